@@ -1,0 +1,52 @@
+package diag
+
+import "fmt"
+
+// Msg is one kind of message, with its Chinese and English wording. Field
+// names, paths and slugs go in as arguments so they appear exactly as written.
+type Msg struct {
+	Zh, En string
+}
+
+// Text formats the message in lang.
+func (m Msg) Text(lang Lang, args ...any) string {
+	f := m.Zh
+	if lang == English && m.En != "" {
+		f = m.En
+	}
+	if len(args) == 0 {
+		return f
+	}
+	return fmt.Sprintf(f, args...)
+}
+
+// The catalogue. Keep the Chinese plain: officers are not programmers.
+var (
+	MsgRaw             = Msg{"%s", "%s"}
+	MsgNotUTF8         = Msg{"文件不是 UTF-8 编码，请用 UTF-8 重新保存（如 GBK 编码需另存为 UTF-8）", "file is not UTF-8; save it as UTF-8"}
+	MsgReadFailed      = Msg{"无法读取文件：%v", "cannot read file: %v"}
+	MsgFrontMatterOpen = Msg{"前置信息以 +++ 开始，但没有找到结束的 +++", "front matter starts with +++ but has no closing +++"}
+	MsgTOML            = Msg{"前置信息 TOML 格式错误：%s", "bad TOML in front matter: %s"}
+	MsgFieldType       = Msg{"字段 %s 应为%s，实际为 %s", "field %s should be %s, got %s"}
+	MsgFieldRequired   = Msg{"缺少必填字段 %s", "missing required field %s"}
+	MsgFieldValue      = Msg{"字段 %s 的值 %q 无效，可选值：%s", "field %s has invalid value %q; allowed: %s"}
+	MsgUnknownField    = Msg{"未知字段 %s", "unknown field %s"}
+	MsgUnknownFieldDid = Msg{"未知字段 %s，是否应为 %s？", "unknown field %s; did you mean %s?"}
+	MsgUnknownUnit     = Msg{"unknown unit %q（找不到单位 content/units/%s.md）", "unknown unit %q (no content/units/%s.md)"}
+	MsgDuplicateURL    = Msg{"网址 %s 与 %s 重复", "URL %s is also produced by %s"}
+	MsgLogoNotFound    = Msg{"logo %q not found（找不到标识图片）", "logo %q not found"}
+	MsgLogoFormat      = Msg{"logo %q 格式不支持（应为 PNG、JPEG、GIF、WebP 或 SVG）", "logo %q is not PNG, JPEG, GIF, WebP or SVG"}
+	MsgConfigUnknown   = Msg{"site.toml 中有未知设置 %s", "unknown setting %s in site.toml"}
+	MsgConfigMissing   = Msg{"找不到网站配置文件 site.toml", "site.toml not found"}
+	MsgTemplate        = Msg{"模板错误：%s", "template error: %s"}
+	MsgRender          = Msg{"生成页面时出错：%s", "error while rendering page: %s"}
+	MsgSymlinkLoop     = Msg{"符号链接形成循环，已跳过", "symbolic link loop; skipped"}
+	MsgOutsideContent  = Msg{"符号链接指向 content/ 以外的位置，已跳过", "symbolic link points outside content/; skipped"}
+	MsgDestNotOurs     = Msg{"输出目录 %s 不是空目录，且不是 dangjian 生成的（缺少标记文件 %s），为安全起见不会覆盖。请换一个 --dest 目录或手动清空它", "destination %s is not empty and was not made by dangjian (no %s marker file); refusing to replace it. Choose another --dest or empty it"}
+	MsgBrokenLink      = Msg{"链接 %q 指向的页面或文件不存在", "link %q points to no page or file"}
+	MsgBrokenAnchor    = Msg{"链接 %q 中的锚点 #%s 在目标页面中不存在", "link %q: anchor #%s not found on the target page"}
+	MsgFutureDate      = Msg{"日期 %s 在未来", "date %s is in the future"}
+	MsgHonorYear       = Msg{"荣誉“%s”的日期 %s 不在本榜单年份 %d 内", "honor %q is dated %s, outside the list's year %d"}
+	MsgImageNotFound   = Msg{"图片 %q 不存在", "image %q not found"}
+	MsgAliasCollision  = Msg{"别名 %s 与页面 %s 的网址冲突", "alias %s collides with the URL of %s"}
+)
