@@ -1,0 +1,72 @@
+package markdown
+
+import (
+	"strconv"
+	"unicode"
+	"unicode/utf8"
+
+	gast "github.com/yuin/goldmark/ast"
+)
+
+// headingIDs hands out the element IDs of one document. It lives in the
+// parser.Context of a single Render call, so IDs depend only on the page
+// itself, never on which pages other goroutines rendered before.
+type headingIDs struct {
+	used map[string]bool
+}
+
+func newHeadingIDs() *headingIDs { return &headingIDs{used: make(map[string]bool)} }
+
+// Generate implements parser.IDs.
+func (s *headingIDs) Generate(value []byte, _ gast.NodeKind) []byte {
+	return []byte(s.unique(Slug(string(value))))
+}
+
+// Put implements parser.IDs.
+func (s *headingIDs) Put(value []byte) { s.used[string(value)] = true }
+
+func (s *headingIDs) unique(base string) string {
+	id := base
+	// A heading may itself be called "概述-1", so keep counting past taken IDs.
+	for n := 1; s.used[id]; n++ {
+		id = base + "-" + strconv.Itoa(n)
+	}
+	s.used[id] = true
+	return id
+}
+
+// Slug turns heading text into an anchor ID that a Chinese reader can still
+// read in the address bar:
+//
+//   - letters of every script and digits are kept; Latin letters are lower-cased;
+//   - every other run of characters (spaces, punctuation, symbols) is a break;
+//     a break becomes one "-" unless the characters on both sides of it are
+//     Chinese (CJK), where it vanishes, because Chinese needs no separator;
+//   - breaks at the start and the end vanish;
+//   - an ID with nothing left is "section".
+//
+// So "一、主要做法" → "一主要做法", "（二）“三会一课”制度" → "二三会一课制度",
+// "2024年 工作总结" → "2024年工作总结", "1.2 Go 语言" → "1-2-go-语言",
+// "Hello, World!" → "hello-world". Duplicates are numbered by headingIDs.
+func Slug(s string) string {
+	out := make([]byte, 0, len(s))
+	var last rune = -1 // last kept rune, -1 at the start
+	pendingBreak := false
+	for _, r := range s {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) {
+			if pendingBreak && last >= 0 && !(isCJK(last) && isCJK(r)) {
+				out = append(out, '-')
+			}
+			pendingBreak = false
+			r = unicode.ToLower(r)
+			out = utf8.AppendRune(out, r)
+			last = r
+			continue
+		}
+		pendingBreak = true
+	}
+	if len(out) == 0 {
+		return "section"
+	}
+	return string(out)
+}
