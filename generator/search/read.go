@@ -1,0 +1,397 @@
+package search
+
+import (
+	"encoding/json"
+	"fmt"
+	"io/fs"
+	"math"
+	"os"
+	"slices"
+	"sort"
+	"strconv"
+	"strings"
+)
+
+// Index reads a written index the way search.js does, file by file, and
+// records what it read: tests check the format through it, and the bench
+// counts the bytes a query costs.
+type Index struct {
+	fsys       fs.FS
+	dir        string
+	cache      map[string]json.RawMessage
+	Loaded     []string // files read, site-relative, in order
+	Bytes      int64    // their total size
+	n, nt, np  int
+	docsLoaded []DocInfo
+}
+
+// DocInfo is what the filters know of a doc.
+type DocInfo struct {
+	Kind  string
+	Year  int
+	Units []string // slugs
+}
+
+// Hit is one result: a doc id (ids go newest first) and its score.
+type Hit struct {
+	ID    int
+	Score float64
+}
+
+// Fragment is a doc's display data.
+type Fragment struct {
+	URL, Title, Kind, Date, Unit, Text string
+}
+
+// Open reads the index's metadata from dir (e.g. "search") in fsys.
+func Open(fsys fs.FS, dir string) (*Index, error) {
+	ix := &Index{fsys: fsys, dir: dir, cache: map[string]json.RawMessage{}}
+	var meta []int
+	if err := ix.load("meta", &meta); err != nil {
+		return nil, err
+	}
+	if len(meta) != 4 || meta[0] != formatVersion {
+		return nil, fmt.Errorf("search: unknown index format %v", meta)
+	}
+	ix.n, ix.nt, ix.np = meta[1], meta[2], meta[3]
+	return ix, nil
+}
+
+// Docs is the number of docs in the index.
+func (ix *Index) Docs() int { return ix.n }
+
+func (ix *Index) load(name string, v any) error {
+	raw, ok := ix.cache[name]
+	if !ok {
+		p := ix.dir + "/" + name + ".js"
+		data, err := fs.ReadFile(ix.fsys, p)
+		if err != nil {
+			return err
+		}
+		ix.Loaded = append(ix.Loaded, p)
+		ix.Bytes += int64(len(data))
+		s := string(data)
+		pre := `DJS("` + name + `",`
+		if !strings.HasPrefix(s, pre) || !strings.HasSuffix(s, ");\n") {
+			return fmt.Errorf("search: %s: not a DJS(%q, …) script", p, name)
+		}
+		raw = json.RawMessage(s[len(pre) : len(s)-3])
+		ix.cache[name] = raw
+	}
+	if err := json.Unmarshal(raw, v); err != nil {
+		return fmt.Errorf("search: %s: %v", name, err)
+	}
+	return nil
+}
+
+// lookup finds gram in shard kind ("t" or "p"); "" when absent.
+func (ix *Index) lookup(kind string, n int, gram string) (string, error) {
+	h := strconv.Itoa(int(hash(gram) % uint32(n)))
+	var pairs []json.RawMessage
+	if err := ix.load(kind+"/"+h, &pairs); err != nil {
+		return "", err
+	}
+	for i := 0; i+1 < len(pairs); i += 2 {
+		var g string
+		if err := json.Unmarshal(pairs[i], &g); err != nil {
+			return "", err
+		}
+		if g != gram {
+			continue
+		}
+		var s string
+		if json.Unmarshal(pairs[i+1], &s) == nil {
+			return s, nil
+		}
+		var k int
+		if err := json.Unmarshal(pairs[i+1], &k); err != nil {
+			return "", err
+		}
+		err := ix.load(kind+"/"+h+"-"+strconv.Itoa(k), &s)
+		return s, err
+	}
+	return "", nil
+}
+
+type part struct {
+	gram string
+	off  int
+}
+
+// cover is the grams a term is looked up by: itself when it has one or two
+// characters, else bigrams at offsets 0, 2, 4 … plus the last one. Bigrams
+// at those offsets, found at consecutive positions, spell the term exactly.
+func cover(term string) []part {
+	rs := []rune(term)
+	if len(rs) <= 2 {
+		return []part{{term, 0}}
+	}
+	var ps []part
+	for i := 0; i+1 < len(rs); i += 2 {
+		ps = append(ps, part{string(rs[i : i+2]), i})
+	}
+	if len(rs)%2 == 1 {
+		ps = append(ps, part{string(rs[len(rs)-2:]), len(rs) - 2})
+	}
+	return ps
+}
+
+// Search returns the docs that contain every term of q, best first.
+func (ix *Index) Search(q string) ([]Hit, error) {
+	terms := Terms(q)
+	if len(terms) == 0 {
+		return nil, nil
+	}
+	type gramData struct {
+		docs map[int]int // id → score step
+		idf  float64
+	}
+	gd := map[string]*gramData{}
+	missing := false
+	var plans [][]part
+	for _, t := range terms {
+		ps := cover(t)
+		plans = append(plans, ps)
+		for _, p := range ps {
+			if gd[p.gram] != nil {
+				continue
+			}
+			s, err := ix.lookup("t", ix.nt, p.gram)
+			if err != nil {
+				return nil, err
+			}
+			if s == "" {
+				// No hits; search.js has asked for the other shards at
+				// the same time, so read them too.
+				missing = true
+				gd[p.gram] = &gramData{}
+				continue
+			}
+			vs, err := decodeVarints(s)
+			if err != nil {
+				return nil, err
+			}
+			m := make(map[int]int, len(vs))
+			id := -1
+			for _, v := range vs {
+				id += v/radix + 1
+				m[id] = v % radix
+			}
+			df := float64(len(m))
+			gd[p.gram] = &gramData{m, math.Log(1 + (float64(ix.n)-df+0.5)/(df+0.5))}
+		}
+	}
+	if missing {
+		return nil, nil
+	}
+	// Candidates have every gram; score is Σ idf·step over each term's grams.
+	var first map[int]int
+	for _, g := range gd {
+		if first == nil || len(g.docs) < len(first) {
+			first = g.docs
+		}
+	}
+	score := map[int]float64{}
+	for id := range first {
+		s, ok := 0.0, true
+		for _, ps := range plans {
+			for _, p := range ps {
+				g := gd[p.gram]
+				step, has := g.docs[id]
+				if !has {
+					ok = false
+					break
+				}
+				s += g.idf * float64(step)
+			}
+			if !ok {
+				break
+			}
+		}
+		if ok {
+			score[id] = s
+		}
+	}
+	// Terms longer than two characters: keep the docs where the bigrams sit
+	// at consecutive positions.
+	for _, ps := range plans {
+		if len(ps) == 1 || len(score) == 0 {
+			continue
+		}
+		pos := make([]map[int][]int, len(ps))
+		for i, p := range ps {
+			s, err := ix.lookup("p", ix.np, p.gram)
+			if err != nil {
+				return nil, err
+			}
+			pos[i], err = decodePositions(s, gd[p.gram].docs)
+			if err != nil {
+				return nil, err
+			}
+		}
+		for id := range score {
+			if !phraseAt(ps, pos, id) {
+				delete(score, id)
+			}
+		}
+	}
+	hits := make([]Hit, 0, len(score))
+	for id, s := range score {
+		hits = append(hits, Hit{id, s})
+	}
+	sort.Slice(hits, func(i, j int) bool {
+		if hits[i].Score != hits[j].Score {
+			return hits[i].Score > hits[j].Score
+		}
+		return hits[i].ID < hits[j].ID
+	})
+	return hits, nil
+}
+
+// decodePositions splits a position list by doc; docs gives the ids, in
+// order, of the gram's doc list.
+func decodePositions(s string, docs map[int]int) (map[int][]int, error) {
+	ids := make([]int, 0, len(docs))
+	for id := range docs {
+		ids = append(ids, id)
+	}
+	sort.Ints(ids)
+	vs, err := decodeVarints(s)
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[int][]int, len(ids))
+	at := 0
+	for _, id := range ids {
+		if at >= len(vs) {
+			return nil, errVarint
+		}
+		n := vs[at] + 1
+		at++
+		if at+n > len(vs) {
+			return nil, errVarint
+		}
+		ps := make([]int, n)
+		p := -1
+		for i := range n {
+			p += vs[at+i] + 1
+			ps[i] = p
+		}
+		at += n
+		out[id] = ps
+	}
+	if at != len(vs) {
+		return nil, errVarint
+	}
+	return out, nil
+}
+
+func phraseAt(ps []part, pos []map[int][]int, id int) bool {
+	for _, start := range pos[0][id] {
+		ok := true
+		for i := 1; i < len(ps) && ok; i++ {
+			want := start + ps[i].off
+			_, ok = slices.BinarySearch(pos[i][id], want)
+		}
+		if ok {
+			return true
+		}
+	}
+	return false
+}
+
+// DocInfos reads the filter table (docs.js).
+func (ix *Index) DocInfos() ([]DocInfo, error) {
+	if ix.docsLoaded != nil {
+		return ix.docsLoaded, nil
+	}
+	var raw []json.RawMessage
+	if err := ix.load("docs", &raw); err != nil {
+		return nil, err
+	}
+	if len(raw) != 4 {
+		return nil, fmt.Errorf("search: docs: want 4 parts, have %d", len(raw))
+	}
+	var classes, units []any
+	var c, u string
+	for i, v := range []any{&classes, &units, &c, &u} {
+		if err := json.Unmarshal(raw[i], v); err != nil {
+			return nil, err
+		}
+	}
+	cs, err := decodeVarints(c)
+	if err != nil {
+		return nil, err
+	}
+	us, err := decodeVarints(u)
+	if err != nil {
+		return nil, err
+	}
+	if len(cs) != ix.n {
+		return nil, fmt.Errorf("search: docs: %d classes for %d docs", len(cs), ix.n)
+	}
+	out := make([]DocInfo, ix.n)
+	at := 0
+	for id, ci := range cs {
+		out[id].Kind = classes[2*ci].(string)
+		out[id].Year = int(classes[2*ci+1].(float64))
+		for at < len(us) {
+			v := us[at]
+			at++
+			if v == 0 {
+				break
+			}
+			out[id].Units = append(out[id].Units, units[2*(v/2-1)].(string))
+			if v%2 == 0 {
+				break
+			}
+		}
+	}
+	ix.docsLoaded = out
+	return out, nil
+}
+
+// Fragment reads a doc's display data.
+func (ix *Index) Fragment(id int) (Fragment, error) {
+	var a []string
+	if err := ix.load("d/"+strconv.Itoa(id), &a); err != nil {
+		return Fragment{}, err
+	}
+	if len(a) != 6 {
+		return Fragment{}, fmt.Errorf("search: d/%d: want 6 fields, have %d", id, len(a))
+	}
+	return Fragment{a[0], a[1], a[2], a[3], a[4], a[5]}, nil
+}
+
+// Cost is what one query downloads to show its first page of results.
+type Cost struct {
+	Hits  int
+	Files []string // site-relative
+	Bytes int64
+}
+
+// QueryCost runs query against the index of the site built in siteDir the
+// way search.js does on a cold cache: metadata, shards, then (when there are
+// hits) the filter table and the fragments of the first shown results. It
+// does not count search.js itself.
+func QueryCost(siteDir, query string, shown int) (Cost, error) {
+	ix, err := Open(os.DirFS(siteDir), "search")
+	if err != nil {
+		return Cost{}, err
+	}
+	hits, err := ix.Search(query)
+	if err != nil {
+		return Cost{}, err
+	}
+	if len(hits) > 0 {
+		if _, err := ix.DocInfos(); err != nil {
+			return Cost{}, err
+		}
+	}
+	for i := 0; i < len(hits) && i < shown; i++ {
+		if _, err := ix.Fragment(hits[i].ID); err != nil {
+			return Cost{}, err
+		}
+	}
+	return Cost{Hits: len(hits), Files: ix.Loaded, Bytes: ix.Bytes}, nil
+}
