@@ -147,8 +147,17 @@ func isIdeographicVS(r rune) bool     { return r >= 0xE0100 && r <= 0xE01EF }
 // approximation by block (the wide symbols of U+2300–U+2BFF other than the
 // angle brackets, and U+1F000–U+1FAFF), which is what occurs in practice.
 func isCJK(r rune) bool {
-	if r < 0x1100 {
-		return false // fast path: Latin, Greek, Cyrillic … are never wide
+	// Fast paths for what Chinese pages are made of; the general test below
+	// is a long chain of range checks.
+	switch {
+	case r < 0x1100: // Latin, Greek, Cyrillic … are never wide
+		return false
+	case r >= 0x4E00 && r <= 0x9FFF, // CJK Unified Ideographs
+		r >= 0x3001 && r <= 0x303E, // CJK punctuation 、。「」《》【】…
+		r >= 0xFF01 && r <= 0xFF60: // full-width forms ，！？（）：；
+		return true
+	case r >= 0x2000 && r <= 0x206F: // general punctuation “”‘’—…: ambiguous width
+		return false
 	}
 	if unicode.Is(unicode.Hangul, r) {
 		return true

@@ -128,6 +128,11 @@ func ReadingMinutes(plain string) int {
 	inWord := false
 	for _, r := range plain {
 		switch {
+		case r >= 0x4E00 && r <= 0x9FFF: // the common Han block, decided cheaply
+			units++
+			inWord = false
+		case r < 0x80 && (r < '0' || r > 'z'):
+			inWord = false
 		case isCJK(r) && (unicode.IsLetter(r) || unicode.IsDigit(r)):
 			units++
 			inWord = false
