@@ -93,7 +93,8 @@ type Page struct {
 	TOC            []Heading
 	Plain          string // the body as plain text (search, summaries)
 	ReadingMinutes int
-	Links          []Link // links and images found in the body (check)
+	Links          []Link   // links and images found in the body (check)
+	HeadingIDs     []string // every heading ID, for checking #anchors
 }
 
 // Heading is one entry of a page's table of contents.

@@ -1,0 +1,140 @@
+// Command dangjian builds, previews and checks a party-building portal.
+// It only reads flags and prints; the work is done in generator/.
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+
+	"dangjian/generator/build"
+	"dangjian/generator/diag"
+)
+
+// version is set at release time with -ldflags "-X main.version=…".
+var version = "0.1.0-dev"
+
+// Exit statuses, as PORTAL.md fixes them.
+const (
+	exitOK      = 0
+	exitContent = 1
+	exitUsage   = 2
+)
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+func run(args []string, stdout, stderr io.Writer) int {
+	lang := diag.LangFromEnv(os.Getenv)
+	if len(args) == 0 {
+		usage(stderr, lang)
+		return exitUsage
+	}
+	cmd, rest := args[0], args[1:]
+	switch cmd {
+	case "build":
+		return runBuild(rest, stdout, stderr, lang)
+	case "version", "--version", "-v":
+		fmt.Fprintf(stdout, "dangjian %s\n", version)
+		return exitOK
+	case "help", "-h", "--help":
+		usage(stdout, lang)
+		return exitOK
+	}
+	if c, ok := extraCommands[cmd]; ok {
+		return c(rest, stdout, stderr, lang)
+	}
+	fmt.Fprintf(stderr, "%s\n", pick(lang, "未知命令 "+cmd, "unknown command "+cmd))
+	usage(stderr, lang)
+	return exitUsage
+}
+
+// extraCommands are registered by the files of the other commands.
+var extraCommands = map[string]func(args []string, stdout, stderr io.Writer, lang diag.Lang) int{}
+
+func pick(lang diag.Lang, zh, en string) string {
+	if lang == diag.English {
+		return en
+	}
+	return zh
+}
+
+func usage(w io.Writer, lang diag.Lang) {
+	fmt.Fprint(w, pick(lang, `用法：
+  dangjian build  [--source 目录] [--dest 目录] [--base-url 网址] [--drafts] [--no-minify] [--verbose]
+  dangjian serve  [--source 目录] [--bind 127.0.0.1] [--port 1313] [--drafts]
+  dangjian check  [--source 目录]
+  dangjian new    类型 名称 [--source 目录]    类型：unit | brand | model | honor | news
+  dangjian version
+`, `usage:
+  dangjian build  [--source DIR] [--dest DIR] [--base-url URL] [--drafts] [--no-minify] [--verbose]
+  dangjian serve  [--source DIR] [--bind 127.0.0.1] [--port 1313] [--drafts]
+  dangjian check  [--source DIR]
+  dangjian new    KIND NAME [--source DIR]      KIND: unit | brand | model | honor | news
+  dangjian version
+`))
+}
+
+// optionalString is a flag that remembers whether it was given, because
+// --base-url "" (relative links) differs from no --base-url.
+type optionalString struct {
+	value *string
+}
+
+func (o *optionalString) String() string {
+	if o.value == nil {
+		return ""
+	}
+	return *o.value
+}
+
+func (o *optionalString) Set(s string) error { o.value = &s; return nil }
+
+func runBuild(args []string, stdout, stderr io.Writer, lang diag.Lang) int {
+	fs := flag.NewFlagSet("build", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	var opt build.Options
+	var base optionalString
+	var verbose bool
+	fs.StringVar(&opt.Source, "source", ".", pick(lang, "网站目录", "site folder"))
+	fs.StringVar(&opt.Dest, "dest", "", pick(lang, "输出目录（默认 <source>/public）", "output folder (default <source>/public)"))
+	fs.Var(&base, "base-url", pick(lang, "网站地址，覆盖 site.toml 的 baseURL；\"\" 表示相对链接（可直接从磁盘打开）", "base URL, overrides site.toml; \"\" makes relative links (works from disk)"))
+	fs.BoolVar(&opt.Drafts, "drafts", false, pick(lang, "包含草稿", "include drafts"))
+	fs.BoolVar(&opt.NoMinify, "no-minify", false, pick(lang, "不压缩输出", "do not minify output"))
+	fs.BoolVar(&verbose, "verbose", false, pick(lang, "显示每个阶段的用时", "print each stage's time"))
+	if err := fs.Parse(args); err != nil {
+		return exitUsage
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintln(stderr, pick(lang, "多余的参数：", "unexpected arguments: "), fs.Args())
+		return exitUsage
+	}
+	opt.BaseURL = base.value
+	res, err := build.Build(opt)
+	if err != nil {
+		return reportError(stderr, err, lang)
+	}
+	for _, w := range res.Warnings {
+		fmt.Fprintln(stderr, pick(lang, "警告：", "warning: ")+w.Format(lang))
+	}
+	build.PrintSummary(stdout, res, verbose)
+	return exitOK
+}
+
+// reportError prints a failed build's problems, one a line, and a count.
+func reportError(stderr io.Writer, err error, lang diag.Lang) int {
+	var errs diag.Errors
+	if errors.As(err, &errs) {
+		for _, p := range errs {
+			fmt.Fprintln(stderr, p.Format(lang))
+		}
+		fmt.Fprintln(stderr, pick(lang, fmt.Sprintf("共 %d 处错误，未生成网站，原有输出保持不变。", len(errs)),
+			fmt.Sprintf("%d error(s); nothing was written, the previous output is unchanged.", len(errs))))
+		return exitContent
+	}
+	fmt.Fprintln(stderr, err)
+	return exitContent
+}

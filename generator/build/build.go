@@ -1,0 +1,347 @@
+// Package build is the recipe that turns a site folder into a portal:
+//
+//	load → resolve → markdown → derive → render → write
+//
+// Each stage is a package of its own; this one only calls them in order,
+// times them, and makes the output atomic.
+package build
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"time"
+
+	"dangjian/generator/config"
+	"dangjian/generator/content"
+	"dangjian/generator/derive"
+	"dangjian/generator/diag"
+	"dangjian/generator/output"
+	"dangjian/generator/render"
+	"dangjian/generator/stats"
+	"dangjian/generator/theme"
+)
+
+// Options are the build command's flags.
+type Options struct {
+	Source   string  // site folder (site.toml, content/ …)
+	Dest     string  // output folder; default <Source>/public
+	BaseURL  *string // overrides site.toml's baseURL when set ("" is a valid value)
+	Drafts   bool
+	NoMinify bool
+	// Inject goes before </body> of every page (the watch server's script).
+	Inject []byte
+	// Now is the build time (dates in the future are compared with it).
+	Now time.Time
+}
+
+// Stage is one timed step of the recipe.
+type Stage struct {
+	Name     string
+	Duration time.Duration
+}
+
+// Result summarises a finished build.
+type Result struct {
+	PagesByKind map[content.Kind]int
+	HTMLPages   int
+	Files       int64
+	Bytes       int64
+	Stages      []Stage
+	Duration    time.Duration
+	Warnings    []diag.Problem
+}
+
+// timer records the stages of one build.
+type timer struct {
+	stages []Stage
+	last   time.Time
+}
+
+func newTimer() *timer { return &timer{last: time.Now()} }
+
+func (t *timer) done(name string) {
+	now := time.Now()
+	t.stages = append(t.stages, Stage{name, now.Sub(t.last)})
+	t.last = now
+}
+
+// Build makes the site into opt.Dest. On any content error nothing is
+// written: the error is a diag.Errors listing every problem, and the previous
+// output stays exactly as it was.
+func Build(opt Options) (*Result, error) {
+	start := time.Now()
+	opt = opt.withDefaults()
+	if err := output.CheckDest(opt.Dest); err != nil {
+		return nil, diag.Errors{diag.New("", 0, diag.MsgDestNotOurs, opt.Dest, output.Marker)}
+	}
+	t := newTimer()
+	site, probs := Load(opt, t)
+	if errs := errorsOf(probs); len(errs) > 0 {
+		return nil, errs
+	}
+	dir, err := output.NewDir(opt.Dest)
+	if err != nil {
+		return nil, err
+	}
+	res, wprobs := site.Write(dir, t)
+	if errs := errorsOf(wprobs); len(errs) > 0 {
+		dir.Abort()
+		return nil, errs
+	}
+	if err := dir.Commit(); err != nil {
+		if errors.Is(err, output.ErrNotOurs) {
+			return nil, diag.Errors{diag.New("", 0, diag.MsgDestNotOurs, opt.Dest, output.Marker)}
+		}
+		return nil, err
+	}
+	t.done("commit")
+	res.Files, res.Bytes = dir.Counts()
+	res.Stages = t.stages
+	res.Warnings = append(warningsOf(probs), warningsOf(wprobs)...)
+	res.Duration = time.Since(start)
+	return res, nil
+}
+
+func (o Options) withDefaults() Options {
+	if o.Source == "" {
+		o.Source = "."
+	}
+	if o.Dest == "" {
+		o.Dest = filepath.Join(o.Source, "public")
+	}
+	if o.Now.IsZero() {
+		o.Now = time.Now()
+	}
+	return o
+}
+
+// Site is a loaded site, ready to render: everything read from disk and
+// derived from it. The watch server keeps one and rebuilds parts of it.
+type Site struct {
+	Opt       Options
+	Config    config.Config
+	Theme     *theme.Theme
+	Content   *content.Site
+	Published []*content.Page
+	Render    *render.Site
+	Templates *render.Templates
+	Static    []StaticFile
+}
+
+// Load runs the stages that read and understand the site: config, content,
+// resolve, markdown, derive. It returns every problem found; the site is
+// usable only when none of them is an error.
+func Load(opt Options, t *timer) (*Site, []diag.Problem) {
+	opt = opt.withDefaults()
+	if t == nil {
+		t = newTimer()
+	}
+	var probs []diag.Problem
+	cfg, ps := config.Load(opt.Source)
+	probs = append(probs, ps...)
+	if opt.BaseURL != nil {
+		cfg.BaseURL = *opt.BaseURL
+	}
+	th, err := theme.Open(opt.Source, cfg.Theme)
+	if err != nil {
+		return nil, append(probs, diag.New(config.FileName, 0, diag.MsgRaw, err.Error()))
+	}
+	s := &Site{Opt: opt, Config: cfg, Theme: th}
+	t.done("config")
+
+	cs, ps := content.Load(filepath.Join(opt.Source, "content"))
+	probs = append(probs, ps...)
+	s.Content = cs
+	t.done("load")
+
+	s.Static, ps = collectStatic(th, cs)
+	probs = append(probs, ps...)
+	s.Published = content.Published(cs.Pages, opt.Drafts)
+	probs = append(probs, content.Resolve(s.Published, content.ResolveOptions{
+		FileExists: s.staticExists,
+		Reserved:   Reserved,
+	})...)
+	t.done("resolve")
+
+	probs = append(probs, renderMarkdown(s.Published, cfg.UnsafeHTML)...)
+	t.done("markdown")
+
+	labels, ps := loadLabels(th, cfg)
+	probs = append(probs, ps...)
+	coll := derive.Derive(s.Published)
+	s.Render = &render.Site{
+		Config:    cfg,
+		Labels:    labels,
+		C:         coll,
+		Stats:     stats.Compute(s.Published),
+		Featured:  featured(cfg, coll),
+		BuildDate: opt.Now,
+	}
+	t.done("derive")
+
+	tpl, ps := render.ParseTemplates(th, render.Funcs(labels))
+	probs = append(probs, ps...)
+	s.Templates = tpl
+	t.done("templates")
+	return s, probs
+}
+
+// Reserved are the URLs the generator makes itself.
+var Reserved = []string{"/stats/", "/gallery/", "/search/", "/tags/", "/years/"}
+
+func (s *Site) staticExists(rel string) bool {
+	for _, f := range s.Static {
+		if f.Rel == rel {
+			return true
+		}
+	}
+	return false
+}
+
+// Write runs the stages that make files: render, feeds, static copies.
+func (s *Site) Write(w output.Writer, t *timer) (*Result, []diag.Problem) {
+	if t == nil {
+		t = newTimer()
+	}
+	res := &Result{PagesByKind: map[content.Kind]int{}}
+	for _, p := range s.Published {
+		if !p.IsIndex {
+			res.PagesByKind[p.Kind]++
+		}
+	}
+	var minifier *output.Minifier
+	if !s.Opt.NoMinify {
+		minifier = output.NewMinifier()
+	}
+	r := &render.Renderer{
+		Templates: s.Templates,
+		Links:     render.NewLinks(s.Config.BaseURL),
+		Minifier:  minifier,
+		Inject:    s.Opt.Inject,
+	}
+	jobs := render.Plan(s.Render)
+	n, probs := r.Render(jobs, w)
+	res.HTMLPages = n
+	t.done("render")
+
+	probs = append(probs, s.writeData(w, r, jobs)...)
+	t.done("feeds")
+	probs = append(probs, s.copyStatic(w, minifier)...)
+	t.done("static")
+	return res, probs
+}
+
+// writeData writes the files that are not templates: feeds, sitemap,
+// robots.txt, alias redirects, stats.json and stats.csv.
+func (s *Site) writeData(w output.Writer, r *render.Renderer, jobs []render.Job) []diag.Problem {
+	rs := s.Render
+	files := map[string][]byte{
+		"index.xml":   render.RSS(rs, rs.Config.Title, "/", rs.C.All),
+		"sitemap.xml": render.Sitemap(rs, jobs),
+		"robots.txt":  render.Robots(rs),
+		"stats.csv":   rs.Stats.CSV(),
+	}
+	if js, err := rs.Stats.JSON(); err == nil {
+		files["stats.json"] = js
+	}
+	for folder, sec := range rs.C.Sections {
+		title := rs.Config.Title + " · " + rs.T("section_"+folder)
+		files[folder+"/index.xml"] = render.RSS(rs, title, "/"+folder+"/", sec.Pages)
+	}
+	for _, p := range rs.C.All {
+		for _, a := range p.Aliases {
+			files[render.OutPath(a)] = render.Alias(p.Title, r.Links.URL(a, render.URLFunc(p.URL)))
+		}
+	}
+	var probs []diag.Problem
+	paths := make([]string, 0, len(files))
+	for p := range files {
+		paths = append(paths, p)
+	}
+	sort.Strings(paths)
+	for _, p := range paths {
+		data, err := r.Minifier.Bytes(p, files[p])
+		if err == nil {
+			err = w.WriteFile(p, data)
+		}
+		if err != nil {
+			probs = append(probs, diag.New(p, 0, diag.MsgRender, err))
+		}
+	}
+	return probs
+}
+
+// featured picks the brands on the home page: those site.toml names in
+// params.featured_brands, else the newest four.
+func featured(cfg config.Config, c *derive.Collections) []*content.Page {
+	sec := c.Sections["brands"]
+	if sec == nil {
+		return nil
+	}
+	var out []*content.Page
+	if names, ok := cfg.Params["featured_brands"].([]any); ok {
+		for _, n := range names {
+			for _, p := range sec.Pages {
+				if p.Slug == fmt.Sprint(n) || strings.TrimSuffix(filepath.Base(p.Path), ".md") == fmt.Sprint(n) {
+					out = append(out, p)
+				}
+			}
+		}
+	}
+	if len(out) == 0 {
+		out = sec.Pages[:min(4, len(sec.Pages))]
+	}
+	return out
+}
+
+func errorsOf(ps []diag.Problem) diag.Errors {
+	var out diag.Errors
+	for _, p := range ps {
+		if p.Severity == diag.Error {
+			out = append(out, p)
+		}
+	}
+	diag.Sort(out)
+	return out
+}
+
+func warningsOf(ps []diag.Problem) []diag.Problem {
+	var out []diag.Problem
+	for _, p := range ps {
+		if p.Severity == diag.Warning {
+			out = append(out, p)
+		}
+	}
+	diag.Sort(out)
+	return out
+}
+
+// PrintSummary writes the short report after a build.
+func PrintSummary(w io.Writer, r *Result, verbose bool) {
+	kinds := []struct {
+		k    content.Kind
+		name string
+	}{{content.KindNews, "动态"}, {content.KindBrand, "品牌"}, {content.KindModel, "示范点"}, {content.KindHonor, "荣誉榜"}, {content.KindUnit, "单位"}, {content.KindPage, "其他"}}
+	var parts []string
+	for _, k := range kinds {
+		parts = append(parts, fmt.Sprintf("%s %d", k.name, r.PagesByKind[k.k]))
+	}
+	fmt.Fprintf(w, "内容页：%s\n", strings.Join(parts, "，"))
+	fmt.Fprintf(w, "生成 %d 个网页，共写入 %d 个文件（%.1f MB），用时 %s\n", r.HTMLPages, r.Files, float64(r.Bytes)/1e6, r.Duration.Round(time.Millisecond))
+	if verbose {
+		for _, s := range r.Stages {
+			fmt.Fprintf(w, "  %-10s %s\n", s.Name, s.Duration.Round(time.Microsecond))
+		}
+	}
+}
+
+// Exists reports whether a path exists (used by the CLI for messages).
+func Exists(p string) bool {
+	_, err := os.Stat(p)
+	return err == nil
+}

@@ -1,0 +1,188 @@
+package build
+
+import (
+	"path"
+	"runtime"
+	"strings"
+	"sync"
+
+	"github.com/BurntSushi/toml"
+
+	"dangjian/generator/config"
+	"dangjian/generator/content"
+	"dangjian/generator/diag"
+	"dangjian/generator/markdown"
+	"dangjian/generator/output"
+	"dangjian/generator/theme"
+)
+
+// renderMarkdown converts every page body on all cores. Links to .md files
+// become the target page's URL, so officers can link the way their editor
+// previews.
+func renderMarkdown(pages []*content.Page, unsafeHTML bool) []diag.Problem {
+	md := markdown.New(markdown.Options{UnsafeHTML: unsafeHTML})
+	byPath := make(map[string]*content.Page, len(pages))
+	for _, p := range pages {
+		byPath[p.Path] = p
+	}
+	var probs diag.List
+	var wg sync.WaitGroup
+	work := make(chan *content.Page, 64)
+	for range runtime.GOMAXPROCS(0) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for p := range work {
+				if err := RenderPage(md, p, byPath); err != nil {
+					probs.Add(diag.New(p.Path, p.BodyLine, diag.MsgRender, err))
+				}
+			}
+		}()
+	}
+	for _, p := range pages {
+		work <- p
+	}
+	close(work)
+	wg.Wait()
+	return probs.Problems()
+}
+
+// RenderPage fills one page's HTML, TOC, plain text, summary and links.
+func RenderPage(md *markdown.Renderer, p *content.Page, byPath map[string]*content.Page) error {
+	res, err := md.RenderWith(p.Body, p.BodyLine, func(dest string) (string, bool) {
+		return ResolveMDLink(p.Path, dest, byPath)
+	})
+	if err != nil {
+		return err
+	}
+	p.HTML = templateHTML(res.HTML)
+	p.TOC = res.TOC
+	p.Plain = res.Plain
+	p.ReadingMinutes = res.ReadingMinutes
+	p.Links = res.Links
+	p.HeadingIDs = res.IDs
+	if p.Summary == "" {
+		p.Summary = res.Summary
+	}
+	return nil
+}
+
+// ResolveMDLink turns a link to a Markdown file, relative to the page or to
+// content/ when it starts with "/", into the target page's URL.
+func ResolveMDLink(from, dest string, byPath map[string]*content.Page) (string, bool) {
+	if strings.Contains(dest, "://") || strings.HasPrefix(dest, "#") || strings.HasPrefix(dest, "mailto:") {
+		return "", false
+	}
+	target, frag := dest, ""
+	if i := strings.IndexByte(dest, '#'); i >= 0 {
+		target, frag = dest[:i], dest[i:]
+	}
+	if !strings.HasSuffix(strings.ToLower(target), ".md") {
+		return "", false
+	}
+	var full string
+	if strings.HasPrefix(target, "/") {
+		full = path.Join("content", target)
+	} else {
+		full = path.Join(path.Dir(from), target)
+	}
+	p, ok := byPath[full]
+	if !ok {
+		return "", false
+	}
+	return p.URL + frag, true
+}
+
+// loadLabels reads the theme's translation table and lays site.toml's
+// [labels] over it.
+func loadLabels(th *theme.Theme, cfg config.Config) (map[string]string, []diag.Problem) {
+	labels := map[string]string{}
+	if f, ok := th.Lookup(".", "labels.toml"); ok {
+		data, err := f.Read()
+		if err == nil {
+			_, err = toml.Decode(string(data), &labels)
+		}
+		if err != nil {
+			return labels, []diag.Problem{config.TOMLProblem(f.Source, 0, err)}
+		}
+	}
+	for k, v := range cfg.Labels {
+		labels[k] = v
+	}
+	return labels, nil
+}
+
+// StaticFile is a file copied to the output as it is: theme static/, then
+// the site's static/, then content/'s non-Markdown files; a later one with
+// the same path wins.
+type StaticFile struct {
+	Rel    string // output path
+	Source string // for messages
+	read   func() ([]byte, error)
+}
+
+func collectStatic(th *theme.Theme, cs *content.Site) ([]StaticFile, []diag.Problem) {
+	files, err := th.Files("static")
+	if err != nil {
+		return nil, []diag.Problem{diag.New("static", 0, diag.MsgReadFailed, err)}
+	}
+	byRel := map[string]int{}
+	var out []StaticFile
+	add := func(f StaticFile) {
+		if i, ok := byRel[f.Rel]; ok {
+			out[i] = f
+			return
+		}
+		byRel[f.Rel] = len(out)
+		out = append(out, f)
+	}
+	for _, f := range files {
+		add(StaticFile{Rel: f.Rel, Source: f.Source, read: f.Read})
+	}
+	for _, a := range cs.Assets {
+		add(StaticFile{Rel: a.Rel, Source: "content/" + a.Rel, read: readFile(a.Abs)})
+	}
+	return out, nil
+}
+
+// copyStatic writes the static files on all cores; stylesheets and scripts
+// are minified, SVG drawings are sanitized and left unminified.
+func (s *Site) copyStatic(w output.Writer, mn *output.Minifier) []diag.Problem {
+	var probs diag.List
+	var wg sync.WaitGroup
+	work := make(chan StaticFile, 64)
+	for range runtime.GOMAXPROCS(0) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for f := range work {
+				data, err := f.read()
+				if err == nil {
+					data, err = prepareStatic(f.Rel, data, mn)
+				}
+				if err == nil {
+					err = w.WriteFile(f.Rel, data)
+				}
+				if err != nil {
+					probs.Add(diag.New(f.Source, 0, diag.MsgReadFailed, err))
+				}
+			}
+		}()
+	}
+	for _, f := range s.Static {
+		work <- f
+	}
+	close(work)
+	wg.Wait()
+	return probs.Problems()
+}
+
+func prepareStatic(rel string, data []byte, mn *output.Minifier) ([]byte, error) {
+	switch strings.ToLower(path.Ext(rel)) {
+	case ".css", ".js":
+		return mn.Bytes(rel, data)
+	case ".svg":
+		return sanitizeSVG(data)
+	}
+	return data, nil
+}

@@ -1,0 +1,101 @@
+package config
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/BurntSushi/toml"
+
+	"dangjian/generator/diag"
+)
+
+// FileName is the configuration file at the root of a site.
+const FileName = "site.toml"
+
+// Defaults fill what site.toml leaves out.
+func Defaults() Config {
+	return Config{
+		Title:    "党建工作网",
+		BaseURL:  "/",
+		Language: "zh-CN",
+		Theme:    "default",
+		Paginate: 10,
+	}
+}
+
+// Load reads <source>/site.toml. Every problem comes back as a diag.Problem
+// naming site.toml and the line: bad TOML, wrong types and unknown keys (a
+// misspelt key silently dropped is a setting the officer thinks is on).
+func Load(source string) (Config, []diag.Problem) {
+	data, err := os.ReadFile(filepath.Join(source, FileName))
+	if errors.Is(err, os.ErrNotExist) {
+		return Defaults(), []diag.Problem{diag.New(FileName, 0, diag.MsgConfigMissing)}
+	}
+	if err != nil {
+		return Defaults(), []diag.Problem{diag.New(FileName, 0, diag.MsgReadFailed, err)}
+	}
+	return Parse(data)
+}
+
+// Parse decodes site.toml's bytes.
+func Parse(data []byte) (Config, []diag.Problem) {
+	cfg := Defaults()
+	md, err := toml.Decode(string(data), &cfg)
+	if err != nil {
+		return Defaults(), []diag.Problem{TOMLProblem(FileName, 0, err)}
+	}
+	var problems []diag.Problem
+	for _, key := range md.Undecoded() {
+		// params is free-form by design; everything else must be known.
+		if len(key) > 0 && key[0] == "params" {
+			continue
+		}
+		line := keyLine(data, key)
+		problems = append(problems, diag.New(FileName, line, diag.MsgConfigUnknown, key.String()))
+	}
+	sort.SliceStable(cfg.Menu, func(i, j int) bool { return cfg.Menu[i].Weight < cfg.Menu[j].Weight })
+	if cfg.Paginate <= 0 {
+		cfg.Paginate = 10
+	}
+	if cfg.Theme == "" {
+		cfg.Theme = "default"
+	}
+	return cfg, problems
+}
+
+// TOMLProblem turns a toml decode error into a problem at the right file line;
+// lineOffset is added to the decoder's line (front matter starts below line 1).
+func TOMLProblem(path string, lineOffset int, err error) diag.Problem {
+	var perr toml.ParseError
+	if errors.As(err, &perr) {
+		msg := perr.Message
+		if msg == "" {
+			msg = perr.Error()
+		}
+		return diag.New(path, perr.Position.Line+lineOffset, diag.MsgTOML, msg)
+	}
+	return diag.New(path, lineOffset, diag.MsgTOML, err.Error())
+}
+
+// keyLine finds the line where the last part of a dotted key is written, a
+// good-enough position for an unknown key (toml.MetaData has no positions for
+// undecoded keys).
+func keyLine(data []byte, key toml.Key) int {
+	last := key[len(key)-1]
+	for i, line := range strings.Split(string(data), "\n") {
+		t := strings.TrimSpace(line)
+		if strings.HasPrefix(t, last) {
+			rest := strings.TrimSpace(t[len(last):])
+			if strings.HasPrefix(rest, "=") {
+				return i + 1
+			}
+		}
+		if t == "["+key.String()+"]" || t == "[["+key.String()+"]]" {
+			return i + 1
+		}
+	}
+	return 0
+}

@@ -1,0 +1,168 @@
+package content
+
+import (
+	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+
+	"dangjian/generator/diag"
+)
+
+// Asset is a non-Markdown file under content/ (logos, images, attachments),
+// copied to the output at the same path.
+type Asset struct {
+	Rel  string // slash path relative to content/, which is also its output path
+	Abs  string // file on disk to read
+	Size int64
+}
+
+// Site is everything loaded from content/.
+type Site struct {
+	Pages  []*Page // sorted by Path, drafts included (the caller filters)
+	Assets []Asset // sorted by Rel
+}
+
+// Load reads every file under dir (a site's content/ folder) on all cores.
+// It walks the tree itself so that a symbolic link loop is reported instead
+// of followed forever, and a link out of content/ is never read.
+func Load(dir string) (*Site, []diag.Problem) {
+	var (
+		files  []Asset
+		probs  diag.List
+		site   Site
+		mu     sync.Mutex
+		rootFS = filepath.Clean(dir)
+	)
+	root, err := filepath.EvalSymlinks(rootFS)
+	if err != nil {
+		if errors.Is(err, os.ErrNotExist) {
+			return &site, nil
+		}
+		return &site, []diag.Problem{diag.New("content", 0, diag.MsgReadFailed, err)}
+	}
+	walkTree(root, root, "", &files, &probs, map[string]bool{root: true})
+
+	jobs := make(chan Asset)
+	var wg sync.WaitGroup
+	for range runtime.GOMAXPROCS(0) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for f := range jobs {
+				if !strings.HasSuffix(strings.ToLower(f.Rel), ".md") {
+					mu.Lock()
+					site.Assets = append(site.Assets, f)
+					mu.Unlock()
+					continue
+				}
+				data, err := os.ReadFile(f.Abs)
+				if err != nil {
+					probs.Add(diag.New("content/"+f.Rel, 0, diag.MsgReadFailed, err))
+					continue
+				}
+				p, ps := Parse(f.Rel, data)
+				probs.Add(ps...)
+				mu.Lock()
+				site.Pages = append(site.Pages, p)
+				mu.Unlock()
+			}
+		}()
+	}
+	for _, f := range files {
+		jobs <- f
+	}
+	close(jobs)
+	wg.Wait()
+	sort.Slice(site.Pages, func(i, j int) bool { return site.Pages[i].Path < site.Pages[j].Path })
+	sort.Slice(site.Assets, func(i, j int) bool { return site.Assets[i].Rel < site.Assets[j].Rel })
+	return &site, probs.Problems()
+}
+
+// walkTree lists regular files below dir. A symbolic link is followed only
+// when it stays inside root and does not lead back into a folder on the
+// current path (a loop).
+func walkTree(root, dir, rel string, out *[]Asset, probs *diag.List, onPath map[string]bool) {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		probs.Add(diag.New(relPath(rel), 0, diag.MsgReadFailed, err))
+		return
+	}
+	for _, e := range entries {
+		name := e.Name()
+		if strings.HasPrefix(name, ".") || isTempFile(name) {
+			continue
+		}
+		abs := filepath.Join(dir, name)
+		r := name
+		if rel != "" {
+			r = rel + "/" + name
+		}
+		typ := e.Type()
+		target := abs
+		if typ&fs.ModeSymlink != 0 {
+			resolved, err := filepath.EvalSymlinks(abs)
+			if err != nil {
+				probs.Add(diag.New(relPath(r), 0, diag.MsgSymlinkLoop))
+				continue
+			}
+			if resolved != root && !strings.HasPrefix(resolved, root+string(filepath.Separator)) {
+				probs.Add(diag.Warn(relPath(r), 0, diag.MsgOutsideContent))
+				continue
+			}
+			info, err := os.Stat(resolved)
+			if err != nil {
+				probs.Add(diag.New(relPath(r), 0, diag.MsgReadFailed, err))
+				continue
+			}
+			target, typ = resolved, info.Mode().Type()
+		}
+		switch {
+		case typ.IsDir():
+			if onPath[target] {
+				probs.Add(diag.New(relPath(r), 0, diag.MsgSymlinkLoop))
+				continue
+			}
+			onPath[target] = true
+			walkTree(root, target, r, out, probs, onPath)
+			delete(onPath, target)
+		case typ.IsRegular():
+			var size int64
+			if info, err := os.Stat(target); err == nil {
+				size = info.Size()
+			}
+			*out = append(*out, Asset{Rel: r, Abs: target, Size: size})
+		}
+	}
+}
+
+func relPath(rel string) string {
+	if rel == "" {
+		return "content"
+	}
+	return "content/" + rel
+}
+
+// isTempFile reports editor scratch files that must never become pages:
+// Vim swap files, Emacs lock and backup files, Vim's 4913 probe, and
+// half-written saves.
+func isTempFile(name string) bool {
+	switch {
+	case strings.HasSuffix(name, "~"),
+		strings.HasPrefix(name, ".#"),
+		strings.HasPrefix(name, "#") && strings.HasSuffix(name, "#"),
+		name == "4913",
+		strings.HasSuffix(name, ".swp"), strings.HasSuffix(name, ".swx"), strings.HasSuffix(name, ".swo"),
+		strings.HasSuffix(name, ".tmp"), strings.HasSuffix(name, ".bak"),
+		strings.HasSuffix(name, ".crdownload"), strings.HasPrefix(name, "~$"):
+		return true
+	}
+	return false
+}
+
+// IsTempFile is exported for the watch server, which must ignore the same files.
+func IsTempFile(name string) bool { return isTempFile(name) }

@@ -1,0 +1,288 @@
+package content
+
+import (
+	"bytes"
+	"path"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/BurntSushi/toml"
+
+	"dangjian/generator/config"
+	"dangjian/generator/diag"
+)
+
+// Allowed values of the enumerated fields (PORTAL.md).
+var (
+	BrandStatuses = []string{"创建中", "已验收", "示范"}
+	ModelLevels   = []string{"国家级", "省级", "市级", "县级"}
+	HonorTypes    = []string{"集体", "个人"}
+)
+
+// commonKeys are the front matter fields every kind has.
+var commonKeys = []string{"title", "date", "draft", "tags", "summary", "weight", "slug", "aliases"}
+
+// KindKeys lists the extra front matter fields of each kind, for messages and
+// "did you mean" suggestions.
+var KindKeys = map[Kind][]string{
+	KindPage:  nil,
+	KindUnit:  {"short", "district", "category", "party_org", "members", "branches", "logo"},
+	KindBrand: {"unit", "slogan", "logo", "status", "year", "members_involved", "activities", "beneficiaries", "investment"},
+	KindModel: {"unit", "level", "awarded", "standards", "instructor"},
+	KindHonor: {"year", "granted_by", "level", "honors"},
+	KindNews:  {"source", "doc_number", "index_number", "publisher", "author", "units"},
+}
+
+// HonorKeys are the fields of one [[honors]] entry.
+var HonorKeys = []string{"name", "recipient", "type", "level", "date", "unit"}
+
+// AllKeys returns every field a page of kind k may have.
+func AllKeys(k Kind) []string {
+	return append(append([]string(nil), commonKeys...), KindKeys[k]...)
+}
+
+// Parse turns one file's bytes into a Page. rel is the file's slash path
+// relative to content/. Problems are returned, not the first one only, so an
+// officer fixes a file in one go. Parse needs nothing but the file itself; references
+// between pages are resolved later.
+func Parse(rel string, data []byte) (*Page, []diag.Problem) {
+	p := newPage(rel)
+	var probs []diag.Problem
+	if !utf8.Valid(data) {
+		return p, []diag.Problem{diag.New(p.Path, 0, diag.MsgNotUTF8)}
+	}
+	if bytes.IndexByte(data, '\r') >= 0 {
+		data = bytes.ReplaceAll(data, []byte("\r\n"), []byte("\n"))
+	}
+	front, body, frontLine, bodyLine, ok := split(data)
+	if !ok {
+		return p, []diag.Problem{diag.New(p.Path, 1, diag.MsgFrontMatterOpen)}
+	}
+	p.Body, p.BodyLine = body, bodyLine
+
+	table := map[string]any{}
+	if front != nil {
+		if _, err := toml.Decode(string(front), &table); err != nil {
+			return p, []diag.Problem{config.TOMLProblem(p.Path, frontLine-1, err)}
+		}
+	}
+	lines := scanKeyLines(front, frontLine)
+	p.FieldLines = lines.top
+	f := newFields(p.Path, table, lines.top, 1, &probs)
+	decodeCommon(p, f)
+	switch p.Kind {
+	case KindUnit:
+		p.Unit = decodeUnit(f)
+	case KindBrand:
+		p.Brand = decodeBrand(f, p.IsIndex)
+	case KindModel:
+		p.Model = decodeModel(f, p.IsIndex)
+	case KindHonor:
+		p.Honor = decodeHonorList(p.Path, f, lines, &probs)
+	case KindNews:
+		p.News = decodeNews(f)
+		if !p.IsIndex {
+			f.require("date")
+		}
+	}
+	if p.IsIndex {
+		// A section's landing text is a plain page with the section's kind.
+		p.Unit, p.Brand, p.Model, p.Honor, p.News = nil, nil, nil, nil, nil
+	}
+	for _, k := range f.unknown() {
+		probs = append(probs, UnknownField(p.Path, f.lineOf(k), k, p.Kind))
+	}
+	return p, probs
+}
+
+// UnknownField is a warning for a key that is not a field of the kind, with
+// a suggestion when one is close (menbers → members).
+func UnknownField(path string, line int, key string, k Kind) diag.Problem {
+	if s := suggest(key, AllKeys(k)); s != "" {
+		return diag.Warn(path, line, diag.MsgUnknownFieldDid, key, s)
+	}
+	return diag.Warn(path, line, diag.MsgUnknownField, key)
+}
+
+func newPage(rel string) *Page {
+	p := &Page{Path: "content/" + rel}
+	dir, file := path.Split(rel)
+	dir = strings.TrimSuffix(dir, "/")
+	name := strings.TrimSuffix(file, path.Ext(file))
+	top := dir
+	if i := strings.IndexByte(dir, '/'); i >= 0 {
+		top = dir[:i]
+	}
+	p.Section = top
+	p.Kind = KindOfFolder(top)
+	if name == "_index" {
+		p.IsIndex = true
+		p.Slug = path.Base(dir)
+		if dir == "" {
+			p.Slug = ""
+		}
+		p.URL = dirURL(dir)
+		return p
+	}
+	p.Slug = name
+	p.URL = pageURL(p.Kind, dir, name)
+	return p
+}
+
+// pageURL: a typed kind lives at /<section>/<slug>/ whatever sub-folder it
+// sits in (PORTAL.md); a plain page mirrors its folders.
+func pageURL(k Kind, dir, slug string) string {
+	if k != KindPage {
+		return "/" + FolderOfKind(k) + "/" + slug + "/"
+	}
+	if dir == "" {
+		return "/" + slug + "/"
+	}
+	return "/" + dir + "/" + slug + "/"
+}
+
+func dirURL(dir string) string {
+	if dir == "" {
+		return "/"
+	}
+	return "/" + dir + "/"
+}
+
+func decodeCommon(p *Page, f *fields) {
+	f.require("title")
+	p.Title = f.str("title")
+	p.Date, p.HasDate = f.date("date")
+	p.Draft = f.boolean("draft")
+	p.Tags = f.strings("tags")
+	p.Summary = f.str("summary")
+	p.Weight = f.integer("weight")
+	if s := f.str("slug"); s != "" && !p.IsIndex {
+		p.Slug = s
+		dir := strings.TrimSuffix(path.Dir(strings.TrimPrefix(p.Path, "content/")), ".")
+		p.URL = pageURL(p.Kind, strings.TrimSuffix(dir, "/"), s)
+	}
+	for _, a := range f.strings("aliases") {
+		p.Aliases = append(p.Aliases, NormalizeURL(a))
+	}
+}
+
+// NormalizeURL makes a site-relative URL start and end with "/".
+func NormalizeURL(u string) string {
+	u = strings.TrimSpace(u)
+	u = strings.TrimSuffix(u, "index.html")
+	if !strings.HasPrefix(u, "/") {
+		u = "/" + u
+	}
+	if !strings.HasSuffix(u, "/") && path.Ext(u) == "" {
+		u += "/"
+	}
+	return u
+}
+
+func decodeUnit(f *fields) *Unit {
+	return &Unit{
+		Short:    f.str("short"),
+		District: f.str("district"),
+		Category: f.str("category"),
+		PartyOrg: f.str("party_org"),
+		Members:  f.integer("members"),
+		Branches: f.integer("branches"),
+		Logo:     f.str("logo"),
+	}
+}
+
+func decodeBrand(f *fields, index bool) *Brand {
+	if !index {
+		f.require("unit")
+		f.require("logo")
+	}
+	b := &Brand{
+		UnitSlug:        f.str("unit"),
+		Slogan:          f.str("slogan"),
+		Logo:            f.str("logo"),
+		Status:          f.str("status"),
+		Year:            f.integer("year"),
+		MembersInvolved: f.integer("members_involved"),
+		Activities:      f.integer("activities"),
+		Beneficiaries:   f.integer("beneficiaries"),
+		Investment:      f.number("investment"),
+	}
+	f.oneOf("status", b.Status, BrandStatuses)
+	return b
+}
+
+func decodeModel(f *fields, index bool) *ModelSite {
+	if !index {
+		f.require("unit")
+		f.require("level")
+	}
+	m := &ModelSite{
+		UnitSlug:   f.str("unit"),
+		Level:      f.str("level"),
+		Standards:  f.strings("standards"),
+		Instructor: f.str("instructor"),
+	}
+	m.Awarded, m.HasAwarded = f.date("awarded")
+	f.oneOf("level", m.Level, ModelLevels)
+	return m
+}
+
+func decodeNews(f *fields) *News {
+	return &News{
+		Source:      f.str("source"),
+		DocNumber:   f.str("doc_number"),
+		IndexNumber: f.str("index_number"),
+		Publisher:   f.str("publisher"),
+		Author:      f.str("author"),
+		UnitSlugs:   f.strings("units"),
+	}
+}
+
+func decodeHonorList(path string, f *fields, lines keyLines, probs *[]diag.Problem) *HonorList {
+	h := &HonorList{
+		Year:      f.integer("year"),
+		GrantedBy: f.str("granted_by"),
+		Level:     f.str("level"),
+	}
+	raw, ok := f.get("honors")
+	if !ok {
+		return h
+	}
+	entries, ok := raw.([]map[string]any)
+	if !ok {
+		f.typeErr("honors", "[[honors]] 表格", raw)
+		return h
+	}
+	tables := lines.tables["honors"]
+	for i, e := range entries {
+		var tl tableLines
+		if i < len(tables) {
+			tl = tables[i]
+		}
+		ef := newFields(path, e, tl.keys, tl.line, probs)
+		ef.require("name")
+		ef.require("recipient")
+		entry := Honor{
+			Name:      ef.str("name"),
+			Recipient: ef.str("recipient"),
+			Type:      ef.str("type"),
+			Level:     ef.str("level"),
+			UnitSlug:  ef.str("unit"),
+			Line:      tl.line,
+		}
+		entry.Date, entry.HasDate = ef.date("date")
+		ef.oneOf("type", entry.Type, HonorTypes)
+		if entry.Level == "" {
+			entry.Level = h.Level
+		}
+		for _, k := range ef.unknown() {
+			if s := suggest(k, HonorKeys); s != "" {
+				*probs = append(*probs, diag.Warn(path, ef.lineOf(k), diag.MsgUnknownFieldDid, k, s))
+			} else {
+				*probs = append(*probs, diag.Warn(path, ef.lineOf(k), diag.MsgUnknownField, k))
+			}
+		}
+		h.Honors = append(h.Honors, entry)
+	}
+	return h
+}

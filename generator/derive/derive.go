@@ -1,0 +1,204 @@
+// Package derive computes the site-wide collections templates show: each
+// section's pages newest first, the tag and year taxonomies, and for every
+// unit the brands, model sites, honors and news that name it. It runs once
+// per build over the published pages, so no template computes a list per page.
+package derive
+
+import (
+	"sort"
+	"strconv"
+
+	"dangjian/generator/content"
+)
+
+// Collections are the lists a site is made of.
+type Collections struct {
+	All      []*content.Page                // every published page that is not a section index
+	Sections map[string]*Section            // by folder: news, brands, … and plain folders
+	Index    map[string]*content.Page       // _index.md by folder ("" is the home text)
+	Tags     []*Term                        // sorted by name
+	Years    []*Term                        // newest first
+	Units    map[*content.Page]*UnitProfile // by unit page
+	ByPath   map[string]*content.Page       // content/… path → page
+	Honors   []HonorRef                     // every honor entry, newest first
+}
+
+// Section is one folder's pages, newest first.
+type Section struct {
+	Folder string
+	Kind   content.Kind
+	Index  *content.Page // its _index.md, if any
+	Pages  []*content.Page
+}
+
+// Term is one tag or year with its pages, newest first.
+type Term struct {
+	Name  string
+	Slug  string // URL segment
+	Pages []*content.Page
+}
+
+// UnitProfile is everything a unit's profile page shows about it.
+type UnitProfile struct {
+	Unit   *content.Page
+	Brands []*content.Page
+	Models []*content.Page
+	Honors []HonorRef
+	News   []*content.Page
+}
+
+// HonorRef is one entry of an honor list, with the list it stands in.
+type HonorRef struct {
+	List  *content.Page
+	Honor *content.Honor
+}
+
+// Derive builds the collections from the published pages.
+func Derive(pages []*content.Page) *Collections {
+	c := &Collections{
+		Sections: map[string]*Section{},
+		Index:    map[string]*content.Page{},
+		Units:    map[*content.Page]*UnitProfile{},
+		ByPath:   map[string]*content.Page{},
+	}
+	tags := map[string]*Term{}
+	years := map[int]*Term{}
+	for _, p := range pages {
+		c.ByPath[p.Path] = p
+		sec := c.section(p)
+		if p.IsIndex {
+			c.Index[p.Section] = p
+			if sec != nil {
+				sec.Index = p
+			}
+			continue
+		}
+		c.All = append(c.All, p)
+		if sec != nil {
+			sec.Pages = append(sec.Pages, p)
+		}
+		for _, t := range p.Tags {
+			if tags[t] == nil {
+				tags[t] = &Term{Name: t, Slug: t}
+			}
+			tags[t].Pages = append(tags[t].Pages, p)
+		}
+		if y := p.Year(); y > 0 {
+			if years[y] == nil {
+				s := strconv.Itoa(y)
+				years[y] = &Term{Name: s, Slug: s}
+			}
+			years[y].Pages = append(years[y].Pages, p)
+		}
+		if p.Kind == content.KindUnit {
+			c.profile(p)
+		}
+	}
+	for _, p := range c.All {
+		switch {
+		case p.Brand != nil && p.Brand.Unit != nil:
+			c.profile(p.Brand.Unit).Brands = append(c.profile(p.Brand.Unit).Brands, p)
+		case p.Model != nil && p.Model.Unit != nil:
+			c.profile(p.Model.Unit).Models = append(c.profile(p.Model.Unit).Models, p)
+		case p.News != nil:
+			for _, u := range p.News.Units {
+				c.profile(u).News = append(c.profile(u).News, p)
+			}
+		case p.Honor != nil:
+			for i := range p.Honor.Honors {
+				h := &p.Honor.Honors[i]
+				ref := HonorRef{List: p, Honor: h}
+				c.Honors = append(c.Honors, ref)
+				if h.Unit != nil {
+					c.profile(h.Unit).Honors = append(c.profile(h.Unit).Honors, ref)
+				}
+			}
+		}
+	}
+	SortNewest(c.All)
+	for _, s := range c.Sections {
+		SortNewest(s.Pages)
+	}
+	for _, t := range tags {
+		SortNewest(t.Pages)
+		c.Tags = append(c.Tags, t)
+	}
+	sort.Slice(c.Tags, func(i, j int) bool { return c.Tags[i].Name < c.Tags[j].Name })
+	for _, t := range years {
+		SortNewest(t.Pages)
+		c.Years = append(c.Years, t)
+	}
+	sort.Slice(c.Years, func(i, j int) bool { return c.Years[i].Name > c.Years[j].Name })
+	sortHonors(c.Honors)
+	for _, u := range c.Units {
+		SortNewest(u.Brands)
+		SortNewest(u.Models)
+		SortNewest(u.News)
+		sortHonors(u.Honors)
+	}
+	return c
+}
+
+func (c *Collections) section(p *content.Page) *Section {
+	if p.Section == "" {
+		return nil
+	}
+	s := c.Sections[p.Section]
+	if s == nil {
+		s = &Section{Folder: p.Section, Kind: p.Kind}
+		c.Sections[p.Section] = s
+	}
+	return s
+}
+
+func (c *Collections) profile(u *content.Page) *UnitProfile {
+	pr := c.Units[u]
+	if pr == nil {
+		pr = &UnitProfile{Unit: u}
+		c.Units[u] = pr
+	}
+	return pr
+}
+
+// SortNewest orders pages newest first: by date (or year), then weight,
+// then title, so that lists are stable from build to build.
+func SortNewest(ps []*content.Page) {
+	sort.SliceStable(ps, func(i, j int) bool {
+		a, b := ps[i], ps[j]
+		if !a.Date.Equal(b.Date) {
+			return a.Date.After(b.Date)
+		}
+		if ya, yb := a.Year(), b.Year(); ya != yb {
+			return ya > yb
+		}
+		if a.Weight != b.Weight {
+			return a.Weight < b.Weight
+		}
+		if a.Title != b.Title {
+			return a.Title < b.Title
+		}
+		return a.Path < b.Path
+	})
+}
+
+func sortHonors(hs []HonorRef) {
+	sort.SliceStable(hs, func(i, j int) bool {
+		a, b := hs[i], hs[j]
+		da, db := honorDate(a), honorDate(b)
+		if da != db {
+			return da > db
+		}
+		return a.Honor.Name < b.Honor.Name
+	})
+}
+
+// honorDate sorts an entry by its own date, else by its list's year.
+func honorDate(h HonorRef) string {
+	if h.Honor.HasDate {
+		return h.Honor.Date.Format("2006-01-02")
+	}
+	if h.List.Honor != nil && h.List.Honor.Year > 0 {
+		return strconv.Itoa(h.List.Honor.Year) + "-00-00"
+	}
+	return h.List.Date.Format("2006-01-02")
+}

@@ -1,0 +1,89 @@
+package render
+
+import (
+	"time"
+
+	"dangjian/generator/config"
+	"dangjian/generator/content"
+	"dangjian/generator/derive"
+	"dangjian/generator/stats"
+)
+
+// Site is what every template sees as .Site: configuration and the derived
+// collections and figures, computed once per build.
+type Site struct {
+	Config    config.Config
+	Labels    map[string]string
+	C         *derive.Collections
+	Stats     *stats.Figures
+	Gallery   any // *gallery.Gallery; any so that render needn't import gallery's helpers
+	Featured  []*content.Page
+	BuildDate time.Time
+	Dev       bool // serve mode
+}
+
+// Context is the dot of every template.
+type Context struct {
+	Site     *Site
+	Kind     string // home, section, single, terms, term, stats, gallery, search, 404
+	Title    string
+	URL      string // site-relative URL of the page being made
+	Root     string // link from this page to the site root (set by the renderer)
+	Page     *content.Page
+	Section  *derive.Section
+	Pages    []*content.Page // list pages: the items of this page of the list
+	Pager    *Pager
+	Term     *derive.Term
+	Terms    []*derive.Term
+	Taxonomy string // tags or years
+	Profile  *derive.UnitProfile
+	Data     any
+	Crumbs   []Crumb
+}
+
+// Crumb is one step of the breadcrumb trail.
+type Crumb struct {
+	Title string
+	URL   string
+}
+
+// Pager is one page of a paginated list.
+type Pager struct {
+	Number, Total int
+	Prev, Next    string // URLs, "" at the ends
+	Links         []PageLink
+}
+
+// PageLink is a numbered link of the pager.
+type PageLink struct {
+	Number  int
+	URL     string
+	Current bool
+}
+
+// UnitFigures returns the stats of the unit a profile shows.
+func (c *Context) UnitFigures() *stats.UnitFigures {
+	if c.Site.Stats == nil || c.Page == nil {
+		return nil
+	}
+	return c.Site.Stats.Unit(content.UnitKey(c.Page))
+}
+
+// ProfileOf returns the derived lists of a unit page, for any template.
+func (s *Site) ProfileOf(u *content.Page) *derive.UnitProfile {
+	if u == nil {
+		return nil
+	}
+	return s.C.Units[u]
+}
+
+// SectionOf returns a section by folder.
+func (s *Site) SectionOf(folder string) *derive.Section { return s.C.Sections[folder] }
+
+// T looks a label up in the translation table.
+func (s *Site) T(key string) string {
+	if v, ok := s.Labels[key]; ok {
+		return v
+	}
+	return key
+}

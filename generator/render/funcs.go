@@ -1,0 +1,122 @@
+package render
+
+import (
+	"fmt"
+	"html/template"
+	"net/url"
+	"reflect"
+	"strings"
+	"time"
+
+	"dangjian/generator/content"
+	"dangjian/generator/stats"
+)
+
+// Funcs are the template functions of the theme. Links are written
+// site-relative ("/brands/"); the Links pass turns them into what the deployed
+// site needs, so templates never think about base URLs.
+func Funcs(labels map[string]string) template.FuncMap {
+	t := func(key string) string {
+		if v, ok := labels[key]; ok {
+			return v
+		}
+		return key
+	}
+	return template.FuncMap{
+		"url":       URLFunc,
+		"t":         t,
+		"date":      FormatDate,
+		"isodate":   func(d time.Time) string { return d.Format("2006-01-02") },
+		"num":       numFunc,
+		"wan":       stats.FormatWan,
+		"pct":       stats.FormatPercent,
+		"safeHTML":  func(s string) template.HTML { return template.HTML(s) },
+		"kindLabel": func(k content.Kind) string { return t("kind_" + string(k)) },
+		"first":     first,
+		"seq":       seq,
+		"add":       func(a, b int) int { return a + b },
+		"join":      strings.Join,
+		"hasPrefix": strings.HasPrefix,
+		"termURL":   TermURL,
+		"dict":      dict,
+	}
+}
+
+// URLFunc cleans a site-relative URL and percent-encodes what must be
+// (Chinese slugs and tags, spaces), leaving "/" and anchors as they are.
+func URLFunc(u string) string {
+	if u == "" || strings.Contains(u, "://") || strings.HasPrefix(u, "#") || strings.HasPrefix(u, "mailto:") {
+		return u
+	}
+	if !strings.HasPrefix(u, "/") {
+		u = "/" + u
+	}
+	frag := ""
+	if i := strings.IndexAny(u, "?#"); i >= 0 {
+		u, frag = u[:i], u[i:]
+	}
+	return (&url.URL{Path: u}).EscapedPath() + frag
+}
+
+// TermURL is the URL of a tag or year page.
+func TermURL(taxonomy, name string) string {
+	return "/" + taxonomy + "/" + name + "/"
+}
+
+// FormatDate writes a date the Chinese way: 2021年3月5日.
+func FormatDate(d time.Time) string {
+	if d.IsZero() {
+		return ""
+	}
+	return fmt.Sprintf("%d年%d月%d日", d.Year(), int(d.Month()), d.Day())
+}
+
+func numFunc(v any) string {
+	switch n := v.(type) {
+	case int:
+		return stats.FormatInt(n)
+	case int64:
+		return stats.FormatInt(int(n))
+	case float64:
+		if n == float64(int(n)) {
+			return stats.FormatInt(int(n))
+		}
+		return fmt.Sprintf("%.1f", n)
+	}
+	return fmt.Sprint(v)
+}
+
+// first returns at most n items of a slice.
+func first(n int, list any) any {
+	v := reflect.ValueOf(list)
+	if v.Kind() != reflect.Slice {
+		return list
+	}
+	if v.Len() > n {
+		return v.Slice(0, n).Interface()
+	}
+	return list
+}
+
+func seq(n int) []int {
+	out := make([]int, n)
+	for i := range out {
+		out[i] = i + 1
+	}
+	return out
+}
+
+func dict(kv ...any) (map[string]any, error) {
+	if len(kv)%2 != 0 {
+		return nil, fmt.Errorf("dict needs key and value pairs")
+	}
+	m := make(map[string]any, len(kv)/2)
+	for i := 0; i < len(kv); i += 2 {
+		k, ok := kv[i].(string)
+		if !ok {
+			return nil, fmt.Errorf("dict keys must be text")
+		}
+		m[k] = kv[i+1]
+	}
+	return m, nil
+}

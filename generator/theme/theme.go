@@ -1,0 +1,100 @@
+// Package theme finds a site's theme and lays the site's own layouts/,
+// static/ and archetypes/ over it, so that a site overrides any theme file by
+// putting a file at the same path.
+package theme
+
+import (
+	"errors"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"sort"
+
+	"dangjian/themes"
+)
+
+// Theme is the layered file tree a build reads templates and assets from.
+type Theme struct {
+	layers []layer // first wins
+}
+
+type layer struct {
+	fsys fs.FS
+	name string // shown in messages: "layouts/x.html" or "themes/default/layouts/x.html"
+}
+
+// Open returns the theme of a site: <source>/<dir> over themes/<name> on disk
+// if the site has it, else the default theme built into dangjian.
+func Open(source, name string) (*Theme, error) {
+	t := &Theme{}
+	t.layers = append(t.layers, layer{os.DirFS(source), ""})
+	themeDir := filepath.Join(source, "themes", name)
+	if info, err := os.Stat(themeDir); err == nil && info.IsDir() {
+		t.layers = append(t.layers, layer{os.DirFS(themeDir), "themes/" + name + "/"})
+		return t, nil
+	}
+	if name != "default" {
+		return nil, errors.New("theme " + name + " not found in " + filepath.Join(source, "themes"))
+	}
+	sub, err := fs.Sub(themes.Default, "default")
+	if err != nil {
+		return nil, err
+	}
+	t.layers = append(t.layers, layer{sub, "themes/default/"})
+	return t, nil
+}
+
+// File is one file of a folder of the layered tree.
+type File struct {
+	Rel    string // path inside the folder, e.g. "css/main.css"
+	Source string // where it came from, for messages: themes/default/static/css/main.css
+	fsys   fs.FS
+	full   string
+}
+
+// Read returns the file's bytes.
+func (f File) Read() ([]byte, error) { return fs.ReadFile(f.fsys, f.full) }
+
+// Files lists every file under dir ("layouts", "static", "archetypes"),
+// the site's copy of a path winning over the theme's, sorted by Rel.
+func (t *Theme) Files(dir string) ([]File, error) {
+	seen := map[string]bool{}
+	var out []File
+	for _, l := range t.layers {
+		err := fs.WalkDir(l.fsys, dir, func(p string, d fs.DirEntry, err error) error {
+			if err != nil {
+				if errors.Is(err, fs.ErrNotExist) && p == dir {
+					return fs.SkipDir
+				}
+				return err
+			}
+			if d.IsDir() {
+				return nil
+			}
+			rel := p[len(dir)+1:]
+			if seen[rel] || path.Base(rel)[0] == '.' {
+				return nil
+			}
+			seen[rel] = true
+			out = append(out, File{Rel: rel, Source: l.name + p, fsys: l.fsys, full: p})
+			return nil
+		})
+		if err != nil {
+			return nil, err
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Rel < out[j].Rel })
+	return out, nil
+}
+
+// Lookup finds one file under dir, the site's copy first.
+func (t *Theme) Lookup(dir, rel string) (File, bool) {
+	for _, l := range t.layers {
+		p := dir + "/" + rel
+		if info, err := fs.Stat(l.fsys, p); err == nil && !info.IsDir() {
+			return File{Rel: rel, Source: l.name + p, fsys: l.fsys, full: p}, true
+		}
+	}
+	return File{}, false
+}
