@@ -49,8 +49,8 @@ type Result struct {
 	HTML           []byte
 	TOC            []content.Heading // h2–h4, with the same IDs as in HTML
 	IDs            []string          // every heading ID (h1–h6), for checking #anchors
-	Plain          string            // plain text of the body, blocks separated by "\n"
-	Summary        string            // text before <!--more-->, else Summarize(Plain, SummaryLength)
+	Plain          string            // plain text: blocks separated by "\n", table cells by "\t"; no image alt text
+	Summary        string            // one line: the text before <!--more-->, else Summarize(Plain, SummaryLength)
 	HasMore        bool              // the body has a <!--more--> marker
 	ReadingMinutes int               // see ReadingMinutes
 	Links          []content.Link    // every link and image destination as written, with its file line

@@ -427,7 +427,7 @@ func TestReadingMinutes(t *testing.T) {
 		{"", 1},
 		{"短文。", 1},
 		{strings.Repeat("党", 2400), 6},
-		{strings.Repeat("党，", 1000), 3}, // punctuation does not count: 1000 → 2.5 → 3
+		{strings.Repeat("党，", 1000), 3},    // punctuation does not count: 1000 → 2.5 → 3
 		{strings.Repeat("word ", 1000), 5}, // 1000 words at 200 a minute
 	}
 	for _, tt := range tests {
