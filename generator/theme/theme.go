@@ -90,8 +90,8 @@ func (t *Theme) Files(dir string) ([]File, error) {
 
 // Lookup finds one file under dir, the site's copy first.
 func (t *Theme) Lookup(dir, rel string) (File, bool) {
+	p := path.Join(dir, rel)
 	for _, l := range t.layers {
-		p := dir + "/" + rel
 		if info, err := fs.Stat(l.fsys, p); err == nil && !info.IsDir() {
 			return File{Rel: rel, Source: l.name + p, fsys: l.fsys, full: p}, true
 		}
