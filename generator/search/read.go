@@ -22,6 +22,7 @@ type Index struct {
 	Loaded     []string // files read, site-relative, in order
 	Bytes      int64    // their total size
 	n, nt, np  int
+	chunk      int
 	docsLoaded []DocInfo
 }
 
@@ -32,15 +33,20 @@ type DocInfo struct {
 	Units []string // slugs
 }
 
-// Hit is one result: a doc id (ids go newest first) and its score.
+// Hit is one result: a doc id (ids go newest first) and its score. Pos is
+// where its first term longer than two characters first occurs, -1 when no
+// term is that long (then positions were not read).
 type Hit struct {
 	ID    int
 	Score float64
+	Pos   int
 }
 
-// Fragment is a doc's display data.
+// Fragment is a doc's display data; Head is the start of its text, Chunks
+// the number of pieces the whole text is stored in (0: Head is all of it).
 type Fragment struct {
-	URL, Title, Kind, Date, Unit, Text string
+	URL, Title, Kind, Date, Unit, Head string
+	Chunks                             int
 }
 
 // Open reads the index's metadata from dir (e.g. "search") in fsys.
@@ -50,10 +56,10 @@ func Open(fsys fs.FS, dir string) (*Index, error) {
 	if err := ix.load("meta", &meta); err != nil {
 		return nil, err
 	}
-	if len(meta) != 4 || meta[0] != formatVersion {
+	if len(meta) != 5 || meta[0] != formatVersion {
 		return nil, fmt.Errorf("search: unknown index format %v", meta)
 	}
-	ix.n, ix.nt, ix.np = meta[1], meta[2], meta[3]
+	ix.n, ix.nt, ix.np, ix.chunk = meta[1], meta[2], meta[3], meta[4]
 	return ix, nil
 }
 
@@ -185,14 +191,14 @@ func (ix *Index) Search(q string) ([]Hit, error) {
 		return nil, nil
 	}
 	// Candidates have every gram; score is Σ idf·step over each term's grams.
-	var first map[int]int
+	var fewest map[int]int
 	for _, g := range gd {
-		if first == nil || len(g.docs) < len(first) {
-			first = g.docs
+		if fewest == nil || len(g.docs) < len(fewest) {
+			fewest = g.docs
 		}
 	}
 	score := map[int]float64{}
-	for id := range first {
+	for id := range fewest {
 		s, ok := 0.0, true
 		for _, ps := range plans {
 			for _, p := range ps {
@@ -214,6 +220,7 @@ func (ix *Index) Search(q string) ([]Hit, error) {
 	}
 	// Terms longer than two characters: keep the docs where the bigrams sit
 	// at consecutive positions.
+	first := map[int]int{}
 	for _, ps := range plans {
 		if len(ps) == 1 || len(score) == 0 {
 			continue
@@ -230,14 +237,21 @@ func (ix *Index) Search(q string) ([]Hit, error) {
 			}
 		}
 		for id := range score {
-			if !phraseAt(ps, pos, id) {
+			at := phraseAt(ps, pos, id)
+			if at < 0 {
 				delete(score, id)
+			} else if _, ok := first[id]; !ok {
+				first[id] = at
 			}
 		}
 	}
 	hits := make([]Hit, 0, len(score))
 	for id, s := range score {
-		hits = append(hits, Hit{id, s})
+		at, ok := first[id]
+		if !ok {
+			at = -1
+		}
+		hits = append(hits, Hit{id, s, at})
 	}
 	sort.Slice(hits, func(i, j int) bool {
 		if hits[i].Score != hits[j].Score {
@@ -286,7 +300,9 @@ func decodePositions(s string, docs map[int]int) (map[int][]int, error) {
 	return out, nil
 }
 
-func phraseAt(ps []part, pos []map[int][]int, id int) bool {
+// phraseAt returns the first position of doc id where the bigrams of ps
+// follow each other, or -1.
+func phraseAt(ps []part, pos []map[int][]int, id int) int {
 	for _, start := range pos[0][id] {
 		ok := true
 		for i := 1; i < len(ps) && ok; i++ {
@@ -294,54 +310,53 @@ func phraseAt(ps []part, pos []map[int][]int, id int) bool {
 			_, ok = slices.BinarySearch(pos[i][id], want)
 		}
 		if ok {
-			return true
+			return start
 		}
 	}
-	return false
+	return -1
 }
 
-// DocInfos reads the filter table (docs.js).
+// DocInfos reads the filter tables (docs.js, units.js).
 func (ix *Index) DocInfos() ([]DocInfo, error) {
 	if ix.docsLoaded != nil {
 		return ix.docsLoaded, nil
 	}
-	var raw []json.RawMessage
-	if err := ix.load("docs", &raw); err != nil {
+	var classes []any
+	var width int
+	var c string
+	if err := ix.loadParts("docs", &classes, &width, &c); err != nil {
 		return nil, err
 	}
-	if len(raw) != 4 {
-		return nil, fmt.Errorf("search: docs: want 4 parts, have %d", len(raw))
+	if width < 1 || len(c) != width*ix.n {
+		return nil, fmt.Errorf("search: docs: %d bytes of classes for %d docs", len(c), ix.n)
 	}
-	var classes, units []any
-	var c, u string
-	for i, v := range []any{&classes, &units, &c, &u} {
-		if err := json.Unmarshal(raw[i], v); err != nil {
-			return nil, err
+	out := make([]DocInfo, ix.n)
+	for id := range out {
+		ci := 0
+		for _, ch := range []byte(c[id*width : (id+1)*width]) {
+			ci = ci*len(digitChar) + digitOf(ch)
 		}
+		out[id].Kind = classes[2*ci].(string)
+		out[id].Year = int(classes[2*ci+1].(float64))
 	}
-	cs, err := decodeVarints(c)
-	if err != nil {
+	var units []string
+	var u string
+	if err := ix.loadParts("units", &units, &u); err != nil {
 		return nil, err
 	}
 	us, err := decodeVarints(u)
 	if err != nil {
 		return nil, err
 	}
-	if len(cs) != ix.n {
-		return nil, fmt.Errorf("search: docs: %d classes for %d docs", len(cs), ix.n)
-	}
-	out := make([]DocInfo, ix.n)
 	at := 0
-	for id, ci := range cs {
-		out[id].Kind = classes[2*ci].(string)
-		out[id].Year = int(classes[2*ci+1].(float64))
+	for id := range out {
 		for at < len(us) {
 			v := us[at]
 			at++
 			if v == 0 {
 				break
 			}
-			out[id].Units = append(out[id].Units, units[2*(v/2-1)].(string))
+			out[id].Units = append(out[id].Units, units[2*(v/2-1)])
 			if v%2 == 0 {
 				break
 			}
@@ -351,16 +366,94 @@ func (ix *Index) DocInfos() ([]DocInfo, error) {
 	return out, nil
 }
 
+func (ix *Index) loadParts(name string, vs ...any) error {
+	var raw []json.RawMessage
+	if err := ix.load(name, &raw); err != nil {
+		return err
+	}
+	if len(raw) != len(vs) {
+		return fmt.Errorf("search: %s: want %d parts, have %d", name, len(vs), len(raw))
+	}
+	for i, v := range vs {
+		if err := json.Unmarshal(raw[i], v); err != nil {
+			return fmt.Errorf("search: %s: %v", name, err)
+		}
+	}
+	return nil
+}
+
 // Fragment reads a doc's display data.
 func (ix *Index) Fragment(id int) (Fragment, error) {
-	var a []string
-	if err := ix.load("d/"+strconv.Itoa(id), &a); err != nil {
-		return Fragment{}, err
+	var f Fragment
+	err := ix.loadParts("d/"+strconv.Itoa(id), &f.URL, &f.Title, &f.Kind, &f.Date, &f.Unit, &f.Head, &f.Chunks)
+	return f, err
+}
+
+func (ix *Index) chunkText(id, k int) (string, error) {
+	var s string
+	err := ix.load("x/"+strconv.Itoa(id)+"-"+strconv.Itoa(k), &s)
+	return s, err
+}
+
+// Text reads a doc's whole text.
+func (ix *Index) Text(id int) (string, error) {
+	f, err := ix.Fragment(id)
+	if err != nil || f.Chunks == 0 {
+		return f.Head, err
 	}
-	if len(a) != 6 {
-		return Fragment{}, fmt.Errorf("search: d/%d: want 6 fields, have %d", id, len(a))
+	var b strings.Builder
+	for k := range f.Chunks {
+		s, err := ix.chunkText(id, k)
+		if err != nil {
+			return "", err
+		}
+		b.WriteString(s)
 	}
-	return Fragment{a[0], a[1], a[2], a[3], a[4], a[5]}, nil
+	return b.String(), nil
+}
+
+// SnippetText returns text of hit h that holds a match of terms, reading
+// what search.js reads for the snippet: the head; else the chunk at the
+// known position; else chunks from the start until one matches.
+func (ix *Index) SnippetText(h Hit, terms []string) (string, error) {
+	f, err := ix.Fragment(h.ID)
+	if err != nil {
+		return "", err
+	}
+	has := func(s string) bool {
+		s = Fold(s)
+		for _, t := range terms {
+			if strings.Contains(s, t) {
+				return true
+			}
+		}
+		return false
+	}
+	if f.Chunks == 0 || has(f.Head) {
+		return f.Head, nil
+	}
+	if h.Pos >= 0 {
+		k := h.Pos / ix.chunk
+		s, err := ix.chunkText(h.ID, k)
+		if err == nil && k+1 < f.Chunks && !has(s) {
+			var next string
+			next, err = ix.chunkText(h.ID, k+1)
+			s += next
+		}
+		return s, err
+	}
+	prev := ""
+	for k := range f.Chunks {
+		s, err := ix.chunkText(h.ID, k)
+		if err != nil {
+			return "", err
+		}
+		if has(prev + s) {
+			return prev + s, nil
+		}
+		prev = s
+	}
+	return f.Head, nil
 }
 
 // Cost is what one query downloads to show its first page of results.
@@ -372,8 +465,9 @@ type Cost struct {
 
 // QueryCost runs query against the index of the site built in siteDir the
 // way search.js does on a cold cache: metadata, shards, then (when there are
-// hits) the filter table and the fragments of the first shown results. It
-// does not count search.js itself.
+// hits) the kind/year table and the fragments (and text pieces, for the
+// snippets) of the first shown results. It does not count search.js itself,
+// nor the unit table, which the page reads only when the unit filter opens.
 func QueryCost(siteDir, query string, shown int) (Cost, error) {
 	ix, err := Open(os.DirFS(siteDir), "search")
 	if err != nil {
@@ -384,12 +478,13 @@ func QueryCost(siteDir, query string, shown int) (Cost, error) {
 		return Cost{}, err
 	}
 	if len(hits) > 0 {
-		if _, err := ix.DocInfos(); err != nil {
+		if err := ix.loadParts("docs", new([]any), new(int), new(string)); err != nil {
 			return Cost{}, err
 		}
 	}
+	terms := Terms(query)
 	for i := 0; i < len(hits) && i < shown; i++ {
-		if _, err := ix.Fragment(hits[i].ID); err != nil {
+		if _, err := ix.SnippetText(hits[i], terms); err != nil {
 			return Cost{}, err
 		}
 	}

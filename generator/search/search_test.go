@@ -193,7 +193,8 @@ func build(t testing.TB, docs []Doc, opts Options) (*mapWriter, Stats) {
 
 var layouts = map[string]Options{
 	"default": {},
-	"tiny":    {ShardBytes: 200, BigBytes: 40}, // many shards, many big-gram files
+	// Many shards, many big-gram files, text in many small pieces.
+	"tiny": {ShardBytes: 200, BigBytes: 40, HeadRunes: 20, TextChunk: 16},
 }
 
 func searchURLs(t testing.TB, ix *Index, q string) ([]string, []Hit) {
@@ -232,6 +233,20 @@ func TestExactSubstring(t *testing.T) {
 				got, hits := searchURLs(t, ix, q)
 				if !slices.Equal(got, want) {
 					t.Errorf("%q:\n got %v\nwant %v", q, got, want)
+				}
+				terms := Terms(q)
+				for _, h := range hits {
+					s, err := ix.SnippetText(h, terms)
+					if err != nil {
+						t.Fatal(err)
+					}
+					found := false
+					for _, term := range terms {
+						found = found || strings.Contains(Fold(s), term)
+					}
+					if !found {
+						t.Errorf("%q: snippet text of doc %d has no term: %q", q, h.ID, s)
+					}
 				}
 				for i := 1; i < len(hits); i++ {
 					a, b := hits[i-1], hits[i]
@@ -327,7 +342,11 @@ func TestDocInfosAndFragments(t *testing.T) {
 			t.Fatal(err)
 		}
 		d := byURL[f.URL]
-		if f.Title != d.Title || f.Text != d.Text() || f.Kind != d.Kind || f.Unit != d.Unit {
+		text, err := ix.Text(id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if f.Title != d.Title || text != d.Text() || f.Kind != d.Kind || f.Unit != d.Unit || !strings.HasPrefix(text, f.Head) {
 			t.Errorf("fragment %d = %+v, doc %+v", id, f, d)
 		}
 		if info.Kind != d.Kind || info.Year != d.Year || !slices.Equal(info.Units, d.UnitSlugs) {

@@ -25,6 +25,11 @@ type Options struct {
 	// BigBytes: a gram whose list is longer gets a file of its own, so a
 	// query for a rare gram does not download a common one's list.
 	BigBytes int
+	// HeadRunes caps the text a result fragment carries for its snippet
+	// (title, headings, fields, then the body); TextChunk is the size of
+	// the pieces the rest of the text is fetched in, only when a shown
+	// result's match lies beyond its head.
+	HeadRunes, TextChunk int
 }
 
 func (o Options) withDefaults() Options {
@@ -36,6 +41,12 @@ func (o Options) withDefaults() Options {
 	}
 	if o.BigBytes <= 0 {
 		o.BigBytes = o.ShardBytes / 3
+	}
+	if o.HeadRunes <= 0 {
+		o.HeadRunes = 240
+	}
+	if o.TextChunk <= 0 {
+		o.TextChunk = 600
 	}
 	return o
 }
@@ -243,15 +254,26 @@ func Write(docs []Doc, w output.Writer, opts Options) (Stats, error) {
 		}
 	}
 
-	files = append(files, file{"meta", []any{formatVersion, len(docs), nt, np}})
-	files = append(files, file{"docs", docTable(docs, order)})
+	files = append(files, file{"meta", []any{formatVersion, len(docs), nt, np, opts.TextChunk}})
+	cls, units := docTable(docs, order)
+	files = append(files, file{"docs", cls}, file{"units", units})
 	for id, di := range order {
 		d := &docs[di]
 		date := ""
 		if !d.Date.IsZero() {
 			date = d.Date.Format("2006-01-02")
 		}
-		files = append(files, file{"d/" + strconv.Itoa(id), []any{d.URL, d.Title, d.Kind, date, d.Unit, texts[id]}})
+		rs := []rune(texts[id])
+		head, chunks := rs, 0
+		if len(rs) > opts.HeadRunes {
+			head = rs[:opts.HeadRunes]
+			chunks = (len(rs) + opts.TextChunk - 1) / opts.TextChunk
+			for k := range chunks {
+				piece := rs[k*opts.TextChunk : min(len(rs), (k+1)*opts.TextChunk)]
+				files = append(files, file{"x/" + strconv.Itoa(id) + "-" + strconv.Itoa(k), string(piece)})
+			}
+		}
+		files = append(files, file{"d/" + strconv.Itoa(id), []any{d.URL, d.Title, d.Kind, date, d.Unit, string(head), chunks}})
 	}
 
 	var nbytes atomic.Int64
@@ -290,9 +312,11 @@ func Write(docs []Doc, w output.Writer, opts Options) (Stats, error) {
 	return st, firstErr
 }
 
-// docTable is what the filters need of every doc: its kind and year (as an
-// index into a list of the pairs that occur) and its units.
-func docTable(docs []Doc, order []int) []any {
+// docTable is what the filters need of every doc: its kind and year, as
+// one fixed-width digit string indexing the pairs that occur (read for every
+// query with hits), and its units (read only when the unit filter is used,
+// as a site has hundreds of units).
+func docTable(docs []Doc, order []int) (cls, unitTable []any) {
 	type class struct {
 		kind string
 		year int
@@ -301,7 +325,8 @@ func docTable(docs []Doc, order []int) []any {
 	var classes []any
 	unitIdx := map[string]int{}
 	var units []any
-	var c, u []byte
+	var u []byte
+	var cs []int
 	for _, di := range order {
 		d := &docs[di]
 		k := class{d.Kind, d.Year}
@@ -311,7 +336,7 @@ func docTable(docs []Doc, order []int) []any {
 			classIdx[k] = ci
 			classes = append(classes, d.Kind, d.Year)
 		}
-		c = appendVarint(c, ci)
+		cs = append(cs, ci)
 		// Each unit of a doc is 2·(index+1), +1 when another follows; a
 		// doc without units is a single 0.
 		if len(d.UnitSlugs) == 0 {
@@ -341,7 +366,18 @@ func docTable(docs []Doc, order []int) []any {
 	if units == nil {
 		units = []any{}
 	}
-	return []any{classes, units, string(c), string(u)}
+	width := 1
+	if len(classIdx) > len(digitChar) {
+		width = 2
+	}
+	c := make([]byte, 0, width*len(cs))
+	for _, ci := range cs {
+		if width == 2 {
+			c = append(c, digitChar[ci/len(digitChar)])
+		}
+		c = append(c, digitChar[ci%len(digitChar)])
+	}
+	return []any{classes, width, string(c)}, []any{units, string(u)}
 }
 
 // A file is one script: DJS("name",data); — it registers itself with the
