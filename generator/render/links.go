@@ -79,14 +79,21 @@ func (l Links) URL(pageURL, u string) string {
 	} else if path.Ext(target) == "" {
 		target += "/index.html"
 	}
-	return l.Root(pageURL) + target[1:] + rest
+	root := l.Root(pageURL)
+	if root == "./" {
+		root = ""
+	}
+	return root + target[1:] + rest
 }
 
 func dirOf(pageURL string) string {
 	if strings.HasSuffix(pageURL, "/") {
 		return pageURL
 	}
-	return path.Dir(pageURL) + "/"
+	if d := path.Dir(pageURL); d != "/" {
+		return d + "/"
+	}
+	return "/"
 }
 
 var linkAttrs = [][]byte{[]byte(` href="/`), []byte(` src="/`), []byte(` action="/`)}
