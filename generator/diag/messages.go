@@ -36,6 +36,7 @@ var (
 	MsgDuplicateURL    = Msg{"网址 %s 与 %s 重复", "URL %s is also produced by %s"}
 	MsgLogoNotFound    = Msg{"logo %q not found（找不到标识图片）", "logo %q not found"}
 	MsgLogoFormat      = Msg{"logo %q 格式不支持（应为 PNG、JPEG、GIF、WebP 或 SVG）", "logo %q is not PNG, JPEG, GIF, WebP or SVG"}
+	MsgConfigTOML      = Msg{"site.toml 格式错误：%s", "bad TOML in site.toml: %s"}
 	MsgConfigUnknown   = Msg{"site.toml 中有未知设置 %s", "unknown setting %s in site.toml"}
 	MsgConfigMissing   = Msg{"找不到网站配置文件 site.toml", "site.toml not found"}
 	MsgTemplate        = Msg{"模板错误：%s", "template error: %s"}

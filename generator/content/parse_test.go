@@ -1,0 +1,106 @@
+package content
+
+import (
+	"strings"
+	"testing"
+
+	"dangjian/generator/diag"
+)
+
+func messages(ps []diag.Problem) string {
+	var b strings.Builder
+	for _, p := range ps {
+		b.WriteString(p.Format(diag.Chinese) + "\n")
+	}
+	return b.String()
+}
+
+func TestParseProblems(t *testing.T) {
+	tests := []struct {
+		name, rel, src string
+		want           []string // substrings of the messages, each must appear
+	}{
+		{"members as text", "units/a.md", "+++\ntitle = \"甲\"\nmembers = \"80人\"\n+++\n",
+			[]string{`content/units/a.md:3: 字段 members 应为整数，实际为 "80人"`}},
+		{"missing title", "news/a.md", "+++\ndate = 2024-01-01\n+++\n",
+			[]string{"content/news/a.md:1: 缺少必填字段 title"}},
+		{"bad toml line", "units/a.md", "+++\ntitle = \"甲\"\n\nbranches = = 3\n+++\n",
+			[]string{"content/units/a.md:4: 前置信息 TOML 格式错误"}},
+		{"unclosed", "units/a.md", "+++\ntitle = \"甲\"\n",
+			[]string{"content/units/a.md:1: 前置信息以 +++ 开始"}},
+		{"bad status", "brands/a.md", "+++\ntitle = \"品牌\"\nunit = \"u\"\nlogo = \"a.svg\"\nstatus = \"完成\"\n+++\n",
+			[]string{`content/brands/a.md:5: 字段 status 的值 "完成" 无效`}},
+		{"model level required", "models/a.md", "+++\ntitle = \"点\"\nunit = \"u\"\n+++\n",
+			[]string{"content/models/a.md:1: 缺少必填字段 level"}},
+		{"typo suggestion", "units/a.md", "+++\ntitle = \"甲\"\nmenbers = 3\n+++\n",
+			[]string{"content/units/a.md:3: 未知字段 menbers，是否应为 members？"}},
+		{"honor entry fields", "honors/a.md", "+++\ntitle = \"榜\"\nyear = 2020\n\n[[honors]]\nname = \"先进\"\nrecipient = \"张三\"\n\n[[honors]]\nname = \"优秀\"\ntype = \"团体\"\n+++\n",
+			[]string{"content/honors/a.md:9: 缺少必填字段 recipient", `content/honors/a.md:11: 字段 type 的值 "团体" 无效`}},
+		{"date type", "news/a.md", "+++\ntitle = \"x\"\ndate = 20240101\n+++\n",
+			[]string{"content/news/a.md:3: 字段 date 应为日期"}},
+		{"investment text", "brands/a.md", "+++\ntitle = \"x\"\nunit = \"u\"\nlogo = \"a.svg\"\ninvestment = \"5万\"\n+++\n",
+			[]string{`content/brands/a.md:5: 字段 investment 应为数字，实际为 "5万"`}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			_, probs := Parse(tc.rel, []byte(tc.src))
+			got := messages(probs)
+			for _, w := range tc.want {
+				if !strings.Contains(got, w) {
+					t.Errorf("missing %q in:\n%s", w, got)
+				}
+			}
+		})
+	}
+}
+
+func TestParseFields(t *testing.T) {
+	src := "\ufeff+++\r\ntitle = \"红色引擎\"\r\nunit = \"fuyou\"\r\nlogo = \"images/a.svg\"\r\nstatus = \"示范\"\r\nyear = 2021\r\ninvestment = 1580000\r\ntags = [\"党建品牌\"]\r\ndate = \"2021-03-05\"\r\n+++\r\n正文第一段。\r\n"
+	p, probs := Parse("brands/hongse.md", []byte(src))
+	if len(probs) > 0 {
+		t.Fatalf("problems: %s", messages(probs))
+	}
+	if p.Kind != KindBrand || p.URL != "/brands/hongse/" || p.Title != "红色引擎" {
+		t.Errorf("page = %+v", p)
+	}
+	if p.Brand.UnitSlug != "fuyou" || p.Brand.Investment != 1580000 || p.Brand.Year != 2021 || p.Brand.Status != "示范" {
+		t.Errorf("brand = %+v", p.Brand)
+	}
+	if p.Date.Format("2006-01-02") != "2021-03-05" || p.Year() != 2021 {
+		t.Errorf("date = %v", p.Date)
+	}
+	if string(p.Body) != "正文第一段。\n" || p.BodyLine != 11 {
+		t.Errorf("body %q at line %d", p.Body, p.BodyLine)
+	}
+}
+
+func TestPageURLs(t *testing.T) {
+	tests := map[string]string{
+		"_index.md":            "/",
+		"news/_index.md":       "/news/",
+		"news/a.md":            "/news/a/",
+		"news/2016/a.md":       "/news/a/",
+		"about.md":             "/about/",
+		"guide/start.md":       "/guide/start/",
+		"units/妇幼保健院.md":       "/units/妇幼保健院/",
+		"brands/red engine.md": "/brands/red engine/",
+	}
+	for rel, want := range tests {
+		src := "+++\ntitle = \"t\"\nunit = \"u\"\nlogo = \"a.svg\"\nlevel = \"省级\"\ndate = 2020-01-01\n+++\n"
+		if p, _ := Parse(rel, []byte(src)); p.URL != want {
+			t.Errorf("%s → %s, want %s", rel, p.URL, want)
+		}
+	}
+}
+
+func TestResolveUnits(t *testing.T) {
+	unit, _ := Parse("units/fuyou.md", []byte("+++\ntitle = \"妇幼\"\n+++\n"))
+	news, _ := Parse("news/a.md", []byte("+++\ntitle = \"n\"\ndate = 2020-01-01\nunits = [\"fuyou\", \"nope\"]\n+++\n"))
+	probs := Resolve([]*Page{unit, news}, ResolveOptions{})
+	if len(news.News.Units) != 1 || news.News.Units[0] != unit {
+		t.Errorf("units = %v", news.News.Units)
+	}
+	if got := messages(probs); !strings.Contains(got, `content/news/a.md:4: unknown unit "nope"`) {
+		t.Errorf("problems: %s", got)
+	}
+}
