@@ -173,15 +173,8 @@ func Load(opt Options, t *timer) (*Site, []diag.Problem) {
 
 	labels, ps := loadLabels(th, cfg)
 	probs = append(probs, ps...)
-	coll := derive.Derive(s.Published)
-	s.Render = &render.Site{
-		Config:    cfg,
-		Labels:    labels,
-		C:         coll,
-		Stats:     stats.Compute(s.Published),
-		Featured:  featured(cfg, coll),
-		BuildDate: opt.Now,
-	}
+	s.Render = &render.Site{Config: cfg, Labels: labels, BuildDate: opt.Now}
+	s.Derive()
 	t.done("derive")
 
 	tpl, ps := render.ParseTemplates(th, render.Funcs(labels))
@@ -189,6 +182,19 @@ func Load(opt Options, t *timer) (*Site, []diag.Problem) {
 	s.Templates = tpl
 	t.done("templates")
 	return s, probs
+}
+
+// Derive recomputes everything made from the published pages as a whole
+// (collections, figures, featured brands) into a new render.Site, leaving the
+// previous one intact: the watch server calls it after replacing changed
+// pages and compares the old lists with the new ones. Whatever a build
+// derives from all pages belongs here, so that serve picks it up too.
+func (s *Site) Derive() {
+	rs := *s.Render
+	rs.C = derive.Derive(s.Published)
+	rs.Stats = stats.Compute(s.Published)
+	rs.Featured = featured(s.Config, rs.C)
+	s.Render = &rs
 }
 
 // Reserved are the URLs the generator makes itself.
@@ -214,16 +220,7 @@ func (s *Site) Write(w output.Writer, t *timer) (*Result, []diag.Problem) {
 			res.PagesByKind[p.Kind]++
 		}
 	}
-	var minifier *output.Minifier
-	if !s.Opt.NoMinify {
-		minifier = output.NewMinifier()
-	}
-	r := &render.Renderer{
-		Templates: s.Templates,
-		Links:     render.NewLinks(s.Config.BaseURL),
-		Minifier:  minifier,
-		Inject:    s.Opt.Inject,
-	}
+	r := s.Renderer()
 	jobs := render.Plan(s.Render)
 	n, probs := r.Render(jobs, w)
 	res.HTMLPages = n
@@ -231,9 +228,43 @@ func (s *Site) Write(w output.Writer, t *timer) (*Result, []diag.Problem) {
 
 	probs = append(probs, s.writeData(w, r, jobs)...)
 	t.done("feeds")
-	probs = append(probs, s.copyStatic(w, minifier)...)
+	probs = append(probs, s.copyStatic(w, r.Minifier)...)
 	t.done("static")
 	return res, probs
+}
+
+// Renderer returns a renderer set up for this site's templates, base URL,
+// minifying and injected script.
+func (s *Site) Renderer() *render.Renderer {
+	var minifier *output.Minifier
+	if !s.Opt.NoMinify {
+		minifier = output.NewMinifier()
+	}
+	return &render.Renderer{
+		Templates: s.Templates,
+		Links:     render.NewLinks(s.Config.BaseURL),
+		Minifier:  minifier,
+		Inject:    s.Opt.Inject,
+	}
+}
+
+// WritePages is the watch server's partial write: it renders only jobs, then
+// rewrites every file made from the site as a whole (feeds, sitemap, stats
+// data, redirects). all is the site's full plan, which the sitemap lists.
+func (s *Site) WritePages(w output.Writer, r *render.Renderer, jobs, all []render.Job) (int, []diag.Problem) {
+	n, probs := r.Render(jobs, w)
+	return n, append(probs, s.writeData(w, r, all)...)
+}
+
+// WriteStatic collects the static files again (a file may have been added or
+// removed) and copies them all; the watch server's answer to a static change.
+func (s *Site) WriteStatic(w output.Writer, r *render.Renderer) []diag.Problem {
+	files, probs := collectStatic(s.Theme, s.Content)
+	if len(probs) > 0 {
+		return probs
+	}
+	s.Static = files
+	return s.copyStatic(w, r.Minifier)
 }
 
 // writeData writes the files that are not templates: feeds, sitemap,
