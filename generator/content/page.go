@@ -166,7 +166,8 @@ type Honor struct {
 	Date      time.Time
 	HasDate   bool
 	UnitSlug  string
-	Line      int // line of its [[honors]] table in the file
+	Line      int            // line of its [[honors]] table in the file
+	Lines     map[string]int // line of each of its keys, for messages about one field
 
 	Unit *Page
 }

@@ -269,6 +269,7 @@ func decodeHonorList(path string, f *fields, lines keyLines, probs *[]diag.Probl
 			Level:     ef.str("level"),
 			UnitSlug:  ef.str("unit"),
 			Line:      tl.line,
+			Lines:     tl.keys,
 		}
 		entry.Date, entry.HasDate = ef.date("date")
 		ef.oneOf("type", entry.Type, HonorTypes)

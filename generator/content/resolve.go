@@ -71,7 +71,10 @@ func Resolve(pages []*Page, opt ResolveOptions) []diag.Problem {
 		case p.Honor != nil:
 			for i := range p.Honor.Honors {
 				h := &p.Honor.Honors[i]
-				line := h.Line
+				line := h.Lines["unit"]
+				if line == 0 {
+					line = h.Line
+				}
 				h.Unit = unit(p, "unit", h.UnitSlug, line)
 			}
 		}
