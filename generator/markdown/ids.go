@@ -13,9 +13,12 @@ import (
 // itself, never on which pages other goroutines rendered before.
 type headingIDs struct {
 	used map[string]bool
+	next map[string]int // next suffix to try per base, so n duplicates cost O(n)
 }
 
-func newHeadingIDs() *headingIDs { return &headingIDs{used: make(map[string]bool)} }
+func newHeadingIDs() *headingIDs {
+	return &headingIDs{used: make(map[string]bool), next: make(map[string]int)}
+}
 
 // Generate implements parser.IDs.
 func (s *headingIDs) Generate(value []byte, _ gast.NodeKind) []byte {
@@ -28,9 +31,12 @@ func (s *headingIDs) Put(value []byte) { s.used[string(value)] = true }
 func (s *headingIDs) unique(base string) string {
 	id := base
 	// A heading may itself be called "概述-1", so keep counting past taken IDs.
-	for n := 1; s.used[id]; n++ {
+	n := max(s.next[base], 1)
+	for s.used[id] {
 		id = base + "-" + strconv.Itoa(n)
+		n++
 	}
+	s.next[base] = n
 	s.used[id] = true
 	return id
 }

@@ -41,6 +41,7 @@ func TestEmphasisNextToChinesePunctuation(t *testing.T) {
 		{"这是*“强调”*文字", "这是<em>“强调”</em>文字"},
 		{"~~“旧制度”~~新制度", "<del>“旧制度”</del>新制度"},
 		{"开展**《党章》**学习", "开展<strong>《党章》</strong>学习"},
+		{"中\uFE00**“引号”**文", "中\uFE00<strong>“引号”</strong>文"}, // variation selector: the base character counts
 		// Chinese cases that already worked must keep working.
 		{"**粗体**后文", "<strong>粗体</strong>后文"},
 		{"前文**粗体**后文", "前文<strong>粗体</strong>后文"},
