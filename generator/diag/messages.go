@@ -51,3 +51,17 @@ var (
 	MsgImageNotFound   = Msg{"图片 %q 不存在", "image %q not found"}
 	MsgAliasCollision  = Msg{"别名 %s 与页面 %s 的网址冲突", "alias %s collides with the URL of %s"}
 )
+
+// Messages of the check and new commands.
+var (
+	MsgBrokenAnchorHere = Msg{"链接 %q：本页没有这个锚点（#%s 应与本页某个标题的锚点相同）", "link %q: no heading on this page has the anchor #%s"}
+	MsgBrokenMDLink     = Msg{"链接 %q 指向的文件 %s 不存在（或是草稿，不会发布）", "link %q: %s does not exist (or is a draft, which is not published)"}
+	MsgWarningPrefix    = Msg{"警告：", "warning: "}
+	MsgCheckSummary     = Msg{"检查了 %d 个页面、%d 个站内链接：%d 处错误，%d 处警告。", "checked %d pages and %d internal links: %d error(s), %d warning(s)."}
+	MsgNewExists        = Msg{"%s 已存在，不会覆盖。请换一个名称，或直接编辑这个文件", "%s already exists; not overwriting it. Choose another name or edit that file"}
+	MsgNewKind          = Msg{"未知类型 %q，可选：unit（单位）、brand（党建品牌）、model（示范点）、honor（荣誉榜）、news（工作动态）", "unknown kind %q; use unit, brand, model, honor or news"}
+	MsgNewName          = Msg{"名称 %q 不能用作文件名", "name %q cannot be used as a file name"}
+	MsgNoArchetype      = Msg{"找不到模板文件 archetypes/%s", "archetype archetypes/%s not found"}
+	MsgArchetypeBad     = Msg{"模板 %s 生成的内容有误：%s", "archetype %s produces a broken file: %s"}
+	MsgNewCreated       = Msg{"已创建 %s（草稿）。填写好各字段后，把 draft = true 改为 false 即可发布", "created %s (a draft). Fill in the fields, then set draft = false to publish it"}
+)

@@ -1,0 +1,33 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+	"io"
+
+	"dangjian/generator/check"
+	"dangjian/generator/diag"
+)
+
+func init() { extraCommands["check"] = runCheck }
+
+// runCheck prints the report on stdout (it is the command's product, and
+// officers may save it to a file); usage errors go to stderr.
+func runCheck(args []string, stdout, stderr io.Writer, lang diag.Lang) int {
+	fs := flag.NewFlagSet("check", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	source := fs.String("source", ".", pick(lang, "网站目录", "site folder"))
+	if err := fs.Parse(args); err != nil {
+		return exitUsage
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintln(stderr, pick(lang, "多余的参数：", "unexpected arguments: "), fs.Args())
+		return exitUsage
+	}
+	res := check.Run(check.Options{Source: *source})
+	check.Format(stdout, res, lang)
+	if res.Errors() > 0 {
+		return exitContent
+	}
+	return exitOK
+}
