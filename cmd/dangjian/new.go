@@ -1,0 +1,57 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"path/filepath"
+
+	"dangjian/generator/archetype"
+	"dangjian/generator/diag"
+)
+
+func init() { extraCommands["new"] = runNew }
+
+// runNew prints the new file's path alone on stdout, so scripts and editors
+// can open it, and the hint for the officer on stderr.
+func runNew(args []string, stdout, stderr io.Writer, lang diag.Lang) int {
+	fs := flag.NewFlagSet("new", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	source := fs.String("source", ".", pick(lang, "网站目录", "site folder"))
+	// Flags may come after KIND NAME (dangjian new brand 红色引擎 --source site),
+	// which the flag package alone does not allow.
+	var pos []string
+	for len(args) > 0 {
+		if err := fs.Parse(args); err != nil {
+			return exitUsage
+		}
+		if fs.NArg() == 0 {
+			break
+		}
+		pos = append(pos, fs.Arg(0))
+		args = fs.Args()[1:]
+	}
+	if len(pos) != 2 {
+		fmt.Fprintln(stderr, pick(lang, "用法：dangjian new 类型 名称 [--source 目录]    类型：unit | brand | model | honor | news",
+			"usage: dangjian new KIND NAME [--source DIR]    KIND: unit | brand | model | honor | news"))
+		return exitUsage
+	}
+	rel, err := archetype.New(archetype.Options{Source: *source, Kind: pos[0], Name: pos[1]})
+	if err != nil {
+		var p *archetype.Problem
+		if errors.As(err, &p) {
+			fmt.Fprintln(stderr, p.Problem.Format(lang))
+		} else {
+			fmt.Fprintln(stderr, err)
+		}
+		if errors.Is(err, archetype.ErrUsage) {
+			return exitUsage
+		}
+		return exitContent
+	}
+	shown := filepath.Join(*source, filepath.FromSlash(rel))
+	fmt.Fprintln(stdout, shown)
+	fmt.Fprintln(stderr, diag.MsgNewCreated.Text(lang, shown))
+	return exitOK
+}
