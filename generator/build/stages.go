@@ -68,29 +68,16 @@ func RenderPage(md *markdown.Renderer, p *content.Page, byPath map[string]*conte
 }
 
 // ResolveMDLink turns a link to a Markdown file, relative to the page or to
-// content/ when it starts with "/", into the target page's URL.
+// content/ when it starts with "/", into the target page's URL. It is the
+// markdown package's resolver, which also reads percent-encoded file names
+// (editors write Chinese names either way) and keeps a query or #fragment.
 func ResolveMDLink(from, dest string, byPath map[string]*content.Page) (string, bool) {
-	if strings.Contains(dest, "://") || strings.HasPrefix(dest, "#") || strings.HasPrefix(dest, "mailto:") {
+	return markdown.MDLinkResolver(from, func(p string) (string, bool) {
+		if pg, ok := byPath[p]; ok {
+			return pg.URL, true
+		}
 		return "", false
-	}
-	target, frag := dest, ""
-	if i := strings.IndexByte(dest, '#'); i >= 0 {
-		target, frag = dest[:i], dest[i:]
-	}
-	if !strings.HasSuffix(strings.ToLower(target), ".md") {
-		return "", false
-	}
-	var full string
-	if strings.HasPrefix(target, "/") {
-		full = path.Join("content", target)
-	} else {
-		full = path.Join(path.Dir(from), target)
-	}
-	p, ok := byPath[full]
-	if !ok {
-		return "", false
-	}
-	return p.URL + frag, true
+	})(dest)
 }
 
 // loadLabels reads the theme's translation table and lays site.toml's

@@ -1,0 +1,79 @@
+package check
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"dangjian/generator/build"
+	"dangjian/generator/sitetest"
+)
+
+// writeSite writes a test site with stand-ins for missing special layouts.
+func writeSite(t *testing.T, archive string) string {
+	t.Helper()
+	dir := sitetest.Write(t, archive)
+	AddStubLayouts(t, dir)
+	return dir
+}
+
+func readOut(t *testing.T, dir, rel string) string {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join(dir, "public", filepath.FromSlash(rel)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(data)
+}
+
+// Links to .md files, the way an officer's editor previews them, become the
+// pages' URLs in the built site: relative, from content/, with an anchor,
+// with a Chinese file name written plainly or percent-encoded (the encoded
+// one was left as a dead .md link before build used markdown.MDLinkResolver).
+func TestMDLinksRewritten(t *testing.T) {
+	dir := writeSite(t, sitetest.Minimal+`
+-- content/brands/红旗.md --
++++
+title = "红旗"
+unit = "fuyou"
+logo = "images/h.svg"
++++
+## 品牌由来
+-- content/images/h.svg --
+<svg xmlns="http://www.w3.org/2000/svg"/>
+-- content/news/a.md --
++++
+title = "链接"
+date = 2025-01-01
++++
+[相对](../units/fuyou.md) [根](/brands/红旗.md) [锚点](../brands/红旗.md#品牌由来)
+[编码](../brands/%E7%BA%A2%E6%97%97.md)
+`)
+	if _, err := build.Build(build.Options{Source: dir, NoMinify: true, Now: testNow}); err != nil {
+		t.Fatal(err)
+	}
+	html := readOut(t, dir, "news/a/index.html")
+	for _, want := range []string{
+		`href="/units/fuyou/">相对`,
+		`href="/brands/%E7%BA%A2%E6%97%97/">根`,
+		// goldmark percent-encodes the fragment; browsers match it to id="品牌由来".
+		`href="/brands/%E7%BA%A2%E6%97%97/#%E5%93%81%E7%89%8C%E7%94%B1%E6%9D%A5">锚点`,
+		`href="/brands/%E7%BA%A2%E6%97%97/">编码`,
+	} {
+		if !strings.Contains(html, want) {
+			t.Errorf("no %s in\n%s", want, excerpt(html, `class="prose"`))
+		}
+	}
+	if r := Run(Options{Source: dir, Now: testNow}); len(r.Problems) > 0 {
+		t.Errorf("check: %v", r.Problems)
+	}
+}
+
+func excerpt(s, near string) string {
+	i := strings.Index(s, near)
+	if i < 0 {
+		return s
+	}
+	return s[max(0, i-200):min(len(s), i+600)]
+}
