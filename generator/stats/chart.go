@@ -76,17 +76,18 @@ func levelColour(level string) string {
 	return colBronze
 }
 
-// Geometry of every chart, in viewBox units. The viewBox is narrow (360)
-// so that on a 375 px phone the SVG is drawn at about its own size and the
-// 13-unit labels stay about 12 px; on a desktop CSS caps the width.
+// Geometry of every chart, in viewBox units. The viewBox is narrow (300)
+// because on a 375 px phone the chart gets about 290 px: drawn at about its
+// own size, the 15-unit labels stay near 14 px for older readers. On a
+// desktop stats.css caps the width, so they do not grow past about 20 px.
 const (
-	chartW    = 360
-	pad       = 8
-	fontSize  = 13
-	rowH      = 42
-	barH      = 16
-	valueW    = 72 // room right of the longest bar for its number
-	legendH   = 22
+	chartW    = 300
+	pad       = 6
+	fontSize  = 15
+	rowH      = 48
+	barH      = 18
+	valueW    = 66 // room right of the longest bar for its number
+	legendH   = 24
 	fontStack = "system-ui, -apple-system, 'PingFang SC', 'Hiragino Sans GB', 'Microsoft YaHei', 'Noto Sans CJK SC', 'Source Han Sans SC', sans-serif"
 )
 
@@ -169,12 +170,12 @@ func barChart(id, title, desc string, ser []series, bars []bar) template.HTML {
 		var lg strings.Builder
 		x, y := float64(pad), top
 		for _, s := range ser {
-			w := 12 + 4 + textWidth(s.name, fontSize) + 14
+			w := 14 + 5 + textWidth(s.name, fontSize) + 14
 			if x+w > chartW-pad && x > pad {
 				x, y = pad, y+legendH
 			}
-			fmt.Fprintf(&lg, `<rect x="%s" y="%s" width="12" height="12" fill="%s"/><text x="%s" y="%s">%s</text>`,
-				num(x), num(y+1), s.colour, num(x+16), num(y+11.5), esc(s.name))
+			fmt.Fprintf(&lg, `<rect x="%s" y="%s" width="14" height="14" fill="%s"/><text x="%s" y="%s">%s</text>`,
+				num(x), num(y+2), s.colour, num(x+19), num(y+14.5), esc(s.name))
 			x += w
 		}
 		legend = lg.String()
@@ -203,10 +204,10 @@ func barChart(id, title, desc string, ser []series, bars []bar) template.HTML {
 	area := float64(chartW - 2*pad - valueW)
 	for i, br := range bars {
 		y := top + float64(i)*rowH
-		by := y + 20
+		by := y + 23
 		b.WriteString(`<g>`)
 		fmt.Fprintf(&b, `<title>%s：%s</title>`, esc(br.label), esc(br.text))
-		fmt.Fprintf(&b, `<text x="%d" y="%s">%s</text>`, pad, num(y+14), esc(truncate(br.label, chartW-2*pad)))
+		fmt.Fprintf(&b, `<text x="%d" y="%s">%s</text>`, pad, num(y+16), esc(truncate(br.label, chartW-2*pad)))
 		fmt.Fprintf(&b, `<rect x="%d" y="%s" width="%s" height="%d" fill="%s"/>`, pad, num(by), num(area), barH, colTrack)
 		x := float64(pad)
 		for j, p := range br.parts {
@@ -229,7 +230,7 @@ func barChart(id, title, desc string, ser []series, bars []bar) template.HTML {
 		}
 		// The number goes after the bar (not after the track) so the eye
 		// reads it with the bar; the track leaves it room at the longest.
-		fmt.Fprintf(&b, `<text x="%s" y="%s" fill="%s" font-weight="bold">%s</text>`, num(x+6), num(by+barH-3), colDarkRed, esc(br.text))
+		fmt.Fprintf(&b, `<text x="%s" y="%s" fill="%s" font-weight="bold">%s</text>`, num(x+6), num(by+barH-4), colDarkRed, esc(br.text))
 		b.WriteString(`</g>`)
 	}
 	b.WriteString(`</svg>`)

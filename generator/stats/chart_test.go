@@ -49,7 +49,7 @@ func parseSVG(t *testing.T, c Chart) {
 				for _, a := range tk.Attr {
 					attrs[a.Name.Local] = a.Value
 				}
-				if attrs["role"] != "img" || attrs["width"] != "100%" || !strings.HasPrefix(attrs["viewBox"], "0 0 360 ") {
+				if attrs["role"] != "img" || attrs["width"] != "100%" || !strings.HasPrefix(attrs["viewBox"], "0 0 300 ") {
 					t.Errorf("%s: root attributes %v", c.ID, attrs)
 				}
 				if _, ok := attrs["height"]; ok {
