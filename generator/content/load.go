@@ -106,6 +106,10 @@ func walkTree(root, dir, rel string, out *[]Asset, probs *diag.List, onPath map[
 		target := abs
 		if typ&fs.ModeSymlink != 0 {
 			resolved, err := filepath.EvalSymlinks(abs)
+			if errors.Is(err, fs.ErrNotExist) {
+				probs.Add(diag.New(relPath(r), 0, diag.MsgSymlinkDangling))
+				continue
+			}
 			if err != nil {
 				probs.Add(diag.New(relPath(r), 0, diag.MsgSymlinkLoop))
 				continue

@@ -54,6 +54,7 @@ var (
 
 // Messages of the check and new commands.
 var (
+	MsgSymlinkDangling  = Msg{"符号链接指向的文件不存在（可能已被移动或删除），已跳过", "symbolic link points to a file that does not exist; skipped"}
 	MsgBrokenAnchorHere = Msg{"链接 %q：本页没有这个锚点（#%s 应与本页某个标题的锚点相同）", "link %q: no heading on this page has the anchor #%s"}
 	MsgBrokenMDLink     = Msg{"链接 %q 指向的文件 %s 不存在（或是草稿，不会发布）", "link %q: %s does not exist (or is a draft, which is not published)"}
 	MsgWarningPrefix    = Msg{"警告：", "warning: "}
