@@ -80,11 +80,14 @@ func Sanitize(svg []byte) ([]byte, error) {
 			if len(stack) == 0 && !strings.EqualFold(t.Name.Local, "svg") {
 				return nil, fmt.Errorf("svg: root element is <%s>, not <svg>", rawName(t.Name))
 			}
-			flush(false)
+			// A dropped child writes nothing, so the parent may still close
+			// as <a/>: flush only for a kept child, or the output would not
+			// be a fixed point of Sanitize.
 			if dropElement(t) {
 				skip = 1
 				continue
 			}
+			flush(false)
 			t = t.Copy()
 			t.Attr = cleanAttrs(t.Attr)
 			pending = &t
