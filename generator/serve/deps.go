@@ -1,0 +1,113 @@
+package serve
+
+import (
+	"dangjian/generator/content"
+	"dangjian/generator/derive"
+	"dangjian/generator/render"
+)
+
+// The dependency map of a content edit. A page of the site shows a changed
+// file P when it is:
+//
+//   - P's own page;
+//   - a list page (section, tag, year) whose items include P or a page
+//     that names P (a list item shows its unit's title), or whose
+//     items or pager changed because P came, went or moved (compared item by
+//     item with the previous plan, so old and new terms are both covered);
+//   - a page of P's section when P is that section's _index.md (its title
+//     is in their breadcrumbs);
+//   - the profile page of every unit P names, before and after the edit;
+//   - when P is a unit, every page that names it, before and after;
+//   - the home, statistics, gallery and term-index pages, which summarise
+//     the whole site and are cheap to make.
+//
+// Feeds, the sitemap, stats data and redirects are rewritten on every
+// rebuild by build.WritePages; search and 404 pages show no content.
+
+// shown is what a content edit reaches beyond the lists: the pages that
+// display a changed file's data, by content path, and the units whose
+// profiles do.
+type shown struct {
+	changed map[string]bool // the edited files
+	pages   map[string]bool
+	units   map[string]bool // unit keys (file names)
+	indexes map[string]bool // sections whose _index.md changed
+}
+
+// touched works out, from the collections before and after an edit, which
+// pages display the changed files.
+func touched(oldC, newC *derive.Collections, changed map[string]bool) shown {
+	t := shown{changed: changed, pages: map[string]bool{}, units: map[string]bool{}, indexes: map[string]bool{}}
+	for path := range changed {
+		for _, c := range []*derive.Collections{oldC, newC} {
+			p := c.ByPath[path]
+			if p == nil {
+				continue
+			}
+			if p.IsIndex {
+				t.indexes[p.Section] = true
+			}
+			for _, u := range p.UnitPages() {
+				t.units[content.UnitKey(u)] = true
+			}
+			if p.Kind == content.KindUnit && !p.IsIndex {
+				t.units[content.UnitKey(p)] = true
+				if pr := c.Units[p]; pr != nil {
+					t.addProfile(pr)
+				}
+			}
+		}
+	}
+	return t
+}
+
+func (t shown) addProfile(pr *derive.UnitProfile) {
+	for _, list := range [][]*content.Page{pr.Brands, pr.Models, pr.News} {
+		for _, p := range list {
+			t.pages[p.Path] = true
+		}
+	}
+	for _, h := range pr.Honors {
+		t.pages[h.List.Path] = true
+	}
+}
+
+// affected picks from the new plan the jobs an edit requires.
+func affected(plan []render.Job, old map[string]jobInfo, t shown) []render.Job {
+	var jobs []render.Job
+	for _, j := range plan {
+		if needs(j, old, t) {
+			jobs = append(jobs, j)
+		}
+	}
+	return jobs
+}
+
+func needs(j render.Job, old map[string]jobInfo, t shown) bool {
+	prev, had := old[j.URL]
+	if !had {
+		return true
+	}
+	ctx := j.Ctx
+	switch ctx.Kind {
+	case "home", "stats", "gallery", "terms":
+		return true
+	case "single":
+		p := ctx.Page
+		return t.changed[p.Path] || t.pages[p.Path] || t.indexes[p.Section] ||
+			(p.Kind == content.KindUnit && t.units[content.UnitKey(p)])
+	case "section", "term":
+		if !prev.equal(infoOf(j)) || (ctx.Page != nil && t.changed[ctx.Page.Path]) {
+			return true
+		}
+		for _, p := range ctx.Pages {
+			// An item shows its unit's title too.
+			if t.changed[p.Path] || t.pages[p.Path] {
+				return true
+			}
+		}
+		return false
+	}
+	// search, 404 and anything new to the plan that shows no content.
+	return false
+}

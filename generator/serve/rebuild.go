@@ -1,0 +1,376 @@
+package serve
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"sync/atomic"
+	"time"
+
+	"dangjian/generator/build"
+	"dangjian/generator/content"
+	"dangjian/generator/diag"
+	"dangjian/generator/markdown"
+	"dangjian/generator/output"
+	"dangjian/generator/render"
+)
+
+// builder owns the loaded site and the served output. Only the watch loop
+// calls its methods (one rebuild at a time); HTTP handlers read the output
+// through live, which is swapped whole for a full build and updated file by
+// file (each file replaced whole) for a partial one.
+type builder struct {
+	opt  build.Options
+	live atomic.Pointer[output.Memory]
+
+	site *build.Site // nil until a full build succeeded
+	// ok is false after a failed rebuild: the served files may then lag
+	// behind the loaded site, so the next rebuild is a full one.
+	ok bool
+	md *markdown.Renderer
+	// Problems of the last parse and Markdown run of each file, so that a
+	// partial rebuild still reports the errors of files it did not touch.
+	parseProbs map[string][]diag.Problem
+	mdProbs    map[string][]diag.Problem
+	plan       map[string]jobInfo // by URL: what each page of the last plan showed
+	data       map[string]bool    // files made from the whole site (feeds, sitemap …)
+}
+
+// jobInfo is what a page of the plan showed, to tell whether it must be
+// made again: list pages are compared item by item.
+type jobInfo struct {
+	kind  string
+	page  string   // content path of .Page ("" for none)
+	items []string // content paths of .Pages
+	total int      // pager total
+}
+
+func infoOf(j render.Job) jobInfo {
+	in := jobInfo{kind: j.Ctx.Kind}
+	if j.Ctx.Page != nil {
+		in.page = j.Ctx.Page.Path
+	}
+	if len(j.Ctx.Pages) > 0 {
+		in.items = make([]string, len(j.Ctx.Pages))
+		for i, p := range j.Ctx.Pages {
+			in.items[i] = p.Path
+		}
+	}
+	if j.Ctx.Pager != nil {
+		in.total = j.Ctx.Pager.Total
+	}
+	return in
+}
+
+func (a jobInfo) equal(b jobInfo) bool {
+	if a.kind != b.kind || a.page != b.page || a.total != b.total || len(a.items) != len(b.items) {
+		return false
+	}
+	for i := range a.items {
+		if a.items[i] != b.items[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// result tells what one rebuild did, for the log line and the browsers.
+type result struct {
+	kind     string // full, content, static, css
+	pages    int    // HTML pages rendered
+	files    []string
+	problems []diag.Problem // errors (the output was left as it was) and warnings
+	css      []string       // changed stylesheets (kind css)
+	took     time.Duration
+}
+
+func (r *result) failed() bool {
+	for _, p := range r.problems {
+		if p.Severity == diag.Error {
+			return true
+		}
+	}
+	return false
+}
+
+func newBuilder(opt build.Options) *builder {
+	b := &builder{opt: opt}
+	b.live.Store(output.NewMemory())
+	return b
+}
+
+// full loads the whole site again and renders it into a new output, swapped
+// in only when there was no error.
+func (b *builder) full() *result {
+	start := time.Now()
+	res := &result{kind: "full"}
+	site, probs := build.Load(b.opt, nil)
+	if site == nil || hasErrors(probs) {
+		res.problems = probs
+		b.ok = false
+		res.took = time.Since(start)
+		return res
+	}
+	site.Render.Dev = true
+	mem := output.NewMemory()
+	wres, wprobs := site.Write(mem, nil)
+	probs = append(probs, wprobs...)
+	res.problems = probs
+	if hasErrors(wprobs) {
+		b.ok = false
+		res.took = time.Since(start)
+		return res
+	}
+	res.pages = wres.HTMLPages
+	b.site, b.ok = site, true
+	b.md = markdown.New(markdown.Options{UnsafeHTML: site.Config.UnsafeHTML})
+	b.parseProbs, b.mdProbs = map[string][]diag.Problem{}, map[string][]diag.Problem{}
+	for _, p := range probs {
+		if strings.HasPrefix(p.Path, "content/") && strings.HasSuffix(p.Path, ".md") {
+			// Only warnings reach here; keep them with their file so that a
+			// partial rebuild of another file still shows them.
+			b.parseProbs[p.Path] = append(b.parseProbs[p.Path], p)
+		}
+	}
+	plan := render.Plan(site.Render)
+	b.remember(plan)
+	b.data = map[string]bool{}
+	html := map[string]bool{}
+	for _, j := range plan {
+		html[render.OutPath(j.URL)] = true
+	}
+	static := map[string]bool{}
+	for _, f := range site.Static {
+		static[f.Rel] = true
+	}
+	for _, p := range mem.Paths() {
+		if !html[p] && !static[p] {
+			b.data[p] = true
+		}
+	}
+	b.live.Store(mem)
+	res.took = time.Since(start)
+	return res
+}
+
+func (b *builder) remember(plan []render.Job) {
+	b.plan = make(map[string]jobInfo, len(plan))
+	for _, j := range plan {
+		b.plan[j.URL] = infoOf(j)
+	}
+}
+
+// content applies edits to Markdown files (paths like content/news/a.md):
+// each is parsed again, or dropped when it no longer exists; then the site
+// is resolved and derived again and only the pages that show a changed file
+// are rendered. The rendered files go to a staging output first and reach
+// the served one only when the whole rebuild succeeded.
+func (b *builder) content(paths []string) *result {
+	if b.site == nil || !b.ok {
+		return b.full()
+	}
+	start := time.Now()
+	res := &result{kind: "content", files: paths}
+	s := b.site
+	oldC := s.Render.C
+
+	changed := map[string]bool{}
+	byPath := make(map[string]*content.Page, len(s.Content.Pages))
+	for _, p := range s.Content.Pages {
+		byPath[p.Path] = p
+	}
+	for _, path := range paths {
+		changed[path] = true
+		delete(b.parseProbs, path)
+		delete(b.mdProbs, path)
+		data, err := os.ReadFile(filepath.Join(b.opt.Source, filepath.FromSlash(path)))
+		if errors.Is(err, fs.ErrNotExist) {
+			delete(byPath, path)
+			continue
+		}
+		if err != nil {
+			b.parseProbs[path] = []diag.Problem{diag.New(path, 0, diag.MsgReadFailed, err)}
+			continue
+		}
+		p, ps := content.Parse(strings.TrimPrefix(path, "content/"), data)
+		byPath[path] = p
+		if len(ps) > 0 {
+			b.parseProbs[path] = ps
+		}
+	}
+	pages := make([]*content.Page, 0, len(byPath))
+	for _, p := range byPath {
+		pages = append(pages, p)
+	}
+	sort.Slice(pages, func(i, j int) bool { return pages[i].Path < pages[j].Path })
+	s.Content.Pages = pages
+	s.Published = content.Published(pages, b.opt.Drafts)
+
+	static := make(map[string]bool, len(s.Static))
+	for _, f := range s.Static {
+		static[f.Rel] = true
+	}
+	probs := content.Resolve(s.Published, content.ResolveOptions{
+		FileExists: func(rel string) bool { return static[rel] },
+		Reserved:   build.Reserved,
+	})
+	pub := make(map[string]*content.Page, len(s.Published))
+	for _, p := range s.Published {
+		pub[p.Path] = p
+	}
+	for path := range changed {
+		if p := pub[path]; p != nil {
+			if err := build.RenderPage(b.md, p, pub); err != nil {
+				b.mdProbs[path] = []diag.Problem{diag.New(p.Path, p.BodyLine, diag.MsgRender, err)}
+			}
+		}
+	}
+	s.Derive()
+	s.Render.Dev = true
+	for _, ps := range b.parseProbs {
+		probs = append(probs, ps...)
+	}
+	for _, ps := range b.mdProbs {
+		probs = append(probs, ps...)
+	}
+	diag.Sort(probs)
+	res.problems = probs
+	if hasErrors(probs) {
+		b.ok = false
+		res.took = time.Since(start)
+		return res
+	}
+
+	plan := render.Plan(s.Render)
+	jobs := affected(plan, b.plan, touched(oldC, s.Render.C, changed))
+	stage := output.NewMemory()
+	n, wprobs := s.WritePages(stage, s.Renderer(), jobs, plan)
+	if hasErrors(wprobs) {
+		res.problems = append(res.problems, wprobs...)
+		b.ok = false
+		res.took = time.Since(start)
+		return res
+	}
+	res.pages = n
+
+	live := b.live.Load()
+	written := map[string]bool{}
+	for _, p := range stage.Paths() {
+		data, _ := stage.Get(p)
+		live.WriteFile(p, data)
+		written[p] = true
+	}
+	// Pages that left the plan (a deleted or renamed file, a term no page
+	// uses any more, a shorter list) and whole-site files no longer made.
+	html := make(map[string]bool, len(plan))
+	for _, j := range plan {
+		html[j.URL] = true
+	}
+	for u := range b.plan {
+		if !html[u] {
+			live.Remove(render.OutPath(u))
+		}
+	}
+	jobPaths := map[string]bool{}
+	for _, j := range jobs {
+		jobPaths[render.OutPath(j.URL)] = true
+	}
+	data := map[string]bool{}
+	for p := range written {
+		if !jobPaths[p] {
+			data[p] = true
+		}
+	}
+	for p := range b.data {
+		if !data[p] {
+			live.Remove(p)
+		}
+	}
+	b.data = data
+	b.remember(plan)
+	res.took = time.Since(start)
+	return res
+}
+
+// static copies the static files again. When only stylesheets changed the
+// browsers can swap them without a reload.
+func (b *builder) static(css []string) *result {
+	if b.site == nil || !b.ok {
+		return b.full()
+	}
+	start := time.Now()
+	res := &result{kind: "static", css: css}
+	if len(css) > 0 {
+		res.kind = "css"
+	}
+	s := b.site
+	old := s.Static
+	stage := output.NewMemory()
+	probs := s.WriteStatic(stage, s.Renderer())
+	res.problems = probs
+	if hasErrors(probs) {
+		b.ok = false
+		res.took = time.Since(start)
+		return res
+	}
+	live := b.live.Load()
+	for _, p := range stage.Paths() {
+		data, _ := stage.Get(p)
+		live.WriteFile(p, data)
+	}
+	now := map[string]bool{}
+	for _, f := range s.Static {
+		now[f.Rel] = true
+	}
+	for _, f := range old {
+		if !now[f.Rel] {
+			live.Remove(f.Rel)
+		}
+	}
+	res.took = time.Since(start)
+	return res
+}
+
+func hasErrors(ps []diag.Problem) bool {
+	for _, p := range ps {
+		if p.Severity == diag.Error {
+			return true
+		}
+	}
+	return false
+}
+
+// summary is the short log line of a rebuild.
+func (r *result) summary(lang diag.Lang) string {
+	what := ""
+	switch r.kind {
+	case "full":
+		what = pick(lang, "全部重新生成", "full rebuild")
+	case "static":
+		what = pick(lang, "静态文件", "static files")
+	case "css":
+		what = pick(lang, "样式表 ", "stylesheet ") + strings.Join(r.css, ", ")
+	default:
+		names := r.files
+		if len(names) > 3 {
+			names = append(names[:3:3], "…")
+		}
+		what = strings.Join(names, ", ")
+	}
+	ms := r.took.Milliseconds()
+	if r.failed() {
+		return fmt.Sprintf(pick(lang, "%s：有错误，浏览器中仍显示上次成功的版本（%d 毫秒）", "%s: errors, the browser keeps the last good site (%d ms)"), what, ms)
+	}
+	return fmt.Sprintf(pick(lang, "%s：重新生成 %d 个网页，用时 %d 毫秒", "%s: %d pages re-rendered in %d ms"), what, r.pages, ms)
+}
+
+func pick(lang diag.Lang, zh, en string) string {
+	if lang == diag.English {
+		return en
+	}
+	return zh
+}

@@ -1,0 +1,245 @@
+// Package serve is `dangjian serve`: it builds the site in memory, serves it
+// on a local port, watches the site's files and rebuilds what an edit
+// changed, and tells the open browser tabs to reload (or shows them the
+// build errors) over Server-Sent Events.
+//
+// The parts are apart: server.go answers HTTP from the in-memory output,
+// watch.go turns file events into batches, rebuild.go and deps.go decide
+// and do the work, reload.go talks to the browsers.
+package serve
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"strconv"
+	"sync"
+	"sync/atomic"
+	"syscall"
+	"time"
+
+	"dangjian/generator/build"
+	"dangjian/generator/diag"
+	"dangjian/generator/output"
+)
+
+// Options are the serve command's flags and where it prints.
+type Options struct {
+	Source string
+	Bind   string // default 127.0.0.1
+	Port   int    // 0 picks a free port (tests)
+	Drafts bool
+	Lang   diag.Lang
+	Log    io.Writer // rebuild lines and errors; nil prints nothing
+	// Quiet is how long the files must be still before a burst of events
+	// is rebuilt; default 50 ms.
+	Quiet time.Duration
+	// Now is the build time; zero means the clock at each build.
+	Now time.Time
+}
+
+// PortInUseError is returned by Start when the port is taken. Free is a
+// nearby free port to suggest, 0 if none was found.
+type PortInUseError struct {
+	Bind       string
+	Port, Free int
+}
+
+func (e *PortInUseError) Error() string {
+	return fmt.Sprintf("%s:%d: port in use", e.Bind, e.Port)
+}
+
+// Server is one running serve: listener, watcher and builder.
+type Server struct {
+	opt   Options
+	b     *builder
+	hub   *hub
+	w     *watcher
+	ln    net.Listener
+	http  *http.Server
+	ready atomic.Bool
+
+	rebuilds atomic.Int64 // rebuilds after the first build
+	loop     sync.WaitGroup
+	logMu    sync.Mutex
+}
+
+// Start listens, makes the first build and starts watching; Serve then
+// answers requests. The port is taken first so that a busy port is reported
+// before a long build.
+func Start(opt Options) (*Server, error) {
+	if opt.Bind == "" {
+		opt.Bind = "127.0.0.1"
+	}
+	if opt.Source == "" {
+		opt.Source = "."
+	}
+	if opt.Quiet <= 0 {
+		opt.Quiet = 50 * time.Millisecond
+	}
+	ln, err := net.Listen("tcp", net.JoinHostPort(opt.Bind, strconv.Itoa(opt.Port)))
+	if err != nil {
+		if errors.Is(err, syscall.EADDRINUSE) {
+			return nil, &PortInUseError{Bind: opt.Bind, Port: opt.Port, Free: freePort(opt.Bind, opt.Port)}
+		}
+		return nil, err
+	}
+	s := &Server{opt: opt, hub: newHub(), ln: ln}
+	root := "/"
+	s.b = newBuilder(build.Options{
+		Source:  opt.Source,
+		BaseURL: &root, // pages are served from the root of the local server
+		Drafts:  opt.Drafts,
+		// The preview is read on the same machine; minifying would only
+		// slow every rebuild down without changing what the page shows.
+		NoMinify: true,
+		Inject:   Inject,
+		Now:      opt.Now,
+	})
+	// Watch before the first build, so that a save during it is not lost.
+	s.w, err = newWatcher(opt.Source, opt.Quiet, func(err error) {
+		s.logf("%s%v", pick(opt.Lang, "监视文件出错：", "watch error: "), err)
+	})
+	if err != nil {
+		ln.Close()
+		return nil, err
+	}
+	s.report(s.b.full())
+	s.http = &http.Server{
+		Handler:           &files{live: s.b.live.Load, ready: s.ready.Load, hub: s.hub},
+		ReadHeaderTimeout: 10 * time.Second,
+	}
+	s.loop.Add(1)
+	go s.watchLoop()
+	return s, nil
+}
+
+// freePort finds the next free port after a busy one, to suggest it.
+func freePort(bind string, busy int) int {
+	for p := busy + 1; p < busy+100 && p < 65536; p++ {
+		ln, err := net.Listen("tcp", net.JoinHostPort(bind, strconv.Itoa(p)))
+		if err == nil {
+			ln.Close()
+			return p
+		}
+	}
+	return 0
+}
+
+// URL is the address to open in a browser.
+func (s *Server) URL() string {
+	addr := s.ln.Addr().(*net.TCPAddr)
+	host := s.opt.Bind
+	if ip := net.ParseIP(host); ip != nil && ip.IsUnspecified() {
+		host = "127.0.0.1"
+	}
+	return "http://" + net.JoinHostPort(host, strconv.Itoa(addr.Port)) + "/"
+}
+
+// Serve answers requests until ctx is cancelled, then shuts down cleanly:
+// the event streams end, requests in flight finish, the watcher stops.
+func (s *Server) Serve(ctx context.Context) error {
+	errc := make(chan error, 1)
+	go func() { errc <- s.http.Serve(s.ln) }()
+	var err error
+	select {
+	case <-ctx.Done():
+	case err = <-errc:
+	}
+	s.hub.close()
+	shut, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	if e := s.http.Shutdown(shut); err == nil && e != nil {
+		err = e
+	}
+	s.w.close()
+	s.loop.Wait()
+	if errors.Is(err, http.ErrServerClosed) {
+		err = nil
+	}
+	return err
+}
+
+func (s *Server) watchLoop() {
+	defer s.loop.Done()
+	for {
+		b, ok := s.w.next()
+		if !ok {
+			return
+		}
+		if b.empty() {
+			continue
+		}
+		s.rebuild(b)
+	}
+}
+
+// rebuild acts on one batch by kind: a layout, theme, config or folder
+// change rebuilds everything, Markdown edits rebuild the pages that show
+// them, static files are copied again.
+func (s *Server) rebuild(b *batch) {
+	var res *result
+	switch {
+	case len(b.full) > 0 || (len(b.content) > 0 && len(b.static) > 0):
+		res = s.b.full()
+		res.files = append(b.full, b.contentPaths()...)
+	case len(b.content) > 0:
+		res = s.b.content(b.contentPaths())
+	default:
+		var css []string
+		if b.cssOnly() {
+			css = b.static
+		}
+		res = s.b.static(css)
+	}
+	s.rebuilds.Add(1)
+	s.report(res)
+}
+
+// report prints a rebuild's line (and its errors) and tells the browsers.
+func (s *Server) report(res *result) {
+	var lines []string
+	for _, p := range res.problems {
+		if p.Severity == diag.Error {
+			lines = append(lines, p.Format(s.opt.Lang))
+		}
+	}
+	for _, l := range lines {
+		s.logf("%s", l)
+	}
+	if res.kind == "full" || res.failed() {
+		for _, p := range res.problems {
+			if p.Severity == diag.Warning {
+				s.logf("%s%s", pick(s.opt.Lang, "警告：", "warning: "), p.Format(s.opt.Lang))
+			}
+		}
+	}
+	s.logf("%s %s", time.Now().Format("15:04:05"), res.summary(s.opt.Lang))
+	if res.failed() {
+		s.hub.failed(lines)
+		return
+	}
+	s.ready.Store(true)
+	s.hub.rebuilt(res.css)
+}
+
+func (s *Server) logf(format string, args ...any) {
+	if s.opt.Log == nil {
+		return
+	}
+	s.logMu.Lock()
+	fmt.Fprintf(s.opt.Log, format+"\n", args...)
+	s.logMu.Unlock()
+}
+
+// Output is the served site, for tests and benchmarks.
+func (s *Server) Output() *output.Memory { return s.b.live.Load() }
+
+// Rebuilds counts the rebuilds since Start.
+func (s *Server) Rebuilds() int64 { return s.rebuilds.Load() }
+
+// Clients counts the browser tabs listening for reloads.
+func (s *Server) Clients() int { return s.hub.count() }
