@@ -20,6 +20,7 @@ import (
 	"dangjian/generator/content"
 	"dangjian/generator/derive"
 	"dangjian/generator/diag"
+	"dangjian/generator/gallery"
 	"dangjian/generator/output"
 	"dangjian/generator/render"
 	"dangjian/generator/stats"
@@ -131,6 +132,18 @@ type Site struct {
 	Render    *render.Site
 	Templates *render.Templates
 	Static    []StaticFile
+
+	staticByRel  map[string]StaticFile
+	thumbs       *gallery.Thumbnailer
+	galleryFiles []gallery.File
+}
+
+func (s *Site) setStatic(files []StaticFile) {
+	s.Static = files
+	s.staticByRel = make(map[string]StaticFile, len(files))
+	for _, f := range files {
+		s.staticByRel[f.Rel] = f
+	}
 }
 
 // Load runs the stages that read and understand the site: config, content,
@@ -159,8 +172,9 @@ func Load(opt Options, t *timer) (*Site, []diag.Problem) {
 	s.Content = cs
 	t.done("load")
 
-	s.Static, ps = collectStatic(th, cs)
+	static, ps := collectStatic(th, cs)
 	probs = append(probs, ps...)
+	s.setStatic(static)
 	s.Published = content.Published(cs.Pages, opt.Drafts)
 	probs = append(probs, content.Resolve(s.Published, content.ResolveOptions{
 		FileExists: s.staticExists,
@@ -174,7 +188,7 @@ func Load(opt Options, t *timer) (*Site, []diag.Problem) {
 	labels, ps := loadLabels(th, cfg)
 	probs = append(probs, ps...)
 	s.Render = &render.Site{Config: cfg, Labels: labels, BuildDate: opt.Now}
-	s.Derive()
+	probs = append(probs, s.Derive()...)
 	t.done("derive")
 
 	tpl, ps := render.ParseTemplates(th, render.Funcs(labels))
@@ -189,24 +203,40 @@ func Load(opt Options, t *timer) (*Site, []diag.Problem) {
 // previous one intact: the watch server calls it after replacing changed
 // pages and compares the old lists with the new ones. Whatever a build
 // derives from all pages belongs here, so that serve picks it up too.
-func (s *Site) Derive() {
+func (s *Site) Derive() []diag.Problem {
 	rs := *s.Render
 	rs.C = derive.Derive(s.Published)
 	rs.Stats = stats.Compute(s.Published)
 	rs.Featured = featured(s.Config, rs.C)
+	if s.thumbs == nil {
+		s.thumbs = &gallery.Thumbnailer{CacheDir: filepath.Join(s.Opt.Source, ".dangjian-cache", "thumbs")}
+	}
+	g, files, probs := gallery.Build(s.Published, gallery.Options{Read: s.readStatic, Thumbs: s.thumbs, ResolveChecked: true})
+	rs.Gallery = g
+	s.galleryFiles = files
 	s.Render = &rs
+	return probs
 }
+
+// Thumbnailer is the build's logo scaler, for tests that count resizes.
+func (s *Site) Thumbnailer() *gallery.Thumbnailer { return s.thumbs }
 
 // Reserved are the URLs the generator makes itself.
 var Reserved = []string{"/stats/", "/gallery/", "/search/", "/tags/", "/years/"}
 
 func (s *Site) staticExists(rel string) bool {
-	for _, f := range s.Static {
-		if f.Rel == rel {
-			return true
-		}
+	_, ok := s.staticByRel[rel]
+	return ok
+}
+
+// readStatic reads a file the build copies (content/ assets, static/), by its
+// output path.
+func (s *Site) readStatic(rel string) ([]byte, error) {
+	f, ok := s.staticByRel[rel]
+	if !ok {
+		return nil, fmt.Errorf("%s: %w", rel, os.ErrNotExist)
 	}
-	return false
+	return f.read()
 }
 
 // Write runs the stages that make files: render, feeds, static copies.
@@ -227,6 +257,9 @@ func (s *Site) Write(w output.Writer, t *timer) (*Result, []diag.Problem) {
 	t.done("render")
 
 	probs = append(probs, s.writeData(w, r, jobs)...)
+	if err := gallery.WriteFiles(w, s.galleryFiles); err != nil {
+		probs = append(probs, diag.New("gallery", 0, diag.MsgRender, err))
+	}
 	t.done("feeds")
 	probs = append(probs, s.copyStatic(w, r.Minifier)...)
 	t.done("static")
@@ -263,7 +296,7 @@ func (s *Site) WriteStatic(w output.Writer, r *render.Renderer) []diag.Problem {
 	if len(probs) > 0 {
 		return probs
 	}
-	s.Static = files
+	s.setStatic(files)
 	return s.copyStatic(w, r.Minifier)
 }
 

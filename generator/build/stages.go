@@ -11,6 +11,7 @@ import (
 	"dangjian/generator/config"
 	"dangjian/generator/content"
 	"dangjian/generator/diag"
+	"dangjian/generator/gallery"
 	"dangjian/generator/markdown"
 	"dangjian/generator/output"
 	"dangjian/generator/theme"
@@ -168,8 +169,6 @@ func prepareStatic(rel string, data []byte, mn *output.Minifier) ([]byte, error)
 	switch strings.ToLower(path.Ext(rel)) {
 	case ".css", ".js":
 		return mn.Bytes(rel, data)
-	case ".svg":
-		return sanitizeSVG(data)
 	}
-	return data, nil
+	return gallery.PrepareAsset(rel, data)
 }

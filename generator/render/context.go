@@ -6,6 +6,7 @@ import (
 	"dangjian/generator/config"
 	"dangjian/generator/content"
 	"dangjian/generator/derive"
+	"dangjian/generator/gallery"
 	"dangjian/generator/stats"
 )
 
@@ -16,7 +17,7 @@ type Site struct {
 	Labels    map[string]string
 	C         *derive.Collections
 	Stats     *stats.Figures
-	Gallery   any // *gallery.Gallery; any so that render needn't import gallery's helpers
+	Gallery   *gallery.Gallery
 	Featured  []*content.Page
 	BuildDate time.Time
 	Dev       bool // serve mode

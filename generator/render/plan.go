@@ -6,6 +6,7 @@ import (
 
 	"dangjian/generator/content"
 	"dangjian/generator/derive"
+	"dangjian/generator/gallery"
 )
 
 // Job is one HTML page to make: its URL, the layouts to try in order, and
@@ -135,8 +136,13 @@ func SpecialJobs(s *Site) []Job {
 		mk("search", "/search/", "search.html", nil),
 		mk("404", "/404.html", "404.html", nil),
 	}
-	if s.Gallery != nil {
-		jobs = append(jobs, mk("gallery", "/gallery/", "gallery.html", s.Gallery))
+	for _, view := range s.Gallery.Views() {
+		j := mk("gallery", view.URL, "gallery.html", view)
+		j.Ctx.Title = view.Title
+		if view.URL != gallery.URL {
+			j.Ctx.Crumbs = []Crumb{{s.T("home"), "/"}, {s.T("page_gallery"), gallery.URL}, {view.Title, view.URL}}
+		}
+		jobs = append(jobs, j)
 	}
 	return jobs
 }
