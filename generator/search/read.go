@@ -22,7 +22,6 @@ type Index struct {
 	Loaded     []string // files read, site-relative, in order
 	Bytes      int64    // their total size
 	n, nt, np  int
-	chunk      int
 	docsLoaded []DocInfo
 }
 
@@ -34,7 +33,7 @@ type DocInfo struct {
 }
 
 // Hit is one result: a doc id (ids go newest first) and its score. Pos is
-// where its first term longer than two characters first occurs, -1 when no
+// where its first term longer than three characters first occurs, -1 when no
 // term is that long (then positions were not read).
 type Hit struct {
 	ID    int
@@ -42,11 +41,11 @@ type Hit struct {
 	Pos   int
 }
 
-// Fragment is a doc's display data; Head is the start of its text, Chunks
-// the number of pieces the whole text is stored in (0: Head is all of it).
+// Fragment is a doc's display data; Head is the start of its text, More is
+// 1 when there is more of it (in x/<id>.js).
 type Fragment struct {
 	URL, Title, Kind, Date, Unit, Head string
-	Chunks                             int
+	More                               int
 }
 
 // Open reads the index's metadata from dir (e.g. "search") in fsys.
@@ -56,10 +55,10 @@ func Open(fsys fs.FS, dir string) (*Index, error) {
 	if err := ix.load("meta", &meta); err != nil {
 		return nil, err
 	}
-	if len(meta) != 5 || meta[0] != formatVersion {
+	if len(meta) != 4 || meta[0] != formatVersion {
 		return nil, fmt.Errorf("search: unknown index format %v", meta)
 	}
-	ix.n, ix.nt, ix.np, ix.chunk = meta[1], meta[2], meta[3], meta[4]
+	ix.n, ix.nt, ix.np = meta[1], meta[2], meta[3]
 	return ix, nil
 }
 
@@ -124,20 +123,20 @@ type part struct {
 	off  int
 }
 
-// cover is the grams a term is looked up by: itself when it has one or two
-// characters, else bigrams at offsets 0, 2, 4 … plus the last one. Bigrams
-// at those offsets, found at consecutive positions, spell the term exactly.
+// cover is the grams a term is looked up by: itself when it has up to three
+// characters, else trigrams at offsets 0, 3, 6 … and one ending the term.
+// Trigrams at those offsets, found at those distances, spell the term.
 func cover(term string) []part {
 	rs := []rune(term)
-	if len(rs) <= 2 {
+	if len(rs) <= 3 {
 		return []part{{term, 0}}
 	}
 	var ps []part
-	for i := 0; i+1 < len(rs); i += 2 {
-		ps = append(ps, part{string(rs[i : i+2]), i})
+	for i := 0; i+3 <= len(rs); i += 3 {
+		ps = append(ps, part{string(rs[i : i+3]), i})
 	}
-	if len(rs)%2 == 1 {
-		ps = append(ps, part{string(rs[len(rs)-2:]), len(rs) - 2})
+	if len(rs)%3 != 0 {
+		ps = append(ps, part{string(rs[len(rs)-3:]), len(rs) - 3})
 	}
 	return ps
 }
@@ -218,7 +217,7 @@ func (ix *Index) Search(q string) ([]Hit, error) {
 			score[id] = s
 		}
 	}
-	// Terms longer than two characters: keep the docs where the bigrams sit
+	// Terms longer than three characters: keep the docs where the trigrams sit
 	// at consecutive positions.
 	first := map[int]int{}
 	for _, ps := range plans {
@@ -385,75 +384,35 @@ func (ix *Index) loadParts(name string, vs ...any) error {
 // Fragment reads a doc's display data.
 func (ix *Index) Fragment(id int) (Fragment, error) {
 	var f Fragment
-	err := ix.loadParts("d/"+strconv.Itoa(id), &f.URL, &f.Title, &f.Kind, &f.Date, &f.Unit, &f.Head, &f.Chunks)
+	err := ix.loadParts("d/"+strconv.Itoa(id), &f.URL, &f.Title, &f.Kind, &f.Date, &f.Unit, &f.Head, &f.More)
 	return f, err
-}
-
-func (ix *Index) chunkText(id, k int) (string, error) {
-	var s string
-	err := ix.load("x/"+strconv.Itoa(id)+"-"+strconv.Itoa(k), &s)
-	return s, err
 }
 
 // Text reads a doc's whole text.
 func (ix *Index) Text(id int) (string, error) {
 	f, err := ix.Fragment(id)
-	if err != nil || f.Chunks == 0 {
+	if err != nil || f.More == 0 {
 		return f.Head, err
 	}
-	var b strings.Builder
-	for k := range f.Chunks {
-		s, err := ix.chunkText(id, k)
-		if err != nil {
-			return "", err
-		}
-		b.WriteString(s)
-	}
-	return b.String(), nil
+	var s string
+	err = ix.load("x/"+strconv.Itoa(id), &s)
+	return s, err
 }
 
 // SnippetText returns text of hit h that holds a match of terms, reading
-// what search.js reads for the snippet: the head; else the chunk at the
-// known position; else chunks from the start until one matches.
+// what search.js reads for the snippet: the head, else the whole text.
 func (ix *Index) SnippetText(h Hit, terms []string) (string, error) {
 	f, err := ix.Fragment(h.ID)
 	if err != nil {
 		return "", err
 	}
-	has := func(s string) bool {
-		s = Fold(s)
-		for _, t := range terms {
-			if strings.Contains(s, t) {
-				return true
-			}
+	head := Fold(f.Head)
+	for _, t := range terms {
+		if strings.Contains(head, t) {
+			return f.Head, nil
 		}
-		return false
 	}
-	if f.Chunks == 0 || has(f.Head) {
-		return f.Head, nil
-	}
-	if h.Pos >= 0 {
-		k := h.Pos / ix.chunk
-		s, err := ix.chunkText(h.ID, k)
-		if err == nil && k+1 < f.Chunks && !has(s) {
-			var next string
-			next, err = ix.chunkText(h.ID, k+1)
-			s += next
-		}
-		return s, err
-	}
-	prev := ""
-	for k := range f.Chunks {
-		s, err := ix.chunkText(h.ID, k)
-		if err != nil {
-			return "", err
-		}
-		if has(prev + s) {
-			return prev + s, nil
-		}
-		prev = s
-	}
-	return f.Head, nil
+	return ix.Text(h.ID)
 }
 
 // Cost is what one query downloads to show its first page of results.

@@ -194,7 +194,7 @@ func build(t testing.TB, docs []Doc, opts Options) (*mapWriter, Stats) {
 var layouts = map[string]Options{
 	"default": {},
 	// Many shards, many big-gram files, text in many small pieces.
-	"tiny": {ShardBytes: 200, BigBytes: 40, HeadRunes: 20, TextChunk: 16},
+	"tiny": {ShardBytes: 200, BigBytes: 40, HeadRunes: 20},
 }
 
 func searchURLs(t testing.TB, ix *Index, q string) ([]string, []Hit) {

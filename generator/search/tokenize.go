@@ -1,14 +1,16 @@
 // Package search builds the static full-text index that /search/ queries in
 // the browser, and a Go reader of the same files (tests, bench).
 //
-// Matching is exact substring matching over folded text: every non-space
-// character is indexed as a unigram, and every pair of adjacent non-space
-// characters as a bigram with its position. A query term of one or two
-// characters is one gram lookup; a longer one is a chain of bigrams checked at
-// consecutive positions, which is true exactly when the text contains it. This
-// is Lucene's CJK bigram idea applied to all scripts: whole-word tokens for
-// Latin words and numbers would miss "2016" inside "20160" or "arty" inside
-// "party", which a substring contract must find.
+// Matching is exact substring matching over folded text: every run of one,
+// two and three adjacent non-space characters is indexed (unigrams, bigrams,
+// trigrams), trigrams with their positions. A query term of up to three
+// characters is one gram lookup; a longer one is a chain of trigrams checked
+// at consecutive positions, which holds exactly when the text contains it.
+// This is Lucene's CJK bigram idea taken one step further and applied to all
+// scripts: whole-word tokens for Latin words and numbers would miss "2016"
+// inside "20160" or "arty" inside "party", which a substring contract must
+// find. Trigrams make the common 3-character query (示范点) a single list
+// read, and keep position lists short (a trigram is much rarer than a bigram).
 package search
 
 import "strings"
@@ -54,31 +56,47 @@ func IsSpace(r rune) bool {
 }
 
 // Tokenize folds s and returns its grams in order of position: at each
-// non-space character its unigram, then its bigram with the next character
-// when that one is not a space.
+// non-space character its unigram, then the bigram and trigram that start
+// there, as far as no space interrupts them.
 func Tokenize(s string) []Token {
 	rs := []rune(Fold(s))
 	var out []Token
-	grams(rs, func(pos int, a, b rune) {
-		if b == 0 {
-			out = append(out, Token{Text: string(a), Pos: pos})
-		} else {
-			out = append(out, Token{Text: string([]rune{a, b}), Pos: pos})
-		}
+	grams(rs, func(pos int, k gramKey) {
+		out = append(out, Token{Text: k.String(), Pos: pos})
 	})
 	return out
 }
 
-// grams calls fn for every gram of folded runes rs; b is 0 for a unigram
-// (0 is a space, so it never ends a bigram).
-func grams(rs []rune, fn func(pos int, a, b rune)) {
+// gramKey packs a gram's runes (21 bits each): a<<42 | b<<21 | c, with 0
+// (a space, so never part of a gram) for the missing ones.
+type gramKey uint64
+
+func (k gramKey) String() string {
+	rs := []rune{rune(k >> 42), rune(k >> 21 & mask21), rune(k & mask21)}
+	for len(rs) > 1 && rs[len(rs)-1] == 0 {
+		rs = rs[:len(rs)-1]
+	}
+	return string(rs)
+}
+
+const mask21 = 1<<21 - 1
+
+func (k gramKey) isTrigram() bool { return k&mask21 != 0 }
+
+// grams calls fn for every gram of folded runes rs.
+func grams(rs []rune, fn func(pos int, k gramKey)) {
 	for i, r := range rs {
 		if IsSpace(r) {
 			continue
 		}
-		fn(i, r, 0)
+		k := gramKey(r) << 42
+		fn(i, k)
 		if i+1 < len(rs) && !IsSpace(rs[i+1]) {
-			fn(i, r, rs[i+1])
+			k |= gramKey(rs[i+1]) << 21
+			fn(i, k)
+			if i+2 < len(rs) && !IsSpace(rs[i+2]) {
+				fn(i, k|gramKey(rs[i+2]))
+			}
 		}
 	}
 }

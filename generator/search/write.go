@@ -26,10 +26,9 @@ type Options struct {
 	// query for a rare gram does not download a common one's list.
 	BigBytes int
 	// HeadRunes caps the text a result fragment carries for its snippet
-	// (title, headings, fields, then the body); TextChunk is the size of
-	// the pieces the rest of the text is fetched in, only when a shown
-	// result's match lies beyond its head.
-	HeadRunes, TextChunk int
+	// (title, headings, fields, then the body). The whole text is in a
+	// file of its own, read only when a shown result's match lies beyond.
+	HeadRunes int
 }
 
 func (o Options) withDefaults() Options {
@@ -43,10 +42,7 @@ func (o Options) withDefaults() Options {
 		o.BigBytes = o.ShardBytes / 3
 	}
 	if o.HeadRunes <= 0 {
-		o.HeadRunes = 240
-	}
-	if o.TextChunk <= 0 {
-		o.TextChunk = 600
+		o.HeadRunes = 300
 	}
 	return o
 }
@@ -77,22 +73,10 @@ const (
 
 var partWeight = [4]float32{5, 3, 2, 1} // title, headings, fields, body
 
-type gramKey uint64 // a<<21 | b; b is 0 for a unigram
-
-func keyOf(a, b rune) gramKey { return gramKey(a)<<21 | gramKey(b) }
-
-func (k gramKey) String() string {
-	a, b := rune(k>>21), rune(k&(1<<21-1))
-	if b == 0 {
-		return string(a)
-	}
-	return string([]rune{a, b})
-}
-
 type plist struct {
 	docs []int32
 	wtf  []float32
-	npos []int32 // bigrams: positions per doc, in pos
+	npos []int32 // trigrams: positions per doc, in pos
 	pos  []int32
 }
 
@@ -130,8 +114,7 @@ func Write(docs []Doc, w output.Writer, opts Options) (Stats, error) {
 		dls[id] = len(rs)
 		totalLen += len(rs)
 		clear(local)
-		grams(rs, func(pos int, a, bb rune) {
-			k := keyOf(a, bb)
+		grams(rs, func(pos int, k gramKey) {
 			o := local[k]
 			if o == nil {
 				o = &occ{}
@@ -147,7 +130,7 @@ func Write(docs []Doc, w output.Writer, opts Options) (Stats, error) {
 				part = 2
 			}
 			o.wtf += partWeight[part]
-			if bb != 0 {
+			if k.isTrigram() {
 				o.pos = append(o.pos, int32(pos))
 			}
 		})
@@ -159,7 +142,7 @@ func Write(docs []Doc, w output.Writer, opts Options) (Stats, error) {
 			}
 			l.docs = append(l.docs, int32(id))
 			l.wtf = append(l.wtf, o.wtf)
-			if k&(1<<21-1) != 0 {
+			if k.isTrigram() {
 				l.npos = append(l.npos, int32(len(o.pos)))
 				l.pos = append(l.pos, o.pos...)
 			}
@@ -254,7 +237,7 @@ func Write(docs []Doc, w output.Writer, opts Options) (Stats, error) {
 		}
 	}
 
-	files = append(files, file{"meta", []any{formatVersion, len(docs), nt, np, opts.TextChunk}})
+	files = append(files, file{"meta", []any{formatVersion, len(docs), nt, np}})
 	cls, units := docTable(docs, order)
 	files = append(files, file{"docs", cls}, file{"units", units})
 	for id, di := range order {
@@ -263,17 +246,12 @@ func Write(docs []Doc, w output.Writer, opts Options) (Stats, error) {
 		if !d.Date.IsZero() {
 			date = d.Date.Format("2006-01-02")
 		}
-		rs := []rune(texts[id])
-		head, chunks := rs, 0
-		if len(rs) > opts.HeadRunes {
-			head = rs[:opts.HeadRunes]
-			chunks = (len(rs) + opts.TextChunk - 1) / opts.TextChunk
-			for k := range chunks {
-				piece := rs[k*opts.TextChunk : min(len(rs), (k+1)*opts.TextChunk)]
-				files = append(files, file{"x/" + strconv.Itoa(id) + "-" + strconv.Itoa(k), string(piece)})
-			}
+		head, more := texts[id], 0
+		if rs := []rune(head); len(rs) > opts.HeadRunes {
+			head, more = string(rs[:opts.HeadRunes]), 1
+			files = append(files, file{"x/" + strconv.Itoa(id), texts[id]})
 		}
-		files = append(files, file{"d/" + strconv.Itoa(id), []any{d.URL, d.Title, d.Kind, date, d.Unit, string(head), chunks}})
+		files = append(files, file{"d/" + strconv.Itoa(id), []any{d.URL, d.Title, d.Kind, date, d.Unit, head, more}})
 	}
 
 	var nbytes atomic.Int64
