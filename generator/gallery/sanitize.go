@@ -217,6 +217,10 @@ func cleanAttrs(attrs []xml.Attr) []xml.Attr {
 		switch {
 		case strings.HasPrefix(local, "on"):
 			continue
+		case scriptURL(a.Value):
+			// Any attribute that could become a URL later (animation
+			// values, styles, unknown ones a future browser may honour).
+			continue
 		case local == "href" || local == "src" || local == "action" || local == "formaction":
 			if !safeRef(a.Value, true) {
 				continue
@@ -226,10 +230,17 @@ func cleanAttrs(attrs []xml.Attr) []xml.Attr {
 			continue
 		case local == "style":
 			a.Value = cleanCSS(a.Value)
+			// Decoding CSS escapes can spell a scheme the check above
+			// could not see.
+			if scriptURL(a.Value) {
+				continue
+			}
 		default:
-			if strings.Contains(strings.ToLower(a.Value), "url(") ||
-				strings.Contains(strings.ToLower(a.Value), "javascript:") {
+			if strings.Contains(strings.ToLower(a.Value), "url(") {
 				a.Value = cleanCSS(a.Value)
+				if scriptURL(a.Value) {
+					continue
+				}
 			}
 		}
 		seen[name] = true
@@ -255,6 +266,13 @@ func safeRef(v string, allowDataImage bool) bool {
 		}
 	}
 	return false
+}
+
+// scriptURL reports a javascript: (or similar) URL anywhere in a value, as
+// a browser would read it: with the tabs and newlines inside it ignored.
+func scriptURL(v string) bool {
+	c := compact(v)
+	return strings.Contains(c, "javascript:") || strings.Contains(c, "vbscript:") || strings.Contains(c, "livescript:")
 }
 
 // compact lowercases a URL and removes the whitespace and control
