@@ -1,0 +1,122 @@
+package serve
+
+import (
+	"context"
+	"math"
+	"os"
+	"os/exec"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+)
+
+// chromium finds a Chromium to drive; without one the browser test skips
+// on a developer's machine but fails in CI, where it must run.
+func chromium(t *testing.T) string {
+	for _, name := range []string{"/usr/bin/chromium", "chromium", "chromium-browser", "google-chrome"} {
+		if p, err := exec.LookPath(name); err == nil {
+			return p
+		}
+	}
+	if os.Getenv("CI") == "true" {
+		t.Fatal("Chromium is not installed, and CI must run the browser test")
+	}
+	t.Skip("Chromium is not installed")
+	return ""
+}
+
+func browser(t *testing.T) context.Context {
+	opts := []chromedp.ExecAllocatorOption{
+		chromedp.ExecPath(chromium(t)),
+		chromedp.Headless,
+		chromedp.NoSandbox,
+		chromedp.DisableGPU,
+		chromedp.NoFirstRun,
+		chromedp.Flag("disable-quic", true),
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.UserDataDir(t.TempDir()),
+		chromedp.WindowSize(1000, 700),
+	}
+	actx, cancelA := chromedp.NewExecAllocator(context.Background(), opts...)
+	ctx, cancel := chromedp.NewContext(actx)
+	t.Cleanup(func() { cancel(); cancelA() })
+	if err := chromedp.Do(ctx); err != nil {
+		t.Fatalf("starting Chromium: %v", err)
+	}
+	return ctx
+}
+
+// evalUntil evaluates js until it returns true.
+func evalUntil(t *testing.T, ctx context.Context, what, js string) {
+	t.Helper()
+	eventually(t, what, func() bool {
+		c, cancel := context.WithTimeout(ctx, 5*time.Second)
+		defer cancel()
+		ok, err := chromedp.Run(c, chromedp.Evaluate[bool](js))
+		return err == nil && ok
+	})
+}
+
+func TestBrowserReloadsOnSaveAndKeepsScroll(t *testing.T) {
+	ctx := browser(t)
+	var long strings.Builder
+	for i := range 150 {
+		long.WriteString("第 ")
+		long.WriteString(strings.Repeat("一", i%7+1))
+		long.WriteString(" 段：党建引领，服务群众，这一段文字用来把网页撑得足够长。\n\n")
+	}
+	page := func(marker string) string {
+		return news("很长的动态", "2024-06-01", "", marker+"\n\n"+long.String()+"\n\n结尾："+marker)
+	}
+	ts := start(t, testSite+"-- content/news/long.md --\n"+page("原来的文字"))
+
+	if err := chromedp.Do(ctx, chromedp.Navigate(ts.base+"/news/long/")); err != nil {
+		t.Fatal(err)
+	}
+	evalUntil(t, ctx, "the page", `document.body.innerText.includes("结尾：原来的文字")`)
+	eventually(t, "the tab to listen for reloads", func() bool { return ts.Clients() >= 1 })
+	y, err := chromedp.Run(ctx, chromedp.Evaluate[float64](`window.scrollTo(0, 1500); window.scrollY`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if y != 1500 {
+		t.Fatalf("could not scroll the page: scrollY = %v", y)
+	}
+
+	ts.write(t, "content/news/long.md", page("保存后的新文字"))
+	evalUntil(t, ctx, "the new text without any action", `document.body.innerText.includes("结尾：保存后的新文字")`)
+	evalUntil(t, ctx, "the scroll position back", `Math.abs(window.scrollY - 1500) < 2`)
+	if y, err = chromedp.Run(ctx, chromedp.Evaluate[float64](`window.scrollY`)); err != nil {
+		t.Fatal(err)
+	}
+	if math.Abs(y-1500) >= 2 {
+		t.Fatalf("scrollY after reload = %v, want 1500", y)
+	}
+
+	// A content error shows the overlay over the last good page; the fix
+	// takes it away.
+	ts.write(t, "content/news/long.md", "+++\ntitle = \"坏\"\ndate = 2024-06-01\nunits = [\"<b>nobody</b>\"]\n+++\n")
+	evalUntil(t, ctx, "the error overlay", `(function(){var o=document.getElementById("dangjian-error-overlay");
+		return !!o && o.innerText.includes("content/news/long.md:4:") && o.innerText.includes("<b>nobody</b>") && !o.querySelector("b")})()`)
+	// A tab opened while the error persists shows it too.
+	if err := chromedp.Do(ctx, chromedp.Navigate(ts.base+"/news/n1/")); err != nil {
+		t.Fatal(err)
+	}
+	evalUntil(t, ctx, "the overlay on a newly opened page", `!!document.getElementById("dangjian-error-overlay")`)
+	ts.write(t, "content/news/long.md", page("修好了"))
+	evalUntil(t, ctx, "the overlay to go", `!document.getElementById("dangjian-error-overlay") && document.body.innerText.includes("第一条正文")`)
+
+	// A stylesheet edit is applied without a reload.
+	if _, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`window.__kept = true`)); err != nil {
+		t.Fatal(err)
+	}
+	ts.write(t, "static/css/main.css", "body { background: rgb(1, 2, 3); }\n")
+	evalUntil(t, ctx, "the new stylesheet", `getComputedStyle(document.body).backgroundColor === "rgb(1, 2, 3)"`)
+	if kept, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`window.__kept === true`)); err != nil || !kept {
+		t.Fatalf("the page reloaded for a stylesheet change (kept=%v, err=%v)", kept, err)
+	}
+}
