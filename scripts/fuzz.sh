@@ -1,0 +1,48 @@
+#!/bin/sh
+# Runs every fuzz target of the module for ${FUZZTIME:-10s} each, one after
+# the other (go test -fuzz takes one target at a time). Targets are found by
+# their declaration, so a new FuzzXxx in any *_test.go is picked up without
+# editing this script. A crash is saved by go test under testdata/fuzz/ of its
+# package; commit it as a regression seed once fixed.
+#
+#   scripts/fuzz.sh                 all targets, 10s each
+#   FUZZTIME=5m scripts/fuzz.sh     longer
+#   scripts/fuzz.sh ./generator/content/   only the packages given
+set -u
+cd "$(dirname "$0")/.." || exit 2
+fuzztime=${FUZZTIME:-10s}
+parallel=${FUZZPARALLEL:-}
+
+if [ $# -gt 0 ]; then dirs=$*; else dirs=.; fi
+# "dir<TAB>Name" for every func FuzzName(f *testing.F) outside vendor/ and testdata/.
+targets=$(grep -rE --include='*_test.go' '^func Fuzz[A-Za-z0-9_]*\(' $dirs 2>/dev/null |
+	grep -v -e '/testdata/' -e '/vendor/' |
+	sed -E 's#^(\./)?(.*)/[^/]*_test\.go:func (Fuzz[A-Za-z0-9_]*)\(.*#\2	\3#' |
+	sort -u)
+
+if [ -z "$targets" ]; then
+	echo "fuzz.sh: no fuzz targets found" >&2
+	exit 1
+fi
+
+failed=""
+n=0
+tab=$(printf '\t')
+while IFS="$tab" read -r dir name; do
+	[ -n "$name" ] || continue
+	n=$((n + 1))
+	echo "== $name ($dir, $fuzztime)"
+	set -- go test -run '^$' -fuzz "^$name\$" -fuzztime "$fuzztime"
+	[ -n "$parallel" ] && set -- "$@" -parallel "$parallel"
+	if ! "$@" "./$dir/"; then
+		failed="$failed $dir:$name"
+	fi
+done <<EOT
+$targets
+EOT
+
+if [ -n "$failed" ]; then
+	echo "fuzz.sh: FAILED:$failed" >&2
+	exit 1
+fi
+echo "fuzz.sh: $n target(s) passed"
