@@ -256,10 +256,7 @@ func (s *Site) Write(w output.Writer, t *timer) (*Result, []diag.Problem) {
 	res.HTMLPages = n
 	t.done("render")
 
-	probs = append(probs, s.writeData(w, r, jobs)...)
-	if err := gallery.WriteFiles(w, s.galleryFiles); err != nil {
-		probs = append(probs, diag.New("gallery", 0, diag.MsgRender, err))
-	}
+	probs = append(probs, s.writeWhole(w, r, jobs)...)
 	t.done("feeds")
 	probs = append(probs, s.copyStatic(w, r.Minifier)...)
 	t.done("static")
@@ -286,7 +283,18 @@ func (s *Site) Renderer() *render.Renderer {
 // data, redirects). all is the site's full plan, which the sitemap lists.
 func (s *Site) WritePages(w output.Writer, r *render.Renderer, jobs, all []render.Job) (int, []diag.Problem) {
 	n, probs := r.Render(jobs, w)
-	return n, append(probs, s.writeData(w, r, all)...)
+	return n, append(probs, s.writeWhole(w, r, all)...)
+}
+
+// writeWhole writes the files made from the site as a whole, which every
+// rebuild, whole or partial, makes again: feeds, sitemap, stats data,
+// redirects, gallery thumbnails.
+func (s *Site) writeWhole(w output.Writer, r *render.Renderer, all []render.Job) []diag.Problem {
+	probs := s.writeData(w, r, all)
+	if err := gallery.WriteFiles(w, s.galleryFiles); err != nil {
+		probs = append(probs, diag.New("gallery", 0, diag.MsgRender, err))
+	}
+	return probs
 }
 
 // WriteStatic collects the static files again (a file may have been added or
