@@ -74,6 +74,7 @@ func Run(opt Options) *Result {
 	c := newChecker(site, mem)
 	for _, p := range site.Published {
 		res.Pages++
+		probs = append(probs, c.urlTaken(p)...)
 		probs = append(probs, c.links(p)...)
 		probs = append(probs, dates(p, opt.Now)...)
 	}
@@ -115,6 +116,7 @@ type checker struct {
 	pageAt   map[string]*content.Page // output path → content page
 	byPath   map[string]*content.Page // content/… path → published page
 	ids      map[string]map[string]bool
+	lists    map[string]bool // URLs of the pages the build makes itself: lists, taxonomies, home
 	followed int
 }
 
@@ -126,6 +128,7 @@ func newChecker(site *build.Site, mem *output.Memory) *checker {
 		pageAt: map[string]*content.Page{},
 		byPath: map[string]*content.Page{},
 		ids:    map[string]map[string]bool{},
+		lists:  map[string]bool{},
 	}
 	for _, p := range mem.Paths() {
 		c.files[p] = true
@@ -135,6 +138,9 @@ func newChecker(site *build.Site, mem *output.Memory) *checker {
 	if site.Render != nil && site.Render.C != nil {
 		for _, j := range render.Plan(site.Render) {
 			c.files[render.OutPath(j.URL)] = true
+			if j.Ctx.Kind != "single" {
+				c.lists[j.URL] = true
+			}
 		}
 	}
 	for _, u := range build.Reserved {
@@ -157,6 +163,16 @@ func newChecker(site *build.Site, mem *output.Memory) *checker {
 		}
 	}
 	return c
+}
+
+// urlTaken reports a page whose URL is one the build uses for a list
+// (content/brands.md is /brands/, the brands section): one of the two would
+// silently replace the other. Reserved URLs are Resolve's to report.
+func (c *checker) urlTaken(p *content.Page) []diag.Problem {
+	if p.IsIndex || !c.lists[p.URL] || slices.Contains(build.Reserved, p.URL) {
+		return nil
+	}
+	return []diag.Problem{diag.New(p.Path, p.FieldLines["slug"], diag.MsgURLIsList, p.URL)}
 }
 
 // links checks every link and image written in a page's Markdown.
@@ -211,6 +227,15 @@ func (c *checker) link(p *content.Page, l content.Link) (diag.Problem, bool) {
 		}
 		var ok bool
 		if out, ok = c.lookup(abs); !ok {
+			// A path written relative to the Markdown file (as an editor's
+			// preview reads it) is resolved by the browser from the page's
+			// address instead; say so, with the address that works.
+			if !strings.HasPrefix(target, "/") {
+				fromFile := path.Join("/", path.Dir(strings.TrimPrefix(p.Path, "content/")), target)
+				if _, ok := c.lookup(fromFile); ok {
+					return diag.New(p.Path, l.Line, diag.MsgRelativeToFile, l.Dest, p.URL, fromFile), true
+				}
+			}
 			if l.Image {
 				return diag.New(p.Path, l.Line, diag.MsgImageNotFound, l.Dest), true
 			}
