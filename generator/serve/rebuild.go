@@ -229,7 +229,7 @@ func (b *builder) content(paths []string) *result {
 			}
 		}
 	}
-	s.Derive()
+	probs = append(probs, s.Derive()...)
 	s.Render.Dev = true
 	for _, ps := range b.parseProbs {
 		probs = append(probs, ps...)
@@ -279,9 +279,11 @@ func (b *builder) content(paths []string) *result {
 	for _, j := range jobs {
 		jobPaths[render.OutPath(j.URL)] = true
 	}
+	// Gallery logos are written at their static path too; those belong to
+	// the static files, which a content edit never removes.
 	data := map[string]bool{}
 	for p := range written {
-		if !jobPaths[p] {
+		if !jobPaths[p] && !static[p] {
 			data[p] = true
 		}
 	}

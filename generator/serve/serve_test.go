@@ -89,6 +89,16 @@ title = "第四条动态"
 date = 2022-01-09
 +++
 第四条正文。
+-- content/brands/hongxin.md --
++++
+title = "红心向党"
+unit = "fuyou"
+logo = "images/hongxin.svg"
+status = "示范"
++++
+品牌正文。
+-- content/images/hongxin.svg --
+<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect width="10" height="10" fill="red"/></svg>
 -- static/css/site.css --
 body { color: #222; }
 `
@@ -463,6 +473,8 @@ func TestPartialRebuildEqualsFullBuild(t *testing.T) {
 		{"tags", "content/news/n1.md", news("改了标题", "2024-03-01", "tags = [\"另一个\"]\nunits = [\"fuyou\"]\n", "正文。")},
 		{"units", "content/news/n1.md", news("改了标题", "2024-03-01", "tags = [\"另一个\"]\nunits = [\"renmin\"]\n", "正文。")},
 		{"date moves it", "content/news/n1.md", news("改了标题", "2021-03-01", "tags = [\"另一个\"]\n", "正文。")},
+		{"brand unit", "content/brands/hongxin.md", "+++\ntitle = \"红心向党\"\nunit = \"renmin\"\nlogo = \"images/hongxin.svg\"\nstatus = \"已验收\"\n+++\n品牌。\n"},
+		{"brand back", "content/brands/hongxin.md", "+++\ntitle = \"红心向党\"\nunit = \"fuyou\"\nlogo = \"images/hongxin.svg\"\n+++\n品牌。\n"},
 		{"unit title", "content/units/fuyou.md", "+++\ntitle = \"市妇幼保健院（新名）\"\nmembers = 81\nbranches = 5\n+++\n妇幼。\n"},
 		{"section index", "content/news/_index.md", "+++\ntitle = \"新闻动态\"\n+++\n"},
 		{"draft", "content/news/n2.md", news("第二条动态", "2024-05-01", "draft = true\ntags = [\"主题教育\", \"党建品牌\"]\nunits = [\"renmin\"]\n", "草稿。")},
