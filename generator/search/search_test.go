@@ -108,7 +108,7 @@ func fixture() []Doc {
 			Fields: []string{"市级", "六个好"}, Body: "该示范点于2020年被命名为市级党建示范点。"},
 		// The trap: 示范 and 范点 apart, never 示范点; 党建 and 品牌 apart, never 党建品牌.
 		{URL: "/news/trap/", Title: "示范引领 范点滴积累", Kind: "news", Date: day("2019-03-02"), Year: 2019,
-			Body: "我们要做好示范，模范点亮初心。党建工作和品牌建设都很重要。"},
+			Body: "我们要做好示范，模范点亮初心。党建工作和品牌建设都很重要。光明眼镜店。党建品质提升，创建品牌。"},
 		{URL: "/news/2016/", Title: "2016年度工作总结", Kind: "news", Date: day("2016-12-30"), Year: 2016,
 			Unit: "岚江市人民医院、岚江市疾控中心", UnitSlugs: []string{"renmin", "jikong"}, UnitTitles: []string{"岚江市人民医院", "岚江市疾控中心"},
 			Fields: []string{"岳卫党发〔2016〕7号", "岚江市卫生健康委员会"},

@@ -1,0 +1,155 @@
+package search
+
+import (
+	"encoding/json"
+	"math"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+)
+
+const searchJS = "../../themes/default/static/js/search.js"
+
+// node runs testdata/run_search.js; the test is skipped only when node is
+// not installed.
+func node(t *testing.T, site, mode string, input any, out any) {
+	t.Helper()
+	bin, err := exec.LookPath("node")
+	if err != nil {
+		t.Skip("node is not installed")
+	}
+	in := filepath.Join(t.TempDir(), "input.json")
+	data, _ := json.Marshal(input)
+	if err := os.WriteFile(in, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command(bin, "testdata/run_search.js", searchJS, site, mode, in)
+	cmd.Stderr = os.Stderr
+	res, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("node: %v", err)
+	}
+	if err := json.Unmarshal(res, out); err != nil {
+		t.Fatalf("node output: %v", err)
+	}
+}
+
+func TestJSTokenizerVectors(t *testing.T) {
+	vs := loadVectors(t)
+	var ins []string
+	for _, v := range vs {
+		ins = append(ins, v.In)
+	}
+	// Inputs beyond the vectors, where JS strings (UTF-16) and Go strings
+	// (UTF-8) differ most.
+	extra := []string{"𠀀𠀁𠀂 ＡＺａｚ０９！～", "\u2028\u2029\u205f\u202f\u180e\u00ad\u200c", "Ⅻ ﬁ Ǆ İ ß ẞ"}
+	ins = append(ins, extra...)
+	var got [][][2]any
+	node(t, t.TempDir(), "tokenize", ins, &got)
+	for i, in := range ins {
+		var want [][2]any
+		for _, tk := range Tokenize(in) {
+			want = append(want, [2]any{tk.Text, float64(tk.Pos)})
+		}
+		if i < len(vs) && !equalTokens(vs[i].Tokens, want) {
+			t.Errorf("Go and the vectors disagree on %q", in)
+		}
+		if !equalTokens(got[i], want) {
+			t.Errorf("tokenize(%q)\n  js %v\n  go %v", in, got[i], want)
+		}
+	}
+}
+
+func equalTokens(a, b [][2]any) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i][0] != b[i][0] || a[i][1] != b[i][1] {
+			return false
+		}
+	}
+	return true
+}
+
+type jsResult struct {
+	Q     string       `json:"q"`
+	Hits  [][2]float64 `json:"hits"`
+	Shown []struct {
+		URL        string   `json:"url"`
+		Snippet    [][2]any `json:"snippet"`
+		TitleMarks int      `json:"titleMarks"`
+	} `json:"shown"`
+	Files []string `json:"files"`
+}
+
+// The JS query code, reading the written files, returns what the Go reader
+// returns (same docs, same order, same scores), reads the files QueryCost
+// counts, and marks a match in every snippet or title.
+func TestJSQueries(t *testing.T) {
+	docs := fixture()
+	for name, opts := range layouts {
+		t.Run(name, func(t *testing.T) {
+			dir := t.TempDir()
+			writeDir(t, dir, docs, opts)
+			var res []jsResult
+			node(t, dir, "query", fixtureQueries, &res)
+			if len(res) != len(fixtureQueries) {
+				t.Fatalf("%d results for %d queries", len(res), len(fixtureQueries))
+			}
+			ix, err := Open(os.DirFS(dir), "search")
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, r := range res {
+				hits, err := ix.Search(r.Q)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if len(hits) != len(r.Hits) {
+					t.Errorf("%q: js %d hits, go %d", r.Q, len(r.Hits), len(hits))
+					continue
+				}
+				for i, h := range hits {
+					if int(r.Hits[i][0]) != h.ID || math.Abs(r.Hits[i][1]-h.Score) > 1e-9 {
+						t.Errorf("%q: hit %d: js %v, go %+v", r.Q, i, r.Hits[i], h)
+						break
+					}
+				}
+				cost, err := QueryCost(dir, r.Q, 10)
+				if err != nil {
+					t.Fatal(err)
+				}
+				js, gofiles := slices.Clone(r.Files), slices.Clone(cost.Files)
+				slices.Sort(js)
+				slices.Sort(gofiles)
+				if !slices.Equal(js, gofiles) {
+					t.Errorf("%q: js read %v\nQueryCost counts %v", r.Q, js, gofiles)
+				}
+				terms := Terms(r.Q)
+				for _, s := range r.Shown {
+					marked := s.TitleMarks > 0
+					for _, p := range s.Snippet {
+						if p[1] == true {
+							m := Fold(p[0].(string))
+							ok := false
+							for _, term := range terms {
+								ok = ok || strings.Contains(term, m) || strings.Contains(m, term)
+							}
+							if !ok {
+								t.Errorf("%q: %s: marked %q is no term", r.Q, s.URL, m)
+							}
+							marked = true
+						}
+					}
+					if !marked {
+						t.Errorf("%q: %s: nothing marked in %v", r.Q, s.URL, s.Snippet)
+					}
+				}
+			}
+		})
+	}
+}

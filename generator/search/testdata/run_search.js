@@ -1,0 +1,55 @@
+// Runs search.js's query code in node over a written index, for the Go
+// tests: node run_search.js SEARCH_JS SITE_DIR MODE INPUT_JSON
+//   MODE tokenize: INPUT is a list of strings; prints Tokenize of each.
+//   MODE query: INPUT is a list of queries; prints, per query, every hit
+//   (id, score), the first 10 fragments' URLs and snippets, and the files read
+//   the way the search page reads them.
+'use strict';
+const fs = require('fs');
+const path = require('path');
+const vm = require('vm');
+
+const [searchJS, siteDir, mode, inputFile] = process.argv.slice(2);
+const core = require(path.resolve(searchJS));
+const input = JSON.parse(fs.readFileSync(inputFile, 'utf8'));
+
+if (mode === 'tokenize') {
+  process.stdout.write(JSON.stringify(input.map((s) => core.tokenize(s))));
+  process.exit(0);
+}
+
+async function main() {
+  const out = [];
+  for (const q of input) {
+    const files = [];
+    const cache = new Map();
+    // Each index file is a script calling DJS(name, data), as in the page.
+    const load = (name) => {
+      if (!cache.has(name)) {
+        cache.set(name, new Promise((resolve, reject) => {
+          const file = path.join(siteDir, 'search', name + '.js');
+          files.push('search/' + name + '.js');
+          let got;
+          const ctx = vm.createContext({ DJS: (n, data) => { if (n === name) got = data; } });
+          vm.runInContext(fs.readFileSync(file, 'utf8'), ctx, { filename: file });
+          if (got === undefined) reject(new Error(name + ' did not register'));
+          else resolve(got);
+        }));
+      }
+      return cache.get(name);
+    };
+    const engine = new core.Engine(load);
+    const hits = await engine.search(q);
+    const ts = core.terms(q);
+    const shown = [];
+    if (hits.length) await engine.classes();
+    for (const h of hits.slice(0, 10)) {
+      const f = await engine.fragment(h.id);
+      const text = await engine.snippetText(f, ts);
+      shown.push({ url: f.url, snippet: core.snippet(text, ts, 110), titleMarks: core.matches(f.title, ts).length });
+    }
+    out.push({ q, hits: hits.map((h) => [h.id, h.score]), shown, files });
+  }
+  process.stdout.write(JSON.stringify(out));
+}
+main().catch((e) => { console.error(e); process.exit(1); });

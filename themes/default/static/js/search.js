@@ -1,0 +1,684 @@
+/* dangjian 站内搜索. Reads the static index that `dangjian build` writes to
+ * search/ (generator/search): every index file is a plain script calling
+ * DJS(name, data), so it loads from file:// as well as over http, where
+ * fetch() would be blocked. Plain ES2018, no dependencies.
+ *
+ * A query term matches exactly the pages whose text contains it: terms of up
+ * to three characters are one gram lookup, longer ones are trigrams checked
+ * at consecutive positions. Fold, isSpace, tokenize and hash mirror
+ * generator/search/tokenize.go; testdata/tokenizer_vectors.json keeps the two
+ * in step. */
+(function (global) {
+  'use strict';
+
+  // ---- Tokenizer (mirrors tokenize.go) ----
+
+  function foldCode(c) {
+    if (c >= 0xFF01 && c <= 0xFF5E) c -= 0xFEE0;
+    else if (c === 0x3000) return 32;
+    if (c >= 65 && c <= 90) c += 32;
+    return c;
+  }
+
+  function isSpace(c) {
+    return c <= 0x20 || c === 0x7F || c === 0x85 || c === 0xA0 || c === 0x1680 ||
+      (c >= 0x2000 && c <= 0x200B) || c === 0x2028 || c === 0x2029 || c === 0x202F ||
+      c === 0x205F || c === 0x3000 || c === 0xFEFF;
+  }
+
+  function codePoints(s) {
+    var out = [];
+    for (var i = 0; i < s.length; i++) {
+      var c = s.codePointAt(i);
+      if (c > 0xFFFF) i++;
+      out.push(c);
+    }
+    return out;
+  }
+
+  // Folding maps one code point to one of the same UTF-16 length, so
+  // indexes into folded text are indexes into the original.
+  function fold(s) {
+    var cs = codePoints(s).map(foldCode), out = '';
+    for (var i = 0; i < cs.length; i += 4096) out += String.fromCodePoint.apply(null, cs.slice(i, i + 4096));
+    return out;
+  }
+
+  function tokenize(s) {
+    var rs = codePoints(fold(s)), out = [];
+    for (var i = 0; i < rs.length; i++) {
+      if (isSpace(rs[i])) continue;
+      out.push([String.fromCodePoint(rs[i]), i]);
+      if (i + 1 < rs.length && !isSpace(rs[i + 1])) {
+        out.push([String.fromCodePoint(rs[i], rs[i + 1]), i]);
+        if (i + 2 < rs.length && !isSpace(rs[i + 2])) {
+          out.push([String.fromCodePoint(rs[i], rs[i + 1], rs[i + 2]), i]);
+        }
+      }
+    }
+    return out;
+  }
+
+  function terms(q) {
+    var rs = codePoints(fold(q)), out = [], cur = [], seen = {};
+    for (var i = 0; i <= rs.length; i++) {
+      if (i < rs.length && !isSpace(rs[i])) { cur.push(rs[i]); continue; }
+      if (cur.length) {
+        var t = String.fromCodePoint.apply(null, cur);
+        if (!seen[t]) { seen[t] = true; out.push(t); }
+        cur = [];
+      }
+    }
+    return out;
+  }
+
+  function hash(gram) {
+    var h = 2166136261;
+    codePoints(gram).forEach(function (c) { h = Math.imul(h ^ c, 16777619) >>> 0; });
+    return h;
+  }
+
+  // The grams a term is looked up by (read.go: cover).
+  function cover(term) {
+    var rs = codePoints(term), n = rs.length;
+    if (n <= 3) return [{ gram: term, off: 0 }];
+    var out = [];
+    var tri = function (i) { return { gram: String.fromCodePoint(rs[i], rs[i + 1], rs[i + 2]), off: i }; };
+    for (var i = 0; i + 3 <= n; i += 3) out.push(tri(i));
+    if (n % 3) out.push(tri(n - 3));
+    return out;
+  }
+
+  // ---- Index format (write.go) ----
+
+  var RADIX = 45;
+  function digit(c) { return c < 92 ? c - 35 : c - 36; }
+  function varints(s) {
+    var out = [], v = 0;
+    for (var i = 0; i < s.length; i++) {
+      var d = digit(s.charCodeAt(i));
+      if (d >= RADIX) v = v * RADIX + d - RADIX;
+      else { out.push(v * RADIX + d); v = 0; }
+    }
+    return out;
+  }
+
+  // A doc list: gap·45 + score step per doc.
+  function decodeDocs(s) {
+    var vs = varints(s), ids = new Array(vs.length), steps = new Map(), id = -1;
+    for (var i = 0; i < vs.length; i++) {
+      id += Math.floor(vs[i] / RADIX) + 1;
+      ids[i] = id;
+      steps.set(id, vs[i] % RADIX);
+    }
+    return { ids: ids, steps: steps };
+  }
+
+  // Positions: per doc of the list, count−1 then gaps−1.
+  function decodePositions(s, ids) {
+    var vs = varints(s), out = new Map(), at = 0;
+    for (var k = 0; k < ids.length; k++) {
+      var n = vs[at++] + 1, ps = new Array(n), p = -1;
+      for (var i = 0; i < n; i++) { p += vs[at++] + 1; ps[i] = p; }
+      out.set(ids[k], ps);
+    }
+    return out;
+  }
+
+  function has(sorted, x) {
+    var lo = 0, hi = sorted.length;
+    while (lo < hi) {
+      var mid = (lo + hi) >> 1;
+      if (sorted[mid] < x) lo = mid + 1; else hi = mid;
+    }
+    return lo < sorted.length && sorted[lo] === x;
+  }
+
+  // Engine runs queries; load(name) returns a promise of a file's data.
+  function Engine(load) {
+    this.load = load;
+    this.meta = null;
+  }
+
+  Engine.prototype.open = function () {
+    var self = this;
+    if (!this.meta) {
+      this.meta = this.load('meta').then(function (m) {
+        if (m[0] !== 1) throw new Error('search index format ' + m[0]);
+        return { n: m[1], nt: m[2], np: m[3] };
+      });
+      this.meta.catch(function () { self.meta = null; });
+    }
+    return this.meta;
+  };
+
+  Engine.prototype.lookup = function (kind, n, gram) {
+    var self = this, h = String(hash(gram) % n);
+    return this.load(kind + '/' + h).then(function (pairs) {
+      for (var i = 0; i + 1 < pairs.length; i += 2) {
+        if (pairs[i] !== gram) continue;
+        var v = pairs[i + 1];
+        return typeof v === 'string' ? v : self.load(kind + '/' + h + '-' + v);
+      }
+      return '';
+    });
+  };
+
+  // search resolves to hits {id, score, pos} best first (read.go: Search).
+  Engine.prototype.search = function (q) {
+    var self = this, ts = terms(q);
+    if (!ts.length) return Promise.resolve([]);
+    return this.open().then(function (meta) {
+      var plans = ts.map(cover), names = [], seen = {};
+      plans.forEach(function (ps) {
+        ps.forEach(function (p) { if (!seen[p.gram]) { seen[p.gram] = true; names.push(p.gram); } });
+      });
+      return Promise.all(names.map(function (g) { return self.lookup('t', meta.nt, g); })).then(function (lists) {
+        var gd = {}, fewest = null;
+        for (var i = 0; i < names.length; i++) {
+          if (!lists[i]) return [];
+          var d = decodeDocs(lists[i]), df = d.ids.length;
+          d.idf = Math.log(1 + (meta.n - df + 0.5) / (df + 0.5));
+          gd[names[i]] = d;
+          if (!fewest || df < fewest.ids.length) fewest = d;
+        }
+        var score = new Map();
+        fewest.ids.forEach(function (id) {
+          var s = 0;
+          for (var a = 0; a < plans.length; a++) {
+            for (var b = 0; b < plans[a].length; b++) {
+              var g = gd[plans[a][b].gram], step = g.steps.get(id);
+              if (step === undefined) return;
+              s += g.idf * step;
+            }
+          }
+          score.set(id, s);
+        });
+        var long = plans.filter(function (ps) { return ps.length > 1; });
+        var first = new Map();
+        var chain = Promise.resolve();
+        long.forEach(function (ps) {
+          chain = chain.then(function () {
+            if (!score.size) return null;
+            return Promise.all(ps.map(function (p) { return self.lookup('p', meta.np, p.gram); })).then(function (ss) {
+              var pos = ss.map(function (s, i) { return decodePositions(s, gd[ps[i].gram].ids); });
+              Array.from(score.keys()).forEach(function (id) {
+                var at = -1, starts = pos[0].get(id);
+                for (var k = 0; k < starts.length && at < 0; k++) {
+                  var ok = true;
+                  for (var j = 1; j < ps.length && ok; j++) ok = has(pos[j].get(id), starts[k] + ps[j].off);
+                  if (ok) at = starts[k];
+                }
+                if (at < 0) score.delete(id);
+                else if (!first.has(id)) first.set(id, at);
+              });
+            });
+          });
+        });
+        return chain.then(function () {
+          var hits = [];
+          score.forEach(function (s, id) {
+            hits.push({ id: id, score: s, pos: first.has(id) ? first.get(id) : -1 });
+          });
+          hits.sort(function (x, y) { return y.score - x.score || x.id - y.id; });
+          return hits;
+        });
+      });
+    });
+  };
+
+  // classes resolves to [kind, year] per doc id.
+  Engine.prototype.classes = function () {
+    if (!this._classes) {
+      this._classes = this.load('docs').then(function (d) {
+        var cls = d[0], width = d[1], s = d[2], out = [];
+        for (var i = 0; i < s.length; i += width) {
+          var ci = 0;
+          for (var k = 0; k < width; k++) ci = ci * 90 + digit(s.charCodeAt(i + k));
+          out.push([cls[2 * ci], cls[2 * ci + 1]]);
+        }
+        return out;
+      });
+    }
+    return this._classes;
+  };
+
+  // units resolves to {names: [[slug, title]], of: [[unit index]] per doc}.
+  Engine.prototype.units = function () {
+    if (!this._units) {
+      this._units = this.load('units').then(function (d) {
+        var names = [], of = [], vs = varints(d[1]), cur = [];
+        for (var i = 0; i + 1 < d[0].length; i += 2) names.push([d[0][i], d[0][i + 1]]);
+        vs.forEach(function (v) {
+          if (v) cur.push((v >> 1) - 1);
+          if (v % 2 === 0) { of.push(cur); cur = []; }
+        });
+        return { names: names, of: of };
+      });
+    }
+    return this._units;
+  };
+
+  Engine.prototype.fragment = function (id) {
+    return this.load('d/' + id).then(function (a) {
+      return { id: id, url: a[0], title: a[1], kind: a[2], date: a[3], unit: a[4], head: a[5], more: a[6] };
+    });
+  };
+
+  // snippetText resolves to text of the hit that holds a match: the head,
+  // else the whole text (read.go: SnippetText).
+  Engine.prototype.snippetText = function (f, ts) {
+    var head = fold(f.head);
+    if (!f.more || ts.some(function (t) { return head.indexOf(t) >= 0; })) return Promise.resolve(f.head);
+    return this.load('x/' + f.id);
+  };
+
+  // Matches of terms in s: sorted, non-overlapping [start, end) in UTF-16
+  // units, the longest term first where two start at the same place.
+  function matches(s, ts) {
+    var f = fold(s), out = [];
+    ts.forEach(function (t) {
+      for (var i = f.indexOf(t); i >= 0; i = f.indexOf(t, i + 1)) out.push([i, i + t.length]);
+    });
+    out.sort(function (a, b) { return a[0] - b[0] || b[1] - a[1]; });
+    var merged = [];
+    out.forEach(function (m) {
+      var last = merged[merged.length - 1];
+      if (last && m[0] < last[1]) { if (m[1] > last[1]) last[1] = m[1]; } else merged.push(m.slice());
+    });
+    return merged;
+  }
+
+  // snippet picks a window of the text after its title line around the
+  // first match, as [text, isMark] pieces.
+  function snippet(text, ts, width) {
+    var nl = text.indexOf('\n'), body = nl >= 0 ? text.slice(nl + 1) : '';
+    body = body.replace(/\s+/g, ' ');
+    var ms = matches(body, ts), start = 0;
+    if (ms.length) start = Math.max(0, ms[0][0] - Math.floor(width / 3));
+    var code = body.charCodeAt(start);
+    if (code >= 0xDC00 && code <= 0xDFFF) start++;
+    var end = Math.min(body.length, start + width);
+    code = body.charCodeAt(end - 1);
+    if (code >= 0xD800 && code <= 0xDBFF) end++;
+    var pieces = [], at = start;
+    if (start > 0) pieces.push(['…', false]);
+    ms.forEach(function (m) {
+      if (m[1] <= start || m[0] >= end) return;
+      var a = Math.max(m[0], start), b = Math.min(m[1], end);
+      if (a > at) pieces.push([body.slice(at, a), false]);
+      pieces.push([body.slice(a, b), true]);
+      at = b;
+    });
+    if (at < end) pieces.push([body.slice(at, end), false]);
+    if (end < body.length) pieces.push(['…', false]);
+    return pieces;
+  }
+
+  var core = {
+    fold: fold, tokenize: tokenize, terms: terms, hash: hash, cover: cover,
+    varints: varints, Engine: Engine, matches: matches, snippet: snippet
+  };
+  if (typeof module === 'object' && module.exports) {
+    module.exports = core;
+    return;
+  }
+  global.DJSearch = core;
+
+  // ---- Page ----
+
+  var doc = global.document;
+  var script = doc.currentScript;
+  var app = doc.getElementById('search-app');
+  if (!app) return;
+
+  // The site root: data-root (relative to this page), else from this script's
+  // own address (…/js/search.js), which works under any base URL and file://.
+  var root = app.getAttribute('data-root');
+  // In file:// builds links end in index.html; only the folder counts.
+  if (root !== null) root = new URL(root || './', global.location.href).href.replace(/[?#].*$/, '').replace(/[^/]*$/, '');
+  else root = script ? script.src.replace(/js\/search\.js(\?.*)?$/, '') : new URL('../', global.location.href).href;
+  var fileMode = global.location.protocol === 'file:';
+
+  var waiting = {}, files = {};
+  global.DJS = function (name, data) { waiting[name] = data; };
+  function load(name) {
+    if (!files[name]) {
+      files[name] = new Promise(function (resolve, reject) {
+        var s = doc.createElement('script');
+        s.src = root + 'search/' + name + '.js';
+        s.async = true;
+        s.onload = function () {
+          s.parentNode.removeChild(s);
+          if (name in waiting) { resolve(waiting[name]); delete waiting[name]; } else reject(new Error(name));
+        };
+        s.onerror = function () {
+          s.parentNode.removeChild(s);
+          delete files[name];
+          reject(new Error(name));
+        };
+        doc.head.appendChild(s);
+      });
+    }
+    return files[name];
+  }
+
+  var engine = new Engine(load);
+  var PAGE = 10;
+  var KINDS = { news: '动态', brand: '品牌', model: '示范点', honor: '荣誉', unit: '单位', page: '页面' };
+  try {
+    var custom = JSON.parse(app.getAttribute('data-kind-labels') || '{}');
+    Object.keys(custom).forEach(function (k) { KINDS[k] = custom[k]; });
+  } catch (e) { /* keep the defaults */ }
+
+  var form = doc.getElementById('search-form') || (app.querySelector('form'));
+  var input = form ? form.querySelector('input[name=q]') : null;
+  var results = doc.getElementById('search-results');
+  var status = doc.getElementById('search-status');
+  var filters = doc.getElementById('search-filters');
+  if (!input || !results) return;
+
+  function el(tag, cls, text) {
+    var e = doc.createElement(tag);
+    if (cls) e.className = cls;
+    if (text !== undefined) e.textContent = text;
+    return e;
+  }
+  function clear(e) { while (e.firstChild) e.removeChild(e.firstChild); }
+  function say(text) { if (status) status.textContent = text; }
+
+  function href(url) {
+    var h = root + url.replace(/^\//, '');
+    if (fileMode && /\/$/.test(h)) h += 'index.html';
+    return h;
+  }
+
+  // State: the query, the filters, and the current result set.
+  var state = { q: '', kind: '', year: '', unit: '' };
+  var current = null; // {q, ts, hits, classes, units, shown}
+  var seq = 0;
+
+  function readURL() {
+    var p = new URLSearchParams(global.location.search);
+    state.q = p.get('q') || '';
+    state.kind = p.get('kind') || '';
+    state.year = p.get('year') || '';
+    state.unit = p.get('unit') || '';
+    input.value = state.q;
+  }
+
+  function writeURL(push) {
+    var p = new URLSearchParams();
+    if (state.q) p.set('q', state.q);
+    ['kind', 'year', 'unit'].forEach(function (k) { if (state[k]) p.set(k, state[k]); });
+    var qs = p.toString();
+    var url = global.location.pathname + (qs ? '?' + qs : '') + global.location.hash;
+    if (url === global.location.pathname + global.location.search + global.location.hash) return;
+    try {
+      global.history[push ? 'pushState' : 'replaceState'](null, '', url);
+    } catch (e) { /* some browsers refuse history on file:// */ }
+  }
+
+  function keep(id) {
+    var c = current.classes[id];
+    if (state.kind && c[0] !== state.kind) return false;
+    if (state.year && String(c[1]) !== state.year) return false;
+    if (state.unit && current.units) {
+      var idx = current.unitIndex[state.unit];
+      if (idx === undefined || current.units.of[id].indexOf(idx) < 0) return false;
+    }
+    return true;
+  }
+
+  function run(push) {
+    var q = input.value.trim();
+    var my = ++seq;
+    if (q !== state.q) { state.q = q; }
+    writeURL(push);
+    if (!terms(q).length) {
+      current = null;
+      clear(results);
+      if (filters) clear(filters);
+      say('');
+      return;
+    }
+    var t0 = Date.now();
+    say('正在搜索…');
+    engine.search(q).then(function (hits) {
+      if (!hits.length) return { hits: hits };
+      var need = [engine.classes()];
+      if (state.unit) need.push(engine.units());
+      return Promise.all(need).then(function (r) { return { hits: hits, classes: r[0], units: r[1] || null }; });
+    }).then(function (r) {
+      if (my !== seq) return;
+      current = { q: q, ts: terms(q), hits: r.hits, classes: r.classes, units: r.units, unitIndex: {}, ms: Date.now() - t0 };
+      indexUnits();
+      render();
+    }).catch(function (e) {
+      if (my !== seq) return;
+      clear(results);
+      say('搜索索引加载失败，请确认网站的 search 文件夹完整后刷新本页。');
+      if (global.console) global.console.error(e);
+    });
+  }
+
+  function indexUnits() {
+    if (!current || !current.units) return;
+    current.units.names.forEach(function (u, i) { current.unitIndex[u[0]] = i; });
+  }
+
+  function render() {
+    clear(results);
+    var shown = current.hits.filter(function (h) { return keep(h.id); });
+    renderFilters();
+    if (!current.hits.length) {
+      say('没有找到包含“' + current.q + '”的内容。');
+      var tip = el('div', 'search-empty');
+      tip.appendChild(el('p', '', '建议：检查是否有错别字；换一个更短或更常用的词，例如只输入单位简称；多个词之间用空格分开时，结果需同时包含每个词，可以减少词语再试。'));
+      results.appendChild(tip);
+      return;
+    }
+    if (!shown.length) {
+      say('找到 ' + current.hits.length + ' 条结果，但当前筛选条件下没有结果。');
+      var none = el('div', 'search-empty');
+      none.appendChild(el('p', '', '请放宽筛选条件，例如选择“全部”类别或年份。'));
+      results.appendChild(none);
+      return;
+    }
+    say('找到 ' + shown.length + ' 条结果（用时 ' + (current.ms / 1000).toFixed(2) + ' 秒）');
+    current.shown = shown;
+    current.count = 0;
+    more();
+  }
+
+  function more() {
+    var my = seq, from = current.count, batch = current.shown.slice(from, from + PAGE);
+    current.count += batch.length;
+    var old = results.querySelector('.search-more');
+    if (old) old.parentNode.removeChild(old);
+    var slots = batch.map(function () {
+      var a = el('a', 'search-hit');
+      a.setAttribute('aria-busy', 'true');
+      results.appendChild(a);
+      return a;
+    });
+    Promise.all(batch.map(function (h) {
+      return engine.fragment(h.id).then(function (f) {
+        return engine.snippetText(f, current.ts).then(function (text) { f.text = text; return f; });
+      });
+    })).then(function (fs) {
+      if (my !== seq) return;
+      fs.forEach(function (f, i) { fill(slots[i], f); });
+      if (current.count < current.shown.length) {
+        var b = el('button', 'search-more', '显示更多结果（还有 ' + (current.shown.length - current.count) + ' 条）');
+        b.type = 'button';
+        b.addEventListener('click', function () { more(); });
+        results.appendChild(b);
+      }
+    }).catch(function (e) {
+      if (my !== seq) return;
+      say('部分结果加载失败，请刷新重试。');
+      if (global.console) global.console.error(e);
+    });
+  }
+
+  function marked(parent, pieces) {
+    pieces.forEach(function (p) {
+      if (p[1]) parent.appendChild(el('mark', '', p[0]));
+      else parent.appendChild(doc.createTextNode(p[0]));
+    });
+  }
+
+  function fill(a, f) {
+    a.removeAttribute('aria-busy');
+    a.href = href(f.url);
+    var title = el('span', 'search-hit-title');
+    var ms = matches(f.title, current.ts), at = 0, pieces = [];
+    ms.forEach(function (m) {
+      if (m[0] > at) pieces.push([f.title.slice(at, m[0]), false]);
+      pieces.push([f.title.slice(m[0], m[1]), true]);
+      at = m[1];
+    });
+    if (at < f.title.length) pieces.push([f.title.slice(at), false]);
+    marked(title, pieces);
+    a.appendChild(title);
+    var meta = el('span', 'search-hit-meta');
+    meta.appendChild(el('span', 'search-hit-kind kind-' + f.kind, KINDS[f.kind] || f.kind));
+    if (f.date) {
+      var time = el('time', '', f.date);
+      time.setAttribute('datetime', f.date);
+      meta.appendChild(time);
+    }
+    if (f.unit) meta.appendChild(el('span', 'search-hit-unit', f.unit));
+    a.appendChild(meta);
+    var snip = el('span', 'search-hit-snippet');
+    marked(snip, snippet(f.text, current.ts, 110));
+    a.appendChild(snip);
+  }
+
+  // Facet counts: each facet counts the hits that pass the other filters.
+  function counts(skip, keyOf) {
+    var out = {}, saved = state[skip];
+    state[skip] = '';
+    current.hits.forEach(function (h) {
+      if (!keep(h.id)) return;
+      var ks = keyOf(h.id);
+      (Array.isArray(ks) ? ks : [ks]).forEach(function (k) { out[k] = (out[k] || 0) + 1; });
+    });
+    state[skip] = saved;
+    return out;
+  }
+
+  function setFilter(k, v) {
+    state[k] = v;
+    writeURL(true);
+    render();
+  }
+
+  function renderFilters() {
+    if (!filters) return;
+    clear(filters);
+    if (!current.hits.length) return;
+    var kinds = counts('kind', function (id) { return current.classes[id][0]; });
+    var group = el('div', 'search-filter-kinds');
+    group.setAttribute('role', 'group');
+    group.setAttribute('aria-label', '按类别筛选');
+    var all = 0;
+    Object.keys(kinds).forEach(function (k) { all += kinds[k]; });
+    var chip = function (value, label, n) {
+      var b = el('button', 'search-chip', label + ' ' + n);
+      b.type = 'button';
+      b.setAttribute('aria-pressed', String(state.kind === value));
+      b.addEventListener('click', function () { setFilter('kind', value); });
+      group.appendChild(b);
+    };
+    chip('', '全部', all);
+    Object.keys(KINDS).forEach(function (k) { if (kinds[k]) chip(k, KINDS[k], kinds[k]); });
+    filters.appendChild(group);
+
+    var years = counts('year', function (id) { return String(current.classes[id][1]); });
+    var ys = Object.keys(years).filter(function (y) { return y !== '0'; }).sort().reverse();
+    if (ys.length) {
+      var label = el('label', 'search-filter-year', '年份 ');
+      var sel = el('select');
+      sel.appendChild(new Option('全部年份', ''));
+      ys.forEach(function (y) { sel.appendChild(new Option(y + ' 年（' + years[y] + '）', y)); });
+      sel.value = state.year;
+      sel.addEventListener('change', function () { setFilter('year', sel.value); });
+      label.appendChild(sel);
+      filters.appendChild(label);
+    }
+
+    // The unit table is larger than the rest, so it loads when asked for.
+    var det = el('details', 'search-filter-unit');
+    det.appendChild(el('summary', '', '按单位筛选' + (state.unit ? '（已选）' : '')));
+    var fillUnits = function () {
+      var us = counts('unit', function (id) { return current.units.of[id]; });
+      var usel = el('select');
+      usel.appendChild(new Option('全部单位', ''));
+      Object.keys(us).map(Number).sort(function (a, b) { return us[b] - us[a] || a - b; }).forEach(function (i) {
+        var u = current.units.names[i];
+        usel.appendChild(new Option(u[1] + '（' + us[i] + '）', u[0]));
+      });
+      usel.value = state.unit;
+      usel.addEventListener('change', function () { setFilter('unit', usel.value); });
+      det.appendChild(usel);
+    };
+    if (current.units) { det.open = !!state.unit; fillUnits(); } else {
+      det.addEventListener('toggle', function once() {
+        det.removeEventListener('toggle', once);
+        var my = seq;
+        engine.units().then(function (u) {
+          if (my !== seq) return;
+          current.units = u;
+          indexUnits();
+          fillUnits();
+        });
+      });
+    }
+    filters.appendChild(det);
+  }
+
+  // Input: nothing during an IME composition; on compositionend and
+  // (debounced) on input otherwise.
+  var composing = false, timer = 0;
+  function later() {
+    clearTimeout(timer);
+    timer = setTimeout(function () { if (input.value.trim() !== state.q) run(false); }, 150);
+  }
+  input.addEventListener('compositionstart', function () { composing = true; });
+  input.addEventListener('compositionend', function () { composing = false; later(); });
+  input.addEventListener('input', function (e) {
+    if (composing || e.isComposing) return;
+    later();
+  });
+  form.addEventListener('submit', function (e) {
+    e.preventDefault();
+    clearTimeout(timer);
+    state.kind = state.year = state.unit = '';
+    run(true);
+  });
+
+  // Keyboard: arrows move between the input and the results.
+  function links() { return Array.prototype.slice.call(results.querySelectorAll('a.search-hit[href]')); }
+  input.addEventListener('keydown', function (e) {
+    if (e.key === 'ArrowDown' && !composing) {
+      var ls = links();
+      if (ls.length) { e.preventDefault(); ls[0].focus(); }
+    }
+  });
+  results.addEventListener('keydown', function (e) {
+    var ls = links(), i = ls.indexOf(doc.activeElement);
+    if (i < 0) return;
+    if (e.key === 'ArrowDown' && i + 1 < ls.length) { e.preventDefault(); ls[i + 1].focus(); }
+    else if (e.key === 'ArrowUp') { e.preventDefault(); (i > 0 ? ls[i - 1] : input).focus(); }
+    else if (e.key === 'Escape') { e.preventDefault(); input.focus(); }
+  });
+
+  global.addEventListener('popstate', function () { readURL(); run(false); });
+
+  readURL();
+  if (state.q) run(false);
+  else input.focus();
+  engine.open().catch(function () { say('搜索索引加载失败，请确认网站的 search 文件夹完整后刷新本页。'); });
+})(typeof window !== 'undefined' ? window : this);
