@@ -117,11 +117,16 @@ func Sanitize(svg []byte) ([]byte, error) {
 			if skip > 0 || len(stack) == 0 {
 				continue
 			}
-			flush(false)
 			text := string(t)
 			if strings.EqualFold(localOf(stack[len(stack)-1]), "style") {
 				text = cleanCSS(text)
 			}
+			// Empty text (an empty CDATA section, a style sheet cleaned
+			// away) must not keep a parent from closing as <style/>.
+			if text == "" {
+				continue
+			}
+			flush(false)
 			escapeText(&out, text)
 		case xml.Directive:
 			// <!DOCTYPE …>: keep its simple entity definitions for the
