@@ -33,7 +33,18 @@ func (f *fields) lineOf(key string) int {
 	return f.line
 }
 
-func (f *fields) typeErr(key, want string, got any) {
+// What a field should be, in both languages (an argument of MsgFieldType).
+var (
+	wantText      = diag.Msg{Zh: "文本（用双引号括起）", En: "text (in double quotes)"}
+	wantBool      = diag.Msg{Zh: "true 或 false", En: "true or false"}
+	wantInt       = diag.Msg{Zh: "整数", En: "a whole number"}
+	wantNumber    = diag.Msg{Zh: "数字", En: "a number"}
+	wantTextArray = diag.Msg{Zh: "文本数组，如 [\"a\", \"b\"]", En: "a list of texts, e.g. [\"a\", \"b\"]"}
+	wantDate      = diag.Msg{Zh: "日期，如 2021-03-05", En: "a date, e.g. 2021-03-05"}
+	wantHonors    = diag.Msg{Zh: "[[honors]] 表格", En: "[[honors]] tables"}
+)
+
+func (f *fields) typeErr(key string, want diag.Msg, got any) {
 	*f.probs = append(*f.probs, diag.New(f.path, f.lineOf(key), diag.MsgFieldType, key, want, show(got)))
 }
 
@@ -75,7 +86,7 @@ func (f *fields) str(key string) string {
 	}
 	s, ok := v.(string)
 	if !ok {
-		f.typeErr(key, "文本（用双引号括起）", v)
+		f.typeErr(key, wantText, v)
 		return ""
 	}
 	return strings.TrimSpace(s)
@@ -88,7 +99,7 @@ func (f *fields) boolean(key string) bool {
 	}
 	b, ok := v.(bool)
 	if !ok {
-		f.typeErr(key, "true 或 false", v)
+		f.typeErr(key, wantBool, v)
 	}
 	return b
 }
@@ -106,7 +117,7 @@ func (f *fields) integer(key string) int {
 			return int(n)
 		}
 	}
-	f.typeErr(key, "整数", v)
+	f.typeErr(key, wantInt, v)
 	return 0
 }
 
@@ -121,7 +132,7 @@ func (f *fields) number(key string) float64 {
 	case float64:
 		return n
 	}
-	f.typeErr(key, "数字", v)
+	f.typeErr(key, wantNumber, v)
 	return 0
 }
 
@@ -136,7 +147,7 @@ func (f *fields) strings(key string) []string {
 		for _, x := range a {
 			s, ok := x.(string)
 			if !ok {
-				f.typeErr(key, "文本数组，如 [\"a\", \"b\"]", v)
+				f.typeErr(key, wantTextArray, v)
 				return nil
 			}
 			if s = strings.TrimSpace(s); s != "" {
@@ -151,7 +162,7 @@ func (f *fields) strings(key string) []string {
 		}
 		return nil
 	}
-	f.typeErr(key, "文本数组，如 [\"a\", \"b\"]", v)
+	f.typeErr(key, wantTextArray, v)
 	return nil
 }
 
@@ -175,7 +186,7 @@ func (f *fields) date(key string) (time.Time, bool) {
 			}
 		}
 	}
-	f.typeErr(key, "日期，如 2021-03-05", v)
+	f.typeErr(key, wantDate, v)
 	return time.Time{}, false
 }
 

@@ -250,7 +250,7 @@ func decodeHonorList(path string, f *fields, lines keyLines, probs *[]diag.Probl
 	}
 	entries, ok := raw.([]map[string]any)
 	if !ok {
-		f.typeErr("honors", "[[honors]] 表格", raw)
+		f.typeErr("honors", wantHonors, raw)
 		return h
 	}
 	tables := lines.tables["honors"]

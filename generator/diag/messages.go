@@ -17,6 +17,14 @@ func (m Msg) Text(lang Lang, args ...any) string {
 	if len(args) == 0 {
 		return f
 	}
+	// An argument that is itself a Msg (a field's expected type) is worded
+	// in the same language as the sentence around it.
+	for i, a := range args {
+		if m, ok := a.(Msg); ok {
+			args = append([]any(nil), args...)
+			args[i] = m.Text(lang)
+		}
+	}
 	return fmt.Sprintf(f, args...)
 }
 
