@@ -63,7 +63,7 @@ func Run(opt Options) *Result {
 
 	mem := output.NewMemory()
 	if site.Templates != nil {
-		_, wprobs := site.Write(mem, nil)
+		wprobs := write(site, mem)
 		// After a content error a page may fail to render only because of
 		// it (a brand whose unit is unknown); the build would not have got
 		// this far, so neither do its messages.
@@ -81,6 +81,19 @@ func Run(opt Options) *Result {
 	res.Links = c.followed
 	res.Problems = dedupe(probs)
 	return res
+}
+
+// write renders the site into memory. Pages recover from their own panics;
+// this catches one anywhere else (feeds, the gallery, after a content error
+// left something half-made), so check never crashes in the officer's face.
+func write(site *build.Site, mem *output.Memory) (probs []diag.Problem) {
+	defer func() {
+		if v := recover(); v != nil {
+			probs = append(probs, diag.New("", 0, diag.MsgRender, fmt.Sprint(v)))
+		}
+	}()
+	_, probs = site.Write(mem, nil)
+	return probs
 }
 
 func hasErrors(ps []diag.Problem) bool {
