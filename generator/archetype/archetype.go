@@ -87,6 +87,13 @@ func New(opt Options) (string, error) {
 	if !ok {
 		return "", usage(diag.MsgNewName, opt.Name)
 	}
+	// A mistyped --source must not grow a new site tree somewhere.
+	if info, err := os.Stat(opt.Source); err != nil || !info.IsDir() {
+		if err == nil {
+			err = errors.New("not a folder")
+		}
+		return "", fail(opt.Source, diag.MsgReadFailed, err)
+	}
 	rel := path.Join("content", folder, slug+".md")
 	abs := filepath.Join(opt.Source, filepath.FromSlash(rel))
 	if _, err := os.Lstat(abs); err == nil {

@@ -305,3 +305,14 @@ title = "{{ .Title }}
 		}
 	}
 }
+
+func TestMissingSource(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "typo")
+	_, err := New(Options{Source: dir, Kind: "news", Name: "x", Now: today})
+	if err == nil || errors.Is(err, ErrUsage) {
+		t.Fatalf("err = %v", err)
+	}
+	if _, serr := os.Stat(dir); serr == nil {
+		t.Fatal("created the mistyped folder")
+	}
+}
