@@ -10,7 +10,10 @@ import (
 	"time"
 
 	"dangjian/generator/build"
+	"dangjian/generator/content"
 	"dangjian/generator/diag"
+	"dangjian/generator/output"
+	"dangjian/generator/render"
 	"dangjian/generator/sitetest"
 )
 
@@ -135,5 +138,18 @@ tags = ["x"]
 				t.Errorf("check: %v", r.Problems)
 			}
 		})
+	}
+}
+
+// A panic outside template execution (which text/template already turns
+// into an error) is caught by the render goroutine and names the page: here
+// a Renderer without templates dereferences nil.
+func TestRenderGoroutineRecovers(t *testing.T) {
+	r := &render.Renderer{}
+	p := &content.Page{Path: "content/news/a.md", URL: "/news/a/"}
+	jobs := []render.Job{{URL: p.URL, Layouts: []string{"news/single.html"}, Ctx: &render.Context{Page: p}}}
+	n, probs := r.Render(jobs, output.NewMemory())
+	if n != 0 || len(probs) != 1 || probs[0].Path != "content/news/a.md" || probs[0].Severity != diag.Error {
+		t.Fatalf("n = %d, problems %v", n, probs)
 	}
 }
