@@ -23,6 +23,7 @@ import (
 	"dangjian/generator/gallery"
 	"dangjian/generator/output"
 	"dangjian/generator/render"
+	"dangjian/generator/search"
 	"dangjian/generator/stats"
 	"dangjian/generator/theme"
 )
@@ -260,7 +261,21 @@ func (s *Site) Write(w output.Writer, t *timer) (*Result, []diag.Problem) {
 	t.done("feeds")
 	probs = append(probs, s.copyStatic(w, r.Minifier)...)
 	t.done("static")
+	probs = append(probs, s.WriteSearch(w)...)
+	t.done("search")
 	return res, probs
+}
+
+// WriteSearch writes the search index of every published page.
+func (s *Site) WriteSearch(w output.Writer) []diag.Problem {
+	docs := make([]search.Doc, 0, len(s.Render.C.All))
+	for _, p := range s.Render.C.All {
+		docs = append(docs, search.DocFromPage(p))
+	}
+	if _, err := search.Write(docs, w, search.Options{}); err != nil {
+		return []diag.Problem{diag.New("search", 0, diag.MsgRender, err)}
+	}
+	return nil
 }
 
 // Renderer returns a renderer set up for this site's templates, base URL,
