@@ -98,7 +98,11 @@ func Parse(rel string, data []byte) (*Page, []diag.Problem) {
 // UnknownField is a warning for a key that is not a field of the kind, with
 // a suggestion when one is close (menbers → members).
 func UnknownField(path string, line int, key string, k Kind) diag.Problem {
-	if s := suggest(key, AllKeys(k)); s != "" {
+	return unknownKey(path, line, key, AllKeys(k))
+}
+
+func unknownKey(path string, line int, key string, known []string) diag.Problem {
+	if s := suggest(key, known); s != "" {
 		return diag.Warn(path, line, diag.MsgUnknownFieldDid, key, s)
 	}
 	return diag.Warn(path, line, diag.MsgUnknownField, key)
@@ -277,11 +281,7 @@ func decodeHonorList(path string, f *fields, lines keyLines, probs *[]diag.Probl
 			entry.Level = h.Level
 		}
 		for _, k := range ef.unknown() {
-			if s := suggest(k, HonorKeys); s != "" {
-				*probs = append(*probs, diag.Warn(path, ef.lineOf(k), diag.MsgUnknownFieldDid, k, s))
-			} else {
-				*probs = append(*probs, diag.Warn(path, ef.lineOf(k), diag.MsgUnknownField, k))
-			}
+			*probs = append(*probs, unknownKey(path, ef.lineOf(k), k, HonorKeys))
 		}
 		h.Honors = append(h.Honors, entry)
 	}
