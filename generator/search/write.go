@@ -36,7 +36,7 @@ func (o Options) withDefaults() Options {
 		o.Dir = "search"
 	}
 	if o.ShardBytes <= 0 {
-		o.ShardBytes = 6 << 10
+		o.ShardBytes = 8 << 10
 	}
 	if o.BigBytes <= 0 {
 		o.BigBytes = o.ShardBytes / 3
@@ -192,14 +192,14 @@ func Write(docs []Doc, w output.Writer, opts Options) (Stats, error) {
 	slices.SortFunc(encs, func(a, b enc) int { return strings.Compare(a.gram, b.gram) })
 
 	var files []file
-	shard := func(kind string, get func(e *enc) string) int {
+	shard := func(kind string, target int, get func(e *enc) string) int {
 		var small int
 		for i := range encs {
 			if s := get(&encs[i]); len(s) <= opts.BigBytes {
 				small += len(s) + len(encs[i].gram) + 6
 			}
 		}
-		n := max(1, (small+opts.ShardBytes-1)/opts.ShardBytes)
+		n := max(1, (small+target-1)/target)
 		buckets := make([][]any, n)
 		big := make([]int, n)
 		for i := range encs {
@@ -226,8 +226,10 @@ func Write(docs []Doc, w output.Writer, opts Options) (Stats, error) {
 		}
 		return n
 	}
-	nt := shard("t", func(e *enc) string { return e.docs })
-	np := shard("p", func(e *enc) string { return e.pos })
+	nt := shard("t", opts.ShardBytes, func(e *enc) string { return e.docs })
+	// Only terms of four or more characters read positions, so their shards
+	// can be larger, which keeps the file count down.
+	np := shard("p", 2*opts.ShardBytes, func(e *enc) string { return e.pos })
 	st := Stats{Docs: len(docs), Grams: len(encs)}
 	for _, f := range files {
 		if f.name[0] == 't' {
