@@ -42,6 +42,31 @@ type Data struct {
 	// Slug is the file name without .md: what other pages write in unit = "…".
 	Slug string
 	Kind string
+	// Unit is a unit slug of the site, so that a new brand or model site
+	// builds as soon as it is published; the archetype's comment asks the
+	// officer to change it. "请填写单位文件名" when the site has no unit yet.
+	Unit string
+	// Logo is a logo that every site has (the theme's emblem), for the same reason.
+	Logo string
+	// Year is this year, for year fields.
+	Year int
+}
+
+// DefaultLogo is the theme's emblem, a placeholder logo that always exists.
+const DefaultLogo = "img/emblem.svg"
+
+// firstUnit returns the first unit slug of a site in file-name order.
+func firstUnit(source string) string {
+	entries, err := os.ReadDir(filepath.Join(source, "content", "units"))
+	if err == nil {
+		for _, e := range entries {
+			name := e.Name()
+			if !e.IsDir() && strings.HasSuffix(name, ".md") && name != "_index.md" {
+				return strings.TrimSuffix(name, ".md")
+			}
+		}
+	}
+	return "请填写单位文件名"
 }
 
 // ErrUsage marks mistakes in the command line (unknown kind, unusable
@@ -117,7 +142,8 @@ func New(opt Options) (string, error) {
 		return "", fail(arch.Source, diag.MsgReadFailed, err)
 	}
 	title := strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(opt.Name), ".md"))
-	data := Data{Title: tomlEscape(title), Date: opt.Now.Format("2006-01-02"), Slug: slug, Kind: string(kind)}
+	data := Data{Title: tomlEscape(title), Date: opt.Now.Format("2006-01-02"), Slug: slug, Kind: string(kind),
+		Unit: firstUnit(opt.Source), Logo: DefaultLogo, Year: opt.Now.Year()}
 	out, err := Execute(arch.Source, src, data)
 	if err != nil {
 		return "", err
