@@ -159,6 +159,17 @@ func (r *Renderer) render(body []byte, firstLine int, resolve func(string) (stri
 	if err := r.md.Renderer().Render(buf, body, doc); err != nil {
 		return nil, err
 	}
-	res.HTML = bytes.Clone(buf.Bytes())
+	res.HTML = wrapTables(buf.Bytes())
 	return res, nil
+}
+
+// wrapTables puts every table in a box that scrolls sideways by itself, so a
+// wide table on a phone scrolls inside the article instead of the whole page
+// (and the box can be reached and scrolled with the keyboard).
+func wrapTables(html []byte) []byte {
+	if !bytes.Contains(html, []byte("<table>")) {
+		return bytes.Clone(html)
+	}
+	html = bytes.ReplaceAll(html, []byte("<table>"), []byte(`<div class="table-wrap" tabindex="0" role="region" aria-label="表格"><table>`))
+	return bytes.ReplaceAll(html, []byte("</table>"), []byte("</table></div>"))
 }

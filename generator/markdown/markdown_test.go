@@ -501,3 +501,14 @@ func BenchmarkRender(b *testing.B) {
 		}
 	})
 }
+
+func TestTablesScrollInTheirOwnBox(t *testing.T) {
+	res, err := New(Options{}).Render([]byte("| 单位 | 党员 |\n|---|---|\n| 妇幼 | 80 |\n"), 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	html := string(res.HTML)
+	if !strings.Contains(html, `<div class="table-wrap" tabindex="0" role="region" aria-label="表格"><table>`) || !strings.Contains(html, "</table></div>") {
+		t.Errorf("table not wrapped:\n%s", html)
+	}
+}
