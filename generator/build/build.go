@@ -204,11 +204,22 @@ func Load(opt Options, t *timer) (*Site, []diag.Problem) {
 // previous one intact: the watch server calls it after replacing changed
 // pages and compares the old lists with the new ones. Whatever a build
 // derives from all pages belongs here, so that serve picks it up too.
-func (s *Site) Derive() []diag.Problem {
+func (s *Site) Derive() []diag.Problem { return s.derive(true) }
+
+// DeriveKeepGallery is Derive for an edit that changed no brand or unit page:
+// the logo gallery shows nothing else, so it is kept as it was (building it
+// reads every logo).
+func (s *Site) DeriveKeepGallery() { s.derive(false) }
+
+func (s *Site) derive(withGallery bool) []diag.Problem {
 	rs := *s.Render
 	rs.C = derive.Derive(s.Published)
 	rs.Stats = stats.Compute(s.Published)
 	rs.Featured = featured(s.Config, rs.C)
+	if !withGallery && rs.Gallery != nil {
+		s.Render = &rs
+		return nil
+	}
 	if s.thumbs == nil {
 		s.thumbs = &gallery.Thumbnailer{CacheDir: filepath.Join(s.Opt.Source, ".dangjian-cache", "thumbs")}
 	}
