@@ -1,0 +1,67 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strconv"
+	"strings"
+
+	"dangjian/generator/bench"
+	"dangjian/generator/diag"
+)
+
+// bench is a hidden command for developers (not in the usage text):
+//
+//	dangjian bench -n 10000 -runs 5
+//	dangjian bench -sizes 1000,10000,50000
+func init() { extraCommands["bench"] = runBench }
+
+func runBench(args []string, stdout, stderr io.Writer, lang diag.Lang) int {
+	if len(args) > 0 && args[0] == bench.ChildFlag {
+		return bench.Child(args[1:], stdout, stderr)
+	}
+	fs := flag.NewFlagSet("bench", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	n := fs.Int("n", 10000, "content pages of the synthetic corpus")
+	sizes := fs.String("sizes", "", "several corpus sizes, comma-separated (e.g. 1000,10000,50000): adds the scaling table")
+	var opt bench.Options
+	fs.IntVar(&opt.Runs, "runs", 5, "builds per size (each a fresh process); medians are printed")
+	fs.StringVar(&opt.Dir, "dir", bench.DefaultDir(), "where the corpus and the output are written (tmpfs by default)")
+	fs.StringVar(&opt.Disk, "disk", "", "also build the first size once in this folder on a real disk")
+	fs.BoolVar(&opt.Serve, "serve", true, "measure the watch server's start-up and save-to-reload latency")
+	fs.IntVar(&opt.Edits, "edits", 20, "saves timed in the watch server")
+	queries := fs.String("queries", strings.Join(bench.DefaultQueries, ","), "search queries whose download is costed")
+	fs.StringVar(&opt.CPUProfile, "cpuprofile", "", "write a CPU profile of one extra build of the first size")
+	fs.StringVar(&opt.MemProfile, "memprofile", "", "write an allocation profile of one extra build of the first size")
+	fs.BoolVar(&opt.Keep, "keep", false, "keep the work folder")
+	if err := fs.Parse(args); err != nil || fs.NArg() > 0 {
+		return exitUsage
+	}
+	opt.Sizes = []int{*n}
+	if *sizes != "" {
+		opt.Sizes = nil
+		for _, s := range strings.Split(*sizes, ",") {
+			v, err := strconv.Atoi(strings.TrimSpace(s))
+			if err != nil || v <= 0 {
+				fmt.Fprintf(stderr, "bench: bad size %q\n", s)
+				return exitUsage
+			}
+			opt.Sizes = append(opt.Sizes, v)
+		}
+	}
+	opt.Queries = strings.Split(*queries, ",")
+	self, err := os.Executable()
+	if err != nil {
+		fmt.Fprintln(stderr, "bench:", err)
+		return exitContent
+	}
+	opt.Self = []string{self, "bench"}
+	opt.Out = stdout
+	if err := bench.Run(opt); err != nil {
+		fmt.Fprintln(stderr, "bench:", err)
+		return exitContent
+	}
+	return exitOK
+}
