@@ -64,8 +64,6 @@ func Derive(pages []*content.Page) *Collections {
 		Units:    map[*content.Page]*UnitProfile{},
 		ByPath:   map[string]*content.Page{},
 	}
-	tags := map[string]*Term{}
-	years := map[int]*Term{}
 	for _, p := range pages {
 		c.ByPath[p.Path] = p
 		sec := c.section(p)
@@ -77,7 +75,28 @@ func Derive(pages []*content.Page) *Collections {
 			continue
 		}
 		c.All = append(c.All, p)
-		if sec != nil {
+		if p.Kind == content.KindUnit {
+			c.profile(p)
+		}
+		// Honor entries keep the pages' path order into their stable sort.
+		if p.Honor != nil {
+			for i := range p.Honor.Honors {
+				h := &p.Honor.Honors[i]
+				ref := HonorRef{List: p, Honor: h}
+				c.Honors = append(c.Honors, ref)
+				if h.Unit != nil {
+					c.profile(h.Unit).Honors = append(c.profile(h.Unit).Honors, ref)
+				}
+			}
+		}
+	}
+	// Every other list is a part of All: filled from All sorted once, each
+	// comes out sorted, as the watch server needs on every save.
+	SortNewest(c.All)
+	tags := map[string]*Term{}
+	years := map[int]*Term{}
+	for _, p := range c.All {
+		if sec := c.Sections[p.Section]; sec != nil {
 			sec.Pages = append(sec.Pages, p)
 		}
 		for _, t := range p.Tags {
@@ -93,11 +112,6 @@ func Derive(pages []*content.Page) *Collections {
 			}
 			years[y].Pages = append(years[y].Pages, p)
 		}
-		if p.Kind == content.KindUnit {
-			c.profile(p)
-		}
-	}
-	for _, p := range c.All {
 		switch {
 		case p.Brand != nil && p.Brand.Unit != nil:
 			c.profile(p.Brand.Unit).Brands = append(c.profile(p.Brand.Unit).Brands, p)
@@ -107,36 +121,18 @@ func Derive(pages []*content.Page) *Collections {
 			for _, u := range p.News.Units {
 				c.profile(u).News = append(c.profile(u).News, p)
 			}
-		case p.Honor != nil:
-			for i := range p.Honor.Honors {
-				h := &p.Honor.Honors[i]
-				ref := HonorRef{List: p, Honor: h}
-				c.Honors = append(c.Honors, ref)
-				if h.Unit != nil {
-					c.profile(h.Unit).Honors = append(c.profile(h.Unit).Honors, ref)
-				}
-			}
 		}
 	}
-	SortNewest(c.All)
-	for _, s := range c.Sections {
-		SortNewest(s.Pages)
-	}
 	for _, t := range tags {
-		SortNewest(t.Pages)
 		c.Tags = append(c.Tags, t)
 	}
 	sort.Slice(c.Tags, func(i, j int) bool { return c.Tags[i].Name < c.Tags[j].Name })
 	for _, t := range years {
-		SortNewest(t.Pages)
 		c.Years = append(c.Years, t)
 	}
 	sort.Slice(c.Years, func(i, j int) bool { return c.Years[i].Name > c.Years[j].Name })
 	sortHonors(c.Honors)
 	for _, u := range c.Units {
-		SortNewest(u.Brands)
-		SortNewest(u.Models)
-		SortNewest(u.News)
 		sortHonors(u.Honors)
 	}
 	return c
@@ -179,7 +175,8 @@ func SortNewest(ps []*content.Page) {
 	for i, p := range ps {
 		ks[i] = keyed{p, p.Date.Unix(), p.Date.Nanosecond(), p.Year(), p.Weight}
 	}
-	slices.SortStableFunc(ks, func(a, b keyed) int {
+	// The path ends every tie, so an unstable sort gives the same order.
+	slices.SortFunc(ks, func(a, b keyed) int {
 		if c := cmp.Compare(b.sec, a.sec); c != 0 {
 			return c
 		}
