@@ -86,6 +86,8 @@ func Build(opt Options) (*Result, error) {
 	if errs := errorsOf(probs); len(errs) > 0 {
 		return nil, errs
 	}
+	site.oneShot = true
+	site.forgetSources()
 	dir, err := output.NewDir(opt.Dest)
 	if err != nil {
 		return nil, err
@@ -137,6 +139,19 @@ type Site struct {
 	staticByRel  map[string]StaticFile
 	thumbs       *gallery.Thumbnailer
 	galleryFiles []gallery.File
+	// oneShot: the site is written once and thrown away (Build), so each
+	// page's Markdown source and HTML body are dropped as soon as no later
+	// stage reads them. The watch server keeps its site and never sets it.
+	oneShot bool
+}
+
+// forgetSources drops every page's Markdown source once it is HTML: at
+// 10,000 pages the file contents were 70 MB of the 245 MB live heap after
+// the markdown stage (heap profile), kept for nothing until the end.
+func (s *Site) forgetSources() {
+	for _, p := range s.Content.Pages {
+		p.Body = nil
+	}
 }
 
 func (s *Site) setStatic(files []StaticFile) {
@@ -270,6 +285,13 @@ func (s *Site) Write(w output.Writer, t *timer) (*Result, []diag.Problem) {
 
 	probs = append(probs, s.writeWhole(w, r, jobs)...)
 	t.done("feeds")
+	if s.oneShot {
+		// Only templates and feeds read the HTML bodies (80 MB at 10,000
+		// pages); the search index, the biggest stage, reads the plain text.
+		for _, p := range s.Content.Pages {
+			p.HTML = ""
+		}
+	}
 	probs = append(probs, s.copyStatic(w, r.Minifier)...)
 	t.done("static")
 	probs = append(probs, s.WriteSearch(w)...)
