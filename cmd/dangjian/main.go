@@ -8,8 +8,11 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
+	"time"
 
 	"dangjian/generator/build"
+	"dangjian/generator/content"
 	"dangjian/generator/diag"
 )
 
@@ -120,7 +123,7 @@ func runBuild(args []string, stdout, stderr io.Writer, lang diag.Lang) int {
 	for _, w := range res.Warnings {
 		fmt.Fprintln(stderr, pick(lang, "警告：", "warning: ")+w.Format(lang))
 	}
-	build.PrintSummary(stdout, res, verbose)
+	printSummary(stdout, res, verbose, lang)
 	return exitOK
 }
 
@@ -137,4 +140,29 @@ func reportError(stderr io.Writer, err error, lang diag.Lang) int {
 	}
 	fmt.Fprintln(stderr, err)
 	return exitContent
+}
+
+// printSummary writes the short report after a build: pages per kind, files
+// written and time, and with --verbose each stage's time.
+func printSummary(w io.Writer, r *build.Result, verbose bool, lang diag.Lang) {
+	kinds := []struct {
+		k      content.Kind
+		zh, en string
+	}{{content.KindNews, "动态", "news"}, {content.KindBrand, "品牌", "brands"}, {content.KindModel, "示范点", "model sites"},
+		{content.KindHonor, "荣誉榜", "honor lists"}, {content.KindUnit, "单位", "units"}, {content.KindPage, "其他", "other"}}
+	var parts []string
+	for _, k := range kinds {
+		parts = append(parts, fmt.Sprintf("%s %d", pick(lang, k.zh, k.en), r.PagesByKind[k.k]))
+	}
+	mb := float64(r.Bytes) / 1e6
+	took := r.Duration.Round(time.Millisecond)
+	fmt.Fprintln(w, pick(lang, "内容页："+strings.Join(parts, "，"), "content pages: "+strings.Join(parts, ", ")))
+	fmt.Fprintln(w, pick(lang,
+		fmt.Sprintf("生成 %d 个网页，共写入 %d 个文件（%.1f MB），用时 %s", r.HTMLPages, r.Files, mb, took),
+		fmt.Sprintf("%d pages made, %d files written (%.1f MB) in %s", r.HTMLPages, r.Files, mb, took)))
+	if verbose {
+		for _, s := range r.Stages {
+			fmt.Fprintf(w, "  %-10s %s\n", s.Name, s.Duration.Round(time.Microsecond))
+		}
+	}
 }

@@ -9,7 +9,6 @@ package build
 import (
 	"errors"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 	"sort"
@@ -439,29 +438,4 @@ func warningsOf(ps []diag.Problem) []diag.Problem {
 	}
 	diag.Sort(out)
 	return out
-}
-
-// PrintSummary writes the short report after a build.
-func PrintSummary(w io.Writer, r *Result, verbose bool) {
-	kinds := []struct {
-		k    content.Kind
-		name string
-	}{{content.KindNews, "动态"}, {content.KindBrand, "品牌"}, {content.KindModel, "示范点"}, {content.KindHonor, "荣誉榜"}, {content.KindUnit, "单位"}, {content.KindPage, "其他"}}
-	var parts []string
-	for _, k := range kinds {
-		parts = append(parts, fmt.Sprintf("%s %d", k.name, r.PagesByKind[k.k]))
-	}
-	fmt.Fprintf(w, "内容页：%s\n", strings.Join(parts, "，"))
-	fmt.Fprintf(w, "生成 %d 个网页，共写入 %d 个文件（%.1f MB），用时 %s\n", r.HTMLPages, r.Files, float64(r.Bytes)/1e6, r.Duration.Round(time.Millisecond))
-	if verbose {
-		for _, s := range r.Stages {
-			fmt.Fprintf(w, "  %-10s %s\n", s.Name, s.Duration.Round(time.Microsecond))
-		}
-	}
-}
-
-// Exists reports whether a path exists (used by the CLI for messages).
-func Exists(p string) bool {
-	_, err := os.Stat(p)
-	return err == nil
 }
