@@ -18,8 +18,10 @@ import (
 //     is in their breadcrumbs);
 //   - the profile page of every unit P names, before and after the edit;
 //   - when P is a unit, every page that names it, before and after;
-//   - the home, statistics, gallery and term-index pages, which summarise
-//     the whole site and are cheap to make.
+//   - the home, statistics and term-index pages, which summarise the whole
+//     site and are cheap to make;
+//   - the gallery's pages when P is a brand or a unit, before or after (the
+//     gallery shows nothing else, and has a page per district and status).
 //
 // Feeds, the sitemap, stats data and redirects are rewritten on every
 // rebuild by build.WritePages; search and 404 pages show no content.
@@ -32,6 +34,13 @@ type shown struct {
 	pages   map[string]bool
 	units   map[string]bool // unit keys (file names)
 	indexes map[string]bool // sections whose _index.md changed
+	logos   bool            // a brand or unit changed: the gallery shows them
+}
+
+// showsInGallery reports whether a page is one the logo gallery shows
+// (brands, and units for their logos and the districts it sorts by).
+func showsInGallery(p *content.Page) bool {
+	return p != nil && !p.IsIndex && (p.Kind == content.KindBrand || p.Kind == content.KindUnit)
 }
 
 // touched works out, from the collections before and after an edit, which
@@ -47,6 +56,7 @@ func touched(oldC, newC *derive.Collections, changed map[string]bool) shown {
 			if p.IsIndex {
 				t.indexes[p.Section] = true
 			}
+			t.logos = t.logos || showsInGallery(p)
 			for _, u := range p.UnitPages() {
 				t.units[content.UnitKey(u)] = true
 			}
@@ -90,8 +100,10 @@ func needs(j render.Job, old map[string]jobInfo, t shown) bool {
 	}
 	ctx := j.Ctx
 	switch ctx.Kind {
-	case "home", "stats", "gallery", "terms":
+	case "home", "stats", "terms":
 		return true
+	case "gallery":
+		return t.logos
 	case "single":
 		p := ctx.Page
 		return t.changed[p.Path] || t.pages[p.Path] || t.indexes[p.Section] ||

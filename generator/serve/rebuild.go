@@ -38,6 +38,8 @@ type builder struct {
 	mdProbs    map[string][]diag.Problem
 	plan       map[string]jobInfo // by URL: what each page of the last plan showed
 	data       map[string]bool    // files made from the whole site (feeds, sitemap …)
+	search     map[string]bool    // the search index's files
+	builds     int64              // successful full builds
 }
 
 // jobInfo is what a page of the plan showed, to tell whether it must be
@@ -86,6 +88,19 @@ type result struct {
 	problems []diag.Problem // errors (the output was left as it was) and warnings
 	css      []string       // changed stylesheets (kind css)
 	took     time.Duration
+	stages   []stage // where a partial rebuild's time went (bench, -v log)
+}
+
+type stage struct {
+	name string
+	took time.Duration
+}
+
+// lap records the time since the previous lap as a stage.
+func (r *result) lap(name string, last *time.Time) {
+	now := time.Now()
+	r.stages = append(r.stages, stage{name, now.Sub(*last)})
+	*last = now
 }
 
 func (r *result) failed() bool {
@@ -138,7 +153,8 @@ func (b *builder) full() *result {
 	}
 	plan := render.Plan(site.Render)
 	b.remember(plan)
-	b.data = map[string]bool{}
+	b.data, b.search = map[string]bool{}, map[string]bool{}
+	b.builds++
 	html := map[string]bool{}
 	for _, j := range plan {
 		html[render.OutPath(j.URL)] = true
@@ -148,7 +164,11 @@ func (b *builder) full() *result {
 		static[f.Rel] = true
 	}
 	for _, p := range mem.Paths() {
-		if !html[p] && !static[p] {
+		switch {
+		case html[p] || static[p]:
+		case isSearchFile(p):
+			b.search[p] = true
+		default:
 			b.data[p] = true
 		}
 	}
@@ -175,6 +195,7 @@ func (b *builder) content(paths []string) *result {
 	}
 	start := time.Now()
 	res := &result{kind: "content", files: paths}
+	last := start
 	s := b.site
 	oldC := s.Render.C
 
@@ -209,6 +230,7 @@ func (b *builder) content(paths []string) *result {
 	sort.Slice(pages, func(i, j int) bool { return pages[i].Path < pages[j].Path })
 	s.Content.Pages = pages
 	s.Published = content.Published(pages, b.opt.Drafts)
+	res.lap("parse", &last)
 
 	static := make(map[string]bool, len(s.Static))
 	for _, f := range s.Static {
@@ -222,6 +244,7 @@ func (b *builder) content(paths []string) *result {
 	for _, p := range s.Published {
 		pub[p.Path] = p
 	}
+	res.lap("resolve", &last)
 	for path := range changed {
 		if p := pub[path]; p != nil {
 			if err := build.RenderPage(b.md, p, pub); err != nil {
@@ -229,7 +252,17 @@ func (b *builder) content(paths []string) *result {
 			}
 		}
 	}
-	probs = append(probs, s.Derive()...)
+	res.lap("markdown", &last)
+	logos := false
+	for path := range changed {
+		logos = logos || showsInGallery(oldC.ByPath[path]) || showsInGallery(pub[path])
+	}
+	if logos {
+		probs = append(probs, s.Derive()...)
+	} else {
+		s.DeriveKeepGallery()
+	}
+	res.lap("derive", &last)
 	s.Render.Dev = true
 	for _, ps := range b.parseProbs {
 		probs = append(probs, ps...)
@@ -247,6 +280,7 @@ func (b *builder) content(paths []string) *result {
 
 	plan := render.Plan(s.Render)
 	jobs := affected(plan, b.plan, touched(oldC, s.Render.C, changed))
+	res.lap("plan", &last)
 	stage := output.NewMemory()
 	n, wprobs := s.WritePages(stage, s.Renderer(), jobs, plan)
 	if hasErrors(wprobs) {
@@ -256,6 +290,7 @@ func (b *builder) content(paths []string) *result {
 		return res
 	}
 	res.pages = n
+	res.lap("write", &last)
 
 	live := b.live.Load()
 	written := map[string]bool{}
@@ -283,7 +318,7 @@ func (b *builder) content(paths []string) *result {
 	// the static files, which a content edit never removes.
 	data := map[string]bool{}
 	for p := range written {
-		if !jobPaths[p] && !static[p] {
+		if !jobPaths[p] && !static[p] && !isSearchFile(p) {
 			data[p] = true
 		}
 	}
@@ -294,6 +329,7 @@ func (b *builder) content(paths []string) *result {
 	}
 	b.data = data
 	b.remember(plan)
+	res.lap("swap", &last)
 	res.took = time.Since(start)
 	return res
 }

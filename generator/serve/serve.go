@@ -35,7 +35,9 @@ type Options struct {
 	Lang   diag.Lang
 	Log    io.Writer // rebuild lines and errors; nil prints nothing
 	// Quiet is how long the files must be still before a burst of events
-	// is rebuilt; default 50 ms.
+	// is rebuilt; default 20 ms. An editor's save (temp file, rename,
+	// chmod) takes well under a millisecond, and every millisecond here is
+	// one the officer waits for the reload.
 	Quiet time.Duration
 	// Now is the build time; zero means the clock at each build.
 	Now time.Time
@@ -62,7 +64,8 @@ type Server struct {
 	http  *http.Server
 	ready atomic.Bool
 
-	rebuilds atomic.Int64 // rebuilds after the first build
+	rebuilds atomic.Int64  // rebuilds after the first build
+	onResult func(*result) // tests and benchmarks: called before the tabs hear
 	loop     sync.WaitGroup
 	logMu    sync.Mutex
 }
@@ -78,7 +81,7 @@ func Start(opt Options) (*Server, error) {
 		opt.Source = "."
 	}
 	if opt.Quiet <= 0 {
-		opt.Quiet = 50 * time.Millisecond
+		opt.Quiet = 20 * time.Millisecond
 	}
 	ln, err := net.Listen("tcp", net.JoinHostPort(opt.Bind, strconv.Itoa(opt.Port)))
 	if err != nil {
@@ -165,22 +168,53 @@ func (s *Server) Serve(ctx context.Context) error {
 
 func (s *Server) watchLoop() {
 	defer s.loop.Done()
+	batches := make(chan *batch)
+	go func() {
+		defer close(batches)
+		for {
+			b, ok := s.w.next()
+			if !ok {
+				return
+			}
+			if !b.empty() {
+				batches <- b
+			}
+		}
+	}()
+	// At most one search index is written at a time; edits during it
+	// ask for one more afterwards.
+	searchDone := make(chan searchJob, 1)
+	running, wanted := false, s.b.ok && len(s.b.search) == 0
 	for {
-		b, ok := s.w.next()
-		if !ok {
-			return
+		if wanted && !running && s.b.ok {
+			// The snapshot is taken here, between rebuilds; the writer
+			// only reads it.
+			wanted, running = false, true
+			docs, builds := s.b.searchSnapshot(), s.b.builds
+			go func() { searchDone <- writeSearch(docs, builds) }()
 		}
-		if b.empty() {
-			continue
+		select {
+		case b, ok := <-batches:
+			if !ok {
+				// A search write still running ends on its own into the
+				// buffered channel; shutting down need not wait for it.
+				return
+			}
+			res := s.rebuild(b)
+			wanted = wanted || (!res.failed() && (res.kind == "content" || len(s.b.search) == 0))
+		case j := <-searchDone:
+			running = false
+			if s.b.applySearch(j) {
+				s.logf("%s %s", time.Now().Format("15:04:05"), pick(s.opt.Lang, "搜索索引已更新", "search index updated"))
+			}
 		}
-		s.rebuild(b)
 	}
 }
 
 // rebuild acts on one batch by kind: a layout, theme, config or folder
 // change rebuilds everything, Markdown edits rebuild the pages that show
 // them, static files are copied again.
-func (s *Server) rebuild(b *batch) {
+func (s *Server) rebuild(b *batch) *result {
 	var res *result
 	switch {
 	case len(b.full) > 0 || (len(b.content) > 0 && len(b.static) > 0):
@@ -197,10 +231,14 @@ func (s *Server) rebuild(b *batch) {
 	}
 	s.rebuilds.Add(1)
 	s.report(res)
+	return res
 }
 
 // report prints a rebuild's line (and its errors) and tells the browsers.
 func (s *Server) report(res *result) {
+	if s.onResult != nil {
+		s.onResult(res)
+	}
 	var lines []string
 	for _, p := range res.problems {
 		if p.Severity == diag.Error {
