@@ -17,10 +17,12 @@ import (
 	"sync"
 	"sync/atomic"
 	"testing"
+	"testing/fstest"
 	"time"
 
 	"dangjian/generator/build"
 	"dangjian/generator/output"
+	"dangjian/generator/search"
 	"dangjian/generator/sitetest"
 )
 
@@ -697,4 +699,37 @@ func TestConcurrentReadersDuringRebuilds(t *testing.T) {
 		t.Fatalf("bad answers: %q", errs)
 	}
 	t.Logf("%d requests in %v during %d rebuilds", requests.Load(), time.Since(began).Round(time.Millisecond), ts.Rebuilds())
+}
+
+// memFS is a view of the served files for the search package's reader.
+func memFS(m *output.Memory) fstest.MapFS {
+	fsys := fstest.MapFS{}
+	for _, p := range m.Paths() {
+		data, _ := m.Get(p)
+		fsys[p] = &fstest.MapFile{Data: data}
+	}
+	return fsys
+}
+
+// The search index follows an edit (in the background, after the reload).
+func TestSearchIndexFollowsEdits(t *testing.T) {
+	ts := start(t, testSite)
+	found := func(word string) bool {
+		ix, err := search.Open(memFS(ts.Output()), "search")
+		if err != nil {
+			return false
+		}
+		hits, err := ix.Search(word)
+		if err != nil || len(hits) == 0 {
+			return false
+		}
+		f, err := ix.Fragment(hits[0].ID)
+		return err == nil && f.URL == "/news/n4/"
+	}
+	eventually(t, "a search index", func() bool { return found("第四条正文") })
+	ts.write(t, "content/news/n4.md", news("第四条动态", "2022-01-09", "", "独一无二的关键词蓝鲸湾。"))
+	eventually(t, "the index to find the new words", func() bool { return found("蓝鲸湾") })
+	if found("第四条正文") {
+		t.Error("the index still finds the old text")
+	}
 }
