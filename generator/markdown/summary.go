@@ -2,6 +2,7 @@ package markdown
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -25,30 +26,72 @@ func Summarize(plain string, max int) string {
 	if max <= 0 {
 		return ""
 	}
-	rs := []rune(joinLines(plain))
-	if len(rs) <= max {
-		return string(rs)
+	// Only the first max+max/4 characters (and the closing marks after a
+	// sentence end there) can be in the summary, so a page's whole text
+	// need not be joined and turned into runes (in the 10,000-page profile
+	// that was 0.4 s of the markdown stage's 2.9 s). joinLines of a prefix
+	// is a prefix of joinLines of the whole text; when the summary could
+	// depend on what lies past the prefix, the whole text is used.
+	if i := byteOffsetOfRune(plain, 2*max); i < len(plain) {
+		if s, ok := summarize([]rune(joinLines(plain[:i])), max, true); ok {
+			return s
+		}
 	}
+	s, _ := summarize([]rune(joinLines(plain)), max, false)
+	return s
+}
+
+// summarize is Summarize on joined text. When partial, rs is only the start
+// of the text, and ok is false if the result could depend on the rest.
+func summarize(rs []rune, max int, partial bool) (s string, ok bool) {
+	if len(rs) <= max {
+		return string(rs), !partial
+	}
+	end := func(i int) (int, bool) {
+		j, found := sentenceEnd(rs, i)
+		if found && j >= len(rs) || i+1 >= len(rs) {
+			ok = false // the closers, or the rune after, may go on past rs
+		}
+		return j, found
+	}
+	ok = true
 	cut := -1
 	for i := max - 1; i >= max/2; i-- {
-		if end, ok := sentenceEnd(rs, i); ok {
-			cut = end
+		if j, found := end(i); found {
+			cut = j
 			break
 		}
 	}
 	if cut < 0 {
 		limit := min(len(rs), max+max/4)
+		if partial && limit == len(rs) {
+			ok = false
+		}
 		for i := max; i < limit; i++ {
-			if end, ok := sentenceEnd(rs, i); ok {
-				cut = end
+			if j, found := end(i); found {
+				cut = j
 				break
 			}
 		}
 	}
-	if cut < 0 {
-		return strings.TrimRightFunc(string(rs[:max]), unicode.IsSpace) + "…"
+	if partial && !ok {
+		return "", false
 	}
-	return strings.TrimRightFunc(string(rs[:cut]), unicode.IsSpace)
+	if cut < 0 {
+		return strings.TrimRightFunc(string(rs[:max]), unicode.IsSpace) + "…", true
+	}
+	return strings.TrimRightFunc(string(rs[:cut]), unicode.IsSpace), true
+}
+
+// byteOffsetOfRune returns the byte offset of the n-th rune of s, or len(s).
+func byteOffsetOfRune(s string, n int) int {
+	for i := range s {
+		if n == 0 {
+			return i
+		}
+		n--
+	}
+	return len(s)
 }
 
 // sentenceEnd reports whether rs[i] is a sentence mark and returns the index
@@ -124,19 +167,21 @@ func lastNonSpace(s string, r rune) rune {
 // Punctuation and spaces count nothing. The result is rounded to the
 // nearest minute and is at least 1.
 func ReadingMinutes(plain string) int {
+	classes := bmpReadingClasses()
 	units := 0
 	inWord := false
 	for _, r := range plain {
-		switch {
-		case r >= 0x4E00 && r <= 0x9FFF: // the common Han block, decided cheaply
+		var c readingClass
+		if r < 1<<16 {
+			c = classes[r]
+		} else {
+			c = classifyForReading(r)
+		}
+		switch c {
+		case readChar:
 			units++
 			inWord = false
-		case r < 0x80 && (r < '0' || r > 'z'):
-			inWord = false
-		case isCJK(r) && (unicode.IsLetter(r) || unicode.IsDigit(r)):
-			units++
-			inWord = false
-		case unicode.IsLetter(r) || unicode.IsDigit(r):
+		case readWord:
 			if !inWord {
 				units += 2
 				inWord = true
@@ -151,3 +196,37 @@ func ReadingMinutes(plain string) int {
 	}
 	return m
 }
+
+// readingClass is what a character counts for ReadingMinutes.
+type readingClass uint8
+
+const (
+	readNothing readingClass = iota // punctuation, spaces
+	readChar                        // a Chinese (CJK) character: one unit
+	readWord                        // part of a Latin word: two units a word
+)
+
+func classifyForReading(r rune) readingClass {
+	switch {
+	case r >= 0x4E00 && r <= 0x9FFF: // the common Han block, decided cheaply
+		return readChar
+	case r < 0x80 && (r < '0' || r > 'z'):
+		return readNothing
+	case isCJK(r) && (unicode.IsLetter(r) || unicode.IsDigit(r)):
+		return readChar
+	case unicode.IsLetter(r) || unicode.IsDigit(r):
+		return readWord
+	}
+	return readNothing
+}
+
+// bmpReadingClasses is classifyForReading for the Basic Multilingual Plane,
+// computed once: Chinese punctuation (，。、) went through four Unicode table
+// lookups each, 0.4 s of the markdown stage at 10,000 pages.
+var bmpReadingClasses = sync.OnceValue(func() *[1 << 16]readingClass {
+	var t [1 << 16]readingClass
+	for r := range rune(len(t)) {
+		t[r] = classifyForReading(r)
+	}
+	return &t
+})
