@@ -26,6 +26,10 @@ import (
 	"dangjian/generator/output"
 )
 
+// searchDelay is how long the files must be still before the search index
+// is written again.
+const searchDelay = time.Second
+
 // Options are the serve command's flags and where it prints.
 type Options struct {
 	Source string
@@ -181,19 +185,26 @@ func (s *Server) watchLoop() {
 			}
 		}
 	}()
-	// At most one search index is written at a time; edits during it
-	// ask for one more afterwards.
+	// At most one search index is written at a time, and only once the
+	// files have been still for a second: it takes the cores for seconds
+	// at 10,000 pages, which an officer saving again would wait for.
 	searchDone := make(chan searchJob, 1)
 	running, wanted := false, s.b.ok && len(s.b.search) == 0
+	var idle <-chan time.Time
 	for {
-		if wanted && !running && s.b.ok {
-			// The snapshot is taken here, between rebuilds; the writer
-			// only reads it.
-			wanted, running = false, true
-			docs, builds := s.b.searchSnapshot(), s.b.builds
-			go func() { searchDone <- writeSearch(docs, builds) }()
+		if wanted && !running && idle == nil {
+			idle = time.After(searchDelay)
 		}
 		select {
+		case <-idle:
+			idle = nil
+			if wanted && !running && s.b.ok {
+				// The snapshot is taken here, between rebuilds; the
+				// writer only reads it.
+				wanted, running = false, true
+				docs, builds := s.b.searchSnapshot(), s.b.builds
+				go func() { searchDone <- writeSearch(docs, builds) }()
+			}
 		case b, ok := <-batches:
 			if !ok {
 				// A search write still running ends on its own into the
@@ -202,6 +213,7 @@ func (s *Server) watchLoop() {
 			}
 			res := s.rebuild(b)
 			wanted = wanted || (!res.failed() && (res.kind == "content" || len(s.b.search) == 0))
+			idle = nil
 		case j := <-searchDone:
 			running = false
 			if s.b.applySearch(j) {
