@@ -29,7 +29,7 @@ func runBench(args []string, stdout, stderr io.Writer, lang diag.Lang) int {
 	var opt bench.Options
 	fs.IntVar(&opt.Runs, "runs", 5, "builds per size (each a fresh process); medians are printed")
 	fs.StringVar(&opt.Dir, "dir", bench.DefaultDir(), "where the corpus and the output are written (tmpfs by default)")
-	fs.StringVar(&opt.Disk, "disk", "", "also build the first size once in this folder on a real disk")
+	fs.StringVar(&opt.Disk, "disk", "", "also build once (10,000 pages if measured, else the first size) in this folder on a real disk")
 	fs.BoolVar(&opt.Serve, "serve", true, "measure the watch server's start-up and save-to-reload latency")
 	fs.IntVar(&opt.Edits, "edits", 20, "saves timed in the watch server")
 	queries := fs.String("queries", strings.Join(bench.DefaultQueries, ","), "search queries whose download is costed")
