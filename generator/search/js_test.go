@@ -88,7 +88,9 @@ type jsResult struct {
 
 // The JS query code, reading the written files, returns what the Go reader
 // returns (same docs, same order, same scores), reads the files QueryCost
-// counts, and marks a match in every snippet or title.
+// counts, and marks a match in every snippet or title (when the index holds
+// the whole text; else a match beyond the head is marked in the page's text,
+// which the browser test checks).
 func TestJSQueries(t *testing.T) {
 	docs := fixture()
 	for name, opts := range layouts {
@@ -145,7 +147,7 @@ func TestJSQueries(t *testing.T) {
 							marked = true
 						}
 					}
-					if !marked {
+					if !marked && opts.TextDocs > 0 {
 						t.Errorf("%q: %s: nothing marked in %v", r.Q, s.URL, s.Snippet)
 					}
 				}

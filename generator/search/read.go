@@ -3,6 +3,7 @@ package search
 import (
 	"encoding/json"
 	"fmt"
+	"html"
 	"io/fs"
 	"math"
 	"os"
@@ -22,6 +23,7 @@ type Index struct {
 	Loaded     []string // files read, site-relative, in order
 	Bytes      int64    // their total size
 	n, nt, np  int
+	fd, xd     int // docs per fragment file, per text file
 	docsLoaded []DocInfo
 }
 
@@ -42,7 +44,7 @@ type Hit struct {
 }
 
 // Fragment is a doc's display data; Head is the start of its text, More is
-// 1 when there is more of it (in x/<id>.js).
+// 1 when there is more of it (in x/<id/TextDocs>.js).
 type Fragment struct {
 	URL, Title, Kind, Date, Unit, Head string
 	More                               int
@@ -55,10 +57,10 @@ func Open(fsys fs.FS, dir string) (*Index, error) {
 	if err := ix.load("meta", &meta); err != nil {
 		return nil, err
 	}
-	if len(meta) != 4 || meta[0] != formatVersion {
+	if len(meta) != 6 || meta[0] != formatVersion || meta[4] < 1 || meta[5] < 0 {
 		return nil, fmt.Errorf("search: unknown index format %v", meta)
 	}
-	ix.n, ix.nt, ix.np = meta[1], meta[2], meta[3]
+	ix.n, ix.nt, ix.np, ix.fd, ix.xd = meta[1], meta[2], meta[3], meta[4], meta[5]
 	return ix, nil
 }
 
@@ -89,7 +91,7 @@ func (ix *Index) load(name string, v any) error {
 	return nil
 }
 
-// lookup finds gram in shard kind ("t" or "p"); "" when absent.
+// lookup finds gram in the shards of kind ("t"); "" when absent.
 func (ix *Index) lookup(kind string, n int, gram string) (string, error) {
 	h := strconv.Itoa(int(hash(gram) % uint32(n)))
 	var pairs []json.RawMessage
@@ -150,6 +152,7 @@ func (ix *Index) Search(q string) ([]Hit, error) {
 	type gramData struct {
 		docs map[int]int // id → score step
 		idf  float64
+		pos  string // trigrams: the positions
 	}
 	gd := map[string]*gramData{}
 	missing := false
@@ -172,6 +175,7 @@ func (ix *Index) Search(q string) ([]Hit, error) {
 				gd[p.gram] = &gramData{}
 				continue
 			}
+			s, pos, _ := strings.Cut(s, "!")
 			vs, err := decodeVarints(s)
 			if err != nil {
 				return nil, err
@@ -183,7 +187,7 @@ func (ix *Index) Search(q string) ([]Hit, error) {
 				m[id] = v % radix
 			}
 			df := float64(len(m))
-			gd[p.gram] = &gramData{m, math.Log(1 + (float64(ix.n)-df+0.5)/(df+0.5))}
+			gd[p.gram] = &gramData{m, math.Log(1 + (float64(ix.n)-df+0.5)/(df+0.5)), pos}
 		}
 	}
 	if missing {
@@ -226,11 +230,8 @@ func (ix *Index) Search(q string) ([]Hit, error) {
 		}
 		pos := make([]map[int][]int, len(ps))
 		for i, p := range ps {
-			s, err := ix.lookup("p", ix.np, p.gram)
-			if err != nil {
-				return nil, err
-			}
-			pos[i], err = decodePositions(s, gd[p.gram].docs)
+			var err error
+			pos[i], err = decodePositions(gd[p.gram].pos, gd[p.gram].docs)
 			if err != nil {
 				return nil, err
 			}
@@ -384,19 +385,87 @@ func (ix *Index) loadParts(name string, vs ...any) error {
 // Fragment reads a doc's display data.
 func (ix *Index) Fragment(id int) (Fragment, error) {
 	var f Fragment
-	err := ix.loadParts("d/"+strconv.Itoa(id), &f.URL, &f.Title, &f.Kind, &f.Date, &f.Unit, &f.Head, &f.More)
-	return f, err
+	if id < 0 || id >= ix.n {
+		return f, fmt.Errorf("search: no doc %d", id)
+	}
+	var bucket []json.RawMessage
+	name := "d/" + strconv.Itoa(id/ix.fd)
+	if err := ix.load(name, &bucket); err != nil {
+		return f, err
+	}
+	if id%ix.fd >= len(bucket) {
+		return f, fmt.Errorf("search: %s: no doc %d", name, id)
+	}
+	var parts []json.RawMessage
+	if err := json.Unmarshal(bucket[id%ix.fd], &parts); err != nil {
+		return f, err
+	}
+	vs := []any{&f.URL, &f.Title, &f.Kind, &f.Date, &f.Unit, &f.Head, &f.More}
+	if len(parts) != len(vs) {
+		return f, fmt.Errorf("search: %s: doc %d has %d parts", name, id, len(parts))
+	}
+	for i, v := range vs {
+		if err := json.Unmarshal(parts[i], v); err != nil {
+			return f, fmt.Errorf("search: %s: %v", name, err)
+		}
+	}
+	return f, nil
 }
 
-// Text reads a doc's whole text.
+// Text reads a doc's whole text; without text files (the default), the
+// text of its page's <main> after the title line, as search.js does.
 func (ix *Index) Text(id int) (string, error) {
 	f, err := ix.Fragment(id)
 	if err != nil || f.More == 0 {
 		return f.Head, err
 	}
-	var s string
-	err = ix.load("x/"+strconv.Itoa(id), &s)
-	return s, err
+	if ix.xd == 0 {
+		return ix.pageText(f)
+	}
+	var tails []string
+	name := "x/" + strconv.Itoa(id/ix.xd)
+	if err := ix.load(name, &tails); err != nil {
+		return "", err
+	}
+	if id%ix.xd >= len(tails) {
+		return "", fmt.Errorf("search: %s: no doc %d", name, id)
+	}
+	return f.Head + tails[id%ix.xd], nil
+}
+
+// pageText reads the main text of a result's page (title line first),
+// counting its bytes as a query's; f.Head when the page is not there.
+func (ix *Index) pageText(f Fragment) (string, error) {
+	p := strings.TrimPrefix(f.URL, "/") + "index.html"
+	data, err := fs.ReadFile(ix.fsys, p)
+	if err != nil {
+		return f.Head, nil
+	}
+	ix.Loaded = append(ix.Loaded, p)
+	ix.Bytes += int64(len(data))
+	s := string(data)
+	if i := strings.Index(s, "<main"); i >= 0 {
+		s = s[i:]
+		if j := strings.Index(s, "</main>"); j >= 0 {
+			s = s[:j]
+		}
+	}
+	var b strings.Builder
+	for s != "" {
+		i := strings.IndexByte(s, '<')
+		if i < 0 {
+			b.WriteString(s)
+			break
+		}
+		b.WriteString(s[:i])
+		j := strings.IndexByte(s[i:], '>')
+		if j < 0 {
+			break
+		}
+		b.WriteByte(' ')
+		s = s[i+j+1:]
+	}
+	return f.Title + "\n" + html.UnescapeString(b.String()), nil
 }
 
 // SnippetText returns text of hit h that holds a match of terms, reading
@@ -428,7 +497,12 @@ type Cost struct {
 // snippets) of the first shown results. It does not count search.js itself,
 // nor the unit table, which the page reads only when the unit filter opens.
 func QueryCost(siteDir, query string, shown int) (Cost, error) {
-	ix, err := Open(os.DirFS(siteDir), "search")
+	return QueryCostFS(os.DirFS(siteDir), query, shown)
+}
+
+// QueryCostFS is QueryCost for a site in fsys.
+func QueryCostFS(fsys fs.FS, query string, shown int) (Cost, error) {
+	ix, err := Open(fsys, "search")
 	if err != nil {
 		return Cost{}, err
 	}

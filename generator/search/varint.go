@@ -38,6 +38,12 @@ func appendVarint(b []byte, n int) []byte {
 	if n < 0 {
 		panic("search: negative varint")
 	}
+	if n < radix {
+		return append(b, digitChar[n])
+	}
+	if n < radix*radix {
+		return append(b, digitChar[radix+n/radix], digitChar[n%radix])
+	}
 	var tmp [16]byte
 	i := len(tmp) - 1
 	tmp[i] = digitChar[n%radix]

@@ -1,16 +1,16 @@
 package search
 
 import (
-	"bytes"
-	"encoding/json"
 	"fmt"
-	"math"
+	"math/bits"
+	"runtime"
 	"slices"
 	"sort"
 	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
+	"unicode/utf8"
 
 	"dangjian/generator/output"
 )
@@ -19,16 +19,29 @@ import (
 type Options struct {
 	// Dir is the folder under the site root that holds the index ("search").
 	Dir string
-	// ShardBytes is the target size of one shard file of small posting
-	// lists; the number of shards grows with the site so that it holds.
+	// ShardBytes is the target size of one shard file of small doc lists;
+	// the number of shards grows with the site so that it holds. Position
+	// shards (read only for terms of four or more characters) are twice as
+	// large.
 	ShardBytes int
 	// BigBytes: a gram whose list is longer gets a file of its own, so a
 	// query for a rare gram does not download a common one's list.
 	BigBytes int
 	// HeadRunes caps the text a result fragment carries for its snippet
-	// (title, headings, fields, then the body). The whole text is in a
-	// file of its own, read only when a shown result's match lies beyond.
+	// (title, headings, fields, then the body). The rest of the text is in
+	// a text file, read only when a shown result's match lies beyond.
 	HeadRunes int
+	// FragDocs is how many docs' fragments share a file (d/<id/FragDocs>).
+	// Ids go newest first, so the top results of a query often share one.
+	FragDocs int
+	// TextDocs, when set, stores the rest of every doc's text, that many
+	// docs to a file (x/<id/TextDocs>), for snippets of matches beyond the
+	// head. By default there is none: the page fetches the result's own
+	// HTML page for those (over http; from file:// it shows the head), which
+	// costs less per query than a shared text file and nothing in the index.
+	TextDocs int
+	// Workers index in parallel; default GOMAXPROCS, at most 8.
+	Workers int
 }
 
 func (o Options) withDefaults() Options {
@@ -36,13 +49,22 @@ func (o Options) withDefaults() Options {
 		o.Dir = "search"
 	}
 	if o.ShardBytes <= 0 {
-		o.ShardBytes = 8 << 10
+		o.ShardBytes = 16 << 10
 	}
 	if o.BigBytes <= 0 {
-		o.BigBytes = o.ShardBytes / 3
+		o.BigBytes = o.ShardBytes / 2
 	}
 	if o.HeadRunes <= 0 {
-		o.HeadRunes = 300
+		o.HeadRunes = 120
+	}
+	if o.FragDocs <= 0 {
+		o.FragDocs = 4
+	}
+	if o.TextDocs < 0 {
+		o.TextDocs = 0
+	}
+	if o.Workers <= 0 {
+		o.Workers = min(8, runtime.GOMAXPROCS(0))
 	}
 	return o
 }
@@ -50,8 +72,7 @@ func (o Options) withDefaults() Options {
 // Stats summarize an index that Write made.
 type Stats struct {
 	Docs, Grams  int
-	PostingFiles int // shards and big-gram files of doc lists
-	PosFiles     int // the same for positions
+	PostingFiles int // shards and big-gram files
 	Files        int // all files written
 	Bytes        int64
 }
@@ -61,7 +82,7 @@ func (s Stats) String() string {
 }
 
 // Format version; search.js refuses an index of another version.
-const formatVersion = 1
+const formatVersion = 2
 
 // BM25 parameters and the weight of each part of a doc's text.
 const (
@@ -73,11 +94,252 @@ const (
 
 var partWeight = [4]float32{5, 3, 2, 1} // title, headings, fields, body
 
-type plist struct {
-	docs []int32
-	wtf  []float32
-	npos []int32 // trigrams: positions per doc, in pos
-	pos  []int32
+// gstate is one gram's list as one worker builds it over its docs. The
+// first doc of the list is kept apart (first, firstQ) so that the workers'
+// parts join with one re-encoded gap.
+type gstate struct {
+	first, firstQ int32 // first doc of the list, -1 none, and its score step
+	prev          int32 // last doc written to the list
+	docs, pos     []byte
+}
+
+// gramTable maps gram keys to small ids: open addressing, linear probing.
+type gramTable struct {
+	keys []gramKey
+	ids  []int32
+	n    int
+}
+
+// slot is where a key's probe starts in a table of size 2^b: the top bits
+// of a multiplicative hash (the low bits of a key are zero for unigrams).
+func slot(k gramKey, size int) uint64 {
+	return uint64(k) * 0x9E3779B97F4A7C15 >> (64 - bits.TrailingZeros(uint(size)))
+}
+
+func (t *gramTable) get(k gramKey, add func(gramKey) int32) int32 {
+	if 2*(t.n+1) > len(t.keys) {
+		t.grow()
+	}
+	mask := uint64(len(t.keys) - 1)
+	i := slot(k, len(t.keys))
+	for {
+		switch t.keys[i] {
+		case k:
+			return t.ids[i]
+		case 0:
+			t.keys[i] = k
+			id := add(k)
+			t.ids[i] = id
+			t.n++
+			return id
+		}
+		i = (i + 1) & mask
+	}
+}
+
+func (t *gramTable) grow() {
+	old, oldIDs := t.keys, t.ids
+	n := max(1<<12, 2*len(old))
+	t.keys, t.ids, t.n = make([]gramKey, n), make([]int32, n), 0
+	for i, k := range old {
+		if k != 0 {
+			id := oldIDs[i]
+			t.get(k, func(gramKey) int32 { return id })
+		}
+	}
+}
+
+// worker indexes a contiguous range of doc ids.
+//
+// A doc is first gathered in a small table of its own grams (it stays in
+// the processor's cache), then each of its distinct grams is added once to
+// the worker's lists.
+type worker struct {
+	tab   gramTable
+	st    []gstate
+	keys  []gramKey // gram id → key
+	rs    []rune
+	avgdl float64
+	// This doc's grams: a table of local indexes, stamped with the doc so
+	// that it needs no clearing, and per local gram its key, weighted term
+	// frequency and occurrences (trigrams: a linked list in occ/next).
+	lkeys            []gramKey
+	lidx             []int32
+	lstamp           []int32
+	gk               []gramKey
+	wtf              []float32
+	head, tail, nocc []int32
+	occ, next        []int32
+}
+
+func (w *worker) newGram(k gramKey) int32 {
+	w.st = append(w.st, gstate{first: -1})
+	w.keys = append(w.keys, k)
+	return int32(len(w.st) - 1)
+}
+
+// local returns the doc-local index of gram k, adding it.
+func (w *worker) local(k gramKey, stamp int32) int32 {
+	if 2*(len(w.gk)+1) > len(w.lkeys) {
+		w.growLocal(stamp)
+	}
+	mask := uint64(len(w.lkeys) - 1)
+	i := slot(k, len(w.lkeys))
+	for {
+		if w.lstamp[i] != stamp {
+			w.lstamp[i] = stamp
+			w.lkeys[i] = k
+			li := int32(len(w.gk))
+			w.lidx[i] = li
+			w.gk = append(w.gk, k)
+			w.wtf = append(w.wtf, 0)
+			w.head = append(w.head, -1)
+			w.tail = append(w.tail, -1)
+			w.nocc = append(w.nocc, 0)
+			return li
+		}
+		if w.lkeys[i] == k {
+			return w.lidx[i]
+		}
+		i = (i + 1) & mask
+	}
+}
+
+// fold appends the folded runes of s to rs, spaces as 0.
+func fold(rs []rune, s string) []rune {
+	for _, r := range s {
+		r = foldRune(r)
+		if IsSpace(r) {
+			r = 0
+		}
+		rs = append(rs, r)
+	}
+	return rs
+}
+
+// runes fills w.rs with the folded runes of d.Text() (spaces as 0) and
+// returns where headings, fields and body start, without building the text.
+func (w *worker) runes(d *Doc) [3]int {
+	if !utf8.ValidString(d.Body) {
+		text, cut := d.text()
+		w.rs = fold(w.rs[:0], text)
+		return cut
+	}
+	var cut [3]int
+	rs := fold(w.rs[:0], d.Title)
+	rs = append(rs, 0)
+	cut[0] = len(rs)
+	for _, h := range d.Headings {
+		rs = append(fold(rs, h), 0)
+	}
+	cut[1] = len(rs)
+	for _, f := range d.Fields {
+		rs = append(fold(rs, f), 0)
+	}
+	cut[2] = len(rs)
+	w.rs = fold(rs, d.Body)
+	return cut
+}
+
+// growLocal doubles the doc-local table, keeping this doc's grams.
+func (w *worker) growLocal(stamp int32) {
+	size := max(1<<12, 2*len(w.lkeys))
+	w.lkeys, w.lidx, w.lstamp = make([]gramKey, size), make([]int32, size), make([]int32, size)
+	for i := range w.lstamp {
+		w.lstamp[i] = -1
+	}
+	mask := uint64(size - 1)
+	for li, k := range w.gk {
+		i := slot(k, size)
+		for w.lstamp[i] == stamp {
+			i = (i + 1) & mask
+		}
+		w.lstamp[i], w.lkeys[i], w.lidx[i] = stamp, k, int32(li)
+	}
+}
+
+func (w *worker) index(id int32, d *Doc) {
+	cut := w.runes(d)
+	rs := w.rs
+	n := len(rs)
+	w.gk, w.wtf, w.head, w.tail, w.nocc = w.gk[:0], w.wtf[:0], w.head[:0], w.tail[:0], w.nocc[:0]
+	w.occ, w.next = w.occ[:0], w.next[:0]
+	for i, r := range rs {
+		if r == 0 {
+			continue
+		}
+		wt := partWeight[3]
+		switch {
+		case i < cut[0]:
+			wt = partWeight[0]
+		case i < cut[1]:
+			wt = partWeight[1]
+		case i < cut[2]:
+			wt = partWeight[2]
+		}
+		k := gramKey(r) << 42
+		w.wtf[w.local(k, id)] += wt
+		if i+1 < n && rs[i+1] != 0 {
+			k |= gramKey(rs[i+1]) << 21
+			w.wtf[w.local(k, id)] += wt
+			if i+2 < n && rs[i+2] != 0 {
+				li := w.local(k|gramKey(rs[i+2]), id)
+				w.wtf[li] += wt
+				o := int32(len(w.occ))
+				w.occ = append(w.occ, int32(i))
+				w.next = append(w.next, -1)
+				if w.nocc[li] == 0 {
+					w.head[li] = o
+				} else {
+					w.next[w.tail[li]] = o
+				}
+				w.tail[li] = o
+				w.nocc[li]++
+			}
+		}
+	}
+	dl := float64(n)
+	norm := k1 * (1 - b + b*dl/w.avgdl)
+	for li, k := range w.gk {
+		s := &w.st[w.tab.get(k, w.newGram)]
+		tf := float64(w.wtf[li])
+		q := int32(tf/(tf+norm)*maxQ + 0.5)
+		q = max(1, min(maxQ, q))
+		if s.first < 0 {
+			s.first, s.firstQ = id, q
+		} else {
+			s.docs = appendVarint(s.docs, int(id-s.prev-1)*radix+int(q))
+		}
+		s.prev = id
+		if c := w.nocc[li]; c > 0 {
+			s.pos = appendVarint(s.pos, int(c)-1)
+			last := int32(-1)
+			for o := w.head[li]; o >= 0; o = w.next[o] {
+				p := w.occ[o]
+				s.pos = appendVarint(s.pos, int(p-last-1))
+				last = p
+			}
+		}
+	}
+}
+
+// list is a gram's doc list and positions, in pieces (the workers' parts
+// and the re-encoded first entries that join them), written as they are.
+type list struct {
+	gram       string
+	docs, pos  [][]byte
+	ndoc, npos int
+}
+
+func (l *list) add(docs, pos []byte) {
+	if len(docs) > 0 {
+		l.docs = append(l.docs, docs)
+		l.ndoc += len(docs)
+	}
+	if len(pos) > 0 {
+		l.pos = append(l.pos, pos)
+		l.npos += len(pos)
+	}
 }
 
 // Write builds the index of docs and writes every file it needs under
@@ -97,182 +359,171 @@ func Write(docs []Doc, w output.Writer, opts Options) (Stats, error) {
 		return a.URL < b.URL
 	})
 
-	lists := map[gramKey]*plist{}
+	// Doc lengths first: BM25 needs the average before the first list entry.
 	dls := make([]int, len(docs))
-	texts := make([]string, len(docs))
-	type occ struct {
-		wtf float32
-		pos []int32
-	}
-	local := map[gramKey]*occ{}
-	var totalLen int
+	total := 0
 	for id, di := range order {
-		d := &docs[di]
-		text, cut := d.text()
-		texts[id] = text
-		rs := []rune(Fold(text))
-		dls[id] = len(rs)
-		totalLen += len(rs)
-		clear(local)
-		grams(rs, func(pos int, k gramKey) {
-			o := local[k]
-			if o == nil {
-				o = &occ{}
-				local[k] = o
-			}
-			part := 3
-			switch {
-			case pos < cut[0]:
-				part = 0
-			case pos < cut[1]:
-				part = 1
-			case pos < cut[2]:
-				part = 2
-			}
-			o.wtf += partWeight[part]
-			if k.isTrigram() {
-				o.pos = append(o.pos, int32(pos))
-			}
-		})
-		for k, o := range local {
-			l := lists[k]
-			if l == nil {
-				l = &plist{}
-				lists[k] = l
-			}
-			l.docs = append(l.docs, int32(id))
-			l.wtf = append(l.wtf, o.wtf)
-			if k.isTrigram() {
-				l.npos = append(l.npos, int32(len(o.pos)))
-				l.pos = append(l.pos, o.pos...)
-			}
-		}
+		dls[id] = docs[di].textLen()
+		total += dls[id]
 	}
 	avgdl := 1.0
 	if len(docs) > 0 {
-		avgdl = float64(totalLen) / float64(len(docs))
+		avgdl = max(1, float64(total)/float64(len(docs)))
 	}
 
-	// Encode every list.
-	type enc struct {
-		gram      string
-		docs, pos string
+	// Workers take contiguous id ranges of about equal text.
+	nw := max(1, min(opts.Workers, len(docs)/64+1))
+	bounds := []int{0}
+	acc := 0
+	for id, n := range dls {
+		acc += n
+		if len(bounds) < nw && acc*nw >= total*len(bounds) {
+			bounds = append(bounds, id+1)
+		}
 	}
-	encs := make([]enc, 0, len(lists))
-	var buf []byte
-	for k, l := range lists {
-		e := enc{gram: k.String()}
-		buf = buf[:0]
+	for len(bounds) <= nw {
+		bounds = append(bounds, len(docs))
+	}
+	bounds[nw] = len(docs)
+	ws := make([]*worker, nw)
+	var wg sync.WaitGroup
+	for i := range ws {
+		ws[i] = &worker{avgdl: avgdl}
+		wg.Add(1)
+		go func(wk *worker, lo, hi int) {
+			defer wg.Done()
+			for id := lo; id < hi; id++ {
+				wk.index(int32(id), &docs[order[id]])
+			}
+		}(ws[i], bounds[i], bounds[i+1])
+	}
+	wg.Wait()
+
+	// Join the workers' parts of each list.
+	type parts struct{ of []*gstate }
+	byKey := map[gramKey]*parts{}
+	var keys []gramKey
+	for _, wk := range ws {
+		for i := range wk.st {
+			s := &wk.st[i]
+			if s.first < 0 {
+				continue
+			}
+			k := wk.keys[i]
+			p := byKey[k]
+			if p == nil {
+				p = &parts{}
+				byKey[k] = p
+				keys = append(keys, k)
+			}
+			p.of = append(p.of, s)
+		}
+	}
+	lists := make([]list, len(keys))
+	for i, k := range keys {
+		l := list{gram: k.String()}
 		prev := int32(-1)
-		for i, id := range l.docs {
-			tf := float64(l.wtf[i])
-			s := tf * (k1 + 1) / (tf + k1*(1-b+b*float64(dls[id])/avgdl))
-			q := int(math.Round(s / (k1 + 1) * maxQ))
-			q = max(1, min(maxQ, q))
-			buf = appendVarint(buf, int(id-prev-1)*radix+q)
-			prev = id
+		for _, st := range byKey[k].of {
+			l.add(appendVarint(nil, int(st.first-prev-1)*radix+int(st.firstQ)), nil)
+			l.add(st.docs, st.pos)
+			prev = st.prev
 		}
-		e.docs = string(buf)
-		if l.npos != nil {
-			buf = buf[:0]
-			at := 0
-			for _, n := range l.npos {
-				buf = appendVarint(buf, int(n)-1)
-				last := int32(-1)
-				for _, p := range l.pos[at : at+int(n)] {
-					buf = appendVarint(buf, int(p-last-1))
-					last = p
-				}
-				at += int(n)
-			}
-			e.pos = string(buf)
-		}
-		encs = append(encs, e)
+		lists[i] = l
 	}
-	slices.SortFunc(encs, func(a, b enc) int { return strings.Compare(a.gram, b.gram) })
+	ws = nil
+	slices.SortFunc(lists, func(a, b list) int { return strings.Compare(a.gram, b.gram) })
 
-	var files []file
-	shard := func(kind string, target int, get func(e *enc) string) int {
-		var small int
-		for i := range encs {
-			if s := get(&encs[i]); len(s) <= opts.BigBytes {
-				small += len(s) + len(encs[i].gram) + 6
-			}
+	var jobs []func() (string, []byte, error)
+	st := Stats{Docs: len(docs), Grams: len(lists)}
+	// A trigram's positions follow its doc list after a "!", in the same
+	// entry: a three-character query reads them needlessly, but a longer
+	// one finds both in one file, and the index needs no second set of
+	// shards.
+	bang := []byte{'!'}
+	nt := shardJobs(&jobs, lists, "t", opts.ShardBytes, opts.BigBytes, func(l *list) ([][]byte, int) {
+		if l.npos == 0 {
+			return l.docs, l.ndoc
 		}
-		n := max(1, (small+target-1)/target)
-		buckets := make([][]any, n)
-		big := make([]int, n)
-		for i := range encs {
-			e := &encs[i]
-			s := get(e)
-			if s == "" && kind == "p" {
-				continue
-			}
-			h := int(hash(e.gram) % uint32(n))
-			if len(s) <= opts.BigBytes {
-				buckets[h] = append(buckets[h], e.gram, s)
-				continue
-			}
-			name := kind + "/" + strconv.Itoa(h) + "-" + strconv.Itoa(big[h])
-			files = append(files, file{name, s})
-			buckets[h] = append(buckets[h], e.gram, big[h])
-			big[h]++
-		}
-		for h, bk := range buckets {
-			if bk == nil {
-				bk = []any{}
-			}
-			files = append(files, file{kind + "/" + strconv.Itoa(h), bk})
-		}
-		return n
-	}
-	nt := shard("t", opts.ShardBytes, func(e *enc) string { return e.docs })
-	// Only terms of four or more characters read positions, so their shards
-	// can be larger, which keeps the file count down.
-	np := shard("p", 2*opts.ShardBytes, func(e *enc) string { return e.pos })
-	st := Stats{Docs: len(docs), Grams: len(encs)}
-	for _, f := range files {
-		if f.name[0] == 't' {
-			st.PostingFiles++
-		} else {
-			st.PosFiles++
-		}
-	}
-
-	files = append(files, file{"meta", []any{formatVersion, len(docs), nt, np}})
+		ps := append(append(slices.Clip(l.docs), bang), l.pos...)
+		return ps, l.ndoc + 1 + l.npos
+	})
+	np := 0
+	st.PostingFiles = len(jobs)
+	jobs = append(jobs, func() (string, []byte, error) {
+		return "meta", script("meta", fmt.Appendf(nil, "[%d,%d,%d,%d,%d,%d]", formatVersion, len(docs), nt, np, opts.FragDocs, opts.TextDocs)), nil
+	})
 	cls, units := docTable(docs, order)
-	files = append(files, file{"docs", cls}, file{"units", units})
-	for id, di := range order {
-		d := &docs[di]
-		date := ""
-		if !d.Date.IsZero() {
-			date = d.Date.Format("2006-01-02")
-		}
-		head, more := texts[id], 0
-		if rs := []rune(head); len(rs) > opts.HeadRunes {
-			head, more = string(rs[:opts.HeadRunes]), 1
-			files = append(files, file{"x/" + strconv.Itoa(id), texts[id]})
-		}
-		files = append(files, file{"d/" + strconv.Itoa(id), []any{d.URL, d.Title, d.Kind, date, d.Unit, head, more}})
+	jobs = append(jobs,
+		func() (string, []byte, error) { return "docs", script("docs", cls), nil },
+		func() (string, []byte, error) { return "units", script("units", units), nil })
+	for lo := 0; lo < len(docs); lo += opts.FragDocs {
+		jobs = append(jobs, func() (string, []byte, error) {
+			name := "d/" + strconv.Itoa(lo/opts.FragDocs)
+			b := append(startScript(name, opts.FragDocs*(4*opts.HeadRunes+300)), '[')
+			for id := lo; id < len(docs) && id < lo+opts.FragDocs; id++ {
+				d := &docs[order[id]]
+				date := ""
+				if !d.Date.IsZero() {
+					date = d.Date.Format("2006-01-02")
+				}
+				head, more := d.head(opts.HeadRunes)
+				if id > lo {
+					b = append(b, ',')
+				}
+				b = append(b, '[')
+				for i, s := range []string{d.URL, d.Title, d.Kind, date, d.Unit, head} {
+					if i > 0 {
+						b = append(b, ',')
+					}
+					b = appendJSONString(b, s)
+				}
+				if more {
+					b = append(b, ",1]"...)
+				} else {
+					b = append(b, ",0]"...)
+				}
+			}
+			return name, endScript(append(b, ']')), nil
+		})
+	}
+	for lo := 0; opts.TextDocs > 0 && lo < len(docs); lo += opts.TextDocs {
+		jobs = append(jobs, func() (string, []byte, error) {
+			name := "x/" + strconv.Itoa(lo/opts.TextDocs)
+			b := append(startScript(name, 0), '[')
+			some := false
+			for id := lo; id < len(docs) && id < lo+opts.TextDocs; id++ {
+				more := tailOf(&docs[order[id]], opts.HeadRunes)
+				some = some || more != ""
+				if id > lo {
+					b = append(b, ',')
+				}
+				b = appendJSONString(b, more)
+			}
+			if !some {
+				return "", nil, nil
+			}
+			return name, endScript(append(b, ']')), nil
+		})
 	}
 
-	var nbytes atomic.Int64
+	var nfiles, nbytes atomic.Int64
 	var firstErr error
 	var mu sync.Mutex
-	var wg sync.WaitGroup
-	next := atomic.Int64{}
-	for range 8 {
+	var next atomic.Int64
+	for range max(2, opts.Workers) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			for {
 				i := int(next.Add(1) - 1)
-				if i >= len(files) {
+				if i >= len(jobs) {
 					return
 				}
-				data, err := files[i].bytes()
-				if err == nil {
-					err = w.WriteFile(opts.Dir+"/"+files[i].name+".js", data)
+				name, data, err := jobs[i]()
+				if err == nil && name != "" {
+					err = w.WriteFile(opts.Dir+"/"+name+".js", data)
+					nfiles.Add(1)
+					nbytes.Add(int64(len(data)))
 				}
 				if err != nil {
 					mu.Lock()
@@ -282,29 +533,156 @@ func Write(docs []Doc, w output.Writer, opts Options) (Stats, error) {
 					mu.Unlock()
 					return
 				}
-				nbytes.Add(int64(len(data)))
 			}
 		}()
 	}
 	wg.Wait()
-	st.Files = len(files)
+	st.Files = int(nfiles.Load())
 	st.Bytes = nbytes.Load()
 	return st, firstErr
+}
+
+// shardJobs adds the jobs that write one kind of list: lists up to big bytes go into shards by the gram's hash,
+// longer ones into files of their own named in the shard. It returns the
+// number of shards.
+func shardJobs(jobs *[]func() (string, []byte, error), lists []list, kind string, target, big int, get func(*list) ([][]byte, int)) int {
+	small := 0
+	for i := range lists {
+		if _, n := get(&lists[i]); n <= big {
+			small += n + len(lists[i].gram) + 6
+		}
+	}
+	n := max(1, (small+target-1)/target)
+	buckets := make([][]int, n)
+	for i := range lists {
+		h := int(hash(lists[i].gram) % uint32(n))
+		buckets[h] = append(buckets[h], i)
+	}
+	for h, bk := range buckets {
+		*jobs = append(*jobs, func() (string, []byte, error) {
+			name := kind + "/" + strconv.Itoa(h)
+			b := append(startScript(name, target+target/2), '[')
+			nbig := 0
+			for j, i := range bk {
+				l := &lists[i]
+				if j > 0 {
+					b = append(b, ',')
+				}
+				b = appendJSONString(b, l.gram)
+				b = append(b, ',')
+				if pieces, size := get(l); size <= big {
+					b = append(b, '"')
+					for _, p := range pieces {
+						b = append(b, p...)
+					}
+					b = append(b, '"')
+				} else {
+					b = strconv.AppendInt(b, int64(nbig), 10)
+					nbig++
+				}
+			}
+			return name, endScript(append(b, ']')), nil
+		})
+		nbig := 0
+		for _, i := range bk {
+			if pieces, size := get(&lists[i]); size > big {
+				name := kind + "/" + strconv.Itoa(h) + "-" + strconv.Itoa(nbig)
+				nbig++
+				*jobs = append(*jobs, func() (string, []byte, error) {
+					b := append(startScript(name, size+2), '"')
+					for _, p := range pieces {
+						b = append(b, p...)
+					}
+					return name, endScript(append(b, '"')), nil
+				})
+			}
+		}
+	}
+	return n
+}
+
+// head returns the first n runes of d.Text() (all of it when shorter) and
+// whether there is more, building no more of the text than that.
+func (d *Doc) head(n int) (string, bool) {
+	if !utf8.ValidString(d.Body) {
+		text := d.Text()
+		return cutRunes(text, n), utf8.RuneCountInString(text) > n
+	}
+	var b strings.Builder
+	left := n
+	put := func(s string, nl bool) bool {
+		for _, r := range s {
+			if left == 0 {
+				return true
+			}
+			b.WriteRune(oneLine(r))
+			left--
+		}
+		if nl {
+			if left == 0 {
+				return true
+			}
+			b.WriteByte('\n')
+			left--
+		}
+		return false
+	}
+	more := put(d.Title, true)
+	for _, h := range d.Headings {
+		more = more || put(h, true)
+	}
+	for _, f := range d.Fields {
+		more = more || put(f, true)
+	}
+	more = more || put(d.Body, false)
+	return b.String(), more
+}
+
+// tailOf is what follows the head of n runes in d.Text().
+func tailOf(d *Doc, n int) string {
+	text := d.Text()
+	return text[len(cutRunes(text, n)):]
+}
+
+func cutRunes(s string, n int) string {
+	for i := range s {
+		if n == 0 {
+			return s[:i]
+		}
+		n--
+	}
+	return s
+}
+
+// textLen is the length in runes of d.Text(), without building it when the
+// body is valid UTF-8.
+func (d *Doc) textLen() int {
+	if !utf8.ValidString(d.Body) {
+		return utf8.RuneCountInString(d.Text())
+	}
+	n := utf8.RuneCountInString(d.Title) + 1
+	for _, h := range d.Headings {
+		n += utf8.RuneCountInString(h) + 1
+	}
+	for _, f := range d.Fields {
+		n += utf8.RuneCountInString(f) + 1
+	}
+	return n + utf8.RuneCountInString(d.Body)
 }
 
 // docTable is what the filters need of every doc: its kind and year, as
 // one fixed-width digit string indexing the pairs that occur (read for every
 // query with hits), and its units (read only when the unit filter is used,
 // as a site has hundreds of units).
-func docTable(docs []Doc, order []int) (cls, unitTable []any) {
+func docTable(docs []Doc, order []int) (cls, unitTable []byte) {
 	type class struct {
 		kind string
 		year int
 	}
 	classIdx := map[class]int{}
-	var classes []any
+	var classes []byte
 	unitIdx := map[string]int{}
-	var units []any
+	var units []byte
 	var u []byte
 	var cs []int
 	for _, di := range order {
@@ -314,7 +692,12 @@ func docTable(docs []Doc, order []int) (cls, unitTable []any) {
 		if !ok {
 			ci = len(classIdx)
 			classIdx[k] = ci
-			classes = append(classes, d.Kind, d.Year)
+			if len(classes) > 0 {
+				classes = append(classes, ',')
+			}
+			classes = appendJSONString(classes, d.Kind)
+			classes = append(classes, ',')
+			classes = strconv.AppendInt(classes, int64(d.Year), 10)
 		}
 		cs = append(cs, ci)
 		// Each unit of a doc is 2·(index+1), +1 when another follows; a
@@ -331,7 +714,12 @@ func docTable(docs []Doc, order []int) (cls, unitTable []any) {
 				if i < len(d.UnitTitles) && d.UnitTitles[i] != "" {
 					title = d.UnitTitles[i]
 				}
-				units = append(units, slug, title)
+				if len(units) > 0 {
+					units = append(units, ',')
+				}
+				units = appendJSONString(units, slug)
+				units = append(units, ',')
+				units = appendJSONString(units, title)
 			}
 			more := 0
 			if i < len(d.UnitSlugs)-1 {
@@ -339,12 +727,6 @@ func docTable(docs []Doc, order []int) (cls, unitTable []any) {
 			}
 			u = appendVarint(u, 2*(ui+1)+more)
 		}
-	}
-	if classes == nil {
-		classes = []any{}
-	}
-	if units == nil {
-		units = []any{}
 	}
 	width := 1
 	if len(classIdx) > len(digitChar) {
@@ -357,27 +739,71 @@ func docTable(docs []Doc, order []int) (cls, unitTable []any) {
 		}
 		c = append(c, digitChar[ci%len(digitChar)])
 	}
-	return []any{classes, width, string(c)}, []any{units, string(u)}
+	cls = fmt.Appendf(nil, "[[%s],%d,\"%s\"]", classes, width, c)
+	unitTable = fmt.Appendf(nil, "[[%s],\"%s\"]", units, u)
+	return cls, unitTable
 }
 
-// A file is one script: DJS("name",data); — it registers itself with the
+// A file is a script, DJS("name",data); — it registers itself with the
 // page that loaded it, which works from file:// where fetch() does not.
-type file struct {
-	name string
-	data any
+// startScript and endScript put the call around data appended between.
+func startScript(name string, size int) []byte {
+	b := make([]byte, 0, size+len(name)+12)
+	b = append(b, `DJS("`...)
+	b = append(b, name...)
+	return append(b, `",`...)
 }
 
-func (f file) bytes() ([]byte, error) {
-	var b bytes.Buffer
-	b.WriteString(`DJS("`)
-	b.WriteString(f.name)
-	b.WriteString(`",`)
-	enc := json.NewEncoder(&b)
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(f.data); err != nil {
-		return nil, err
+func endScript(b []byte) []byte { return append(b, ");\n"...) }
+
+func script(name string, data []byte) []byte {
+	return endScript(append(startScript(name, len(data)), data...))
+}
+
+// appendJSONString appends s as a JSON string that is also safe in a
+// script: quotes, backslashes, control characters and the JavaScript line
+// separators escaped.
+func appendJSONString(b []byte, s string) []byte {
+	b = append(b, '"')
+	start := 0
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c >= 0x20 && c != '"' && c != '\\' && c < 0x80 {
+			i++
+			continue
+		}
+		if c < 0x80 {
+			b = append(b, s[start:i]...)
+			switch c {
+			case '"', '\\':
+				b = append(b, '\\', c)
+			case '\n':
+				b = append(b, '\\', 'n')
+			case '\r':
+				b = append(b, '\\', 'r')
+			case '\t':
+				b = append(b, '\\', 't')
+			default:
+				b = fmt.Appendf(b, `\u%04x`, c)
+			}
+			i++
+			start = i
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 || r == '\u2028' || r == '\u2029' {
+			b = append(b, s[start:i]...)
+			if r == utf8.RuneError {
+				b = append(b, `\ufffd`...)
+			} else {
+				b = fmt.Appendf(b, `\u%04x`, r)
+			}
+			i += size
+			start = i
+			continue
+		}
+		i += size
 	}
-	b.Truncate(b.Len() - 1) // Encode's newline
-	b.WriteString(");\n")
-	return b.Bytes(), nil
+	b = append(b, s[start:]...)
+	return append(b, '"')
 }

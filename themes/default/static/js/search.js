@@ -144,8 +144,8 @@
     var self = this;
     if (!this.meta) {
       this.meta = this.load('meta').then(function (m) {
-        if (m[0] !== 1) throw new Error('search index format ' + m[0]);
-        return { n: m[1], nt: m[2], np: m[3] };
+        if (m[0] !== 2) throw new Error('search index format ' + m[0]);
+        return { n: m[1], nt: m[2], np: m[3], fd: m[4], xd: m[5] };
       });
       this.meta.catch(function () { self.meta = null; });
     }
@@ -177,7 +177,10 @@
         var gd = {}, fewest = null;
         for (var i = 0; i < names.length; i++) {
           if (!lists[i]) return [];
-          var d = decodeDocs(lists[i]), df = d.ids.length;
+          // A trigram's positions follow its doc list after a "!".
+          var cut = lists[i].indexOf('!');
+          var d = decodeDocs(cut < 0 ? lists[i] : lists[i].slice(0, cut)), df = d.ids.length;
+          d.pos = cut < 0 ? '' : lists[i].slice(cut + 1);
           d.idf = Math.log(1 + (meta.n - df + 0.5) / (df + 0.5));
           gd[names[i]] = d;
           if (!fewest || df < fewest.ids.length) fewest = d;
@@ -200,7 +203,7 @@
         long.forEach(function (ps) {
           chain = chain.then(function () {
             if (!score.size) return null;
-            return Promise.all(ps.map(function (p) { return self.lookup('p', meta.np, p.gram); })).then(function (ss) {
+            return Promise.resolve(ps.map(function (p) { return gd[p.gram].pos; })).then(function (ss) {
               var pos = ss.map(function (s, i) { return decodePositions(s, gd[ps[i].gram].ids); });
               Array.from(score.keys()).forEach(function (id) {
                 var at = -1, starts = pos[0].get(id);
@@ -259,18 +262,28 @@
     return this._units;
   };
 
+  // Fragments come several docs to a file (d/<id/fd>), ids newest first.
   Engine.prototype.fragment = function (id) {
-    return this.load('d/' + id).then(function (a) {
-      return { id: id, url: a[0], title: a[1], kind: a[2], date: a[3], unit: a[4], head: a[5], more: a[6] };
+    var self = this;
+    return this.open().then(function (meta) {
+      return self.load('d/' + Math.floor(id / meta.fd)).then(function (b) {
+        var a = b[id % meta.fd];
+        return { id: id, url: a[0], title: a[1], kind: a[2], date: a[3], unit: a[4], head: a[5], more: a[6] };
+      });
     });
   };
 
   // snippetText resolves to text of the hit that holds a match: the head,
-  // else the whole text (read.go: SnippetText).
+  // else the rest of the text (x/ files when the index has them, else the
+  // result's own page, which this.page fetches; read.go: SnippetText).
   Engine.prototype.snippetText = function (f, ts) {
-    var head = fold(f.head);
+    var head = fold(f.head), self = this;
     if (!f.more || ts.some(function (t) { return head.indexOf(t) >= 0; })) return Promise.resolve(f.head);
-    return this.load('x/' + f.id);
+    return this.open().then(function (meta) {
+      if (meta.xd) return self.load('x/' + Math.floor(f.id / meta.xd)).then(function (tails) { return f.head + tails[f.id % meta.xd]; });
+      if (!self.page) return f.head;
+      return self.page(f.url).then(function (text) { return f.title + '\n' + text; }, function () { return f.head; });
+    });
   };
 
   // Matches of terms in s: sorted, non-overlapping [start, end) in UTF-16
@@ -364,6 +377,20 @@
   }
 
   var engine = new Engine(load);
+  // A result's page, for the snippet of a match beyond the stored head;
+  // fetch() cannot read file:// pages, where the head is shown instead.
+  if (!fileMode && global.fetch && global.DOMParser) {
+    engine.page = function (url) {
+      return global.fetch(href(url)).then(function (r) {
+        if (!r.ok) throw new Error(url);
+        return r.text();
+      }).then(function (html) {
+        var d = new global.DOMParser().parseFromString(html, 'text/html');
+        var main = d.querySelector('main') || d.body;
+        return main ? main.textContent : '';
+      });
+    };
+  }
   var PAGE = 10;
   var KINDS = { news: '动态', brand: '品牌', model: '示范点', honor: '荣誉', unit: '单位', page: '页面' };
   try {
