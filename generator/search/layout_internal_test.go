@@ -27,9 +27,10 @@ func TestLayouts(t *testing.T) {
 	qs := []string{"党", "党建", "示范点", "光明眼科", "党建品牌", "红色引擎", "先进基层党组织", "党支部标准化建设", "没有这个词语"}
 	for _, o := range []Options{
 		{},
-		{ShardBytes: 32 << 10, BigBytes: 16 << 10},
-		{ShardBytes: 32 << 10, BigBytes: 24 << 10, FragDocs: 8, TextDocs: 16},
-		{ShardBytes: 48 << 10, BigBytes: 32 << 10, FragDocs: 8, TextDocs: 16},
+		{ShardBytes: 24 << 10, BigBytes: 12 << 10},
+		{ShardBytes: 24 << 10, BigBytes: 16 << 10, FragDocs: 6},
+		{ShardBytes: 16 << 10, BigBytes: 12 << 10},
+		{ShardBytes: 16 << 10, BigBytes: 8 << 10, TextDocs: 8},
 	} {
 		w := &mapWriter{}
 		st, err := Write(docs, w, o)

@@ -43,8 +43,9 @@ type Hit struct {
 	Pos   int
 }
 
-// Fragment is a doc's display data; Head is the start of its text, More is
-// 1 when there is more of it (in x/<id/TextDocs>.js).
+// Fragment is a doc's display data; Head is its title line and the start of
+// its body, More is 1 when its text holds more (its page has it, and the
+// x/<id/TextDocs>.js files when the index was written with TextDocs).
 type Fragment struct {
 	URL, Title, Kind, Date, Unit, Head string
 	More                               int
@@ -183,8 +184,8 @@ func (ix *Index) Search(q string) ([]Hit, error) {
 			m := make(map[int]int, len(vs))
 			id := -1
 			for _, v := range vs {
-				id += v/radix + 1
-				m[id] = v % radix
+				id += v/steps + 1
+				m[id] = v % steps
 			}
 			df := float64(len(m))
 			gd[p.gram] = &gramData{m, math.Log(1 + (float64(ix.n)-df+0.5)/(df+0.5)), pos}
@@ -409,6 +410,8 @@ func (ix *Index) Fragment(id int) (Fragment, error) {
 			return f, fmt.Errorf("search: %s: %v", name, err)
 		}
 	}
+	// The file holds the body's start; the head begins with the title line.
+	f.Head = strings.Map(oneLine, f.Title) + "\n" + f.Head
 	return f, nil
 }
 
@@ -430,7 +433,7 @@ func (ix *Index) Text(id int) (string, error) {
 	if id%ix.xd >= len(tails) {
 		return "", fmt.Errorf("search: %s: no doc %d", name, id)
 	}
-	return f.Head + tails[id%ix.xd], nil
+	return tails[id%ix.xd], nil
 }
 
 // pageText reads the main text of a result's page (title line first),

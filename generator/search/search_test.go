@@ -353,7 +353,7 @@ func TestDocInfosAndFragments(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if f.Title != d.Title || text != d.Text() || f.Kind != d.Kind || f.Unit != d.Unit || !strings.HasPrefix(text, f.Head) {
+		if f.Title != d.Title || text != d.Text() || f.Kind != d.Kind || f.Unit != d.Unit || !strings.HasPrefix(f.Head, d.Title+"\n") || !strings.HasPrefix(d.Body, strings.TrimPrefix(f.Head, d.Title+"\n")) {
 			t.Errorf("fragment %d = %+v, doc %+v", id, f, d)
 		}
 		if info.Kind != d.Kind || info.Year != d.Year || !slices.Equal(info.Units, d.UnitSlugs) {

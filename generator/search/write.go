@@ -27,15 +27,15 @@ type Options struct {
 	// BigBytes: a gram whose list is longer gets a file of its own, so a
 	// query for a rare gram does not download a common one's list.
 	BigBytes int
-	// HeadRunes caps the text a result fragment carries for its snippet
-	// (title, headings, fields, then the body). The rest of the text is in
-	// a text file, read only when a shown result's match lies beyond.
+	// HeadRunes caps the body text a result fragment carries for its
+	// snippet, after the title line. A snippet for a match elsewhere comes
+	// from the result's page (or the text files, with TextDocs).
 	HeadRunes int
 	// FragDocs is how many docs' fragments share a file (d/<id/FragDocs>).
 	// Ids go newest first, so the top results of a query often share one.
 	FragDocs int
-	// TextDocs, when set, stores the rest of every doc's text, that many
-	// docs to a file (x/<id/TextDocs>), for snippets of matches beyond the
+	// TextDocs, when set, stores the whole text of every doc whose head is
+	// not all of it, that many docs to a file (x/<id/TextDocs>), for snippets of matches beyond the
 	// head. By default there is none: the page fetches the result's own
 	// HTML page for those (over http; from file:// it shows the head), which
 	// costs less per query than a shared text file and nothing in the index.
@@ -52,13 +52,13 @@ func (o Options) withDefaults() Options {
 		o.ShardBytes = 16 << 10
 	}
 	if o.BigBytes <= 0 {
-		o.BigBytes = o.ShardBytes / 2
+		o.BigBytes = o.ShardBytes * 3 / 4
 	}
 	if o.HeadRunes <= 0 {
-		o.HeadRunes = 120
+		o.HeadRunes = 100
 	}
 	if o.FragDocs <= 0 {
-		o.FragDocs = 4
+		o.FragDocs = 6
 	}
 	if o.TextDocs < 0 {
 		o.TextDocs = 0
@@ -88,8 +88,12 @@ const formatVersion = 2
 const (
 	k1 = 1.2
 	b  = 0.75
-	// maxQ is the largest score step: a score is one base-45 digit.
-	maxQ = radix - 1
+	// A doc list entry is gap·steps + score step, the step 1…maxQ: with
+	// nine steps a gap of up to three docs still fits one character, which
+	// makes the lists of common grams a third shorter than with 44; nine
+	// levels of BM25's saturating term weight are plenty for ranking.
+	steps = 9
+	maxQ  = steps - 1
 )
 
 var partWeight = [4]float32{5, 3, 2, 1} // title, headings, fields, body
@@ -308,7 +312,7 @@ func (w *worker) index(id int32, d *Doc) {
 		if s.first < 0 {
 			s.first, s.firstQ = id, q
 		} else {
-			s.docs = appendVarint(s.docs, int(id-s.prev-1)*radix+int(q))
+			s.docs = appendVarint(s.docs, int(id-s.prev-1)*steps+int(q))
 		}
 		s.prev = id
 		if c := w.nocc[li]; c > 0 {
@@ -343,7 +347,21 @@ func (l *list) add(docs, pos []byte) {
 }
 
 // Write builds the index of docs and writes every file it needs under
-// opts.Dir through w.
+// opts.Dir through w. The files (format 2), each a DJS("name", data) script:
+//
+//	meta.js    [2, docs, shards, 0, docs per d file, docs per x file (0: none)]
+//	t/<h>.js   shard h: [gram, list | k, …] for grams hashing to h; a list
+//	           too long for a shard is in t/<h>-<k>.js. A list is the doc
+//	           ids (newest first) as gap·9+score step; a trigram's also has
+//	           "!" and, per doc, its count−1 and position gaps−1.
+//	d/<i>.js   the fragments of docs i·FragDocs…: [url, title, kind, date,
+//	           unit, start of body, more]
+//	x/<i>.js   whole texts (only with TextDocs)
+//	docs.js    kind and year of every doc; units.js its units (filters)
+//
+// Indexing runs on opts.Workers goroutines over contiguous id ranges, each
+// gathering a doc's grams in a small table of its own before adding them to
+// its lists; the parts are joined with one re-encoded gap per list.
 func Write(docs []Doc, w output.Writer, opts Options) (Stats, error) {
 	opts = opts.withDefaults()
 	order := make([]int, len(docs))
@@ -424,7 +442,7 @@ func Write(docs []Doc, w output.Writer, opts Options) (Stats, error) {
 		l := list{gram: k.String()}
 		prev := int32(-1)
 		for _, st := range byKey[k].of {
-			l.add(appendVarint(nil, int(st.first-prev-1)*radix+int(st.firstQ)), nil)
+			l.add(appendVarint(nil, int(st.first-prev-1)*steps+int(st.firstQ)), nil)
 			l.add(st.docs, st.pos)
 			prev = st.prev
 		}
@@ -467,6 +485,8 @@ func Write(docs []Doc, w output.Writer, opts Options) (Stats, error) {
 					date = d.Date.Format("2006-01-02")
 				}
 				head, more := d.head(opts.HeadRunes)
+				// The title line is the title: readers put it back.
+				head = head[strings.IndexByte(head, '\n')+1:]
 				if id > lo {
 					b = append(b, ',')
 				}
@@ -492,7 +512,11 @@ func Write(docs []Doc, w output.Writer, opts Options) (Stats, error) {
 			b := append(startScript(name, 0), '[')
 			some := false
 			for id := lo; id < len(docs) && id < lo+opts.TextDocs; id++ {
-				more := tailOf(&docs[order[id]], opts.HeadRunes)
+				more := ""
+				d := &docs[order[id]]
+				if _, m := d.head(opts.HeadRunes); m {
+					more = d.Text()
+				}
 				some = some || more != ""
 				if id > lo {
 					b = append(b, ',')
@@ -601,47 +625,15 @@ func shardJobs(jobs *[]func() (string, []byte, error), lists []list, kind string
 	return n
 }
 
-// head returns the first n runes of d.Text() (all of it when shorter) and
-// whether there is more, building no more of the text than that.
+// head is what a result's fragment carries for its snippet: the title
+// line, then the first n characters of the body (headings and fields, which
+// the page and the result's meta line show anyway, are left out, so that the
+// head holds the words a reader sees first). more reports whether the text
+// holds anything else.
 func (d *Doc) head(n int) (string, bool) {
-	if !utf8.ValidString(d.Body) {
-		text := d.Text()
-		return cutRunes(text, n), utf8.RuneCountInString(text) > n
-	}
-	var b strings.Builder
-	left := n
-	put := func(s string, nl bool) bool {
-		for _, r := range s {
-			if left == 0 {
-				return true
-			}
-			b.WriteRune(oneLine(r))
-			left--
-		}
-		if nl {
-			if left == 0 {
-				return true
-			}
-			b.WriteByte('\n')
-			left--
-		}
-		return false
-	}
-	more := put(d.Title, true)
-	for _, h := range d.Headings {
-		more = more || put(h, true)
-	}
-	for _, f := range d.Fields {
-		more = more || put(f, true)
-	}
-	more = more || put(d.Body, false)
-	return b.String(), more
-}
-
-// tailOf is what follows the head of n runes in d.Text().
-func tailOf(d *Doc, n int) string {
-	text := d.Text()
-	return text[len(cutRunes(text, n)):]
+	body := strings.ToValidUTF8(d.Body, "\uFFFD")
+	cut := cutRunes(body, n)
+	return strings.Map(oneLine, d.Title) + "\n" + cut, len(cut) < len(body) || len(d.Headings) > 0 || len(d.Fields) > 0
 }
 
 func cutRunes(s string, n int) string {

@@ -9,6 +9,7 @@ package searchbench
 import (
 	"context"
 	"fmt"
+	"html"
 	"net"
 	"net/http"
 	"os"
@@ -374,3 +375,92 @@ func Table(figs []Figure) string {
 
 func kb(n int64) float64         { return float64(n) / 1024 }
 func ms(d time.Duration) float64 { return float64(d) / float64(time.Millisecond) }
+
+// Page is a built page: its address, title and the text of its <main>.
+type Page struct{ URL, Title, Text string }
+
+// Pages reads the pages under dir/section (e.g. "news") of a built site.
+func Pages(site, section string) ([]Page, error) {
+	var out []Page
+	root := filepath.Join(site, section)
+	err := filepath.Walk(root, func(p string, fi os.FileInfo, err error) error {
+		if err != nil || fi.IsDir() || fi.Name() != "index.html" {
+			return err
+		}
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(site, filepath.Dir(p))
+		s := string(data)
+		title := between(s, "<h1", "</h1>")
+		if i := strings.IndexByte(title, '>'); i >= 0 {
+			title = title[i+1:]
+		}
+		out = append(out, Page{URL: "/" + filepath.ToSlash(rel) + "/", Title: html.UnescapeString(stripTags(title)), Text: html.UnescapeString(stripTags(between(s, "<main", "</main>")))})
+		return nil
+	})
+	return out, err
+}
+
+func between(s, a, b string) string {
+	if i := strings.Index(s, a); i >= 0 {
+		s = s[i:]
+		if j := strings.Index(s, b); j >= 0 {
+			return s[:j]
+		}
+	}
+	return ""
+}
+
+func stripTags(s string) string {
+	var b strings.Builder
+	for {
+		i := strings.IndexByte(s, '<')
+		if i < 0 {
+			b.WriteString(s)
+			return b.String()
+		}
+		b.WriteString(s[:i])
+		j := strings.IndexByte(s[i:], '>')
+		if j < 0 {
+			return b.String()
+		}
+		s = s[i+j+1:]
+	}
+}
+
+// pfHas asks Pagefind whether its results for q include the page at url,
+// found through a search for probe (the page's title).
+const pfHas = `(async function (q, url, probe) {
+  await window.pfReady;
+  var p = await window.pf.search(probe), id = null;
+  for (var i = 0; i < p.results.length && i < 30 && id === null; i++) {
+    var d = await p.results[i].data();
+    if (new URL(d.url, location.href).pathname === url) id = p.results[i].id;
+  }
+  if (id === null) return -1;
+  var r = await window.pf.search(q);
+  return r.results.some(function (x) { return x.id === id; }) ? 1 : 0;
+})(%q, %q, %q)`
+
+// PagefindFinds reports whether Pagefind's search for q returns the page at
+// url (whose title is title); an error when Pagefind cannot find the page
+// by its title.
+func PagefindFinds(bctx context.Context, srv *Server, q, url, title string) (bool, error) {
+	ctx, cancel := chromedp.NewContext(bctx, chromedp.WithNewBrowserContext())
+	defer cancel()
+	ctx, cancelT := context.WithTimeout(ctx, 2*time.Minute)
+	defer cancelT()
+	if err := chromedp.Do(ctx, chromedp.Navigate(srv.URL+"/_pf/")); err != nil {
+		return false, err
+	}
+	v, err := chromedp.Run(ctx, chromedp.Evaluate[int](fmt.Sprintf(pfHas, q, url, title), chromedp.EvalAwaitPromise))
+	if err != nil {
+		return false, err
+	}
+	if v < 0 {
+		return false, fmt.Errorf("pagefind does not find %s by its title %q", url, title)
+	}
+	return v == 1, nil
+}

@@ -91,7 +91,7 @@
 
   // ---- Index format (write.go) ----
 
-  var RADIX = 45;
+  var RADIX = 45, STEPS = 9; // write.go: radix, steps
   function digit(c) { return c < 92 ? c - 35 : c - 36; }
   function varints(s) {
     var out = [], v = 0;
@@ -103,13 +103,13 @@
     return out;
   }
 
-  // A doc list: gap·45 + score step per doc.
+  // A doc list: gap·9 + score step per doc.
   function decodeDocs(s) {
     var vs = varints(s), ids = new Array(vs.length), steps = new Map(), id = -1;
     for (var i = 0; i < vs.length; i++) {
-      id += Math.floor(vs[i] / RADIX) + 1;
+      id += Math.floor(vs[i] / STEPS) + 1;
       ids[i] = id;
-      steps.set(id, vs[i] % RADIX);
+      steps.set(id, vs[i] % STEPS);
     }
     return { ids: ids, steps: steps };
   }
@@ -268,7 +268,7 @@
     return this.open().then(function (meta) {
       return self.load('d/' + Math.floor(id / meta.fd)).then(function (b) {
         var a = b[id % meta.fd];
-        return { id: id, url: a[0], title: a[1], kind: a[2], date: a[3], unit: a[4], head: a[5], more: a[6] };
+        return { id: id, url: a[0], title: a[1], kind: a[2], date: a[3], unit: a[4], head: a[1].replace(/[\n\r]/g, ' ') + '\n' + a[5], more: a[6] };
       });
     });
   };
@@ -280,7 +280,7 @@
     var head = fold(f.head), self = this;
     if (!f.more || ts.some(function (t) { return head.indexOf(t) >= 0; })) return Promise.resolve(f.head);
     return this.open().then(function (meta) {
-      if (meta.xd) return self.load('x/' + Math.floor(f.id / meta.xd)).then(function (tails) { return f.head + tails[f.id % meta.xd]; });
+      if (meta.xd) return self.load('x/' + Math.floor(f.id / meta.xd)).then(function (texts) { return texts[f.id % meta.xd]; });
       if (!self.page) return f.head;
       return self.page(f.url).then(function (text) { return f.title + '\n' + text; }, function () { return f.head; });
     });
