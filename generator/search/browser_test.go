@@ -37,6 +37,9 @@ func TestMain(m *testing.M) {
 	if browserStop != nil {
 		browserStop()
 	}
+	if demo.site != "" {
+		os.RemoveAll(filepath.Dir(demo.site))
+	}
 	os.Exit(code)
 }
 
