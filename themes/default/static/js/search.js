@@ -447,6 +447,7 @@
   }
 
   function keep(id) {
+    if (!current.classes) return true; // no filter is set until it loads
     var c = current.classes[id];
     if (state.kind && c[0] !== state.kind) return false;
     if (state.year && String(c[1]) !== state.year) return false;
@@ -471,8 +472,12 @@
     }
     var t0 = Date.now();
     say('正在搜索…');
+    // The first results do not wait for the filter table (docs.js) unless a
+    // filter is set: with none, the best hits are the first ones, so their
+    // fragments load at once and the filter counts follow.
+    var filtered = !!(state.kind || state.year || state.unit);
     engine.search(q).then(function (hits) {
-      if (!hits.length) return { hits: hits };
+      if (!hits.length || !filtered) return { hits: hits, classes: null, units: null };
       var need = [engine.classes()];
       if (state.unit) need.push(engine.units());
       return Promise.all(need).then(function (r) { return { hits: hits, classes: r[0], units: r[1] || null }; });
@@ -481,6 +486,14 @@
       current = { q: q, ts: terms(q), hits: r.hits, classes: r.classes, units: r.units, unitIndex: {}, ms: Date.now() - t0 };
       indexUnits();
       render();
+      if (!current.classes && r.hits.length) {
+        var cur = current;
+        engine.classes().then(function (c) {
+          if (my !== seq || current !== cur) return;
+          cur.classes = c;
+          renderFilters();
+        }, function (e) { if (global.console) global.console.error(e); });
+      }
     }).catch(function (e) {
       if (my !== seq) return;
       clear(results);
@@ -497,7 +510,7 @@
   function render() {
     clear(results);
     var shown = current.hits.filter(function (h) { return keep(h.id); });
-    renderFilters();
+    if (filters) clear(filters);
     if (!current.hits.length) {
       say('没有找到包含“' + current.q + '”的内容。');
       var tip = el('div', 'search-empty');
@@ -506,6 +519,7 @@
       return;
     }
     if (!shown.length) {
+      renderFilters();
       say('找到 ' + current.hits.length + ' 条结果，但当前筛选条件下没有结果。');
       var none = el('div', 'search-empty');
       none.appendChild(el('p', '', '请放宽筛选条件，例如选择“全部”类别或年份。'));
@@ -516,6 +530,8 @@
     current.shown = shown;
     current.count = 0;
     more();
+    // Counts come after the first results have been asked for.
+    if (current.classes) renderFilters();
   }
 
   function more() {
@@ -605,7 +621,7 @@
   function renderFilters() {
     if (!filters) return;
     clear(filters);
-    if (!current.hits.length) return;
+    if (!current.hits.length || !current.classes) return;
     var kinds = counts('kind', function (id) { return current.classes[id][0]; });
     var group = el('div', 'search-filter-kinds');
     group.setAttribute('role', 'group');
@@ -707,5 +723,9 @@
   readURL();
   if (state.q) run(false);
   else input.focus();
-  engine.open().catch(function () { say('搜索索引加载失败，请确认网站的 search 文件夹完整后刷新本页。'); });
+  // The filter table loads while the reader types, so that the counts of the
+  // first query need not wait for it.
+  engine.open().then(function () {
+    engine.classes().catch(function () { engine._classes = null; });
+  }, function () { say('搜索索引加载失败，请确认网站的 search 文件夹完整后刷新本页。'); });
 })(typeof window !== 'undefined' ? window : this);
