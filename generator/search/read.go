@@ -25,6 +25,7 @@ type Index struct {
 	n, nt, np  int
 	fd, xd     int // docs per fragment file, per text file
 	docsLoaded []DocInfo
+	big        map[uint32][]int // dir.js: hash bits → k of t/<h>-<k>
 }
 
 // DocInfo is what the filters know of a doc.
@@ -62,6 +63,20 @@ func Open(fsys fs.FS, dir string) (*Index, error) {
 		return nil, fmt.Errorf("search: unknown index format %v", meta)
 	}
 	ix.n, ix.nt, ix.np, ix.fd, ix.xd = meta[1], meta[2], meta[3], meta[4], meta[5]
+	var ds string
+	if err := ix.load("dir", &ds); err != nil {
+		return nil, err
+	}
+	vs, err := decodeVarints(ds)
+	if err != nil {
+		return nil, fmt.Errorf("search: dir: %v", err)
+	}
+	ix.big = map[uint32][]int{}
+	bits := uint32(0)
+	for _, v := range vs {
+		bits += uint32(v / dirK)
+		ix.big[bits] = append(ix.big[bits], v%dirK)
+	}
 	return ix, nil
 }
 
@@ -95,6 +110,16 @@ func (ix *Index) load(name string, v any) error {
 // lookup finds gram in the shards of kind ("t"); "" when absent.
 func (ix *Index) lookup(kind string, n int, gram string) (string, error) {
 	h := strconv.Itoa(int(hash(gram) % uint32(n)))
+	// A long list found through the directory, when its gram is this one.
+	for _, k := range ix.big[hash(gram)>>dirShift] {
+		var s string
+		if err := ix.load(kind+"/"+h+"-"+strconv.Itoa(k), &s); err != nil {
+			continue // another gram's bits, in a shard with fewer long lists
+		}
+		if g, list, ok := strings.Cut(s, " "); ok && g == gram {
+			return list, nil
+		}
+	}
 	var pairs []json.RawMessage
 	if err := ix.load(kind+"/"+h, &pairs); err != nil {
 		return "", err
@@ -115,8 +140,11 @@ func (ix *Index) lookup(kind string, n int, gram string) (string, error) {
 		if err := json.Unmarshal(pairs[i+1], &k); err != nil {
 			return "", err
 		}
-		err := ix.load(kind+"/"+h+"-"+strconv.Itoa(k), &s)
-		return s, err
+		if err := ix.load(kind+"/"+h+"-"+strconv.Itoa(k), &s); err != nil {
+			return "", err
+		}
+		_, list, _ := strings.Cut(s, " ")
+		return list, nil
 	}
 	return "", nil
 }

@@ -82,7 +82,7 @@ func (s Stats) String() string {
 }
 
 // Format version; search.js refuses an index of another version.
-const formatVersion = 2
+const formatVersion = 3
 
 // BM25 parameters and the weight of each part of a doc's text.
 const (
@@ -347,11 +347,12 @@ func (l *list) add(docs, pos []byte) {
 }
 
 // Write builds the index of docs and writes every file it needs under
-// opts.Dir through w. The files (format 2), each a DJS("name", data) script:
+// opts.Dir through w. The files (format 3), each a DJS("name", data) script:
 //
-//	meta.js    [2, docs, shards, 0, docs per d file, docs per x file (0: none)]
+//	meta.js    [3, docs, shards, 0, docs per d file, docs per x file (0: none)]
+//	dir.js     the grams with files of their own, by hash bits (dirData)
 //	t/<h>.js   shard h: [gram, list | k, …] for grams hashing to h; a list
-//	           too long for a shard is in t/<h>-<k>.js. A list is the doc
+//	           too long for a shard is in t/<h>-<k>.js as "gram list". A list is the doc
 //	           ids (newest first) as gap·9+score step; a trigram's also has
 //	           "!" and, per doc, its count−1 and position gaps−1.
 //	d/<i>.js   the fragments of docs i·FragDocs…: [url, title, kind, date,
@@ -458,7 +459,7 @@ func Write(docs []Doc, w output.Writer, opts Options) (Stats, error) {
 	// one finds both in one file, and the index needs no second set of
 	// shards.
 	bang := []byte{'!'}
-	nt := shardJobs(&jobs, lists, "t", opts.ShardBytes, opts.BigBytes, func(l *list) ([][]byte, int) {
+	nt, bigs := shardJobs(&jobs, lists, "t", opts.ShardBytes, opts.BigBytes, func(l *list) ([][]byte, int) {
 		if l.npos == 0 {
 			return l.docs, l.ndoc
 		}
@@ -470,6 +471,7 @@ func Write(docs []Doc, w output.Writer, opts Options) (Stats, error) {
 	jobs = append(jobs, func() (string, []byte, error) {
 		return "meta", script("meta", fmt.Appendf(nil, "[%d,%d,%d,%d,%d,%d]", formatVersion, len(docs), nt, np, opts.FragDocs, opts.TextDocs)), nil
 	})
+	jobs = append(jobs, func() (string, []byte, error) { return "dir", script("dir", dirData(bigs)), nil })
 	cls, units := docTable(docs, order)
 	jobs = append(jobs,
 		func() (string, []byte, error) { return "docs", script("docs", cls), nil },
@@ -569,7 +571,7 @@ func Write(docs []Doc, w output.Writer, opts Options) (Stats, error) {
 // shardJobs adds the jobs that write one kind of list: lists up to big bytes go into shards by the gram's hash,
 // longer ones into files of their own named in the shard. It returns the
 // number of shards.
-func shardJobs(jobs *[]func() (string, []byte, error), lists []list, kind string, target, big int, get func(*list) ([][]byte, int)) int {
+func shardJobs(jobs *[]func() (string, []byte, error), lists []list, kind string, target, big int, get func(*list) ([][]byte, int)) (int, []bigEntry) {
 	small := 0
 	for i := range lists {
 		if _, n := get(&lists[i]); n <= big {
@@ -577,6 +579,7 @@ func shardJobs(jobs *[]func() (string, []byte, error), lists []list, kind string
 		}
 	}
 	n := max(1, (small+target-1)/target)
+	var bigs []bigEntry
 	buckets := make([][]int, n)
 	for i := range lists {
 		h := int(hash(lists[i].gram) % uint32(n))
@@ -611,9 +614,14 @@ func shardJobs(jobs *[]func() (string, []byte, error), lists []list, kind string
 		for _, i := range bk {
 			if pieces, size := get(&lists[i]); size > big {
 				name := kind + "/" + strconv.Itoa(h) + "-" + strconv.Itoa(nbig)
+				bigs = append(bigs, bigEntry{hash(lists[i].gram) >> dirShift, nbig})
 				nbig++
+				gram := lists[i].gram
 				*jobs = append(*jobs, func() (string, []byte, error) {
-					b := append(startScript(name, size+2), '"')
+					// The gram, a space, its list: a file found through the
+					// directory (dir.js) is checked against the gram.
+					b := appendJSONString(startScript(name, size+len(gram)+4), gram)
+					b = append(b[:len(b)-1], ' ')
 					for _, p := range pieces {
 						b = append(b, p...)
 					}
@@ -622,7 +630,41 @@ func shardJobs(jobs *[]func() (string, []byte, error), lists []list, kind string
 			}
 		}
 	}
-	return n
+	return n, bigs
+}
+
+// The directory (dir.js) lets a query load a long list without first reading
+// its shard: for every gram with a file of its own, the top bits of its hash
+// and its number k in the shard (t/<h>-<k>), sorted by those bits, each
+// entry gap·dirK + k. A query gram whose bits are listed loads that file,
+// checks the gram at its start, and reads the shard only when it differs.
+const (
+	dirShift = 12 // 20 hash bits: about one gram in 200 shares an entry's
+	dirK     = 4  // files t/<h>-<k> with k ≥ dirK are not listed
+)
+
+type bigEntry struct {
+	bits uint32
+	k    int
+}
+
+func dirData(bigs []bigEntry) []byte {
+	slices.SortFunc(bigs, func(a, b bigEntry) int {
+		if a.bits != b.bits {
+			return int(a.bits) - int(b.bits)
+		}
+		return a.k - b.k
+	})
+	b := []byte{'"'}
+	prev := uint32(0)
+	for _, e := range bigs {
+		if e.k >= dirK {
+			continue
+		}
+		b = appendVarint(b, int(e.bits-prev)*dirK+e.k)
+		prev = e.bits
+	}
+	return append(b, '"')
 }
 
 // head is what a result's fragment carries for its snippet: the title

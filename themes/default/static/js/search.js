@@ -92,6 +92,7 @@
   // ---- Index format (write.go) ----
 
   var RADIX = 45, STEPS = 9; // write.go: radix, steps
+  var DIRSHIFT = 12, DIRK = 4; // write.go: dirShift, dirK
   function digit(c) { return c < 92 ? c - 35 : c - 36; }
   function varints(s) {
     var out = [], v = 0;
@@ -143,25 +144,51 @@
   Engine.prototype.open = function () {
     var self = this;
     if (!this.meta) {
-      this.meta = this.load('meta').then(function (m) {
-        if (m[0] !== 2) throw new Error('search index format ' + m[0]);
-        return { n: m[1], nt: m[2], np: m[3], fd: m[4], xd: m[5] };
+      this.meta = Promise.all([this.load('meta'), this.load('dir')]).then(function (r) {
+        var m = r[0];
+        if (m[0] !== 3) throw new Error('search index format ' + m[0]);
+        // dir.js: hash bits → k of the grams with a file t/<h>-<k> (write.go: dirData).
+        var big = new Map(), bits = 0;
+        varints(r[1]).forEach(function (v) {
+          bits += Math.floor(v / DIRK);
+          if (!big.has(bits)) big.set(bits, []);
+          big.get(bits).push(v % DIRK);
+        });
+        return { n: m[1], nt: m[2], np: m[3], fd: m[4], xd: m[5], big: big };
       });
       this.meta.catch(function () { self.meta = null; });
     }
     return this.meta;
   };
 
-  Engine.prototype.lookup = function (kind, n, gram) {
-    var self = this, h = String(hash(gram) % n);
-    return this.load(kind + '/' + h).then(function (pairs) {
-      for (var i = 0; i + 1 < pairs.length; i += 2) {
-        if (pairs[i] !== gram) continue;
-        var v = pairs[i + 1];
-        return typeof v === 'string' ? v : self.load(kind + '/' + h + '-' + v);
-      }
-      return '';
-    });
+  // A long list's file holds "gram list".
+  function listOf(s) { return s.slice(s.indexOf(' ') + 1); }
+
+  Engine.prototype.lookup = function (kind, meta, gram) {
+    var self = this, hv = hash(gram), h = String(hv % meta.nt);
+    var shard = function () {
+      return self.load(kind + '/' + h).then(function (pairs) {
+        for (var i = 0; i + 1 < pairs.length; i += 2) {
+          if (pairs[i] !== gram) continue;
+          var v = pairs[i + 1];
+          return typeof v === 'string' ? v : self.load(kind + '/' + h + '-' + v).then(listOf);
+        }
+        return '';
+      });
+    };
+    // A long list loads straight from the directory, without its shard;
+    // the shard is read only when the file there is another gram's.
+    var ks = meta.big.get(hv >>> DIRSHIFT) || [];
+    var tries = ks.reduce(function (p, k) {
+      return p.then(function (found) {
+        if (found !== null) return found;
+        return self.load(kind + '/' + h + '-' + k).then(function (s) {
+          var sp = s.indexOf(' ');
+          return sp >= 0 && s.slice(0, sp) === gram ? s.slice(sp + 1) : null;
+        }, function () { return null; });
+      });
+    }, Promise.resolve(null));
+    return tries.then(function (found) { return found !== null ? found : shard(); });
   };
 
   // search resolves to hits {id, score, pos} best first (read.go: Search).
@@ -173,7 +200,7 @@
       plans.forEach(function (ps) {
         ps.forEach(function (p) { if (!seen[p.gram]) { seen[p.gram] = true; names.push(p.gram); } });
       });
-      return Promise.all(names.map(function (g) { return self.lookup('t', meta.nt, g); })).then(function (lists) {
+      return Promise.all(names.map(function (g) { return self.lookup('t', meta, g); })).then(function (lists) {
         var gd = {}, fewest = null;
         for (var i = 0; i < names.length; i++) {
           if (!lists[i]) return [];
@@ -485,10 +512,11 @@
       if (my !== seq) return;
       current = { q: q, ts: terms(q), hits: r.hits, classes: r.classes, units: r.units, unitIndex: {}, ms: Date.now() - t0 };
       indexUnits();
-      render();
+      var shown = render();
       if (!current.classes && r.hits.length) {
-        var cur = current;
-        engine.classes().then(function (c) {
+        // The filter table loads once the first results are on screen.
+        var cur = current, after = function () { return engine.classes(); };
+        Promise.resolve(shown).then(after, after).then(function (c) {
           if (my !== seq || current !== cur) return;
           cur.classes = c;
           renderFilters();
@@ -529,9 +557,10 @@
     say('找到 ' + shown.length + ' 条结果（用时 ' + (current.ms / 1000).toFixed(2) + ' 秒）');
     current.shown = shown;
     current.count = 0;
-    more();
+    var done = more();
     // Counts come after the first results have been asked for.
     if (current.classes) renderFilters();
+    return done;
   }
 
   function more() {
@@ -545,7 +574,7 @@
       results.appendChild(a);
       return a;
     });
-    Promise.all(batch.map(function (h) {
+    return Promise.all(batch.map(function (h) {
       return engine.fragment(h.id).then(function (f) {
         return engine.snippetText(f, current.ts).then(function (text) { f.text = text; return f; });
       });
@@ -723,9 +752,5 @@
   readURL();
   if (state.q) run(false);
   else input.focus();
-  // The filter table loads while the reader types, so that the counts of the
-  // first query need not wait for it.
-  engine.open().then(function () {
-    engine.classes().catch(function () { engine._classes = null; });
-  }, function () { say('搜索索引加载失败，请确认网站的 search 文件夹完整后刷新本页。'); });
+  engine.open().catch(function () { say('搜索索引加载失败，请确认网站的 search 文件夹完整后刷新本页。'); });
 })(typeof window !== 'undefined' ? window : this);
