@@ -333,6 +333,15 @@ func (s *Site) WritePages(w output.Writer, r *render.Renderer, jobs, all []rende
 	return n, append(probs, s.writeWhole(w, r, all)...)
 }
 
+// WritePagesAndFeeds is WritePages for an edit that changed no page's front
+// matter (only bodies): the lists, URLs, figures and gallery are as they were,
+// so of the whole-site files only the feeds, which carry summaries, are made
+// again.
+func (s *Site) WritePagesAndFeeds(w output.Writer, r *render.Renderer, jobs []render.Job) (int, []diag.Problem) {
+	n, probs := r.Render(jobs, w)
+	return n, append(probs, writeFiles(w, r, s.feeds())...)
+}
+
 // writeWhole writes the files made from the site as a whole, which every
 // rebuild, whole or partial, makes again: feeds, sitemap, stats data,
 // redirects, gallery thumbnails.
@@ -359,24 +368,36 @@ func (s *Site) WriteStatic(w output.Writer, r *render.Renderer) []diag.Problem {
 // robots.txt, alias redirects, stats.json and stats.csv.
 func (s *Site) writeData(w output.Writer, r *render.Renderer, jobs []render.Job) []diag.Problem {
 	rs := s.Render
-	files := map[string][]byte{
-		"index.xml":   render.RSS(rs, rs.Config.Title, "/", rs.C.All),
-		"sitemap.xml": render.Sitemap(rs, jobs),
-		"robots.txt":  render.Robots(rs),
-		"stats.csv":   rs.Stats.CSV(),
-	}
+	files := s.feeds()
+	files["sitemap.xml"] = render.Sitemap(rs, jobs)
+	files["robots.txt"] = render.Robots(rs)
+	files["stats.csv"] = rs.Stats.CSV()
 	if js, err := rs.Stats.JSON(); err == nil {
 		files["stats.json"] = js
-	}
-	for folder, sec := range rs.C.Sections {
-		title := rs.Config.Title + " · " + rs.T("section_"+folder)
-		files[folder+"/index.xml"] = render.RSS(rs, title, "/"+folder+"/", sec.Pages)
 	}
 	for _, p := range rs.C.All {
 		for _, a := range p.Aliases {
 			files[render.OutPath(a)] = render.Alias(p.Title, r.Links.URL(a, render.URLFunc(p.URL)))
 		}
 	}
+	return writeFiles(w, r, files)
+}
+
+// feeds makes the site's RSS feed and one per section, by output path.
+func (s *Site) feeds() map[string][]byte {
+	rs := s.Render
+	files := map[string][]byte{
+		"index.xml": render.RSS(rs, rs.Config.Title, "/", rs.C.All),
+	}
+	for folder, sec := range rs.C.Sections {
+		title := rs.Config.Title + " · " + rs.T("section_"+folder)
+		files[folder+"/index.xml"] = render.RSS(rs, title, "/"+folder+"/", sec.Pages)
+	}
+	return files
+}
+
+// writeFiles minifies and writes files made in memory, in path order.
+func writeFiles(w output.Writer, r *render.Renderer, files map[string][]byte) []diag.Problem {
 	var probs []diag.Problem
 	paths := make([]string, 0, len(files))
 	for p := range files {

@@ -1,6 +1,7 @@
 package serve
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -37,9 +38,18 @@ type builder struct {
 	parseProbs map[string][]diag.Problem
 	mdProbs    map[string][]diag.Problem
 	plan       map[string]jobInfo // by URL: what each page of the last plan showed
-	data       map[string]bool    // files made from the whole site (feeds, sitemap …)
-	search     map[string]bool    // the search index's files
-	builds     int64              // successful full builds
+	jobs       []render.Job       // the last plan itself, reused by a body-only edit
+	// front is the front matter of each file a partial rebuild parsed
+	// without problems; an edit that keeps it only changed the body.
+	front map[string]string
+	// resolveProbs are the problems of the last resolve of the whole site,
+	// which a body-only edit cannot change (nil until a partial rebuild).
+	resolveProbs []diag.Problem
+	resolved     bool
+	data         map[string]bool // files made from the whole site (feeds, sitemap …)
+	search       map[string]bool // the search index's files
+	builds       int64           // successful full builds
+	bodyEdits    atomic.Int64    // partial rebuilds that took the body-only path (tests)
 }
 
 // jobInfo is what a page of the plan showed, to tell whether it must be
@@ -153,6 +163,7 @@ func (b *builder) full() *result {
 	}
 	plan := render.Plan(site.Render)
 	b.remember(plan)
+	b.front, b.resolveProbs, b.resolved = map[string]string{}, nil, false
 	b.data, b.search = map[string]bool{}, map[string]bool{}
 	b.builds++
 	html := map[string]bool{}
@@ -178,6 +189,7 @@ func (b *builder) full() *result {
 }
 
 func (b *builder) remember(plan []render.Job) {
+	b.jobs = plan
 	b.plan = make(map[string]jobInfo, len(plan))
 	for _, j := range plan {
 		b.plan[j.URL] = infoOf(j)
@@ -204,47 +216,90 @@ func (b *builder) content(paths []string) *result {
 	for _, p := range s.Content.Pages {
 		byPath[p.Path] = p
 	}
+	type parsed struct {
+		path  string
+		page  *content.Page // nil: the file is gone
+		probs []diag.Problem
+		front string
+		err   error
+	}
+	var files []parsed
+	bodyOnly := b.resolved
 	for _, path := range paths {
 		changed[path] = true
-		delete(b.parseProbs, path)
-		delete(b.mdProbs, path)
+		f := parsed{path: path}
 		data, err := os.ReadFile(filepath.Join(b.opt.Source, filepath.FromSlash(path)))
-		if errors.Is(err, fs.ErrNotExist) {
-			delete(byPath, path)
+		if err != nil && !errors.Is(err, fs.ErrNotExist) {
+			f.err = err
+		} else if err == nil {
+			f.page, f.probs = content.Parse(strings.TrimPrefix(path, "content/"), data)
+			f.front = frontOf(data, f.page.Body)
+		}
+		files = append(files, f)
+		old := byPath[path]
+		prev, had := b.front[path]
+		bodyOnly = bodyOnly && f.err == nil && f.page != nil && len(f.probs) == 0 &&
+			had && prev == f.front && old != nil && oldC.ByPath[path] == old && !showsInGallery(old)
+	}
+	for _, f := range files {
+		delete(b.parseProbs, f.path)
+		delete(b.mdProbs, f.path)
+		delete(b.front, f.path)
+		switch {
+		case f.err != nil:
+			b.parseProbs[f.path] = []diag.Problem{diag.New(f.path, 0, diag.MsgReadFailed, f.err)}
+			continue
+		case f.page == nil:
+			delete(byPath, f.path)
 			continue
 		}
-		if err != nil {
-			b.parseProbs[path] = []diag.Problem{diag.New(path, 0, diag.MsgReadFailed, err)}
+		if len(f.probs) > 0 {
+			b.parseProbs[f.path] = f.probs
+		} else {
+			b.front[f.path] = f.front
+		}
+		if bodyOnly {
+			// The front matter is as it was, so every list, figure and
+			// reference stays; the page keeps its place and takes the new
+			// body (and the summary, which may come from it).
+			old := byPath[f.path]
+			old.Body, old.BodyLine, old.Summary = f.page.Body, f.page.BodyLine, f.page.Summary
 			continue
 		}
-		p, ps := content.Parse(strings.TrimPrefix(path, "content/"), data)
-		byPath[path] = p
-		if len(ps) > 0 {
-			b.parseProbs[path] = ps
-		}
+		byPath[f.path] = f.page
 	}
-	pages := make([]*content.Page, 0, len(byPath))
-	for _, p := range byPath {
-		pages = append(pages, p)
-	}
-	sort.Slice(pages, func(i, j int) bool { return pages[i].Path < pages[j].Path })
-	s.Content.Pages = pages
-	s.Published = content.Published(pages, b.opt.Drafts)
-	res.lap("parse", &last)
-
+	var probs []diag.Problem
+	var pub map[string]*content.Page
 	static := make(map[string]bool, len(s.Static))
 	for _, f := range s.Static {
 		static[f.Rel] = true
 	}
-	probs := content.Resolve(s.Published, content.ResolveOptions{
-		FileExists: func(rel string) bool { return static[rel] },
-		Reserved:   build.Reserved,
-	})
-	pub := make(map[string]*content.Page, len(s.Published))
-	for _, p := range s.Published {
-		pub[p.Path] = p
+	if bodyOnly {
+		pub = oldC.ByPath
+		res.lap("parse", &last)
+		probs = append(probs, b.resolveProbs...)
+		res.lap("resolve", &last)
+	} else {
+		pages := make([]*content.Page, 0, len(byPath))
+		for _, p := range byPath {
+			pages = append(pages, p)
+		}
+		sort.Slice(pages, func(i, j int) bool { return pages[i].Path < pages[j].Path })
+		s.Content.Pages = pages
+		s.Published = content.Published(pages, b.opt.Drafts)
+		res.lap("parse", &last)
+
+		probs = content.Resolve(s.Published, content.ResolveOptions{
+			FileExists: func(rel string) bool { return static[rel] },
+			Reserved:   build.Reserved,
+		})
+		b.resolveProbs, b.resolved = append([]diag.Problem(nil), probs...), true
+		pub = make(map[string]*content.Page, len(s.Published))
+		for _, p := range s.Published {
+			pub[p.Path] = p
+		}
+		res.lap("resolve", &last)
 	}
-	res.lap("resolve", &last)
 	for path := range changed {
 		if p := pub[path]; p != nil {
 			if err := build.RenderPage(b.md, p, pub); err != nil {
@@ -253,14 +308,16 @@ func (b *builder) content(paths []string) *result {
 		}
 	}
 	res.lap("markdown", &last)
-	logos := false
-	for path := range changed {
-		logos = logos || showsInGallery(oldC.ByPath[path]) || showsInGallery(pub[path])
-	}
-	if logos {
-		probs = append(probs, s.Derive()...)
-	} else {
-		s.DeriveKeepGallery()
+	if !bodyOnly {
+		logos := false
+		for path := range changed {
+			logos = logos || showsInGallery(oldC.ByPath[path]) || showsInGallery(pub[path])
+		}
+		if logos {
+			probs = append(probs, s.Derive()...)
+		} else {
+			s.DeriveKeepGallery()
+		}
 	}
 	res.lap("derive", &last)
 	s.Render.Dev = true
@@ -278,11 +335,20 @@ func (b *builder) content(paths []string) *result {
 		return res
 	}
 
-	plan := render.Plan(s.Render)
+	plan := b.jobs
+	if !bodyOnly {
+		plan = render.Plan(s.Render)
+	}
 	jobs := affected(plan, b.plan, touched(oldC, s.Render.C, changed))
 	res.lap("plan", &last)
 	stage := output.NewMemory()
-	n, wprobs := s.WritePages(stage, s.Renderer(), jobs, plan)
+	var n int
+	var wprobs []diag.Problem
+	if bodyOnly {
+		n, wprobs = s.WritePagesAndFeeds(stage, s.Renderer(), jobs)
+	} else {
+		n, wprobs = s.WritePages(stage, s.Renderer(), jobs, plan)
+	}
 	if hasErrors(wprobs) {
 		res.problems = append(res.problems, wprobs...)
 		b.ok = false
@@ -298,6 +364,13 @@ func (b *builder) content(paths []string) *result {
 		data, _ := stage.Get(p)
 		live.WriteFile(p, data)
 		written[p] = true
+	}
+	if bodyOnly {
+		// Same plan, same whole-site files: nothing left the site.
+		b.bodyEdits.Add(1)
+		res.lap("swap", &last)
+		res.took = time.Since(start)
+		return res
 	}
 	// Pages that left the plan (a deleted or renamed file, a term no page
 	// uses any more, a shorter list) and whole-site files no longer made.
@@ -411,4 +484,16 @@ func pick(lang diag.Lang, zh, en string) string {
 		return en
 	}
 	return zh
+}
+
+// frontOf is the part of a file before its Markdown body: the front matter
+// and its fences.
+func frontOf(data, body []byte) string {
+	if bytes.IndexByte(data, '\r') >= 0 {
+		data = bytes.ReplaceAll(data, []byte("\r\n"), []byte("\n"))
+	}
+	if len(body) > len(data) {
+		return string(data)
+	}
+	return string(data[:len(data)-len(body)])
 }

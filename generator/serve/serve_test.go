@@ -472,18 +472,30 @@ func TestPartialRebuildEqualsFullBuild(t *testing.T) {
 		name, file, body string
 	}{
 		{"title", "content/news/n1.md", news("改了标题", "2024-03-01", "tags = [\"主题教育\"]\nunits = [\"fuyou\"]\n", "正文。")},
+		// Body-only edits keep the lists and figures and reuse the plan.
+		{"body only", "content/news/n1.md", news("改了标题", "2024-03-01", "tags = [\"主题教育\"]\nunits = [\"fuyou\"]\n", "新的正文，摘要也跟着变。\n\n## 小标题\n\n第二段。")},
+		{"body again", "content/news/n1.md", news("改了标题", "2024-03-01", "tags = [\"主题教育\"]\nunits = [\"fuyou\"]\n", "再改一次正文。")},
 		{"tags", "content/news/n1.md", news("改了标题", "2024-03-01", "tags = [\"另一个\"]\nunits = [\"fuyou\"]\n", "正文。")},
+		{"body after tags", "content/news/n1.md", news("改了标题", "2024-03-01", "tags = [\"另一个\"]\nunits = [\"fuyou\"]\n", "标签改过以后的正文。")},
 		{"units", "content/news/n1.md", news("改了标题", "2024-03-01", "tags = [\"另一个\"]\nunits = [\"renmin\"]\n", "正文。")},
 		{"date moves it", "content/news/n1.md", news("改了标题", "2021-03-01", "tags = [\"另一个\"]\n", "正文。")},
+		{"date back", "content/news/n1.md", news("改了标题", "2024-03-01", "tags = [\"另一个\"]\n", "正文。")},
+		{"body after date", "content/news/n1.md", news("改了标题", "2024-03-01", "tags = [\"另一个\"]\n", "日期改回以后的正文。")},
+		{"summary in front", "content/news/n1.md", news("改了标题", "2024-03-01", "tags = [\"另一个\"]\nsummary = \"写明的摘要\"\n", "正文。")},
+		{"body under summary", "content/news/n1.md", news("改了标题", "2024-03-01", "tags = [\"另一个\"]\nsummary = \"写明的摘要\"\n", "摘要不变，正文变了。")},
 		{"brand unit", "content/brands/hongxin.md", "+++\ntitle = \"红心向党\"\nunit = \"renmin\"\nlogo = \"images/hongxin.svg\"\nstatus = \"已验收\"\n+++\n品牌。\n"},
 		{"brand back", "content/brands/hongxin.md", "+++\ntitle = \"红心向党\"\nunit = \"fuyou\"\nlogo = \"images/hongxin.svg\"\n+++\n品牌。\n"},
 		{"unit title", "content/units/fuyou.md", "+++\ntitle = \"市妇幼保健院（新名）\"\nmembers = 81\nbranches = 5\n+++\n妇幼。\n"},
 		{"section index", "content/news/_index.md", "+++\ntitle = \"新闻动态\"\n+++\n"},
+		{"section index body", "content/news/_index.md", "+++\ntitle = \"新闻动态\"\n+++\n本栏目的说明。\n"},
+		{"unit body", "content/units/fuyou.md", "+++\ntitle = \"市妇幼保健院（新名）\"\nmembers = 81\nbranches = 5\n+++\n妇幼，正文改了。\n"},
 		{"draft", "content/news/n2.md", news("第二条动态", "2024-05-01", "draft = true\ntags = [\"主题教育\", \"党建品牌\"]\nunits = [\"renmin\"]\n", "草稿。")},
 		{"new", "content/news/n9.md", news("新来的", "2026-01-01", "tags = [\"主题教育\"]\nunits = [\"fuyou\"]\n", "新。")},
 		{"delete", "content/news/n3.md", ""},
 		{"new unit", "content/units/jiankong.md", "+++\ntitle = \"疾控中心\"\nmembers = 30\nbranches = 2\n+++\n疾控。\n"},
 		{"home text", "content/_index.md", "+++\ntitle = \"首页\"\n+++\n新的欢迎词。\n"},
+		{"home body", "content/_index.md", "+++\ntitle = \"首页\"\n+++\n又一版欢迎词。\n"},
+		{"new body", "content/news/n9.md", news("新来的", "2026-01-01", "tags = [\"主题教育\"]\nunits = [\"fuyou\"]\n", "新来的正文改了。")},
 	}
 	for _, st := range steps {
 		if st.body == "" {
@@ -506,6 +518,12 @@ func TestPartialRebuildEqualsFullBuild(t *testing.T) {
 	// The rebuilds were partial ones.
 	if strings.Count(ts.log.String(), "全部重新生成") != 1 {
 		t.Errorf("content edits made full rebuilds:\n%s", ts.log.String())
+	}
+	// Body-only edits of files edited before (whose front matter is known)
+	// took the short path: body again, body after tags/date, body under
+	// summary, section index body, home body.
+	if n := ts.b.bodyEdits.Load(); n < 6 {
+		t.Errorf("%d body-only rebuilds, want at least 6", n)
 	}
 }
 
