@@ -489,8 +489,8 @@
     var q = input.value.trim();
     var my = ++seq;
     if (q !== state.q) { state.q = q; }
-    writeURL(push);
     if (!terms(q).length) {
+      writeURL(push);
       current = null;
       clear(results);
       if (filters) clear(filters);
@@ -513,6 +513,11 @@
       current = { q: q, ts: terms(q), hits: r.hits, classes: r.classes, units: r.units, unitIndex: {}, ms: Date.now() - t0 };
       indexUnits();
       var shown = render();
+      // The address changes once the results are on screen: a new history
+      // entry makes the browser fetch the page icon again, which should not
+      // compete with the index files.
+      var url = function () { if (my === seq) writeURL(push); };
+      Promise.resolve(shown).then(url, url);
       if (!current.classes && r.hits.length) {
         // The filter table loads once the first results are on screen.
         var cur = current, after = function () { return engine.classes(); };
@@ -524,6 +529,7 @@
       }
     }).catch(function (e) {
       if (my !== seq) return;
+      writeURL(push);
       clear(results);
       say('搜索索引加载失败，请确认网站的 search 文件夹完整后刷新本页。');
       if (global.console) global.console.error(e);
