@@ -19,7 +19,8 @@ import (
 //   - the profile page of every unit P names, before and after the edit;
 //   - when P is a unit, every page that names it, before and after;
 //   - the home, statistics and term-index pages, which summarise the whole
-//     site and are cheap to make;
+//     site (the last two show only front matter: figures, terms and counts,
+//     so an edit that changed bodies only leaves them);
 //   - the gallery's pages when P is a brand or a unit, before or after (the
 //     gallery shows nothing else, and has a page per district and status).
 //
@@ -35,6 +36,9 @@ type shown struct {
 	units   map[string]bool // unit keys (file names)
 	indexes map[string]bool // sections whose _index.md changed
 	logos   bool            // a brand or unit changed: the gallery shows them
+	// bodyOnly: no front matter changed, so the figures (statistics page)
+	// and the terms with their counts (term indexes) are as they were.
+	bodyOnly bool
 }
 
 // showsInGallery reports whether a page is one the logo gallery shows
@@ -100,8 +104,10 @@ func needs(j render.Job, old map[string]jobInfo, t shown) bool {
 	}
 	ctx := j.Ctx
 	switch ctx.Kind {
-	case "home", "stats", "terms":
+	case "home":
 		return true
+	case "stats", "terms":
+		return !t.bodyOnly
 	case "gallery":
 		return t.logos
 	case "single":

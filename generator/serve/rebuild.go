@@ -339,7 +339,9 @@ func (b *builder) content(paths []string) *result {
 	if !bodyOnly {
 		plan = render.Plan(s.Render)
 	}
-	jobs := affected(plan, b.plan, touched(oldC, s.Render.C, changed))
+	t := touched(oldC, s.Render.C, changed)
+	t.bodyOnly = bodyOnly
+	jobs := affected(plan, b.plan, t)
 	res.lap("plan", &last)
 	stage := output.NewMemory()
 	var n int
