@@ -111,7 +111,6 @@ func TaxonomyJobs(s *Site, taxonomy string, terms []*derive.Term) []Job {
 		Ctx: &Context{Site: s, Kind: "terms", Title: title, URL: base, Terms: terms, Taxonomy: taxonomy,
 			Crumbs: []Crumb{{s.T("home"), "/"}, {title, base}}}}}
 	for _, term := range terms {
-		term := term
 		tbase := TermURL(taxonomy, term.Slug)
 		jobs = append(jobs, paginate(s, tbase, len(term.Pages), func(from, to int, pager *Pager, u string) Job {
 			ctx := &Context{Site: s, Kind: "term", Title: term.Name, URL: u, Term: term, Taxonomy: taxonomy,
