@@ -1,6 +1,7 @@
 package render
 
 import (
+	"strings"
 	"time"
 
 	"dangjian/generator/config"
@@ -60,6 +61,22 @@ type PageLink struct {
 	Number  int
 	URL     string
 	Current bool
+}
+
+// CurrentMenu is the URL of the menu entry the page belongs to: the
+// longest entry URL that starts the page's URL ("/" only on the home page),
+// or "" when none does. The header marks that entry, and caches itself by it.
+func (c *Context) CurrentMenu() string {
+	if c.URL == "/" {
+		return "/"
+	}
+	best := ""
+	for _, m := range c.Site.Config.Menu {
+		if m.URL != "/" && strings.HasPrefix(c.URL, m.URL) && len(m.URL) > len(best) {
+			best = m.URL
+		}
+	}
+	return best
 }
 
 // UnitFigures returns the stats of the unit a profile shows.

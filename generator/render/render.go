@@ -33,6 +33,8 @@ func (r *Renderer) Render(jobs []Job, w output.Writer) (int, []diag.Problem) {
 		next  atomic.Int64
 		wg    sync.WaitGroup
 	)
+	r.Templates.startPass()
+	defer r.Templates.endPass()
 	for range min(runtime.GOMAXPROCS(0), max(len(jobs), 1)) {
 		wg.Add(1)
 		go func() {

@@ -3,10 +3,13 @@ package render
 import (
 	"fmt"
 	"html/template"
+	"maps"
 	"path"
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"dangjian/generator/diag"
 	"dangjian/generator/theme"
@@ -18,6 +21,12 @@ import (
 type Templates struct {
 	sets    map[string]*template.Template // layout name (e.g. "news/single.html") → set
 	sources map[string]string             // template name → file it came from
+	// partials executes partialCached's templates on their own (the base
+	// layout and partials, no page layout).
+	partials *template.Template
+	// cache holds partialCached's output for one Render pass (see
+	// startPass); nil outside a pass, when nothing is cached.
+	cache atomic.Pointer[sync.Map]
 }
 
 // ParseTemplates reads layouts/ of the layered theme.
@@ -27,7 +36,9 @@ func ParseTemplates(th *theme.Theme, funcs template.FuncMap) (*Templates, []diag
 		return nil, []diag.Problem{diag.New("layouts", 0, diag.MsgReadFailed, err)}
 	}
 	t := &Templates{sets: map[string]*template.Template{}, sources: map[string]string{}}
-	common := template.New("").Funcs(funcs)
+	all := template.FuncMap{"partialCached": t.partialCached}
+	maps.Copy(all, funcs)
+	common := template.New("").Funcs(all)
 	var layouts []theme.File
 	var probs []diag.Problem
 	for _, f := range files {
@@ -65,7 +76,79 @@ func ParseTemplates(th *theme.Theme, funcs template.FuncMap) (*Templates, []diag
 		}
 		t.sets[f.Rel] = set
 	}
+	// Cloned last: html/template forbids cloning a set once it has run.
+	partials, err := common.Clone()
+	if err != nil {
+		probs = append(probs, t.problem(err))
+	}
+	t.partials = partials
 	return t, probs
+}
+
+// partialCached is the template function
+//
+//	{{partialCached "partials/header.html" . .CurrentMenu}}
+//
+// It executes a partial with the dot given and keeps its output for the
+// rest of the Render pass under the partial's name and the variant values:
+// the header, the footer and a page's list item come out the same on
+// hundreds of pages, and making them once is most of what a 10,000-page
+// build can save in templates. As with Hugo's function of that name, the
+// dot is not part of the key: a partial whose output depends on the page
+// must list what it depends on as variants. Output is for HTML text (not
+// inside an attribute or a script).
+func (t *Templates) partialCached(name string, dot any, variants ...any) (template.HTML, error) {
+	run := func() (template.HTML, error) {
+		var b strings.Builder
+		err := t.partials.ExecuteTemplate(&b, name, dot)
+		return template.HTML(b.String()), err
+	}
+	cache := t.cache.Load()
+	if cache == nil {
+		return run()
+	}
+	// Every worker starts with the header: the first makes it, the others
+	// wait for it rather than make it again.
+	v, _ := cache.LoadOrStore(cacheKey(name, variants), &cachedPartial{})
+	c := v.(*cachedPartial)
+	c.once.Do(func() { c.out, c.err = run() })
+	return c.out, c.err
+}
+
+type cachedPartial struct {
+	once sync.Once
+	out  template.HTML
+	err  error
+}
+
+func cacheKey(name string, variants []any) string {
+	var b strings.Builder
+	b.WriteString(name)
+	for _, v := range variants {
+		b.WriteByte(0)
+		if s, ok := v.(string); ok {
+			b.WriteString(s)
+		} else {
+			fmt.Fprintf(&b, "%T:%v", v, v)
+		}
+	}
+	return b.String()
+}
+
+// startPass empties partialCached's cache: a Render call starts one pass,
+// during which the site's data does not change; the watch server's next
+// rebuild is a new pass that sees its edits.
+func (t *Templates) startPass() {
+	if t != nil {
+		t.cache.Store(new(sync.Map))
+	}
+}
+
+// endPass drops the pass's cache (at 10,000 pages, every page's list item).
+func (t *Templates) endPass() {
+	if t != nil {
+		t.cache.Store(nil)
+	}
 }
 
 // Has reports whether a layout exists.
@@ -103,17 +186,22 @@ func (t *Templates) problem(err error) diag.Problem {
 	if m == nil {
 		return diag.New("layouts", 0, diag.MsgTemplate, err.Error())
 	}
+	// html/template repeats "template: name:line:" inside, and an error in
+	// a partial run by partialCached is nested in its caller's: the
+	// innermost place is where the mistake is.
+	for {
+		sub := templateErrRe.FindStringSubmatch(m[3])
+		if sub == nil {
+			break
+		}
+		m = sub
+	}
 	line, _ := strconv.Atoi(m[2])
 	src := t.sources[m[1]]
 	if src == "" {
 		src = m[1]
 	}
-	msg := m[3]
-	// html/template repeats "template: name:line:" inside; keep the officer's part.
-	if sub := templateErrRe.FindStringSubmatch(msg); sub != nil {
-		msg = sub[3]
-	}
-	return diag.New(src, line, diag.MsgTemplate, msg)
+	return diag.New(src, line, diag.MsgTemplate, m[3])
 }
 
 // execError wraps an execution error with the template file and line.

@@ -1,0 +1,136 @@
+package render
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+
+	"dangjian/generator/config"
+	"dangjian/generator/theme"
+)
+
+// memWriter keeps what Render writes.
+type memWriter struct {
+	mu    sync.Mutex
+	files map[string]string
+}
+
+func (m *memWriter) WriteFile(p string, data []byte) error {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.files[p] = string(data)
+	return nil
+}
+
+// parseTheme parses layouts given as path → source, with tick, a function
+// that counts how often templates call it.
+func parseTheme(t *testing.T, layouts map[string]string) (*Templates, *int) {
+	t.Helper()
+	dir := t.TempDir()
+	for rel, src := range layouts {
+		p := filepath.Join(dir, "themes", "t", "layouts", rel)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(src), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	th, err := theme.Open(dir, "t")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var mu sync.Mutex
+	ticks := 0
+	funcs := Funcs(nil)
+	funcs["tick"] = func() int {
+		mu.Lock()
+		defer mu.Unlock()
+		ticks++
+		return ticks
+	}
+	tpl, probs := ParseTemplates(th, funcs)
+	if len(probs) > 0 {
+		t.Fatal(probs)
+	}
+	return tpl, &ticks
+}
+
+func TestPartialCachedRunsOncePerVariantAndPass(t *testing.T) {
+	tpl, ticks := parseTheme(t, map[string]string{
+		"_default/baseof.html": `{{partialCached "partials/stamp.html" . .Title}}|{{block "main" .}}{{end}}`,
+		"partials/stamp.html":  `[{{tick}} {{.Title}}]`,
+		"page.html":            `{{define "main"}}{{.URL}}{{end}}`,
+	})
+	site := &Site{}
+	job := func(url, title string) Job {
+		return Job{URL: url, Layouts: []string{"page.html"}, Ctx: &Context{Site: site, URL: url, Title: title}}
+	}
+	r := &Renderer{Templates: tpl, Links: NewLinks("/")}
+	w := &memWriter{files: map[string]string{}}
+	if _, probs := r.Render([]Job{job("/a/", "A")}, w); len(probs) > 0 {
+		t.Fatal(probs)
+	}
+	if got := w.files["a/index.html"]; got != "[1 A]|/a/" {
+		t.Errorf("first page: %q", got)
+	}
+
+	// A new pass starts empty, then reuses within itself: two jobs with
+	// the variant A run the partial once, B once.
+	w = &memWriter{files: map[string]string{}}
+	if _, probs := r.Render([]Job{job("/b/", "A"), job("/c/", "A"), job("/d/", "B")}, w); len(probs) > 0 {
+		t.Fatal(probs)
+	}
+	if *ticks != 3 {
+		t.Errorf("the partial ran %d times over two passes, want 3 (A, then A and B)", *ticks)
+	}
+	if w.files["b/index.html"][:3] != w.files["c/index.html"][:3] || !strings.HasSuffix(w.files["c/index.html"], "|/c/") {
+		t.Errorf("pages with the same variant differ: %q, %q", w.files["b/index.html"], w.files["c/index.html"])
+	}
+	if !strings.Contains(w.files["d/index.html"], " B]") {
+		t.Errorf("variant B got another variant's output: %q", w.files["d/index.html"])
+	}
+
+	// Outside a Render pass nothing is cached.
+	for range 2 {
+		if _, p := r.Page(job("/e/", "A")); p != nil {
+			t.Fatal(*p)
+		}
+	}
+	if *ticks != 5 {
+		t.Errorf("outside a pass the partial ran %d times in all, want 5", *ticks)
+	}
+}
+
+func TestPartialCachedErrorNamesThePartial(t *testing.T) {
+	tpl, _ := parseTheme(t, map[string]string{
+		"_default/baseof.html": `{{partialCached "partials/bad.html" .}}{{block "main" .}}{{end}}`,
+		"partials/bad.html":    "ok\n{{index .Data 5}}",
+		"page.html":            `{{define "main"}}x{{end}}`,
+	})
+	r := &Renderer{Templates: tpl, Links: NewLinks("/")}
+	_, probs := r.Render([]Job{{URL: "/a/", Layouts: []string{"page.html"}, Ctx: &Context{Site: &Site{}, URL: "/a/", Data: []int{1}}}}, &memWriter{files: map[string]string{}})
+	if len(probs) != 1 || !strings.Contains(probs[0].Error(), "partials/bad.html:2") {
+		t.Fatalf("want one problem naming partials/bad.html:2, got %v", probs)
+	}
+}
+
+func TestCurrentMenu(t *testing.T) {
+	site := &Site{Config: config.Config{Menu: []config.MenuItem{
+		{Name: "首页", URL: "/"}, {Name: "动态", URL: "/news/"}, {Name: "通报", URL: "/news/tongbao/"}, {Name: "品牌", URL: "/brands/"},
+	}}}
+	for _, c := range []struct{ url, want string }{
+		{"/", "/"},
+		{"/news/", "/news/"},
+		{"/news/n1/", "/news/"},
+		{"/news/tongbao/x/", "/news/tongbao/"},
+		{"/brands/page/2/", "/brands/"},
+		{"/stats/", ""},
+	} {
+		if got := (&Context{Site: site, URL: c.url}).CurrentMenu(); got != c.want {
+			t.Errorf("CurrentMenu(%s) = %q, want %q", c.url, got, c.want)
+		}
+	}
+}
