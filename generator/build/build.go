@@ -38,6 +38,9 @@ type Options struct {
 	Inject []byte
 	// Now is the build time (dates in the future are compared with it).
 	Now time.Time
+	// NoSearch leaves the search index out of Write: the watch server
+	// writes it in the background, after the pages are served.
+	NoSearch bool
 }
 
 // Stage is one timed step of the recipe.
@@ -293,8 +296,10 @@ func (s *Site) Write(w output.Writer, t *timer) (*Result, []diag.Problem) {
 	}
 	probs = append(probs, s.copyStatic(w, r.Minifier)...)
 	t.done("static")
-	probs = append(probs, s.WriteSearch(w)...)
-	t.done("search")
+	if !s.Opt.NoSearch {
+		probs = append(probs, s.WriteSearch(w)...)
+		t.done("search")
+	}
 	return res, probs
 }
 

@@ -105,6 +105,9 @@ func Start(opt Options) (*Server, error) {
 		NoMinify: true,
 		Inject:   Inject,
 		Now:      opt.Now,
+		// The index takes seconds at 10,000 pages: the pages are served
+		// first, and the watch loop writes it (see searchDelay).
+		NoSearch: true,
 	})
 	// Watch before the first build, so that a save during it is not lost.
 	s.w, err = newWatcher(opt.Source, opt.Quiet, func(err error) {
@@ -191,6 +194,10 @@ func (s *Server) watchLoop() {
 	searchDone := make(chan searchJob, 1)
 	running, wanted := false, s.b.ok && len(s.b.search) == 0
 	var idle <-chan time.Time
+	if wanted {
+		// The first index is written at once: the pages are up already.
+		idle = time.After(0)
+	}
 	for {
 		if wanted && !running && idle == nil {
 			idle = time.After(searchDelay)
