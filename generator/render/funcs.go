@@ -24,6 +24,7 @@ func Funcs(labels map[string]string) template.FuncMap {
 	}
 	return template.FuncMap{
 		"url":       URLFunc,
+		"anchor":    Anchor,
 		"t":         t,
 		"date":      FormatDate,
 		"isodate":   func(d time.Time) string { return d.Format("2006-01-02") },
@@ -56,6 +57,27 @@ func URLFunc(u string) string {
 		u, frag = u[:i], u[i:]
 	}
 	return (&url.URL{Path: u}).EscapedPath() + frag
+}
+
+// Anchor is the link to an element of the same page, "#" and its id
+// percent-encoded. href="#{{.ID}}" says the same, but html/template encodes
+// each byte of a Chinese heading id with a call to fmt.Fprintf: in the
+// 10,000-page build that was a tenth of the time spent in templates.
+// The encoding is html/template's, so the links are unchanged.
+func Anchor(id string) string {
+	const hex = "0123456789abcdef"
+	b := make([]byte, 0, 1+3*len(id))
+	b = append(b, '#')
+	for i := 0; i < len(id); i++ {
+		c := id[i]
+		switch {
+		case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', '0' <= c && c <= '9', c == '-', c == '.', c == '_', c == '~':
+			b = append(b, c)
+		default:
+			b = append(b, '%', hex[c>>4], hex[c&15])
+		}
+	}
+	return string(b)
 }
 
 // TermURL is the URL of a tag or year page.
