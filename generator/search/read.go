@@ -59,7 +59,7 @@ func Open(fsys fs.FS, dir string) (*Index, error) {
 	if err := ix.load("meta", &meta); err != nil {
 		return nil, err
 	}
-	if len(meta) != 6 || meta[0] != formatVersion || meta[4] < 1 || meta[5] < 0 {
+	if len(meta) != 6 || meta[0] != formatVersion || meta[2] < 1 || meta[4] < 1 || meta[5] < 0 {
 		return nil, fmt.Errorf("search: unknown index format %v", meta)
 	}
 	ix.n, ix.nt, ix.np, ix.fd, ix.xd = meta[1], meta[2], meta[3], meta[4], meta[5]
@@ -88,10 +88,11 @@ func (ix *Index) load(name string, v any) error {
 	if !ok {
 		p := ix.dir + "/" + name + ".js"
 		data, err := fs.ReadFile(ix.fsys, p)
+		// A file asked for and missing counts too: search.js asks for it.
+		ix.Loaded = append(ix.Loaded, p)
 		if err != nil {
 			return err
 		}
-		ix.Loaded = append(ix.Loaded, p)
 		ix.Bytes += int64(len(data))
 		s := string(data)
 		pre := `DJS("` + name + `",`
@@ -107,46 +108,62 @@ func (ix *Index) load(name string, v any) error {
 	return nil
 }
 
-// lookup finds gram in the shards of kind ("t"); "" when absent.
-func (ix *Index) lookup(kind string, n int, gram string) (string, error) {
-	h := strconv.Itoa(int(hash(gram) % uint32(n)))
+// lookup finds gram's doc list and, when pos is set and gram is a trigram,
+// its positions; "" when absent.
+func (ix *Index) lookup(gram string, pos bool) (string, string, error) {
+	h := strconv.Itoa(int(hash(gram) % uint32(ix.nt)))
+	// A long list is t/<h>-<k>, a trigram's positions p/<h>-<k>; search.js
+	// asks for both at once.
+	long := func(k int) (string, string, bool) {
+		var s, ps string
+		tErr := ix.load("t/"+h+"-"+strconv.Itoa(k), &s)
+		pErr := error(nil)
+		if pos {
+			pErr = ix.load("p/"+h+"-"+strconv.Itoa(k), &ps)
+		}
+		g, list, ok := strings.Cut(s, " ")
+		if tErr != nil || !ok || g != gram {
+			return "", "", false
+		}
+		if pos && pErr == nil {
+			_, ps, _ = strings.Cut(ps, " ")
+		}
+		return list, ps, true
+	}
 	// A long list found through the directory, when its gram is this one.
 	for _, k := range ix.big[hash(gram)>>dirShift] {
-		var s string
-		if err := ix.load(kind+"/"+h+"-"+strconv.Itoa(k), &s); err != nil {
-			continue // another gram's bits, in a shard with fewer long lists
-		}
-		if g, list, ok := strings.Cut(s, " "); ok && g == gram {
-			return list, nil
+		if list, ps, ok := long(k); ok {
+			return list, ps, nil
 		}
 	}
 	var pairs []json.RawMessage
-	if err := ix.load(kind+"/"+h, &pairs); err != nil {
-		return "", err
+	if err := ix.load("t/"+h, &pairs); err != nil {
+		return "", "", err
 	}
 	for i := 0; i+1 < len(pairs); i += 2 {
 		var g string
 		if err := json.Unmarshal(pairs[i], &g); err != nil {
-			return "", err
+			return "", "", err
 		}
 		if g != gram {
 			continue
 		}
 		var s string
 		if json.Unmarshal(pairs[i+1], &s) == nil {
-			return s, nil
+			list, ps, _ := strings.Cut(s, "!")
+			return list, ps, nil
 		}
 		var k int
 		if err := json.Unmarshal(pairs[i+1], &k); err != nil {
-			return "", err
+			return "", "", err
 		}
-		if err := ix.load(kind+"/"+h+"-"+strconv.Itoa(k), &s); err != nil {
-			return "", err
+		list, ps, ok := long(k)
+		if !ok {
+			return "", "", fmt.Errorf("search: t/%s-%d is not %q's list", h, k, gram)
 		}
-		_, list, _ := strings.Cut(s, " ")
-		return list, nil
+		return list, ps, nil
 	}
-	return "", nil
+	return "", "", nil
 }
 
 type part struct {
@@ -186,14 +203,22 @@ func (ix *Index) Search(q string) ([]Hit, error) {
 	gd := map[string]*gramData{}
 	missing := false
 	var plans [][]part
+	// A term of four or more characters needs its trigrams' positions;
+	// search.js asks for them with the doc lists.
+	needPos := map[string]bool{}
 	for _, t := range terms {
 		ps := cover(t)
 		plans = append(plans, ps)
 		for _, p := range ps {
+			needPos[p.gram] = needPos[p.gram] || len(ps) > 1
+		}
+	}
+	for _, ps := range plans {
+		for _, p := range ps {
 			if gd[p.gram] != nil {
 				continue
 			}
-			s, err := ix.lookup("t", ix.nt, p.gram)
+			s, pos, err := ix.lookup(p.gram, needPos[p.gram])
 			if err != nil {
 				return nil, err
 			}
@@ -204,7 +229,6 @@ func (ix *Index) Search(q string) ([]Hit, error) {
 				gd[p.gram] = &gramData{}
 				continue
 			}
-			s, pos, _ := strings.Cut(s, "!")
 			vs, err := decodeVarints(s)
 			if err != nil {
 				return nil, err

@@ -19,13 +19,14 @@ import (
 type Options struct {
 	// Dir is the folder under the site root that holds the index ("search").
 	Dir string
-	// ShardBytes is the target size of one shard file of small doc lists;
-	// the number of shards grows with the site so that it holds. Position
-	// shards (read only for terms of four or more characters) are twice as
-	// large.
+	// ShardBytes is the target size of one shard file of short lists; the
+	// number of shards grows with the site so that it holds. A query reads
+	// one shard per gram, so this is most of what a query for a rare word
+	// (or one that finds nothing) downloads.
 	ShardBytes int
-	// BigBytes: a gram whose list is longer gets a file of its own, so a
-	// query for a rare gram does not download a common one's list.
+	// BigBytes: a gram whose list (doc list and positions) is longer gets
+	// files of its own, so a query for a rare gram does not download a
+	// common one's list, nor a three-character query a trigram's positions.
 	BigBytes int
 	// HeadRunes caps the body text a result fragment carries for its
 	// snippet, after the title line. A snippet for a match elsewhere comes
@@ -49,7 +50,7 @@ func (o Options) withDefaults() Options {
 		o.Dir = "search"
 	}
 	if o.ShardBytes <= 0 {
-		o.ShardBytes = 16 << 10
+		o.ShardBytes = 8 << 10
 	}
 	if o.BigBytes <= 0 {
 		o.BigBytes = o.ShardBytes * 3 / 4
@@ -58,7 +59,7 @@ func (o Options) withDefaults() Options {
 		o.HeadRunes = 100
 	}
 	if o.FragDocs <= 0 {
-		o.FragDocs = 6
+		o.FragDocs = 3
 	}
 	if o.TextDocs < 0 {
 		o.TextDocs = 0
@@ -82,7 +83,7 @@ func (s Stats) String() string {
 }
 
 // Format version; search.js refuses an index of another version.
-const formatVersion = 3
+const formatVersion = 4
 
 // BM25 parameters and the weight of each part of a doc's text.
 const (
@@ -347,14 +348,16 @@ func (l *list) add(docs, pos []byte) {
 }
 
 // Write builds the index of docs and writes every file it needs under
-// opts.Dir through w. The files (format 3), each a DJS("name", data) script:
+// opts.Dir through w. The files (format 4), each a DJS("name", data) script:
 //
-//	meta.js    [3, docs, shards, 0, docs per d file, docs per x file (0: none)]
+//	meta.js    [4, docs, shards, 0, docs per d file, docs per x file (0: none)]
 //	dir.js     the grams with files of their own, by hash bits (dirData)
-//	t/<h>.js   shard h: [gram, list | k, …] for grams hashing to h; a list
-//	           too long for a shard is in t/<h>-<k>.js as "gram list". A list is the doc
-//	           ids (newest first) as gap·9+score step; a trigram's also has
-//	           "!" and, per doc, its count−1 and position gaps−1.
+//	t/<h>.js   shard h: [gram, list | k, …] for grams hashing to h. A list is
+//	           the doc ids (newest first) as gap·9+score step; a trigram's
+//	           also has "!" and its positions: per doc, count−1 and position
+//	           gaps−1. A list too long for a shard (doc list and positions
+//	           together) is in t/<h>-<k>.js as "gram doclist", a trigram's
+//	           positions in p/<h>-<k>.js as "gram positions".
 //	d/<i>.js   the fragments of docs i·FragDocs…: [url, title, kind, date,
 //	           unit, start of body, more]
 //	x/<i>.js   whole texts (only with TextDocs)
@@ -454,18 +457,11 @@ func Write(docs []Doc, w output.Writer, opts Options) (Stats, error) {
 
 	var jobs []func() (string, []byte, error)
 	st := Stats{Docs: len(docs), Grams: len(lists)}
-	// A trigram's positions follow its doc list after a "!", in the same
-	// entry: a three-character query reads them needlessly, but a longer
-	// one finds both in one file, and the index needs no second set of
-	// shards.
-	bang := []byte{'!'}
-	nt, bigs := shardJobs(&jobs, lists, "t", opts.ShardBytes, opts.BigBytes, func(l *list) ([][]byte, int) {
-		if l.npos == 0 {
-			return l.docs, l.ndoc
-		}
-		ps := append(append(slices.Clip(l.docs), bang), l.pos...)
-		return ps, l.ndoc + 1 + l.npos
-	})
+	// A long trigram list's positions are in a file of their own (p/),
+	// beside its doc list's (t/): a query word of four or more characters
+	// asks for both at once, a shorter one reads only the doc list. A short
+	// list keeps them after its doc list, in its shard.
+	nt, bigs := shardJobs(&jobs, lists, opts.ShardBytes, opts.BigBytes)
 	np := 0
 	st.PostingFiles = len(jobs)
 	jobs = append(jobs, func() (string, []byte, error) {
@@ -568,13 +564,22 @@ func Write(docs []Doc, w output.Writer, opts Options) (Stats, error) {
 	return st, firstErr
 }
 
-// shardJobs adds the jobs that write one kind of list: lists up to big bytes go into shards by the gram's hash,
-// longer ones into files of their own named in the shard. It returns the
-// number of shards.
-func shardJobs(jobs *[]func() (string, []byte, error), lists []list, kind string, target, big int, get func(*list) ([][]byte, int)) (int, []bigEntry) {
+// shardJobs adds the jobs that write the lists. A list up to big bytes
+// (doc list and, for a trigram, "!" and its positions) goes into shard
+// t/<h> by the gram's hash; a longer one into files of its own named in the
+// shard: t/<h>-<k> its doc list and, for a trigram, p/<h>-<k> its positions,
+// which only a query word of four or more characters reads. It returns the
+// number of shards and the long lists.
+func shardJobs(jobs *[]func() (string, []byte, error), lists []list, target, big int) (int, []bigEntry) {
+	size := func(l *list) int {
+		if l.npos == 0 {
+			return l.ndoc
+		}
+		return l.ndoc + 1 + l.npos
+	}
 	small := 0
 	for i := range lists {
-		if _, n := get(&lists[i]); n <= big {
+		if n := size(&lists[i]); n <= big {
 			small += n + len(lists[i].gram) + 6
 		}
 	}
@@ -587,7 +592,7 @@ func shardJobs(jobs *[]func() (string, []byte, error), lists []list, kind string
 	}
 	for h, bk := range buckets {
 		*jobs = append(*jobs, func() (string, []byte, error) {
-			name := kind + "/" + strconv.Itoa(h)
+			name := "t/" + strconv.Itoa(h)
 			b := append(startScript(name, target+target/2), '[')
 			nbig := 0
 			for j, i := range bk {
@@ -597,26 +602,44 @@ func shardJobs(jobs *[]func() (string, []byte, error), lists []list, kind string
 				}
 				b = appendJSONString(b, l.gram)
 				b = append(b, ',')
-				if pieces, size := get(l); size <= big {
-					b = append(b, '"')
-					for _, p := range pieces {
-						b = append(b, p...)
-					}
-					b = append(b, '"')
-				} else {
+				if size(l) > big {
 					b = strconv.AppendInt(b, int64(nbig), 10)
 					nbig++
+					continue
 				}
+				b = append(b, '"')
+				for _, p := range l.docs {
+					b = append(b, p...)
+				}
+				if l.npos > 0 {
+					b = append(b, '!')
+					for _, p := range l.pos {
+						b = append(b, p...)
+					}
+				}
+				b = append(b, '"')
 			}
 			return name, endScript(append(b, ']')), nil
 		})
 		nbig := 0
 		for _, i := range bk {
-			if pieces, size := get(&lists[i]); size > big {
-				name := kind + "/" + strconv.Itoa(h) + "-" + strconv.Itoa(nbig)
-				bigs = append(bigs, bigEntry{hash(lists[i].gram) >> dirShift, nbig})
-				nbig++
-				gram := lists[i].gram
+			l := &lists[i]
+			if size(l) <= big {
+				continue
+			}
+			k := nbig
+			nbig++
+			bigs = append(bigs, bigEntry{hash(l.gram) >> dirShift, k})
+			for _, kind := range []string{"t", "p"} {
+				pieces, size := l.docs, l.ndoc
+				if kind == "p" {
+					if l.npos == 0 {
+						continue
+					}
+					pieces, size = l.pos, l.npos
+				}
+				name := kind + "/" + strconv.Itoa(h) + "-" + strconv.Itoa(k)
+				gram := l.gram
 				*jobs = append(*jobs, func() (string, []byte, error) {
 					// The gram, a space, its list: a file found through the
 					// directory (dir.js) is checked against the gram.

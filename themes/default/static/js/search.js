@@ -104,23 +104,35 @@
     return out;
   }
 
-  // A doc list: gap·9 + score step per doc.
+  // A doc list: gap·9 + score step per doc, as ids and steps in list order.
   function decodeDocs(s) {
-    var vs = varints(s), ids = new Array(vs.length), steps = new Map(), id = -1;
-    for (var i = 0; i < vs.length; i++) {
+    var vs = varints(s), n = vs.length, ids = new Int32Array(n), steps = new Uint8Array(n), id = -1;
+    for (var i = 0; i < n; i++) {
       id += Math.floor(vs[i] / STEPS) + 1;
       ids[i] = id;
-      steps.set(id, vs[i] % STEPS);
+      steps[i] = vs[i] % STEPS;
     }
     return { ids: ids, steps: steps };
   }
 
-  // Positions: per doc of the list, count−1 then gaps−1.
-  function decodePositions(s, ids) {
-    var vs = varints(s), out = new Map(), at = 0;
+  // Positions: per doc of the list (ids), count−1 then gaps−1; only the
+  // docs in want (a Map) are kept.
+  function decodePositions(s, ids, want) {
+    var out = new Map(), at = 0, n = s.length;
+    var next = function () {
+      var v = 0;
+      while (at < n) {
+        var d = digit(s.charCodeAt(at++));
+        if (d < RADIX) return v * RADIX + d;
+        v = v * RADIX + d - RADIX;
+      }
+      return v;
+    };
     for (var k = 0; k < ids.length; k++) {
-      var n = vs[at++] + 1, ps = new Array(n), p = -1;
-      for (var i = 0; i < n; i++) { p += vs[at++] + 1; ps[i] = p; }
+      var c = next() + 1;
+      if (!want.has(ids[k])) { for (var j = 0; j < c; j++) next(); continue; }
+      var ps = new Array(c), p = -1;
+      for (var i = 0; i < c; i++) { p += next() + 1; ps[i] = p; }
       out.set(ids[k], ps);
     }
     return out;
@@ -146,7 +158,7 @@
     if (!this.meta) {
       this.meta = Promise.all([this.load('meta'), this.load('dir')]).then(function (r) {
         var m = r[0];
-        if (m[0] !== 3) throw new Error('search index format ' + m[0]);
+        if (m[0] !== 4) throw new Error('search index format ' + m[0]);
         // dir.js: hash bits → k of the grams with a file t/<h>-<k> (write.go: dirData).
         var big = new Map(), bits = 0;
         varints(r[1]).forEach(function (v) {
@@ -161,34 +173,41 @@
     return this.meta;
   };
 
-  // A long list's file holds "gram list".
-  function listOf(s) { return s.slice(s.indexOf(' ') + 1); }
-
-  Engine.prototype.lookup = function (kind, meta, gram) {
-    var self = this, hv = hash(gram), h = String(hv % meta.nt);
-    var shard = function () {
-      return self.load(kind + '/' + h).then(function (pairs) {
+  // lookup resolves to gram's doc list and, when pos is set and gram is a
+  // trigram, its positions: [docs, positions], docs '' when absent. A long
+  // list is t/<h>-<k> ("gram list"), a trigram's positions p/<h>-<k>: both
+  // are asked for at once, straight from the directory, without the shard;
+  // the shard is read only when the file there is another gram's.
+  Engine.prototype.lookup = function (meta, gram, pos) {
+    var self = this, hv = hash(gram), h = 't/' + (hv % meta.nt);
+    var rest = function (s) { return s.slice(s.indexOf(' ') + 1); };
+    var long = function (k) {
+      var t = self.load(h + '-' + k), p = pos ? self.load('p' + h.slice(1) + '-' + k) : Promise.resolve('');
+      p.catch(function () {});
+      return t.then(function (s) {
+        var sp = s.indexOf(' ');
+        if (sp < 0 || s.slice(0, sp) !== gram) return null;
+        return p.then(function (ps) { return [s.slice(sp + 1), ps && rest(ps)]; });
+      }, function () { return null; });
+    };
+    var ks = meta.big.get(hv >>> DIRSHIFT) || [];
+    var tries = ks.reduce(function (prev, k) {
+      return prev.then(function (found) { return found || long(k); });
+    }, Promise.resolve(null));
+    return tries.then(function (found) {
+      return found || self.load(h).then(function (pairs) {
         for (var i = 0; i + 1 < pairs.length; i += 2) {
           if (pairs[i] !== gram) continue;
           var v = pairs[i + 1];
-          return typeof v === 'string' ? v : self.load(kind + '/' + h + '-' + v).then(listOf);
+          if (typeof v !== 'string') {
+            return long(v).then(function (r) { if (!r) throw new Error(h + '-' + v); return r; });
+          }
+          var cut = v.indexOf('!');
+          return cut < 0 ? [v, ''] : [v.slice(0, cut), v.slice(cut + 1)];
         }
-        return '';
+        return ['', ''];
       });
-    };
-    // A long list loads straight from the directory, without its shard;
-    // the shard is read only when the file there is another gram's.
-    var ks = meta.big.get(hv >>> DIRSHIFT) || [];
-    var tries = ks.reduce(function (p, k) {
-      return p.then(function (found) {
-        if (found !== null) return found;
-        return self.load(kind + '/' + h + '-' + k).then(function (s) {
-          var sp = s.indexOf(' ');
-          return sp >= 0 && s.slice(0, sp) === gram ? s.slice(sp + 1) : null;
-        }, function () { return null; });
-      });
-    }, Promise.resolve(null));
-    return tries.then(function (found) { return found !== null ? found : shard(); });
+    });
   };
 
   // search resolves to hits {id, score, pos} best first (read.go: Search).
@@ -198,61 +217,65 @@
     return this.open().then(function (meta) {
       var plans = ts.map(cover), names = [], seen = {};
       plans.forEach(function (ps) {
-        ps.forEach(function (p) { if (!seen[p.gram]) { seen[p.gram] = true; names.push(p.gram); } });
+        ps.forEach(function (p) {
+          if (!(p.gram in seen)) { seen[p.gram] = false; names.push(p.gram); }
+          // A term of four or more characters needs its trigrams' positions.
+          if (ps.length > 1) seen[p.gram] = true;
+        });
       });
-      return Promise.all(names.map(function (g) { return self.lookup('t', meta, g); })).then(function (lists) {
+      return Promise.all(names.map(function (g) { return self.lookup(meta, g, seen[g]); })).then(function (lists) {
         var gd = {}, fewest = null;
         for (var i = 0; i < names.length; i++) {
-          if (!lists[i]) return [];
-          // A trigram's positions follow its doc list after a "!".
-          var cut = lists[i].indexOf('!');
-          var d = decodeDocs(cut < 0 ? lists[i] : lists[i].slice(0, cut)), df = d.ids.length;
-          d.pos = cut < 0 ? '' : lists[i].slice(cut + 1);
+          if (!lists[i][0]) return [];
+          var d = decodeDocs(lists[i][0]), df = d.ids.length;
+          d.pos = lists[i][1];
           d.idf = Math.log(1 + (meta.n - df + 0.5) / (df + 0.5));
           gd[names[i]] = d;
           if (!fewest || df < fewest.ids.length) fewest = d;
         }
-        var score = new Map();
-        fewest.ids.forEach(function (id) {
-          var s = 0;
-          for (var a = 0; a < plans.length; a++) {
-            for (var b = 0; b < plans[a].length; b++) {
-              var g = gd[plans[a][b].gram], step = g.steps.get(id);
-              if (step === undefined) return;
-              s += g.idf * step;
-            }
+        // Candidates are the docs of the shortest list found in every list
+        // (all ascending: one cursor each); score Σ idf·step per term gram.
+        var parts = [];
+        plans.forEach(function (ps) { ps.forEach(function (p) { parts.push(gd[p.gram]); }); });
+        var cur = new Int32Array(parts.length), score = new Map();
+        for (var c = 0; c < fewest.ids.length; c++) {
+          var id = fewest.ids[c], s = 0, ok = true;
+          for (var a = 0; a < parts.length && ok; a++) {
+            var g = parts[a], ids = g.ids, j = cur[a];
+            while (j < ids.length && ids[j] < id) j++;
+            cur[a] = j;
+            if (j < ids.length && ids[j] === id) s += g.idf * g.steps[j];
+            else ok = false;
           }
-          score.set(id, s);
-        });
-        var long = plans.filter(function (ps) { return ps.length > 1; });
+          if (ok) score.set(id, s);
+        }
         var first = new Map();
-        var chain = Promise.resolve();
-        long.forEach(function (ps) {
-          chain = chain.then(function () {
-            if (!score.size) return null;
-            return Promise.resolve(ps.map(function (p) { return gd[p.gram].pos; })).then(function (ss) {
-              var pos = ss.map(function (s, i) { return decodePositions(s, gd[ps[i].gram].ids); });
-              Array.from(score.keys()).forEach(function (id) {
-                var at = -1, starts = pos[0].get(id);
-                for (var k = 0; k < starts.length && at < 0; k++) {
-                  var ok = true;
-                  for (var j = 1; j < ps.length && ok; j++) ok = has(pos[j].get(id), starts[k] + ps[j].off);
-                  if (ok) at = starts[k];
-                }
-                if (at < 0) score.delete(id);
-                else if (!first.has(id)) first.set(id, at);
-              });
-            });
+        plans.forEach(function (ps) {
+          if (ps.length < 2 || !score.size) return;
+          var pos = ps.map(function (p) { return decodePositions(gd[p.gram].pos, gd[p.gram].ids, score); });
+          Array.from(score.keys()).forEach(function (id) {
+            var at = -1, starts = pos[0].get(id);
+            for (var k = 0; k < starts.length && at < 0; k++) {
+              var ok = true;
+              for (var j = 1; j < ps.length && ok; j++) ok = has(pos[j].get(id), starts[k] + ps[j].off);
+              if (ok) at = starts[k];
+            }
+            if (at < 0) score.delete(id);
+            else if (!first.has(id)) first.set(id, at);
           });
         });
-        return chain.then(function () {
-          var hits = [];
-          score.forEach(function (s, id) {
-            hits.push({ id: id, score: s, pos: first.has(id) ? first.get(id) : -1 });
-          });
-          hits.sort(function (x, y) { return y.score - x.score || x.id - y.id; });
-          return hits;
+        // Best first, ties by id: the candidates come in id order, so
+        // grouping them by score and sorting the scores is enough.
+        var by = new Map();
+        score.forEach(function (s, id) {
+          var h = { id: id, score: s, pos: first.has(id) ? first.get(id) : -1 };
+          if (by.has(s)) by.get(s).push(h); else by.set(s, [h]);
         });
+        var hits = [];
+        Array.from(by.keys()).sort(function (x, y) { return y - x; }).forEach(function (s) {
+          by.get(s).forEach(function (h) { hits.push(h); });
+        });
+        return hits;
       });
     });
   };
