@@ -82,15 +82,18 @@ func DocFromPage(p *content.Page) Doc {
 	return d
 }
 
-// Text is the searchable text of a doc: title, headings, fields and body,
+// Text is the searchable text of a doc: title, body, headings and fields,
 // one per line. A query term never holds a space, so no match spans two
-// parts; positions in the index count runes of this string.
+// parts; positions in the index count runes of this string. The title line
+// and the start of the body come first, so that a result's head (what its
+// fragment carries for the snippet) is the start of this text, and a
+// match's position tells whether the head holds it.
 func (d *Doc) Text() string {
 	t, _ := d.text()
 	return t
 }
 
-// text also returns where the headings, fields and body start (in runes).
+// text also returns where the body, headings and fields start (in runes).
 func (d *Doc) text() (string, [3]int) {
 	var b strings.Builder
 	var cut [3]int
@@ -103,15 +106,18 @@ func (d *Doc) text() (string, [3]int) {
 	}
 	put(d.Title)
 	cut[0] = n
+	body := strings.ToValidUTF8(d.Body, "\uFFFD")
+	b.WriteString(body)
+	b.WriteByte('\n')
+	n += utf8.RuneCountInString(body) + 1
+	cut[1] = n
 	for _, h := range d.Headings {
 		put(h)
 	}
-	cut[1] = n
+	cut[2] = n
 	for _, f := range d.Fields {
 		put(f)
 	}
-	cut[2] = n
-	b.WriteString(strings.ToValidUTF8(d.Body, "\uFFFD"))
 	return b.String(), cut
 }
 

@@ -77,7 +77,7 @@ func equalTokens(a, b [][2]any) bool {
 
 type jsResult struct {
 	Q     string       `json:"q"`
-	Hits  [][2]float64 `json:"hits"`
+	Hits  [][3]float64 `json:"hits"`
 	Shown []struct {
 		URL        string   `json:"url"`
 		Snippet    [][2]any `json:"snippet"`
@@ -87,7 +87,7 @@ type jsResult struct {
 }
 
 // The JS query code, reading the written files, returns what the Go reader
-// returns (same docs, same order, same scores), reads the files QueryCost
+// returns (same docs, same order, same scores, the same deep results), reads the files QueryCost
 // counts, and marks a match in every snippet or title (when the index holds
 // the whole text; else a match beyond the head is marked in the page's text,
 // which the browser test checks).
@@ -116,7 +116,7 @@ func TestJSQueries(t *testing.T) {
 					continue
 				}
 				for i, h := range hits {
-					if int(r.Hits[i][0]) != h.ID || math.Abs(r.Hits[i][1]-h.Score) > 1e-9 {
+					if int(r.Hits[i][0]) != h.ID || math.Abs(r.Hits[i][1]-h.Score) > 1e-9 || (r.Hits[i][2] == 1) != h.Deep {
 						t.Errorf("%q: hit %d: js %v, go %+v", r.Q, i, r.Hits[i], h)
 						break
 					}

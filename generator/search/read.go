@@ -24,6 +24,7 @@ type Index struct {
 	Bytes      int64    // their total size
 	n, nt, np  int
 	fd, xd     int // docs per fragment file, per text file
+	hr         int // head runes: the text a fragment starts with
 	docsLoaded []DocInfo
 	big        map[uint32][]int // dir.js: hash bits → k of t/<h>-<k>
 }
@@ -37,11 +38,16 @@ type DocInfo struct {
 
 // Hit is one result: a doc id (ids go newest first) and its score. Pos is
 // where its first term longer than three characters first occurs, -1 when no
-// term is that long (then positions were not read).
+// term is that long (then positions were not read). Deep: every term is
+// longer than three characters and none occurs in the first HeadRunes
+// characters of the text, so the result's head holds no match (when its
+// title line is shorter than that) and its snippet comes from its page;
+// search.js asks for such results' fragments first.
 type Hit struct {
 	ID    int
 	Score float64
 	Pos   int
+	Deep  bool
 }
 
 // Fragment is a doc's display data; Head is its title line and the start of
@@ -59,10 +65,10 @@ func Open(fsys fs.FS, dir string) (*Index, error) {
 	if err := ix.load("meta", &meta); err != nil {
 		return nil, err
 	}
-	if len(meta) != 6 || meta[0] != formatVersion || meta[2] < 1 || meta[4] < 1 || meta[5] < 0 {
+	if len(meta) != 7 || meta[0] != formatVersion || meta[2] < 1 || meta[4] < 1 || meta[5] < 0 {
 		return nil, fmt.Errorf("search: unknown index format %v", meta)
 	}
-	ix.n, ix.nt, ix.np, ix.fd, ix.xd = meta[1], meta[2], meta[3], meta[4], meta[5]
+	ix.n, ix.nt, ix.np, ix.fd, ix.xd, ix.hr = meta[1], meta[2], meta[3], meta[4], meta[5], meta[6]
 	var ds string
 	if err := ix.load("dir", &ds); err != nil {
 		return nil, err
@@ -277,10 +283,16 @@ func (ix *Index) Search(q string) ([]Hit, error) {
 	// Terms longer than three characters: keep the docs where the trigrams sit
 	// at consecutive positions.
 	first := map[int]int{}
+	near := map[int]bool{} // a long term occurs in the head
+	allLong := true
+	for _, ps := range plans {
+		allLong = allLong && len(ps) > 1
+	}
 	for _, ps := range plans {
 		if len(ps) == 1 || len(score) == 0 {
 			continue
 		}
+		n := ps[len(ps)-1].off + 3
 		pos := make([]map[int][]int, len(ps))
 		for i, p := range ps {
 			var err error
@@ -293,8 +305,13 @@ func (ix *Index) Search(q string) ([]Hit, error) {
 			at := phraseAt(ps, pos, id)
 			if at < 0 {
 				delete(score, id)
-			} else if _, ok := first[id]; !ok {
+				continue
+			}
+			if _, ok := first[id]; !ok {
 				first[id] = at
+			}
+			if at+n <= ix.hr {
+				near[id] = true
 			}
 		}
 	}
@@ -304,7 +321,7 @@ func (ix *Index) Search(q string) ([]Hit, error) {
 		if !ok {
 			at = -1
 		}
-		hits = append(hits, Hit{id, s, at})
+		hits = append(hits, Hit{id, s, at, allLong && !near[id]})
 	}
 	sort.Slice(hits, func(i, j int) bool {
 		if hits[i].Score != hits[j].Score {

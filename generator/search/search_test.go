@@ -13,6 +13,7 @@ import (
 	"testing"
 	"testing/fstest"
 	"time"
+	"unicode/utf8"
 )
 
 type vector struct {
@@ -353,7 +354,8 @@ func TestDocInfosAndFragments(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if f.Title != d.Title || text != d.Text() || f.Kind != d.Kind || f.Unit != d.Unit || !strings.HasPrefix(f.Head, d.Title+"\n") || !strings.HasPrefix(d.Body, strings.TrimPrefix(f.Head, d.Title+"\n")) {
+		// The head is the start of the text: the title line, the body …
+		if f.Title != d.Title || text != d.Text() || f.Kind != d.Kind || f.Unit != d.Unit || !strings.HasPrefix(f.Head, d.Title+"\n") || !strings.HasPrefix(d.Text(), f.Head) || (f.More == 1) != (len(f.Head) < len(d.Text())) {
 			t.Errorf("fragment %d = %+v, doc %+v", id, f, d)
 		}
 		if info.Kind != d.Kind || info.Year != d.Year || !slices.Equal(info.Units, d.UnitSlugs) {
@@ -396,5 +398,62 @@ func writeDir(t testing.TB, dir string, docs []Doc, opts Options) {
 	t.Helper()
 	if _, err := Write(docs, dirWriter(dir), opts); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// A deep hit's head holds no term, and a hit of long terms that is not deep
+// has one in its head (when its title line is shorter than the head): the
+// head is the start of the text, so positions tell (search.js asks for deep
+// results' fragments first, as their snippets need their pages).
+func TestDeepHits(t *testing.T) {
+	docs := fixture()
+	for name, opts := range layouts {
+		t.Run(name, func(t *testing.T) {
+			w, _ := build(t, docs, opts)
+			ix, err := Open(w.fs, "search")
+			if err != nil {
+				t.Fatal(err)
+			}
+			hr := opts.withDefaults().HeadRunes
+			deep, near := 0, 0
+			for _, q := range fixtureQueries {
+				hits, err := ix.Search(q)
+				if err != nil {
+					t.Fatal(err)
+				}
+				terms := Terms(q)
+				long := true
+				for _, term := range terms {
+					long = long && utf8.RuneCountInString(term) > 3
+				}
+				for _, h := range hits {
+					f, err := ix.Fragment(h.ID)
+					if err != nil {
+						t.Fatal(err)
+					}
+					head := Fold(f.Head)
+					in := false
+					for _, term := range terms {
+						in = in || strings.Contains(head, term)
+					}
+					switch {
+					case h.Deep && in:
+						t.Errorf("%q: doc %d is deep but its head %q holds a term", q, h.ID, f.Head)
+					case long && !h.Deep && !in && utf8.RuneCountInString(f.Title)+1 < hr:
+						t.Errorf("%q: doc %d is not deep but its head %q holds no term (first at %d)", q, h.ID, f.Head, h.Pos)
+					case !long && h.Deep:
+						t.Errorf("%q: doc %d is deep, but the query has a short term", q, h.ID)
+					}
+					if h.Deep {
+						deep++
+					} else if long {
+						near++
+					}
+				}
+			}
+			if deep == 0 || near == 0 {
+				t.Errorf("the fixture queries find %d deep and %d other hits of long terms; want some of both", deep, near)
+			}
+		})
 	}
 }

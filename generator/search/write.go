@@ -28,9 +28,11 @@ type Options struct {
 	// files of its own, so a query for a rare gram does not download a
 	// common one's list, nor a three-character query a trigram's positions.
 	BigBytes int
-	// HeadRunes caps the body text a result fragment carries for its
-	// snippet, after the title line. A snippet for a match elsewhere comes
-	// from the result's page (or the text files, with TextDocs).
+	// HeadRunes caps the text a result fragment carries for its snippet:
+	// the title line and the start of the body, that many characters in all
+	// (the whole title line when it is longer). A snippet for a match
+	// elsewhere comes from the result's page (or the text files, with
+	// TextDocs); search.js asks for the fragments of such results first.
 	HeadRunes int
 	// FragDocs is how many docs' fragments share a file (d/<id/FragDocs>).
 	// Ids go newest first, so the top results of a query often share one.
@@ -56,7 +58,7 @@ func (o Options) withDefaults() Options {
 		o.BigBytes = o.ShardBytes * 3 / 4
 	}
 	if o.HeadRunes <= 0 {
-		o.HeadRunes = 100
+		o.HeadRunes = 130
 	}
 	if o.FragDocs <= 0 {
 		o.FragDocs = 3
@@ -83,7 +85,7 @@ func (s Stats) String() string {
 }
 
 // Format version; search.js refuses an index of another version.
-const formatVersion = 4
+const formatVersion = 5
 
 // BM25 parameters and the weight of each part of a doc's text.
 const (
@@ -223,7 +225,7 @@ func fold(rs []rune, s string) []rune {
 }
 
 // runes fills w.rs with the folded runes of d.Text() (spaces as 0) and
-// returns where headings, fields and body start, without building the text.
+// returns where body, headings and fields start, without building the text.
 func (w *worker) runes(d *Doc) [3]int {
 	if !utf8.ValidString(d.Body) {
 		text, cut := d.text()
@@ -234,15 +236,16 @@ func (w *worker) runes(d *Doc) [3]int {
 	rs := fold(w.rs[:0], d.Title)
 	rs = append(rs, 0)
 	cut[0] = len(rs)
+	rs = append(fold(rs, d.Body), 0)
+	cut[1] = len(rs)
 	for _, h := range d.Headings {
 		rs = append(fold(rs, h), 0)
 	}
-	cut[1] = len(rs)
+	cut[2] = len(rs)
 	for _, f := range d.Fields {
 		rs = append(fold(rs, f), 0)
 	}
-	cut[2] = len(rs)
-	w.rs = fold(rs, d.Body)
+	w.rs = rs
 	return cut
 }
 
@@ -273,14 +276,14 @@ func (w *worker) index(id int32, d *Doc) {
 		if r == 0 {
 			continue
 		}
-		wt := partWeight[3]
+		wt := partWeight[2] // fields
 		switch {
 		case i < cut[0]:
 			wt = partWeight[0]
 		case i < cut[1]:
-			wt = partWeight[1]
+			wt = partWeight[3]
 		case i < cut[2]:
-			wt = partWeight[2]
+			wt = partWeight[1]
 		}
 		k := gramKey(r) << 42
 		w.wtf[w.local(k, id)] += wt
@@ -348,9 +351,10 @@ func (l *list) add(docs, pos []byte) {
 }
 
 // Write builds the index of docs and writes every file it needs under
-// opts.Dir through w. The files (format 4), each a DJS("name", data) script:
+// opts.Dir through w. The files (format 5), each a DJS("name", data) script:
 //
-//	meta.js    [4, docs, shards, 0, docs per d file, docs per x file (0: none)]
+//	meta.js    [5, docs, shards, 0, docs per d file, docs per x file (0: none),
+//	           head runes (HeadRunes)]
 //	dir.js     the grams with files of their own, by hash bits (dirData)
 //	t/<h>.js   shard h: [gram, list | k, …] for grams hashing to h. A list is
 //	           the doc ids (newest first) as gap·9+score step; a trigram's
@@ -465,7 +469,7 @@ func Write(docs []Doc, w output.Writer, opts Options) (Stats, error) {
 	np := 0
 	st.PostingFiles = len(jobs)
 	jobs = append(jobs, func() (string, []byte, error) {
-		return "meta", script("meta", fmt.Appendf(nil, "[%d,%d,%d,%d,%d,%d]", formatVersion, len(docs), nt, np, opts.FragDocs, opts.TextDocs)), nil
+		return "meta", script("meta", fmt.Appendf(nil, "[%d,%d,%d,%d,%d,%d,%d]", formatVersion, len(docs), nt, np, opts.FragDocs, opts.TextDocs, opts.HeadRunes)), nil
 	})
 	jobs = append(jobs, func() (string, []byte, error) { return "dir", script("dir", dirData(bigs)), nil })
 	cls, units := docTable(docs, order)
@@ -690,15 +694,18 @@ func dirData(bigs []bigEntry) []byte {
 	return append(b, '"')
 }
 
-// head is what a result's fragment carries for its snippet: the title
-// line, then the first n characters of the body (headings and fields, which
-// the page and the result's meta line show anyway, are left out, so that the
-// head holds the words a reader sees first). more reports whether the text
-// holds anything else.
+// head is what a result's fragment carries for its snippet: the first n
+// characters of its text, i.e. the title line and the start of the body
+// (headings and fields, which the page and the result's meta line show
+// anyway, come after the body, so that the head holds the words a reader
+// sees first); the whole title line when it is longer. A match at position
+// p, k characters long, is in the head when p+k ≤ n. more reports whether
+// the text holds anything else.
 func (d *Doc) head(n int) (string, bool) {
-	body := strings.ToValidUTF8(d.Body, "\uFFFD")
-	cut := cutRunes(body, n)
-	return strings.Map(oneLine, d.Title) + "\n" + cut, len(cut) < len(body) || len(d.Headings) > 0 || len(d.Fields) > 0
+	text := d.Text()
+	title := strings.IndexByte(text, '\n')
+	head := cutRunes(text, max(n, utf8.RuneCountInString(text[:title])+1))
+	return head, len(head) < len(text)
 }
 
 func cutRunes(s string, n int) string {
@@ -724,7 +731,7 @@ func (d *Doc) textLen() int {
 	for _, f := range d.Fields {
 		n += utf8.RuneCountInString(f) + 1
 	}
-	return n + utf8.RuneCountInString(d.Body)
+	return n + utf8.RuneCountInString(d.Body) + 1
 }
 
 // docTable is what the filters need of every doc: its kind and year, as

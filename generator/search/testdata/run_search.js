@@ -2,7 +2,7 @@
 // tests: node run_search.js SEARCH_JS SITE_DIR MODE INPUT_JSON
 //   MODE tokenize: INPUT is a list of strings; prints Tokenize of each.
 //   MODE query: INPUT is a list of queries; prints, per query, every hit
-//   (id, score), the first 10 fragments' URLs and snippets, and the files read
+//   (id, score, deep), the first 10 fragments' URLs and snippets, and the files read
 //   the way the search page reads them.
 'use strict';
 const fs = require('fs');
@@ -48,7 +48,7 @@ async function main() {
       const text = await engine.snippetText(f, ts);
       shown.push({ url: f.url, snippet: core.snippet(text, ts, 110), titleMarks: core.matches(f.title, ts).length });
     }
-    out.push({ q, hits: hits.map((h) => [h.id, h.score]), shown, files });
+    out.push({ q, hits: hits.map((h) => [h.id, h.score, h.deep ? 1 : 0]), shown, files });
   }
   process.stdout.write(JSON.stringify(out));
 }

@@ -158,7 +158,7 @@
     if (!this.meta) {
       this.meta = Promise.all([this.load('meta'), this.load('dir')]).then(function (r) {
         var m = r[0];
-        if (m[0] !== 4) throw new Error('search index format ' + m[0]);
+        if (m[0] !== 5) throw new Error('search index format ' + m[0]);
         // dir.js: hash bits → k of the grams with a file t/<h>-<k> (write.go: dirData).
         var big = new Map(), bits = 0;
         varints(r[1]).forEach(function (v) {
@@ -166,7 +166,7 @@
           if (!big.has(bits)) big.set(bits, []);
           big.get(bits).push(v % DIRK);
         });
-        return { n: m[1], nt: m[2], np: m[3], fd: m[4], xd: m[5], big: big };
+        return { n: m[1], nt: m[2], np: m[3], fd: m[4], xd: m[5], hr: m[6], big: big };
       });
       this.meta.catch(function () { self.meta = null; });
     }
@@ -210,7 +210,8 @@
     });
   };
 
-  // search resolves to hits {id, score, pos} best first (read.go: Search).
+  // search resolves to hits {id, score, pos, deep} best first (read.go:
+  // Search).
   Engine.prototype.search = function (q) {
     var self = this, ts = terms(q);
     if (!ts.length) return Promise.resolve([]);
@@ -249,9 +250,15 @@
           }
           if (ok) score.set(id, s);
         }
-        var first = new Map();
+        // A match at p, k characters long, is in a result's head when
+        // p+k ≤ meta.hr (write.go: head); a result with every term longer
+        // than three characters and none in its head is deep: its snippet
+        // comes from its page, so its fragment is asked for first.
+        var first = new Map(), near = new Set();
+        var allLong = plans.every(function (ps) { return ps.length > 1; });
         plans.forEach(function (ps) {
           if (ps.length < 2 || !score.size) return;
+          var len = ps[ps.length - 1].off + 3;
           var pos = ps.map(function (p) { return decodePositions(gd[p.gram].pos, gd[p.gram].ids, score); });
           Array.from(score.keys()).forEach(function (id) {
             var at = -1, starts = pos[0].get(id);
@@ -261,14 +268,17 @@
               if (ok) at = starts[k];
             }
             if (at < 0) score.delete(id);
-            else if (!first.has(id)) first.set(id, at);
+            else {
+              if (!first.has(id)) first.set(id, at);
+              if (at + len <= meta.hr) near.add(id);
+            }
           });
         });
         // Best first, ties by id: the candidates come in id order, so
         // grouping them by score and sorting the scores is enough.
         var by = new Map();
         score.forEach(function (s, id) {
-          var h = { id: id, score: s, pos: first.has(id) ? first.get(id) : -1 };
+          var h = { id: id, score: s, pos: first.has(id) ? first.get(id) : -1, deep: allLong && !near.has(id) };
           if (by.has(s)) by.get(s).push(h); else by.set(s, [h]);
         });
         var hits = [];
@@ -603,11 +613,15 @@
       results.appendChild(a);
       return a;
     });
-    return Promise.all(batch.map(function (h) {
-      return engine.fragment(h.id).then(function (f) {
-        return engine.snippetText(f, current.ts).then(function (text) { f.text = text; return f; });
-      });
-    })).then(function (fs) {
+    // Deep results' fragments are asked for first: their snippets wait for
+    // their pages.
+    var texts = new Map();
+    batch.filter(function (h) { return h.deep; }).concat(batch.filter(function (h) { return !h.deep; })).forEach(function (h) {
+      texts.set(h, engine.fragment(h.id).then(function (f) {
+        return engine.snippetText(f, current.ts).then(function (t) { f.text = t; return f; });
+      }));
+    });
+    return Promise.all(batch.map(function (h) { return texts.get(h); })).then(function (fs) {
       if (my !== seq) return;
       fs.forEach(function (f, i) { fill(slots[i], f); });
       if (current.count < current.shown.length) {
