@@ -548,13 +548,15 @@
       var shown = render();
       // The address changes once the results are on screen: a new history
       // entry makes the browser fetch the page icon again, which should not
-      // compete with the index files.
+      // compete with the index files. Like the filters below, it waits for
+      // the results to be painted: work queued before that frame delays it.
       var url = function () { if (my === seq) writeURL(push); };
-      Promise.resolve(shown).then(url, url);
+      var painted = Promise.resolve(shown).then(afterPaint, afterPaint);
+      painted.then(url);
       if (!current.classes && r.hits.length) {
         // The filter table loads once the first results are on screen.
-        var cur = current, after = function () { return engine.classes(); };
-        Promise.resolve(shown).then(after, after).then(function (c) {
+        var cur = current;
+        painted.then(function () { return engine.classes(); }).then(function (c) {
           if (my !== seq || current !== cur) return;
           cur.classes = c;
           renderFilters();
@@ -566,6 +568,17 @@
       clear(results);
       say('搜索索引加载失败，请确认网站的 search 文件夹完整后刷新本页。');
       if (global.console) global.console.error(e);
+    });
+  }
+
+  // afterPaint resolves once the browser has painted what is on the page
+  // now (a frame, then a task); in a hidden tab, which paints nothing,
+  // after 100 ms.
+  function afterPaint() {
+    return new Promise(function (resolve) {
+      var done = function () { clearTimeout(t); setTimeout(resolve, 0); };
+      var t = setTimeout(resolve, 100);
+      if (global.requestAnimationFrame) global.requestAnimationFrame(done);
     });
   }
 
