@@ -702,10 +702,54 @@ func dirData(bigs []bigEntry) []byte {
 // p, k characters long, is in the head when p+k ≤ n. more reports whether
 // the text holds anything else.
 func (d *Doc) head(n int) (string, bool) {
-	text := d.Text()
-	title := strings.IndexByte(text, '\n')
-	head := cutRunes(text, max(n, utf8.RuneCountInString(text[:title])+1))
-	return head, len(head) < len(text)
+	if !d.validUTF8() {
+		text := d.Text()
+		title := strings.IndexByte(text, '\n')
+		head := cutRunes(text, max(n, utf8.RuneCountInString(text[:title])+1))
+		return head, len(head) < len(text)
+	}
+	// The same runes as the slow path above, without building the whole
+	// text of every doc (a 10,000-page build spent 0.4 s of CPU there): on
+	// valid UTF-8, oneLine changes no lengths.
+	title := strings.Map(oneLine, d.Title)
+	m := max(n, utf8.RuneCountInString(title)+1)
+	var b strings.Builder
+	left := m
+	add := func(s string) {
+		if left > 0 {
+			c := cutRunes(s, left)
+			b.WriteString(c)
+			left -= utf8.RuneCountInString(c)
+		}
+	}
+	add(title)
+	add("\n")
+	add(d.Body)
+	add("\n")
+	for _, parts := range [][]string{d.Headings, d.Fields} {
+		for _, s := range parts {
+			if left == 0 {
+				break
+			}
+			add(strings.Map(oneLine, s))
+			add("\n")
+		}
+	}
+	return b.String(), d.textLen() > m
+}
+
+func (d *Doc) validUTF8() bool {
+	if !utf8.ValidString(d.Title) || !utf8.ValidString(d.Body) {
+		return false
+	}
+	for _, parts := range [][]string{d.Headings, d.Fields} {
+		for _, s := range parts {
+			if !utf8.ValidString(s) {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 func cutRunes(s string, n int) string {

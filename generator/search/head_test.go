@@ -1,0 +1,32 @@
+package search
+
+import (
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+// head is a fast path of "the first n runes of Text(), at least the title
+// line": it must give exactly what cutting the whole text gives.
+func TestHeadIsAPrefixOfText(t *testing.T) {
+	docs := synthetic(50)
+	docs = append(docs,
+		Doc{Title: "短", Body: "正文\n第二行", Headings: []string{"一、做法"}, Fields: []string{"单位"}},
+		Doc{Title: "标题\r\n两行", Body: ""},
+		Doc{Title: strings.Repeat("长", 200), Body: "正文"},
+		Doc{Title: "无效\xff字节", Body: "正\xfe\xfe文"},
+		Doc{Title: "t", Body: "b", Headings: []string{"h\n1", "h2"}, Fields: []string{"f1", "f\r2"}},
+		Doc{Title: "", Body: strings.Repeat("字", 129)},
+	)
+	for i, d := range docs {
+		for _, n := range []int{0, 1, 5, 100, 130, 131, 5000} {
+			text := d.Text()
+			title := strings.IndexByte(text, '\n')
+			want := cutRunes(text, max(n, utf8.RuneCountInString(text[:title])+1))
+			got, more := d.head(n)
+			if got != want || more != (len(want) < len(text)) {
+				t.Fatalf("doc %d, n=%d: head %q more=%v, want %q more=%v", i, n, got, more, want, len(want) < len(text))
+			}
+		}
+	}
+}
