@@ -34,12 +34,19 @@ func digitOf(c byte) int {
 	return -1
 }
 
+// appendVarint appends n's digits. The one-digit case, most doc gaps and
+// position gaps, is small enough to be inlined into the indexer's loop.
 func appendVarint(b []byte, n int) []byte {
+	if uint(n) < radix {
+		return append(b, digitChar[n])
+	}
+	return appendLongVarint(b, n)
+}
+
+//go:noinline
+func appendLongVarint(b []byte, n int) []byte {
 	if n < 0 {
 		panic("search: negative varint")
-	}
-	if n < radix {
-		return append(b, digitChar[n])
 	}
 	if n < radix*radix {
 		return append(b, digitChar[radix+n/radix], digitChar[n%radix])
