@@ -42,7 +42,9 @@ func (b *builder) searchSnapshot() []search.Doc {
 
 func writeSearch(docs []search.Doc, builds int64) searchJob {
 	mem := output.NewMemory()
-	_, err := search.Write(docs, mem, search.Options{})
+	// One core: the other stays free for the rebuilds of the officer's
+	// next saves, which would otherwise wait for the index's seconds.
+	_, err := search.Write(docs, mem, search.Options{Workers: 1})
 	return searchJob{builds: builds, files: mem, err: err}
 }
 
