@@ -17,6 +17,9 @@ func TestHeadIsAPrefixOfText(t *testing.T) {
 		Doc{Title: "无效\xff字节", Body: "正\xfe\xfe文"},
 		Doc{Title: "t", Body: "b", Headings: []string{"h\n1", "h2"}, Fields: []string{"f1", "f\r2"}},
 		Doc{Title: "", Body: strings.Repeat("字", 129)},
+		Doc{Title: "尾部", Body: strings.Repeat("字", 200) + "\xff\xfe"},
+		Doc{Title: "尾部", Body: strings.Repeat("字", 127) + "\xff", Headings: []string{"\xff"}},
+		Doc{Title: "空", Body: "", Headings: []string{"", ""}, Fields: []string{""}},
 	)
 	for i, d := range docs {
 		for _, n := range []int{0, 1, 5, 100, 130, 131, 5000} {
