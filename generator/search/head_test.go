@@ -33,3 +33,12 @@ func TestHeadIsAPrefixOfText(t *testing.T) {
 		}
 	}
 }
+
+// textLen counts without decoding; on valid UTF-8 it is Text()'s length.
+func TestTextLen(t *testing.T) {
+	for i, d := range append(synthetic(20), Doc{Title: "t\n", Body: "a¢€😀"}, Doc{}) {
+		if got, want := d.textLen(), utf8.RuneCountInString(d.Text()); got != want {
+			t.Errorf("doc %d: textLen %d, Text has %d runes", i, got, want)
+		}
+	}
+}
