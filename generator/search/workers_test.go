@@ -2,40 +2,30 @@ package search
 
 import (
 	"bytes"
-	"sync"
 	"testing"
+
+	"dangjian/generator/output"
 )
-
-type keepWriter struct {
-	mu    sync.Mutex
-	files map[string][]byte
-}
-
-func (w *keepWriter) WriteFile(p string, data []byte) error {
-	w.mu.Lock()
-	defer w.mu.Unlock()
-	w.files[p] = append([]byte(nil), data...)
-	return nil
-}
 
 // The watch server indexes on one core and the build on all of them: the
 // index must not depend on how many workers made it.
 func TestIndexIndependentOfWorkers(t *testing.T) {
 	docs := synthetic(400)
-	var outs []map[string][]byte
+	var outs []*output.Memory
 	for _, n := range []int{1, 2, 5} {
-		w := &keepWriter{files: map[string][]byte{}}
+		w := output.NewMemory()
 		if _, err := Write(docs, w, Options{Workers: n}); err != nil {
 			t.Fatal(err)
 		}
-		outs = append(outs, w.files)
+		outs = append(outs, w)
 	}
 	for i, out := range outs[1:] {
-		if len(out) != len(outs[0]) {
-			t.Fatalf("workers set %d: %d files, one worker %d", i+1, len(out), len(outs[0]))
+		if len(out.Paths()) != len(outs[0].Paths()) {
+			t.Fatalf("workers set %d: %d files, one worker %d", i+1, len(out.Paths()), len(outs[0].Paths()))
 		}
-		for p, data := range outs[0] {
-			if !bytes.Equal(out[p], data) {
+		for _, p := range outs[0].Paths() {
+			data, _ := outs[0].Get(p)
+			if got, _ := out.Get(p); !bytes.Equal(got, data) {
 				t.Fatalf("workers set %d: %s differs from one worker's", i+1, p)
 			}
 		}
