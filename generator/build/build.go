@@ -209,7 +209,7 @@ func Load(opt Options, t *timer) (*Site, []diag.Problem) {
 	probs = append(probs, s.Derive()...)
 	t.done("derive")
 
-	tpl, ps := render.ParseTemplates(th, render.Funcs(labels))
+	tpl, ps := render.ParseTemplates(th, render.Funcs(labels), render.TemplateOptions{Compact: !s.Opt.NoMinify})
 	probs = append(probs, ps...)
 	s.Templates = tpl
 	t.done("templates")

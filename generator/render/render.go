@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"runtime"
+	"strings"
 	"sync"
 	"sync/atomic"
 
@@ -97,10 +98,15 @@ func (r *Renderer) Page(job Job) (data []byte, problem *diag.Problem) {
 		}
 	}
 	html = r.Links.Rewrite(job.URL, html)
-	out, err := r.Minifier.Bytes(OutPath(job.URL), html)
-	if err != nil {
-		p := diag.New(name, 0, diag.MsgRender, err)
-		return nil, &p
+	out := html
+	// An HTML page comes from compacted layouts (TemplateOptions.Compact)
+	// and is not minified again; a layout of another format (XML, JSON) is.
+	if p := OutPath(job.URL); !strings.HasSuffix(p, ".html") {
+		var err error
+		if out, err = r.Minifier.Bytes(p, html); err != nil {
+			p := diag.New(name, 0, diag.MsgRender, err)
+			return nil, &p
+		}
 	}
 	// The pooled buffer is reused: hand out a copy when nothing else copied.
 	if len(out) > 0 && buf.Len() > 0 && &out[0] == &buf.Bytes()[0] {

@@ -29,8 +29,16 @@ type Templates struct {
 	cache atomic.Pointer[sync.Map]
 }
 
+// TemplateOptions tune how layouts are parsed.
+type TemplateOptions struct {
+	// Compact drops the layouts' whitespace that pages do not need (see
+	// compactTemplates): the build's HTML minifying, done once per layout
+	// rather than once per page. Off for --no-minify.
+	Compact bool
+}
+
 // ParseTemplates reads layouts/ of the layered theme.
-func ParseTemplates(th *theme.Theme, funcs template.FuncMap) (*Templates, []diag.Problem) {
+func ParseTemplates(th *theme.Theme, funcs template.FuncMap, opts TemplateOptions) (*Templates, []diag.Problem) {
 	files, err := th.Files("layouts")
 	if err != nil {
 		return nil, []diag.Problem{diag.New("layouts", 0, diag.MsgReadFailed, err)}
@@ -61,6 +69,9 @@ func ParseTemplates(th *theme.Theme, funcs template.FuncMap) (*Templates, []diag
 	if len(probs) > 0 {
 		return nil, probs
 	}
+	if opts.Compact {
+		compactTemplates(common.Templates())
+	}
 	for _, f := range layouts {
 		set, err := common.Clone()
 		if err == nil {
@@ -74,6 +85,9 @@ func ParseTemplates(th *theme.Theme, funcs template.FuncMap) (*Templates, []diag
 			probs = append(probs, t.problem(err))
 			continue
 		}
+		if opts.Compact {
+			compactTemplates(parsedFrom(set, f.Rel))
+		}
 		t.sets[f.Rel] = set
 	}
 	// Cloned last: html/template forbids cloning a set once it has run.
@@ -83,6 +97,18 @@ func ParseTemplates(th *theme.Theme, funcs template.FuncMap) (*Templates, []diag
 	}
 	t.partials = partials
 	return t, probs
+}
+
+// parsedFrom returns the templates of set that file defined (itself and its
+// {{define}}s), not those it shares with the other layouts.
+func parsedFrom(set *template.Template, file string) []*template.Template {
+	var out []*template.Template
+	for _, t := range set.Templates() {
+		if t.Tree != nil && t.Tree.ParseName == file {
+			out = append(out, t)
+		}
+	}
+	return out
 }
 
 // partialCached is the template function

@@ -45,7 +45,7 @@ func parseTheme(t *testing.T, layouts map[string]string) (*Templates, *int) {
 		ticks++
 		return ticks
 	}
-	tpl, probs := ParseTemplates(th, funcs)
+	tpl, probs := ParseTemplates(th, funcs, TemplateOptions{})
 	if len(probs) > 0 {
 		t.Fatal(probs)
 	}
