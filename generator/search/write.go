@@ -331,6 +331,20 @@ func (w *worker) index(id int32, d *Doc) {
 	}
 }
 
+// forRanges calls fn on n goroutines' shares of [0, n) and waits.
+func forRanges(total, n int, fn func(lo, hi int)) {
+	n = max(1, min(n, total/256))
+	var wg sync.WaitGroup
+	for i := range n {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			fn(total*i/n, total*(i+1)/n)
+		}()
+	}
+	wg.Wait()
+}
+
 // list is a gram's doc list and positions, in pieces (the workers' parts
 // and the re-encoded first entries that join them), written as they are.
 type list struct {
@@ -387,10 +401,14 @@ func Write(docs []Doc, w output.Writer, opts Options) (Stats, error) {
 
 	// Doc lengths first: BM25 needs the average before the first list entry.
 	dls := make([]int, len(docs))
+	forRanges(len(docs), opts.Workers, func(lo, hi int) {
+		for id := lo; id < hi; id++ {
+			dls[id] = docs[order[id]].textLen()
+		}
+	})
 	total := 0
-	for id, di := range order {
-		dls[id] = docs[di].textLen()
-		total += dls[id]
+	for _, n := range dls {
+		total += n
 	}
 	avgdl := 1.0
 	if len(docs) > 0 {
@@ -425,31 +443,41 @@ func Write(docs []Doc, w output.Writer, opts Options) (Stats, error) {
 	}
 	wg.Wait()
 
-	// Join the workers' parts of each list.
-	type parts struct{ of []*gstate }
-	byKey := map[gramKey]*parts{}
+	// Join the workers' parts of each list. This runs on one core, so the
+	// grams are matched in a table like the workers' own, not a map.
+	type part struct {
+		st *gstate
+		// next is the index in parts of the gram's part from the next
+		// worker, 0 if none (parts[0] is never a next part).
+		next int32
+	}
+	var merged gramTable
 	var keys []gramKey
+	parts := []part{{}}
+	var first, last []int32 // per merged gram, its first and last part
 	for _, wk := range ws {
-		for i := range wk.st {
-			s := &wk.st[i]
-			if s.first < 0 {
-				continue
-			}
-			k := wk.keys[i]
-			p := byKey[k]
-			if p == nil {
-				p = &parts{}
-				byKey[k] = p
+		for g, k := range wk.keys {
+			i := merged.get(k, func(gramKey) int32 {
 				keys = append(keys, k)
+				first, last = append(first, 0), append(last, 0)
+				return int32(len(keys) - 1)
+			})
+			parts = append(parts, part{st: &wk.st[g]})
+			p := int32(len(parts) - 1)
+			if first[i] == 0 {
+				first[i] = p
+			} else {
+				parts[last[i]].next = p
 			}
-			p.of = append(p.of, s)
+			last[i] = p
 		}
 	}
 	lists := make([]list, len(keys))
 	for i, k := range keys {
 		l := list{gram: k.String()}
 		prev := int32(-1)
-		for _, st := range byKey[k].of {
+		for p := first[i]; p != 0; p = parts[p].next {
+			st := parts[p].st
 			l.add(appendVarint(nil, int(st.first-prev-1)*steps+int(st.firstQ)), nil)
 			l.add(st.docs, st.pos)
 			prev = st.prev
