@@ -110,7 +110,10 @@ func TestBrowserReloadsOnSaveAndKeepsScroll(t *testing.T) {
 	ts.write(t, "content/news/long.md", page("修好了"))
 	evalUntil(t, ctx, "the overlay to go", `!document.getElementById("dangjian-error-overlay") && document.body.innerText.includes("第一条正文")`)
 
-	// A stylesheet edit is applied without a reload.
+	// A stylesheet edit is applied without a reload. The fix above reloaded
+	// the tab: its new event stream must be open, or the edit's event goes
+	// to no one (on a loaded machine that took longer than the edit).
+	evalUntil(t, ctx, "the reloaded tab to listen again", `window.dangjianListening === true`)
 	if _, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`window.__kept = true`)); err != nil {
 		t.Fatal(err)
 	}

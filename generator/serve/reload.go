@@ -216,6 +216,9 @@ const script = `(function () {
       if (server !== null && server !== st.server) { reload(); return; }
       server = st.server;
       if (st.errors && st.errors.length) showOverlay(st.errors); else clearOverlay();
+      // The server counts this tab from here on: a test waits for it before
+      // an edit whose event the tab must not miss.
+      window.dangjianListening = true;
     });
     es.addEventListener("reload", function () { reload(); });
     es.addEventListener("css", function (e) { clearOverlay(); swapCSS(JSON.parse(e.data).paths); });
