@@ -232,3 +232,45 @@ title = "没有日期"
 		t.Error("a failed first build created public/")
 	}
 }
+
+// The theme puts the home link first on its own, so a menu that also lists
+// "/" (as officers write it) shows it once.
+func TestMenuHomeEntryShownOnce(t *testing.T) {
+	dir := sitetest.Write(t, `-- site.toml --
+title = "t"
+[[menu]]
+name = "首页"
+url = "/"
+[[menu]]
+name = "工作动态"
+url = "/news/"
+-- content/news/x.md --
++++
+title = "x"
+date = 2024-01-01
++++
+正文
+`)
+	if _, err := Build(Options{Source: dir}); err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range []string{"index.html", "news/index.html", "news/x/index.html"} {
+		page, err := os.ReadFile(filepath.Join(dir, "public", p))
+		if err != nil {
+			t.Fatal(err)
+		}
+		nav := string(page)
+		if i := strings.Index(nav, `class="site-nav"`); i >= 0 {
+			nav = nav[i:]
+			nav = nav[:strings.Index(nav, "</nav>")]
+		} else {
+			t.Fatalf("%s: no site-nav", p)
+		}
+		if n := strings.Count(nav, `href="/"`); n != 1 {
+			t.Errorf("%s: the nav links home %d times, want 1:\n%s", p, n, nav)
+		}
+		if !strings.Contains(nav, `href="/news/"`) {
+			t.Errorf("%s: the nav lost the news entry:\n%s", p, nav)
+		}
+	}
+}
