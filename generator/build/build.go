@@ -11,10 +11,8 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"runtime"
 	"sort"
 	"strings"
-	"sync"
 	"time"
 
 	"dangjian/generator/config"
@@ -307,21 +305,7 @@ func (s *Site) Write(w output.Writer, t *timer) (*Result, []diag.Problem) {
 
 // WriteSearch writes the search index of every published page.
 func (s *Site) WriteSearch(w output.Writer) []diag.Problem {
-	all := s.Render.C.All
-	docs := make([]search.Doc, len(all))
-	// On all cores: a doc's summary check reads the page's whole text.
-	var wg sync.WaitGroup
-	n := runtime.GOMAXPROCS(0)
-	for i := range n {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for j := len(all) * i / n; j < len(all)*(i+1)/n; j++ {
-				docs[j] = search.DocFromPage(all[j])
-			}
-		}()
-	}
-	wg.Wait()
+	docs := search.DocsFromPages(s.Render.C.All)
 	if _, err := search.Write(docs, w, search.Options{}); err != nil {
 		return []diag.Problem{diag.New("search", 0, diag.MsgRender, err)}
 	}

@@ -23,6 +23,18 @@ type Doc struct {
 	Body       string   // plain text
 }
 
+// DocsFromPages makes the Docs of pages on all cores: each one's summary
+// check reads the page's whole text.
+func DocsFromPages(pages []*content.Page) []Doc {
+	docs := make([]Doc, len(pages))
+	forRanges(len(pages), Options{}.withDefaults().Workers, func(lo, hi int) {
+		for i := lo; i < hi; i++ {
+			docs[i] = DocFromPage(pages[i])
+		}
+	})
+	return docs
+}
+
 // DocFromPage makes a Doc from a loaded, markdown-rendered page.
 func DocFromPage(p *content.Page) Doc {
 	d := Doc{

@@ -365,7 +365,7 @@ func (w *worker) index(id int32, d *Doc) {
 	}
 }
 
-// forRanges calls fn on n goroutines' shares of [0, n) and waits.
+// forRanges calls fn on n goroutines' shares of [0, total) and waits.
 func forRanges(total, n int, fn func(lo, hi int)) {
 	n = max(1, min(n, total/256))
 	var wg sync.WaitGroup

@@ -32,12 +32,7 @@ type searchJob struct {
 // watch loop, so that the background writer never reads a page that the
 // next rebuild changes.
 func (b *builder) searchSnapshot() []search.Doc {
-	all := b.site.Render.C.All
-	docs := make([]search.Doc, 0, len(all))
-	for _, p := range all {
-		docs = append(docs, search.DocFromPage(p))
-	}
-	return docs
+	return search.DocsFromPages(b.site.Render.C.All)
 }
 
 func writeSearch(docs []search.Doc, builds int64) searchJob {
