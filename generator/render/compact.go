@@ -121,10 +121,7 @@ func (c *compactor) text(s []byte) []byte {
 		switch c.mode {
 		case modeText:
 			if isSpace(ch) {
-				j := i
-				for j < len(s) && isSpace(s[j]) {
-					j++
-				}
+				j := spaceEnd(s, i)
 				if keep := c.spaceInText(s, i, j); keep != 0 {
 					out = append(out, keep)
 					c.omit = true
@@ -151,10 +148,7 @@ func (c *compactor) text(s []byte) []byte {
 		case modeTag:
 			switch {
 			case isSpace(ch):
-				j := i
-				for j < len(s) && isSpace(s[j]) {
-					j++
-				}
+				j := spaceEnd(s, i)
 				c.inName = false
 				// No space before the tag's end.
 				if j < len(s) && (s[j] == '>' || s[j] == '/' && j+1 < len(s) && s[j+1] == '>') {
@@ -170,7 +164,7 @@ func (c *compactor) text(s []byte) []byte {
 				c.mode, c.inName = modeAttrDQ, false
 			case ch == '\'':
 				c.mode, c.inName = modeAttrSQ, false
-			case c.inName && ch != '/' || c.inName && len(c.tagName) == 0:
+			case c.inName && (ch != '/' || len(c.tagName) == 0):
 				c.tagName = append(c.tagName, lower(ch))
 			default:
 				c.inName = false
@@ -224,8 +218,7 @@ func (c *compactor) spaceInText(s []byte, i, j int) byte {
 		if s[k+1] != '/' || traitsOf(name)&traitObject != 0 || gt < 0 {
 			break
 		}
-		for k += gt + 1; k < len(s) && isSpace(s[k]); k++ {
-		}
+		k = spaceEnd(s, k+gt+1)
 	}
 	if bytes.IndexByte(s[i:j], '\n') >= 0 {
 		return '\n'
@@ -314,6 +307,14 @@ func indexEndTag(s []byte, name string) int {
 		}
 	}
 	return -1
+}
+
+// spaceEnd returns where the run of whitespace at s[i:] ends.
+func spaceEnd(s []byte, i int) int {
+	for i < len(s) && isSpace(s[i]) {
+		i++
+	}
+	return i
 }
 
 func isSpace(c byte) bool { return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' }
