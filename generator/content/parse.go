@@ -6,8 +6,6 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"github.com/BurntSushi/toml"
-
 	"dangjian/generator/config"
 	"dangjian/generator/diag"
 )
@@ -62,7 +60,8 @@ func Parse(rel string, data []byte) (*Page, []diag.Problem) {
 
 	table := map[string]any{}
 	if front != nil {
-		if _, err := toml.Decode(string(front), &table); err != nil {
+		var err error
+		if table, err = decodeFront(string(front)); err != nil {
 			return p, []diag.Problem{config.TOMLProblem(p.Path, frontLine-1, err)}
 		}
 	}
