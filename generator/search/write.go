@@ -477,58 +477,21 @@ func Write(docs []Doc, w output.Writer, opts Options) (Stats, error) {
 	}
 	wg.Wait()
 
-	// Join the workers' parts of each list. This runs on one core, so the
-	// grams are matched in a table like the workers' own, not a map.
-	type part struct {
-		w *worker
-		g int32
-		// next is the index in parts of the gram's part from the next
-		// worker, 0 if none (parts[0] is never a next part).
-		next int32
+	// Join the workers' parts of each list, the grams split by hash among
+	// goroutines. shardJobs puts the lists in order.
+	nj := max(1, min(opts.Workers, len(docs)/128))
+	joined := make([][]list, nj)
+	for j := range joined {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			joined[j] = join(ws, j, nj)
+		}()
 	}
-	var merged gramTable
-	var keys []gramKey
-	parts := []part{{}}
-	var first, last []int32 // per merged gram, its first and last part
-	for _, wk := range ws {
-		for g, k := range wk.keys {
-			i := merged.get(k, func(gramKey) int32 {
-				keys = append(keys, k)
-				first, last = append(first, 0), append(last, 0)
-				return int32(len(keys) - 1)
-			})
-			parts = append(parts, part{w: wk, g: int32(g)})
-			p := int32(len(parts) - 1)
-			if first[i] == 0 {
-				first[i] = p
-			} else {
-				parts[last[i]].next = p
-			}
-			last[i] = p
-		}
-	}
-	lists := make([]list, len(keys))
-	for i, k := range keys {
-		l := list{gram: k.String()}
-		prev := int32(-1)
-		for p := first[i]; p != 0; p = parts[p].next {
-			wk, g := parts[p].w, parts[p].g
-			st := &wk.st[g]
-			l.add(appendVarint(nil, int(st.first-prev-1)*steps+int(st.firstQ)), nil)
-			for _, c := range wk.dfull[g] {
-				l.add(c, nil)
-			}
-			l.add(st.docs, nil)
-			for _, c := range wk.pfull[g] {
-				l.add(nil, c)
-			}
-			l.add(nil, st.pos)
-			prev = st.prev
-		}
-		lists[i] = l
-	}
+	wg.Wait()
 	ws = nil
-	slices.SortFunc(lists, func(a, b list) int { return strings.Compare(a.gram, b.gram) })
+	lists := slices.Concat(joined...)
+	joined = nil
 
 	var jobs []func() (string, []byte, error)
 	st := Stats{Docs: len(docs), Grams: len(lists)}
@@ -639,6 +602,66 @@ func Write(docs []Doc, w output.Writer, opts Options) (Stats, error) {
 	return st, firstErr
 }
 
+// join makes the lists of the grams that fall to part of nparts, each
+// joined from the workers' parts in worker order: the workers indexed
+// consecutive id ranges, so only the gap at the start of each part changes.
+func join(ws []*worker, part, nparts int) []list {
+	// The grams are matched in a table like the workers' own, not a map,
+	// with each gram's parts in a linked list.
+	type piece struct {
+		w *worker
+		g int32
+		// next is the index in pieces of the gram's piece from the next
+		// worker, 0 if none (pieces[0] is never a next piece).
+		next int32
+	}
+	var merged gramTable
+	var keys []gramKey
+	pieces := []piece{{}}
+	var first, last []int32 // per merged gram, its first and last piece
+	for _, wk := range ws {
+		for g, k := range wk.keys {
+			if nparts > 1 && int(uint64(k)*0x9E3779B97F4A7C15>>32%uint64(nparts)) != part {
+				continue
+			}
+			i := merged.get(k, func(gramKey) int32 {
+				keys = append(keys, k)
+				first, last = append(first, 0), append(last, 0)
+				return int32(len(keys) - 1)
+			})
+			pieces = append(pieces, piece{w: wk, g: int32(g)})
+			p := int32(len(pieces) - 1)
+			if first[i] == 0 {
+				first[i] = p
+			} else {
+				pieces[last[i]].next = p
+			}
+			last[i] = p
+		}
+	}
+	lists := make([]list, len(keys))
+	for i, k := range keys {
+		l := list{gram: k.String()}
+		prev := int32(-1)
+		for p := first[i]; p != 0; p = pieces[p].next {
+			wk, g := pieces[p].w, pieces[p].g
+			st := &wk.st[g]
+			l.add(appendVarint(nil, int(st.first-prev-1)*steps+int(st.firstQ)), nil)
+			for _, c := range wk.dfull[g] {
+				l.add(c, nil)
+			}
+			l.add(st.docs, nil)
+			for _, c := range wk.pfull[g] {
+				l.add(nil, c)
+			}
+			l.add(nil, st.pos)
+			prev = st.prev
+		}
+		lists[i] = l
+	}
+	return lists
+}
+
 // shardJobs adds the jobs that write the lists. A list up to big bytes
 // (doc list and, for a trigram, "!" and its positions) goes into shard
 // t/<h> by the gram's hash; a longer one into files of its own named in the
@@ -664,6 +687,10 @@ func shardJobs(jobs *[]func() (string, []byte, error), lists []list, target, big
 	for i := range lists {
 		h := int(hash(lists[i].gram) % uint32(n))
 		buckets[h] = append(buckets[h], i)
+	}
+	// A shard lists its grams in order, whatever order lists is in.
+	for _, bk := range buckets {
+		slices.SortFunc(bk, func(a, b int) int { return strings.Compare(lists[a].gram, lists[b].gram) })
 	}
 	for h, bk := range buckets {
 		*jobs = append(*jobs, func() (string, []byte, error) {
