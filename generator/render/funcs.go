@@ -5,6 +5,7 @@ import (
 	"html/template"
 	"net/url"
 	"reflect"
+	"strconv"
 	"strings"
 	"time"
 
@@ -25,6 +26,7 @@ func Funcs(labels map[string]string) template.FuncMap {
 	return template.FuncMap{
 		"url":       URLFunc,
 		"anchor":    Anchor,
+		"tocItems":  TOCItems,
 		"t":         t,
 		"date":      FormatDate,
 		"isodate":   func(d time.Time) string { return d.Format("2006-01-02") },
@@ -79,6 +81,33 @@ func Anchor(id string) string {
 	}
 	return string(b)
 }
+
+// TOCItems is the items of a table of contents, one
+//
+//	<li class="toc-LEVEL"><a href="#ID">TEXT</a></li>
+//
+// per heading, escaped as html/template escapes that markup. Written in a
+// template, the item takes six of html/template's reflective calls (about
+// 5 µs a heading): the table of contents was a third of a news page's
+// template time. As with Hugo's .TableOfContents, the list around the items
+// stays in the theme.
+func TOCItems(toc []content.Heading) template.HTML {
+	var b strings.Builder
+	for _, h := range toc {
+		b.WriteString(`<li class="toc-`)
+		b.WriteString(strconv.Itoa(h.Level))
+		b.WriteString(`"><a href="`)
+		b.WriteString(Anchor(h.ID))
+		b.WriteString(`">`)
+		htmlText.WriteString(&b, h.Text)
+		b.WriteString(`</a></li>`)
+	}
+	return template.HTML(b.String())
+}
+
+// htmlText escapes text for HTML as html/template does, so that a list
+// made by a function reads the same as one written in a layout.
+var htmlText = strings.NewReplacer("\x00", "\uFFFD", `"`, "&#34;", "&", "&amp;", "'", "&#39;", "+", "&#43;", "<", "&lt;", ">", "&gt;")
 
 // TermURL is the URL of a tag or year page.
 func TermURL(taxonomy, name string) string {

@@ -4,6 +4,8 @@ import (
 	"html/template"
 	"strings"
 	"testing"
+
+	"dangjian/generator/content"
 )
 
 // Anchor must write the same link as href="#{{.ID}}", which it replaces.
@@ -20,6 +22,34 @@ func TestAnchorMatchesHTMLTemplate(t *testing.T) {
 		}
 		if got.String() != want.String() {
 			t.Errorf("anchor %q: got %s, html/template writes %s", id, got.String(), want.String())
+		}
+	}
+}
+
+// TOCItems must write what the layout it replaces wrote.
+func TestTOCItemsMatchesHTMLTemplate(t *testing.T) {
+	layout := template.Must(template.New("").Funcs(template.FuncMap{"anchor": Anchor}).Parse(
+		`<ol>{{range .}}<li class="toc-{{.Level}}"><a href="{{anchor .ID}}">{{.Text}}</a></li>{{end}}</ol>`))
+	fast := template.Must(template.New("").Funcs(template.FuncMap{"tocItems": TOCItems}).Parse(`<ol>{{tocItems .}}</ol>`))
+	for _, toc := range [][]content.Heading{
+		nil,
+		{{Level: 2, ID: "一主要做法", Text: "一、主要做法"}},
+		{
+			{Level: 2, ID: "a-b", Text: `A&B <script>alert("x")</script>`},
+			{Level: 3, ID: "x&y=<z>", Text: "1+1 'quoted' \x00 end"},
+			{Level: 4, ID: "", Text: ""},
+			{Level: 2, ID: "100%", Text: "&amp; already escaped &#43;"},
+		},
+	} {
+		var want, got strings.Builder
+		if err := layout.Execute(&want, toc); err != nil {
+			t.Fatal(err)
+		}
+		if err := fast.Execute(&got, toc); err != nil {
+			t.Fatal(err)
+		}
+		if got.String() != want.String() {
+			t.Errorf("TOC %v:\n got %s\nwant %s", toc, got.String(), want.String())
 		}
 	}
 }
