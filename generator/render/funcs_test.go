@@ -8,21 +8,28 @@ import (
 	"dangjian/generator/content"
 )
 
+// sameOutput fails the test unless the layout a function replaces and the
+// layout that calls it write the same for data.
+func sameOutput(t *testing.T, layout, fast *template.Template, data any) {
+	t.Helper()
+	var want, got strings.Builder
+	if err := layout.Execute(&want, data); err != nil {
+		t.Fatal(err)
+	}
+	if err := fast.Execute(&got, data); err != nil {
+		t.Fatal(err)
+	}
+	if got.String() != want.String() {
+		t.Errorf("%#v:\n got %s\nwant %s (html/template)", data, got.String(), want.String())
+	}
+}
+
 // Anchor must write the same link as href="#{{.ID}}", which it replaces.
 func TestAnchorMatchesHTMLTemplate(t *testing.T) {
 	plain := template.Must(template.New("").Parse(`<a href="#{{.}}">`))
 	fast := template.Must(template.New("").Funcs(template.FuncMap{"anchor": Anchor}).Parse(`<a href="{{anchor .}}">`))
 	for _, id := range []string{"一主要做法", "一主要做法-1", "intro", "a b", "x&y=<z>", "100%", "Ünï", "~._-", `"'`, ""} {
-		var want, got strings.Builder
-		if err := plain.Execute(&want, id); err != nil {
-			t.Fatal(err)
-		}
-		if err := fast.Execute(&got, id); err != nil {
-			t.Fatal(err)
-		}
-		if got.String() != want.String() {
-			t.Errorf("anchor %q: got %s, html/template writes %s", id, got.String(), want.String())
-		}
+		sameOutput(t, plain, fast, id)
 	}
 }
 
@@ -41,15 +48,6 @@ func TestTOCItemsMatchesHTMLTemplate(t *testing.T) {
 			{Level: 2, ID: "100%", Text: "&amp; already escaped &#43;"},
 		},
 	} {
-		var want, got strings.Builder
-		if err := layout.Execute(&want, toc); err != nil {
-			t.Fatal(err)
-		}
-		if err := fast.Execute(&got, toc); err != nil {
-			t.Fatal(err)
-		}
-		if got.String() != want.String() {
-			t.Errorf("TOC %v:\n got %s\nwant %s", toc, got.String(), want.String())
-		}
+		sameOutput(t, layout, fast, toc)
 	}
 }
