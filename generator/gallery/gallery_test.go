@@ -25,7 +25,7 @@ func (m *memWriter) WriteFile(path string, data []byte) error {
 	if m.files == nil {
 		m.files = map[string][]byte{}
 	}
-	m.files[path] = data
+	m.files[path] = bytes.Clone(data) // output.Writer does not keep data
 	return nil
 }
 

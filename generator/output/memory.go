@@ -1,6 +1,7 @@
 package output
 
 import (
+	"bytes"
 	"sort"
 	"sync"
 )
@@ -17,7 +18,7 @@ func NewMemory() *Memory { return &Memory{files: map[string][]byte{}} }
 // WriteFile implements Writer.
 func (m *Memory) WriteFile(path string, data []byte) error {
 	m.mu.Lock()
-	m.files[path] = data
+	m.files[path] = bytes.Clone(data) // see Writer
 	m.mu.Unlock()
 	return nil
 }
@@ -47,4 +48,22 @@ func (m *Memory) Paths() []string {
 	m.mu.RUnlock()
 	sort.Strings(out)
 	return out
+}
+
+// MoveFrom moves every file of src into m, without copying their bytes
+// (src is left empty), and returns their paths, sorted.
+func (m *Memory) MoveFrom(src *Memory) []string {
+	src.mu.Lock()
+	files := src.files
+	src.files = map[string][]byte{}
+	src.mu.Unlock()
+	paths := make([]string, 0, len(files))
+	m.mu.Lock()
+	for p, data := range files {
+		m.files[p] = data
+		paths = append(paths, p)
+	}
+	m.mu.Unlock()
+	sort.Strings(paths)
+	return paths
 }

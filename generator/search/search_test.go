@@ -1,6 +1,7 @@
 package search
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"math/rand/v2"
@@ -84,7 +85,7 @@ func (w *mapWriter) WriteFile(p string, data []byte) error {
 	if _, dup := w.fs[p]; dup {
 		return fmt.Errorf("%s written twice", p)
 	}
-	w.fs[p] = &fstest.MapFile{Data: data}
+	w.fs[p] = &fstest.MapFile{Data: bytes.Clone(data)} // Write reuses data
 	return nil
 }
 

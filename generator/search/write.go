@@ -1,6 +1,7 @@
 package search
 
 import (
+	"cmp"
 	"fmt"
 	"math/bits"
 	"runtime"
@@ -122,18 +123,30 @@ const (
 )
 
 // appendChunked appends v's digits to the chunk cur, first moving cur to
-// full and starting a new chunk if they might not fit.
+// full and starting a new chunk if they might not fit. The common case, one
+// digit with room for it, is small enough to be inlined.
 func appendChunked(cur []byte, full *[][]byte, v int) []byte {
-	if v < radix && len(cur) < cap(cur) {
+	if uint(v) < radix && len(cur) < cap(cur) {
 		return append(cur, digitChar[v])
 	}
+	return appendChunkedSlow(cur, full, v)
+}
+
+func appendChunkedSlow(cur []byte, full *[][]byte, v int) []byte {
 	if len(cur)+maxDigits > cap(cur) {
 		if len(cur) > 0 {
 			*full = append(*full, cur)
 		}
 		cur = make([]byte, 0, min(maxChunk, max(minChunk, 2*cap(cur))))
 	}
-	return appendVarint(cur, v)
+	if uint(v) < radix*radix {
+		// Most position gaps take two digits.
+		if v < radix {
+			return append(cur, digitChar[v])
+		}
+		return append(cur, digitChar[radix+v/radix], digitChar[v%radix])
+	}
+	return appendLongVarint(cur, v)
 }
 
 // maxDigits is the most digits appendVarint writes for an int32.
@@ -188,8 +201,8 @@ func (t *gramTable) grow() {
 // worker indexes a contiguous range of doc ids.
 //
 // A doc is first gathered in a small table of its own grams (it stays in
-// the processor's cache), then each of its distinct grams is added once to
-// the worker's lists.
+// the processor's cache); its distinct grams then wait in a batch, which is
+// sorted by gram and added to the worker's lists a gram at a time.
 type worker struct {
 	tab   gramTable
 	st    []gstate
@@ -201,13 +214,26 @@ type worker struct {
 	// This doc's grams: a table of local indexes, stamped with the doc so
 	// that it needs no clearing, and per local gram its key, weighted term
 	// frequency and occurrences (trigrams: a linked list in occ/next).
-	lkeys            []gramKey
-	lidx             []int32
-	lstamp           []int32
-	gk               []gramKey
-	wtf              []float32
-	head, tail, nocc []int32
-	occ, next        []int32
+	lslots    []lslot
+	lgrams    []lgram
+	occ, next []int32
+	// The grams of the docs not yet added to the lists (see flush), their
+	// positions, and scratch space to sort them.
+	batch, tmp []entry
+	bocc       []int32
+}
+
+// lslot is a slot of the doc-local table; one probe reads one cache line.
+type lslot struct {
+	key       gramKey
+	stamp, li int32
+}
+
+// lgram is one gram of the doc being indexed.
+type lgram struct {
+	key              gramKey
+	wtf              float32
+	head, tail, nocc int32
 }
 
 func (w *worker) newGram(k gramKey) int32 {
@@ -218,28 +244,23 @@ func (w *worker) newGram(k gramKey) int32 {
 	return int32(len(w.st) - 1)
 }
 
-// local returns the doc-local index of gram k, adding it.
-func (w *worker) local(k gramKey, stamp int32) int32 {
-	if 2*(len(w.gk)+1) > len(w.lkeys) {
+// local returns the doc-local gram k, adding it. The pointer is good until
+// the next call.
+func (w *worker) local(k gramKey, stamp int32) *lgram {
+	if 2*(len(w.lgrams)+1) > len(w.lslots) {
 		w.growLocal(stamp)
 	}
-	mask := uint64(len(w.lkeys) - 1)
-	i := slot(k, len(w.lkeys))
+	mask := uint64(len(w.lslots) - 1)
+	i := slot(k, len(w.lslots))
 	for {
-		if w.lstamp[i] != stamp {
-			w.lstamp[i] = stamp
-			w.lkeys[i] = k
-			li := int32(len(w.gk))
-			w.lidx[i] = li
-			w.gk = append(w.gk, k)
-			w.wtf = append(w.wtf, 0)
-			w.head = append(w.head, -1)
-			w.tail = append(w.tail, -1)
-			w.nocc = append(w.nocc, 0)
-			return li
+		sl := &w.lslots[i]
+		if sl.stamp != stamp {
+			*sl = lslot{key: k, stamp: stamp, li: int32(len(w.lgrams))}
+			w.lgrams = append(w.lgrams, lgram{key: k, head: -1, tail: -1})
+			return &w.lgrams[len(w.lgrams)-1]
 		}
-		if w.lkeys[i] == k {
-			return w.lidx[i]
+		if sl.key == k {
+			return &w.lgrams[sl.li]
 		}
 		i = (i + 1) & mask
 	}
@@ -284,18 +305,18 @@ func (w *worker) runes(d *Doc) [3]int {
 
 // growLocal doubles the doc-local table, keeping this doc's grams.
 func (w *worker) growLocal(stamp int32) {
-	size := max(1<<12, 2*len(w.lkeys))
-	w.lkeys, w.lidx, w.lstamp = make([]gramKey, size), make([]int32, size), make([]int32, size)
-	for i := range w.lstamp {
-		w.lstamp[i] = -1
+	size := max(1<<12, 2*len(w.lslots))
+	w.lslots = make([]lslot, size)
+	for i := range w.lslots {
+		w.lslots[i].stamp = -1
 	}
 	mask := uint64(size - 1)
-	for li, k := range w.gk {
-		i := slot(k, size)
-		for w.lstamp[i] == stamp {
+	for li, g := range w.lgrams {
+		i := slot(g.key, size)
+		for w.lslots[i].stamp == stamp {
 			i = (i + 1) & mask
 		}
-		w.lstamp[i], w.lkeys[i], w.lidx[i] = stamp, k, int32(li)
+		w.lslots[i] = lslot{key: g.key, stamp: stamp, li: int32(li)}
 	}
 }
 
@@ -303,8 +324,7 @@ func (w *worker) index(id int32, d *Doc) {
 	cut := w.runes(d)
 	rs := w.rs
 	n := len(rs)
-	w.gk, w.wtf, w.head, w.tail, w.nocc = w.gk[:0], w.wtf[:0], w.head[:0], w.tail[:0], w.nocc[:0]
-	w.occ, w.next = w.occ[:0], w.next[:0]
+	w.lgrams, w.occ, w.next = w.lgrams[:0], w.occ[:0], w.next[:0]
 	for i, r := range rs {
 		if r == 0 {
 			continue
@@ -319,50 +339,170 @@ func (w *worker) index(id int32, d *Doc) {
 			wt = partWeight[1]
 		}
 		k := gramKey(r) << 42
-		w.wtf[w.local(k, id)] += wt
+		w.local(k, id).wtf += wt
 		if i+1 < n && rs[i+1] != 0 {
 			k |= gramKey(rs[i+1]) << 21
-			w.wtf[w.local(k, id)] += wt
+			w.local(k, id).wtf += wt
 			if i+2 < n && rs[i+2] != 0 {
-				li := w.local(k|gramKey(rs[i+2]), id)
-				w.wtf[li] += wt
+				g := w.local(k|gramKey(rs[i+2]), id)
+				g.wtf += wt
 				o := int32(len(w.occ))
 				w.occ = append(w.occ, int32(i))
 				w.next = append(w.next, -1)
-				if w.nocc[li] == 0 {
-					w.head[li] = o
+				if g.nocc == 0 {
+					g.head = o
 				} else {
-					w.next[w.tail[li]] = o
+					w.next[g.tail] = o
 				}
-				w.tail[li] = o
-				w.nocc[li]++
+				g.tail = o
+				g.nocc++
 			}
 		}
 	}
 	dl := float64(n)
 	norm := k1 * (1 - b + b*dl/w.avgdl)
-	for li, k := range w.gk {
-		g := w.tab.get(k, w.newGram)
-		s := &w.st[g]
-		tf := float64(w.wtf[li])
+	for i := range w.lgrams {
+		g := &w.lgrams[i]
+		tf := float64(g.wtf)
 		q := int32(tf/(tf+norm)*maxQ + 0.5)
 		q = max(1, min(maxQ, q))
+		e := entry{key: g.key, docq: uint32(id)<<4 | uint32(q), pos: noPos}
+		switch c := g.nocc; {
+		case c == 1:
+			e.pos = onePos | uint32(w.occ[g.head])
+		case c > 1:
+			e.pos = uint32(len(w.bocc))
+			w.bocc = append(w.bocc, c)
+			for o := g.head; o >= 0; o = w.next[o] {
+				w.bocc = append(w.bocc, w.occ[o])
+			}
+		}
+		w.batch = append(w.batch, e)
+	}
+	if len(w.batch) >= batchEntries {
+		w.flush()
+	}
+}
+
+// entry is one gram of one doc, waiting in a worker's batch: the doc and
+// its score step, and where its positions are in the batch's bocc.
+type entry struct {
+	key  gramKey
+	docq uint32 // doc id<<4 | score step
+	pos  uint32 // noPos, onePos|the one position, or offset in bocc
+}
+
+// A gram in a doc has no positions (not a trigram), one (most trigrams:
+// kept in the entry, so that adding it reads nothing else), or several
+// (the count and the positions in bocc).
+const (
+	noPos  = ^uint32(0)
+	onePos = 1 << 31
+)
+
+// batchEntries is how many doc grams a worker gathers before adding them to
+// its lists. Adding them one doc at a time cost a cache miss or more per
+// gram (its id, its state and its list's end, each somewhere in tens of
+// megabytes); sorted by gram, a batch touches each of its grams once, and
+// a common gram gets the entries of dozens of docs in one go. 2^18 entries
+// (4 MB, and as much again to sort) are about 70 pages' grams.
+const batchEntries = 1 << 18
+
+// flush adds the batch to the worker's lists, gram by gram, and empties it.
+// The sort is stable, so each gram's entries stay in doc order.
+func (w *worker) flush() {
+	a := radixSortEntries(w.batch, &w.tmp)
+	for i := 0; i < len(a); {
+		h := entryBits(a[i].key)
+		j, same := i+1, true
+		for j < len(a) && entryBits(a[j].key) == h {
+			same = same && a[j].key == a[i].key
+			j++
+		}
+		run := a[i:j]
+		if !same {
+			// Two grams share the hash bits: a rare case, grouped apart.
+			slices.SortStableFunc(run, func(x, y entry) int { return cmp.Compare(x.key, y.key) })
+		}
+		for len(run) > 0 {
+			n := 1
+			for n < len(run) && run[n].key == run[0].key {
+				n++
+			}
+			w.add(run[:n])
+			run = run[n:]
+		}
+		i = j
+	}
+	w.batch, w.bocc = w.batch[:0], w.bocc[:0]
+}
+
+// add appends the entries of one gram, in doc order, to its lists.
+func (w *worker) add(run []entry) {
+	g := w.tab.get(run[0].key, w.newGram)
+	s := &w.st[g]
+	docs, pos, prev := s.docs, s.pos, s.prev
+	dfull, pfull := &w.dfull[g], &w.pfull[g]
+	for _, e := range run {
+		id, q := int32(e.docq>>4), int32(e.docq&15)
 		if s.first < 0 {
 			s.first, s.firstQ = id, q
 		} else {
-			s.docs = appendChunked(s.docs, &w.dfull[g], int(id-s.prev-1)*steps+int(q))
+			docs = appendChunked(docs, dfull, int(id-prev-1)*steps+int(q))
 		}
-		s.prev = id
-		if c := w.nocc[li]; c > 0 {
-			s.pos = appendChunked(s.pos, &w.pfull[g], int(c)-1)
+		prev = id
+		switch {
+		case e.pos == noPos:
+		case e.pos&onePos != 0:
+			pos = appendChunked(pos, pfull, 0)
+			pos = appendChunked(pos, pfull, int(e.pos&^onePos))
+		default:
+			c := w.bocc[e.pos]
+			pos = appendChunked(pos, pfull, int(c)-1)
 			last := int32(-1)
-			for o := w.head[li]; o >= 0; o = w.next[o] {
-				p := w.occ[o]
-				s.pos = appendChunked(s.pos, &w.pfull[g], int(p-last-1))
+			for _, p := range w.bocc[e.pos+1 : e.pos+1+uint32(c)] {
+				pos = appendChunked(pos, pfull, int(p-last-1))
 				last = p
 			}
 		}
 	}
+	s.docs, s.pos, s.prev = docs, pos, prev
+}
+
+// entryBits are the 22 hash bits of a gram that a batch is sorted by.
+func entryBits(k gramKey) uint32 {
+	return uint32(uint64(k) * 0x9E3779B97F4A7C15 >> 42)
+}
+
+// radixSortEntries sorts a by entryBits, stably, in two passes of 11 bits,
+// through the scratch slice *tmp; it returns the sorted slice (a or *tmp).
+func radixSortEntries(a []entry, tmp *[]entry) []entry {
+	if cap(*tmp) < len(a) {
+		*tmp = make([]entry, len(a), cap(a))
+	}
+	t := (*tmp)[:len(a)]
+	var lo, hi [1 << 11]int32
+	for i := range a {
+		h := entryBits(a[i].key)
+		lo[h&(1<<11-1)]++
+		hi[h>>11]++
+	}
+	sumLo, sumHi := int32(0), int32(0)
+	for i := range lo {
+		lo[i], sumLo = sumLo, sumLo+lo[i]
+		hi[i], sumHi = sumHi, sumHi+hi[i]
+	}
+	for _, e := range a {
+		b := entryBits(e.key) & (1<<11 - 1)
+		t[lo[b]] = e
+		lo[b]++
+	}
+	for _, e := range t {
+		b := entryBits(e.key) >> 11
+		a[hi[b]] = e
+		hi[b]++
+	}
+	return a
 }
 
 // forRanges calls fn on n goroutines' shares of [0, total) and waits.
@@ -416,8 +556,9 @@ func (l *list) add(docs, pos []byte) {
 //	docs.js    kind and year of every doc; units.js its units (filters)
 //
 // Indexing runs on opts.Workers goroutines over contiguous id ranges, each
-// gathering a doc's grams in a small table of its own before adding them to
-// its lists; the parts are joined with one re-encoded gap per list.
+// gathering a doc's grams in a small table of its own and adding batches of
+// docs to its lists (see flush); the parts are joined with one re-encoded
+// gap per list.
 func Write(docs []Doc, w output.Writer, opts Options) (Stats, error) {
 	opts = opts.withDefaults()
 	order := make([]int, len(docs))
@@ -473,6 +614,8 @@ func Write(docs []Doc, w output.Writer, opts Options) (Stats, error) {
 			for id := lo; id < hi; id++ {
 				wk.index(int32(id), &docs[order[id]])
 			}
+			wk.flush()
+			wk.batch, wk.tmp, wk.bocc = nil, nil, nil
 		}(ws[i], bounds[i], bounds[i+1])
 	}
 	wg.Wait()
@@ -493,7 +636,7 @@ func Write(docs []Doc, w output.Writer, opts Options) (Stats, error) {
 	lists := slices.Concat(joined...)
 	joined = nil
 
-	var jobs []func() (string, []byte, error)
+	var jobs []job
 	st := Stats{Docs: len(docs), Grams: len(lists)}
 	// A long trigram list's positions are in a file of their own (p/),
 	// beside its doc list's (t/): a query word of four or more characters
@@ -502,18 +645,18 @@ func Write(docs []Doc, w output.Writer, opts Options) (Stats, error) {
 	nt, bigs := shardJobs(&jobs, lists, opts.ShardBytes, opts.BigBytes)
 	np := 0
 	st.PostingFiles = len(jobs)
-	jobs = append(jobs, func() (string, []byte, error) {
+	jobs = append(jobs, func([]byte) (string, []byte, error) {
 		return "meta", script("meta", fmt.Appendf(nil, "[%d,%d,%d,%d,%d,%d,%d]", formatVersion, len(docs), nt, np, opts.FragDocs, opts.TextDocs, opts.HeadRunes)), nil
 	})
-	jobs = append(jobs, func() (string, []byte, error) { return "dir", script("dir", dirData(bigs)), nil })
+	jobs = append(jobs, func([]byte) (string, []byte, error) { return "dir", script("dir", dirData(bigs)), nil })
 	cls, units := docTable(docs, order)
 	jobs = append(jobs,
-		func() (string, []byte, error) { return "docs", script("docs", cls), nil },
-		func() (string, []byte, error) { return "units", script("units", units), nil })
+		func([]byte) (string, []byte, error) { return "docs", script("docs", cls), nil },
+		func([]byte) (string, []byte, error) { return "units", script("units", units), nil })
 	for lo := 0; lo < len(docs); lo += opts.FragDocs {
-		jobs = append(jobs, func() (string, []byte, error) {
+		jobs = append(jobs, func(buf []byte) (string, []byte, error) {
 			name := "d/" + strconv.Itoa(lo/opts.FragDocs)
-			b := append(startScript(name, opts.FragDocs*(4*opts.HeadRunes+300)), '[')
+			b := append(startScript(buf, name, opts.FragDocs*(4*opts.HeadRunes+300)), '[')
 			for id := lo; id < len(docs) && id < lo+opts.FragDocs; id++ {
 				d := &docs[order[id]]
 				date := ""
@@ -543,9 +686,9 @@ func Write(docs []Doc, w output.Writer, opts Options) (Stats, error) {
 		})
 	}
 	for lo := 0; opts.TextDocs > 0 && lo < len(docs); lo += opts.TextDocs {
-		jobs = append(jobs, func() (string, []byte, error) {
+		jobs = append(jobs, func(buf []byte) (string, []byte, error) {
 			name := "x/" + strconv.Itoa(lo/opts.TextDocs)
-			b := append(startScript(name, 0), '[')
+			b := append(startScript(buf, name, 0), '[')
 			some := false
 			for id := lo; id < len(docs) && id < lo+opts.TextDocs; id++ {
 				more := ""
@@ -574,12 +717,19 @@ func Write(docs []Doc, w output.Writer, opts Options) (Stats, error) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			// A file's bytes are made in the last one's buffer: the writer
+			// does not keep them, and 116 MB of files at 10,000 pages made
+			// as much garbage, which raised the build's peak memory.
+			var buf []byte
 			for {
 				i := int(next.Add(1) - 1)
 				if i >= len(jobs) {
 					return
 				}
-				name, data, err := jobs[i]()
+				name, data, err := jobs[i](buf[:0])
+				if cap(data) <= maxReused {
+					buf = data
+				}
 				if err == nil && name != "" {
 					err = w.WriteFile(opts.Dir+"/"+name+".js", data)
 					nfiles.Add(1)
@@ -662,13 +812,21 @@ func join(ws []*worker, part, nparts int) []list {
 	return lists
 }
 
+// A job makes one file of the index, in buf (empty, for it to use) or in a
+// slice of its own; an empty name means no file.
+type job func(buf []byte) (name string, data []byte, err error)
+
+// maxReused caps the buffer a writing goroutine keeps from one file for the
+// next: the few long lists' files are left to the garbage collector.
+const maxReused = 1 << 20
+
 // shardJobs adds the jobs that write the lists. A list up to big bytes
 // (doc list and, for a trigram, "!" and its positions) goes into shard
 // t/<h> by the gram's hash; a longer one into files of its own named in the
 // shard: t/<h>-<k> its doc list and, for a trigram, p/<h>-<k> its positions,
 // which only a query word of four or more characters reads. It returns the
 // number of shards and the long lists.
-func shardJobs(jobs *[]func() (string, []byte, error), lists []list, target, big int) (int, []bigEntry) {
+func shardJobs(jobs *[]job, lists []list, target, big int) (int, []bigEntry) {
 	size := func(l *list) int {
 		if l.npos == 0 {
 			return l.ndoc
@@ -693,9 +851,9 @@ func shardJobs(jobs *[]func() (string, []byte, error), lists []list, target, big
 		slices.SortFunc(bk, func(a, b int) int { return strings.Compare(lists[a].gram, lists[b].gram) })
 	}
 	for h, bk := range buckets {
-		*jobs = append(*jobs, func() (string, []byte, error) {
+		*jobs = append(*jobs, func(buf []byte) (string, []byte, error) {
 			name := "t/" + strconv.Itoa(h)
-			b := append(startScript(name, target+target/2), '[')
+			b := append(startScript(buf, name, target+target/2), '[')
 			nbig := 0
 			for j, i := range bk {
 				l := &lists[i]
@@ -742,10 +900,10 @@ func shardJobs(jobs *[]func() (string, []byte, error), lists []list, target, big
 				}
 				name := kind + "/" + strconv.Itoa(h) + "-" + strconv.Itoa(k)
 				gram := l.gram
-				*jobs = append(*jobs, func() (string, []byte, error) {
+				*jobs = append(*jobs, func(buf []byte) (string, []byte, error) {
 					// The gram, a space, its list: a file found through the
 					// directory (dir.js) is checked against the gram.
-					b := appendJSONString(startScript(name, size+len(gram)+4), gram)
+					b := appendJSONString(startScript(buf, name, size+len(gram)+4), gram)
 					b = append(b[:len(b)-1], ' ')
 					for _, p := range pieces {
 						b = append(b, p...)
@@ -955,9 +1113,10 @@ func docTable(docs []Doc, order []int) (cls, unitTable []byte) {
 
 // A file is a script, DJS("name",data); — it registers itself with the
 // page that loaded it, which works from file:// where fetch() does not.
-// startScript and endScript put the call around data appended between.
-func startScript(name string, size int) []byte {
-	b := make([]byte, 0, size+len(name)+12)
+// startScript and endScript put the call around data appended between;
+// startScript starts in buf, grown to hold size bytes of data.
+func startScript(buf []byte, name string, size int) []byte {
+	b := slices.Grow(buf[:0], size+len(name)+12)
 	b = append(b, `DJS("`...)
 	b = append(b, name...)
 	return append(b, `",`...)
@@ -966,7 +1125,7 @@ func startScript(name string, size int) []byte {
 func endScript(b []byte) []byte { return append(b, ");\n"...) }
 
 func script(name string, data []byte) []byte {
-	return endScript(append(startScript(name, len(data)), data...))
+	return endScript(append(startScript(nil, name, len(data)), data...))
 }
 
 // appendJSONString appends s as a JSON string that is also safe in a

@@ -51,9 +51,7 @@ func (b *builder) applySearch(j searchJob) bool {
 	}
 	live := b.live.Load()
 	now := map[string]bool{}
-	for _, p := range j.files.Paths() {
-		data, _ := j.files.Get(p)
-		live.WriteFile(p, data)
+	for _, p := range live.MoveFrom(j.files) {
 		now[p] = true
 	}
 	for p := range b.search {
