@@ -84,11 +84,10 @@ func Build(opt Options) (*Result, error) {
 		return nil, diag.Errors{diag.New("", 0, diag.MsgDestNotOurs, opt.Dest, output.Marker)}
 	}
 	t := newTimer()
-	site, probs := Load(opt, t)
+	site, probs := load(opt, t, true)
 	if errs := errorsOf(probs); len(errs) > 0 {
 		return nil, errs
 	}
-	site.oneShot = true
 	site.forgetSources()
 	dir, err := output.NewDir(opt.Dest)
 	if err != nil {
@@ -149,7 +148,8 @@ type Site struct {
 
 // forgetSources drops every page's Markdown source once it is HTML: at
 // 10,000 pages the file contents were 70 MB of the 245 MB live heap after
-// the markdown stage (heap profile), kept for nothing until the end.
+// the markdown stage (heap profile), kept for nothing until the end. (The
+// markdown stage already drops those of published pages as it goes.)
 func (s *Site) forgetSources() {
 	for _, p := range s.Content.Pages {
 		p.Body = nil
@@ -168,6 +168,11 @@ func (s *Site) setStatic(files []StaticFile) {
 // resolve, markdown, derive. It returns every problem found; the site is
 // usable only when none of them is an error.
 func Load(opt Options, t *timer) (*Site, []diag.Problem) {
+	return load(opt, t, false)
+}
+
+// load is Load; oneShot marks a site that is written once (see Site).
+func load(opt Options, t *timer, oneShot bool) (*Site, []diag.Problem) {
 	opt = opt.withDefaults()
 	if t == nil {
 		t = newTimer()
@@ -182,7 +187,7 @@ func Load(opt Options, t *timer) (*Site, []diag.Problem) {
 	if err != nil {
 		return nil, append(probs, diag.New(config.FileName, 0, diag.MsgRaw, err.Error()))
 	}
-	s := &Site{Opt: opt, Config: cfg, Theme: th}
+	s := &Site{Opt: opt, Config: cfg, Theme: th, oneShot: oneShot}
 	t.done("config")
 
 	cs, ps := content.Load(filepath.Join(opt.Source, "content"))
@@ -200,7 +205,7 @@ func Load(opt Options, t *timer) (*Site, []diag.Problem) {
 	})...)
 	t.done("resolve")
 
-	probs = append(probs, renderMarkdown(s.Published, cfg.UnsafeHTML)...)
+	probs = append(probs, renderMarkdown(s.Published, cfg.UnsafeHTML, s.oneShot)...)
 	t.done("markdown")
 
 	labels, ps := loadLabels(th, cfg)
