@@ -1,7 +1,6 @@
 package search
 
 import (
-	"cmp"
 	"fmt"
 	"math/bits"
 	"runtime"
@@ -409,29 +408,17 @@ const (
 const batchEntries = 1 << 18
 
 // flush adds the batch to the worker's lists, gram by gram, and empties it.
-// The sort is stable, so each gram's entries stay in doc order.
+// The sort is stable, so each gram's entries stay in doc order. Two grams
+// may share the hash bits, and their entries then interleave: each stretch
+// of one gram is added on its own, still in doc order.
 func (w *worker) flush() {
 	a := radixSortEntries(w.batch, &w.tmp)
 	for i := 0; i < len(a); {
-		h := entryBits(a[i].key)
-		j, same := i+1, true
-		for j < len(a) && entryBits(a[j].key) == h {
-			same = same && a[j].key == a[i].key
+		j := i + 1
+		for j < len(a) && a[j].key == a[i].key {
 			j++
 		}
-		run := a[i:j]
-		if !same {
-			// Two grams share the hash bits: a rare case, grouped apart.
-			slices.SortStableFunc(run, func(x, y entry) int { return cmp.Compare(x.key, y.key) })
-		}
-		for len(run) > 0 {
-			n := 1
-			for n < len(run) && run[n].key == run[0].key {
-				n++
-			}
-			w.add(run[:n])
-			run = run[n:]
-		}
+		w.add(a[i:j])
 		i = j
 	}
 	w.batch, w.bocc = w.batch[:0], w.bocc[:0]
