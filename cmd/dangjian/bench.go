@@ -16,7 +16,7 @@ import (
 //
 //	dangjian bench -n 10000 -runs 5
 //	dangjian bench -sizes 1000,10000,50000
-func init() { extraCommands["bench"] = runBench }
+func init() { register(&command{name: "bench", hidden: true, run: runBench}) }
 
 func runBench(args []string, stdout, stderr io.Writer, lang diag.Lang) int {
 	if len(args) > 0 && args[0] == bench.ChildFlag {

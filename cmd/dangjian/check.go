@@ -9,7 +9,12 @@ import (
 	"dangjian/generator/diag"
 )
 
-func init() { extraCommands["check"] = runCheck }
+func init() {
+	register(&command{name: "check", order: 40, run: runCheck,
+		summary: [2]string{"检查全部内容、链接和图片，不生成网站", "check all content, links and images without writing the site"},
+		usage:   [2]string{"[--source 目录]", "[--source DIR]"},
+		example: "dangjian check"})
+}
 
 // runCheck prints the report on stdout (it is the command's product, and
 // officers may save it to a file); usage errors go to stderr.

@@ -12,9 +12,9 @@ import (
 	"dangjian/themes"
 )
 
-// site writes a test site, with stand-ins for special page layouts the
+// writeSite writes a test site, with stand-ins for special page layouts the
 // default theme may not have yet.
-func site(t *testing.T, archive string) string {
+func writeSite(t *testing.T, archive string) string {
 	t.Helper()
 	dir := sitetest.Write(t, archive)
 	for _, name := range []string{"stats.html", "search.html", "gallery.html"} {
@@ -35,13 +35,13 @@ func runCLI(t *testing.T, lang string, args ...string) (code int, stdout, stderr
 }
 
 func TestCheckExitStatus(t *testing.T) {
-	clean := site(t, sitetest.Minimal)
+	clean := writeSite(t, sitetest.Minimal)
 	code, out, _ := runCLI(t, "zh_CN.UTF-8", "check", "--source", clean)
 	if code != exitOK || !strings.Contains(out, "0 处错误，0 处警告") {
 		t.Errorf("clean site: %d %q", code, out)
 	}
 
-	warn := site(t, sitetest.Minimal+"-- content/news/f.md --\n+++\ntitle = \"将来\"\ndate = 2999-01-01\n+++\n")
+	warn := writeSite(t, sitetest.Minimal+"-- content/news/f.md --\n+++\ntitle = \"将来\"\ndate = 2999-01-01\n+++\n")
 	code, out, _ = runCLI(t, "en_US.UTF-8", "check", "--source", warn)
 	if code != exitOK || !strings.Contains(out, "content/news/f.md:3: warning: date 2999-01-01 is in the future") {
 		t.Errorf("warnings only: %d %q", code, out)
@@ -67,7 +67,7 @@ func TestCheckExitStatus(t *testing.T) {
 // A layout that fails on one page: build exits 1 naming the page and the
 // previous public/ is left alone.
 func TestBuildTemplatePanicExit(t *testing.T) {
-	dir := site(t, sitetest.Minimal+`
+	dir := writeSite(t, sitetest.Minimal+`
 -- content/news/a.md --
 +++
 title = "会坏的页面"
@@ -83,7 +83,7 @@ date = 2024-01-01
 }
 
 func TestNewCommand(t *testing.T) {
-	dir := site(t, sitetest.Minimal)
+	dir := writeSite(t, sitetest.Minimal)
 	code, out, errOut := runCLI(t, "zh_CN.UTF-8", "new", "news", "党建 工作会议", "--source", dir)
 	want := filepath.Join(dir, "content", "news", "党建-工作会议.md")
 	if code != exitOK || strings.TrimSpace(out) != want || !strings.Contains(errOut, "draft") {

@@ -8,12 +8,13 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"sort"
 	"strings"
 	"time"
 
-	"dangjian/generator/build"
 	"dangjian/generator/content"
 	"dangjian/generator/diag"
+	"dangjian/generator/site"
 )
 
 // version is set at release time with -ldflags "-X main.version=…".
@@ -38,8 +39,6 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	cmd, rest := args[0], args[1:]
 	switch cmd {
-	case "build":
-		return runBuild(rest, stdout, stderr, lang)
 	case "version", "--version", "-v":
 		fmt.Fprintf(stdout, "dangjian %s\n", version)
 		return exitOK
@@ -47,16 +46,30 @@ func run(args []string, stdout, stderr io.Writer) int {
 		usage(stdout, lang)
 		return exitOK
 	}
-	if c, ok := extraCommands[cmd]; ok {
-		return c(rest, stdout, stderr, lang)
+	if c, ok := commands[cmd]; ok {
+		return c.run(rest, stdout, stderr, lang)
 	}
 	fmt.Fprintf(stderr, "%s\n", pick(lang, "未知命令 "+cmd, "unknown command "+cmd))
 	usage(stderr, lang)
 	return exitUsage
 }
 
-// extraCommands are registered by the files of the other commands.
-var extraCommands = map[string]func(args []string, stdout, stderr io.Writer, lang diag.Lang) int{}
+// command is one of dangjian's commands. Each command's file registers it
+// in an init function, so adding a command touches only its own file; the
+// help texts are built from this table.
+type command struct {
+	name    string
+	order   int       // place in the help listing
+	hidden  bool      // developers' commands, left out of the help
+	summary [2]string // one line on what it is for: Chinese, English
+	usage   [2]string // the usage line(s) after "dangjian NAME"
+	example string    // one example command line
+	run     func(args []string, stdout, stderr io.Writer, lang diag.Lang) int
+}
+
+var commands = map[string]*command{}
+
+func register(c *command) { commands[c.name] = c }
 
 func pick(lang diag.Lang, zh, en string) string {
 	if lang == diag.English {
@@ -66,19 +79,22 @@ func pick(lang diag.Lang, zh, en string) string {
 }
 
 func usage(w io.Writer, lang diag.Lang) {
-	fmt.Fprint(w, pick(lang, `用法：
-  dangjian build  [--source 目录] [--dest 目录] [--base-url 网址] [--drafts] [--no-minify] [--verbose]
-  dangjian serve  [--source 目录] [--bind 127.0.0.1] [--port 1313] [--drafts]
-  dangjian check  [--source 目录]
-  dangjian new    类型 名称 [--source 目录]    类型：unit | brand | model | honor | news
-  dangjian version
-`, `usage:
-  dangjian build  [--source DIR] [--dest DIR] [--base-url URL] [--drafts] [--no-minify] [--verbose]
-  dangjian serve  [--source DIR] [--bind 127.0.0.1] [--port 1313] [--drafts]
-  dangjian check  [--source DIR]
-  dangjian new    KIND NAME [--source DIR]      KIND: unit | brand | model | honor | news
-  dangjian version
-`))
+	l := 0
+	if lang == diag.English {
+		l = 1
+	}
+	fmt.Fprintln(w, pick(lang, "用法：", "usage:"))
+	var list []*command
+	for _, c := range commands {
+		if !c.hidden {
+			list = append(list, c)
+		}
+	}
+	sort.Slice(list, func(i, j int) bool { return list[i].order < list[j].order })
+	for _, c := range list {
+		fmt.Fprintf(w, "  dangjian %-7s %s\n", c.name, c.usage[l])
+	}
+	fmt.Fprintln(w, "  dangjian version")
 }
 
 // optionalString is a flag that remembers whether it was given, because
@@ -96,10 +112,17 @@ func (o *optionalString) String() string {
 
 func (o *optionalString) Set(s string) error { o.value = &s; return nil }
 
+func init() {
+	register(&command{name: "build", order: 10, run: runBuild,
+		summary: [2]string{"生成网站到 public/ 文件夹", "build the site into public/"},
+		usage:   [2]string{"[--source 目录] [--dest 目录] [--base-url 网址] [--drafts] [--no-minify] [--verbose]", "[--source DIR] [--dest DIR] [--base-url URL] [--drafts] [--no-minify] [--verbose]"},
+		example: "dangjian build"})
+}
+
 func runBuild(args []string, stdout, stderr io.Writer, lang diag.Lang) int {
 	fs := flag.NewFlagSet("build", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	var opt build.Options
+	var opt site.Options
 	var base optionalString
 	var verbose bool
 	fs.StringVar(&opt.Source, "source", ".", pick(lang, "网站目录", "site folder"))
@@ -116,7 +139,7 @@ func runBuild(args []string, stdout, stderr io.Writer, lang diag.Lang) int {
 		return exitUsage
 	}
 	opt.BaseURL = base.value
-	res, err := build.Build(opt)
+	res, err := site.Build(opt)
 	if err != nil {
 		return reportError(stderr, err, lang)
 	}
@@ -144,7 +167,7 @@ func reportError(stderr io.Writer, err error, lang diag.Lang) int {
 
 // printSummary writes the short report after a build: pages per kind, files
 // written and time, and with --verbose each stage's time.
-func printSummary(w io.Writer, r *build.Result, verbose bool, lang diag.Lang) {
+func printSummary(w io.Writer, r *site.Result, verbose bool, lang diag.Lang) {
 	kinds := []struct {
 		k      content.Kind
 		zh, en string

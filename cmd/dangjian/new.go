@@ -11,7 +11,12 @@ import (
 	"dangjian/generator/diag"
 )
 
-func init() { extraCommands["new"] = runNew }
+func init() {
+	register(&command{name: "new", order: 30, run: runNew,
+		summary: [2]string{"按模板新建一篇内容（单位、品牌、示范点、荣誉榜、动态）", "start a new page from its kind's template"},
+		usage:   [2]string{"类型 名称 [--source 目录]    类型：unit | brand | model | honor | news", "KIND NAME [--source DIR]    KIND: unit | brand | model | honor | news"},
+		example: "dangjian new news 2025年党建工作会议"})
+}
 
 // runNew prints the new file's path alone on stdout, so scripts and editors
 // can open it, and the hint for the officer on stderr.

@@ -15,7 +15,12 @@ import (
 	"dangjian/generator/serve"
 )
 
-func init() { extraCommands["serve"] = runServe }
+func init() {
+	register(&command{name: "serve", order: 20, run: runServe,
+		summary: [2]string{"在浏览器中预览网站，保存文件后自动刷新", "preview the site in a browser that reloads on save"},
+		usage:   [2]string{"[--source 目录] [--bind 127.0.0.1] [--port 1313] [--drafts]", "[--source DIR] [--bind 127.0.0.1] [--port 1313] [--drafts]"},
+		example: "dangjian serve"})
+}
 
 func runServe(args []string, stdout, stderr io.Writer, lang diag.Lang) int {
 	fs := flag.NewFlagSet("serve", flag.ContinueOnError)

@@ -13,9 +13,9 @@ import (
 	"testing"
 	"time"
 
-	"dangjian/generator/build"
 	"dangjian/generator/check"
 	"dangjian/generator/diag"
+	"dangjian/generator/site"
 	"dangjian/generator/sitetest"
 	"dangjian/themes"
 )
@@ -24,7 +24,7 @@ var today = time.Date(2025, 6, 30, 9, 0, 0, 0, time.Local)
 
 // site is a small site with the one unit and the one logo that filled-in
 // archetypes refer to.
-const site = sitetest.Minimal + `
+const testSite = sitetest.Minimal + `
 -- content/images/brands/hongqi.svg --
 <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><rect width="10" height="10" fill="#c00"/></svg>
 `
@@ -72,7 +72,7 @@ func publish(text string) string {
 // files that a build accepts once the officer publishes them, and that check
 // finds nothing wrong with.
 func TestEveryKindBuilds(t *testing.T) {
-	dir := writeSite(t, site)
+	dir := writeSite(t, testSite)
 	var made []string
 	for _, k := range Kinds {
 		rel, err := New(Options{Source: dir, Kind: string(k), Name: "新建 " + string(k), Now: today})
@@ -86,13 +86,13 @@ func TestEveryKindBuilds(t *testing.T) {
 		made = append(made, rel)
 	}
 	// As drafts they are not built at all, so the site still builds.
-	if _, err := build.Build(build.Options{Source: dir, Now: today}); err != nil {
+	if _, err := site.Build(site.Options{Source: dir, Now: today}); err != nil {
 		t.Fatalf("drafts broke the build: %v", err)
 	}
 	for _, rel := range made {
 		write(t, dir, rel, publish(read(t, dir, rel)))
 	}
-	res, err := build.Build(build.Options{Source: dir, Now: today})
+	res, err := site.Build(site.Options{Source: dir, Now: today})
 	if err != nil {
 		t.Fatalf("published archetypes do not build:\n%v", err)
 	}
@@ -128,7 +128,7 @@ func TestPlaceholdersAreNamed(t *testing.T) {
 		}
 		write(t, dir, rel, draftLine.ReplaceAllString(read(t, dir, rel), ""))
 	}
-	_, err := build.Build(build.Options{Source: dir, Now: today})
+	_, err := site.Build(site.Options{Source: dir, Now: today})
 	var errs diag.Errors
 	if !errors.As(err, &errs) {
 		t.Fatalf("build: %v", err)
@@ -144,7 +144,7 @@ func TestPlaceholdersAreNamed(t *testing.T) {
 // URL, a page, links on the list and home pages, a sitemap entry and a link
 // target that check accepts, all percent-encoded where HTML and XML need it.
 func TestChineseNameEndToEnd(t *testing.T) {
-	dir := writeSite(t, site+`
+	dir := writeSite(t, testSite+`
 -- content/news/links.md --
 +++
 title = "链接"
@@ -164,7 +164,7 @@ date = 2025-06-01
 		t.Fatalf("title not kept:\n%s", text)
 	}
 	write(t, dir, rel, text+"\n## 会议内容\n\n学习贯彻。\n")
-	if _, err := build.Build(build.Options{Source: dir, Now: today, NoMinify: true}); err != nil {
+	if _, err := site.Build(site.Options{Source: dir, Now: today, NoMinify: true}); err != nil {
 		t.Fatalf("build: %v", err)
 	}
 	page := read(t, dir, "public/news/党建-工作会议/index.html")
@@ -209,7 +209,7 @@ date = 2025-06-01
 }
 
 func TestRefusesToOverwrite(t *testing.T) {
-	dir := writeSite(t, site)
+	dir := writeSite(t, testSite)
 	before := read(t, dir, "content/units/fuyou.md")
 	_, err := New(Options{Source: dir, Kind: "unit", Name: "fuyou", Now: today})
 	var p *Problem
@@ -225,7 +225,7 @@ func TestRefusesToOverwrite(t *testing.T) {
 }
 
 func TestUsageErrors(t *testing.T) {
-	dir := writeSite(t, site)
+	dir := writeSite(t, testSite)
 	for _, o := range []Options{
 		{Kind: "page", Name: "x"}, {Kind: "brands", Name: "x"}, {Kind: "", Name: "x"},
 		{Kind: "news", Name: "a/b"}, {Kind: "news", Name: "  "}, {Kind: "news", Name: "_index"},
@@ -241,7 +241,7 @@ func TestUsageErrors(t *testing.T) {
 // A site's own archetype wins over the theme's; one without front matter
 // still makes a dated draft with a title; Chinese quotes in a title stay as typed.
 func TestSiteArchetype(t *testing.T) {
-	dir := writeSite(t, site+`
+	dir := writeSite(t, testSite+`
 -- archetypes/brand.md --
 +++
 title = "{{ .Title }}"
@@ -279,14 +279,14 @@ logo = "images/brands/hongqi.svg"
 		}
 		write(t, dir, strings.TrimPrefix(filepath.ToSlash(e), filepath.ToSlash(dir)+"/"), strings.Replace(string(data), "draft = true", "draft = false", 1))
 	}
-	if _, err := build.Build(build.Options{Source: dir, Now: today}); err != nil {
+	if _, err := site.Build(site.Options{Source: dir, Now: today}); err != nil {
 		t.Fatalf("build: %v", err)
 	}
 }
 
 // A broken site archetype is reported, naming it, and writes nothing.
 func TestBrokenArchetype(t *testing.T) {
-	dir := writeSite(t, site+`
+	dir := writeSite(t, testSite+`
 -- archetypes/unit.md --
 +++
 title = "{{ .Title }}"

@@ -24,9 +24,9 @@ import (
 	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/text"
 
-	"dangjian/generator/build"
 	"dangjian/generator/search"
 	"dangjian/generator/serve"
+	"dangjian/generator/site"
 )
 
 // ChildFlag is the hidden first argument of `dangjian bench` that makes the
@@ -41,7 +41,7 @@ type buildReport struct {
 	Files     int64
 	Bytes     int64
 	Wall      time.Duration
-	Stages    []build.Stage
+	Stages    []site.Stage
 	// Search index: files and bytes under search/, and what a few queries
 	// download (search.QueryCost).
 	SearchFiles int
@@ -142,7 +142,7 @@ func splitList(s string) []string {
 }
 
 func childBuild(source, dest string, queries []string) (*buildReport, error) {
-	res, err := build.Build(build.Options{Source: source, Dest: dest})
+	res, err := site.Build(site.Options{Source: source, Dest: dest})
 	if err != nil {
 		return nil, err
 	}

@@ -13,7 +13,7 @@ import (
 	"strings"
 	"testing"
 
-	"dangjian/generator/build"
+	"dangjian/generator/site"
 )
 
 // pageCase is one page the browser tests visit. Adding a page type to every
@@ -66,7 +66,7 @@ func runMain(m *testing.M) int {
 	}
 	defer os.RemoveAll(tmp)
 	siteDir = filepath.Join(tmp, "public")
-	if _, err := build.Build(build.Options{Source: repoRoot(), Dest: siteDir}); err != nil {
+	if _, err := site.Build(site.Options{Source: repoRoot(), Dest: siteDir}); err != nil {
 		fmt.Fprintln(os.Stderr, "building the demo portal:", err)
 		return 1
 	}

@@ -15,11 +15,11 @@ import (
 	"strings"
 	"time"
 
-	"dangjian/generator/build"
 	"dangjian/generator/content"
 	"dangjian/generator/diag"
 	"dangjian/generator/output"
 	"dangjian/generator/render"
+	"dangjian/generator/site"
 )
 
 // Options say which site to check, and when "now" is (for future dates).
@@ -53,17 +53,17 @@ func Run(opt Options) *Result {
 	if opt.Now.IsZero() {
 		opt.Now = time.Now()
 	}
-	site, probs := build.Load(build.Options{Source: opt.Source, Now: opt.Now}, nil)
+	st, probs := site.Load(site.Options{Source: opt.Source, Now: opt.Now}, nil)
 	res := &Result{}
-	if site == nil {
+	if st == nil {
 		res.Problems = dedupe(probs)
 		return res
 	}
 	loadFailed := hasErrors(probs)
 
 	mem := output.NewMemory()
-	if site.Templates != nil {
-		wprobs := write(site, mem)
+	if st.Templates != nil {
+		wprobs := write(st, mem)
 		// After a content error a page may fail to render only because of
 		// it (a brand whose unit is unknown); the build would not have got
 		// this far, so neither do its messages.
@@ -71,8 +71,8 @@ func Run(opt Options) *Result {
 			probs = append(probs, wprobs...)
 		}
 	}
-	c := newChecker(site, mem)
-	for _, p := range site.Published {
+	c := newChecker(st, mem)
+	for _, p := range st.Published {
 		res.Pages++
 		probs = append(probs, c.urlTaken(p)...)
 		probs = append(probs, c.links(p)...)
@@ -86,13 +86,13 @@ func Run(opt Options) *Result {
 // write renders the site into memory. Pages recover from their own panics;
 // this catches one anywhere else (feeds, the gallery, after a content error
 // left something half-made), so check never crashes in the officer's face.
-func write(site *build.Site, mem *output.Memory) (probs []diag.Problem) {
+func write(st *site.Site, mem *output.Memory) (probs []diag.Problem) {
 	defer func() {
 		if v := recover(); v != nil {
 			probs = append(probs, diag.New("", 0, diag.MsgRender, fmt.Sprint(v)))
 		}
 	}()
-	_, probs = site.Write(mem, nil)
+	_, probs = st.Write(mem, nil)
 	return probs
 }
 
@@ -123,7 +123,7 @@ func dedupe(ps []diag.Problem) []diag.Problem {
 
 // checker knows every file the build makes, to judge links against.
 type checker struct {
-	site     *build.Site
+	site     *site.Site
 	mem      *output.Memory
 	files    map[string]bool          // output paths: brands/a/index.html, images/a.svg
 	pageAt   map[string]*content.Page // output path → content page
@@ -133,9 +133,9 @@ type checker struct {
 	followed int
 }
 
-func newChecker(site *build.Site, mem *output.Memory) *checker {
+func newChecker(st *site.Site, mem *output.Memory) *checker {
 	c := &checker{
-		site:   site,
+		site:   st,
 		mem:    mem,
 		files:  map[string]bool{},
 		pageAt: map[string]*content.Page{},
@@ -148,21 +148,21 @@ func newChecker(site *build.Site, mem *output.Memory) *checker {
 	}
 	// Pages that failed to render (after a content error) still exist as
 	// far as links are concerned: their own error is reported already.
-	if site.Render != nil && site.Render.C != nil {
-		for _, j := range render.Plan(site.Render) {
+	if st.Render != nil && st.Render.C != nil {
+		for _, j := range render.Plan(st.Render) {
 			c.files[render.OutPath(j.URL)] = true
 			if j.Ctx.Kind != "single" {
 				c.lists[j.URL] = true
 			}
 		}
 	}
-	for _, u := range build.Reserved {
+	for _, u := range site.Reserved {
 		c.files[render.OutPath(u)] = true
 	}
-	for _, f := range site.Static {
+	for _, f := range st.Static {
 		c.files[f.Rel] = true
 	}
-	for _, p := range site.Published {
+	for _, p := range st.Published {
 		c.byPath[p.Path] = p
 		out := render.OutPath(p.URL)
 		c.files[out] = true
@@ -182,7 +182,7 @@ func newChecker(site *build.Site, mem *output.Memory) *checker {
 // (content/brands.md is /brands/, the brands section): one of the two would
 // silently replace the other. Reserved URLs are Resolve's to report.
 func (c *checker) urlTaken(p *content.Page) []diag.Problem {
-	if p.IsIndex || !c.lists[p.URL] || slices.Contains(build.Reserved, p.URL) {
+	if p.IsIndex || !c.lists[p.URL] || slices.Contains(site.Reserved, p.URL) {
 		return nil
 	}
 	return []diag.Problem{diag.New(p.Path, p.FieldLines["slug"], diag.MsgURLIsList, p.URL)}
@@ -220,7 +220,7 @@ func (c *checker) link(p *content.Page, l content.Link) (diag.Problem, bool) {
 	)
 	switch {
 	case strings.HasSuffix(strings.ToLower(target), ".md"):
-		u, ok := build.ResolveMDLink(p.Path, dest, c.byPath)
+		u, ok := site.ResolveMDLink(p.Path, dest, c.byPath)
 		if !ok {
 			return diag.New(p.Path, l.Line, diag.MsgBrokenMDLink, l.Dest, mdFile(p.Path, target)), true
 		}

@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"dangjian/generator/build"
+	"dangjian/generator/site"
 	"dangjian/generator/sitetest"
 )
 
@@ -50,7 +50,7 @@ date = 2025-01-01
 [相对](../units/fuyou.md) [根](/brands/红旗.md) [锚点](../brands/红旗.md#品牌由来)
 [编码](../brands/%E7%BA%A2%E6%97%97.md)
 `)
-	if _, err := build.Build(build.Options{Source: dir, NoMinify: true, Now: testNow}); err != nil {
+	if _, err := site.Build(site.Options{Source: dir, NoMinify: true, Now: testNow}); err != nil {
 		t.Fatal(err)
 	}
 	html := readOut(t, dir, "news/a/index.html")

@@ -9,11 +9,11 @@ import (
 	"testing"
 	"time"
 
-	"dangjian/generator/build"
 	"dangjian/generator/content"
 	"dangjian/generator/diag"
 	"dangjian/generator/output"
 	"dangjian/generator/render"
+	"dangjian/generator/site"
 	"dangjian/generator/sitetest"
 )
 
@@ -31,7 +31,7 @@ func TestHugeMarkdownBuilds(t *testing.T) {
 	dir := writeSite(t, sitetest.Minimal)
 	sitetest.WriteInto(t, dir, "-- content/news/big.md --\n"+b.String())
 	start := time.Now()
-	if _, err := build.Build(build.Options{Source: dir, Now: testNow}); err != nil {
+	if _, err := site.Build(site.Options{Source: dir, Now: testNow}); err != nil {
 		t.Fatal(err)
 	}
 	t.Logf("5 MB page built in %s", time.Since(start).Round(time.Millisecond))
@@ -74,7 +74,7 @@ func TestTenThousandFiles(t *testing.T) {
 	}
 	t.Logf("wrote %d files in %s", n, time.Since(start).Round(time.Millisecond))
 	start = time.Now()
-	res, err := build.Build(build.Options{Source: dir, Now: testNow})
+	res, err := site.Build(site.Options{Source: dir, Now: testNow})
 	took := time.Since(start)
 	if err != nil {
 		var errs diag.Errors
@@ -116,7 +116,7 @@ tags = ["x"]
 正文
 -- layouts/news/single.html --
 `+layout+"\n")
-			_, err := build.Build(build.Options{Source: dir, Now: testNow})
+			_, err := site.Build(site.Options{Source: dir, Now: testNow})
 			var errs diag.Errors
 			if !errors.As(err, &errs) {
 				t.Fatalf("build err = %v", err)

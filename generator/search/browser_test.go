@@ -15,9 +15,9 @@ import (
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 
-	"dangjian/generator/build"
 	"dangjian/generator/search"
 	"dangjian/generator/search/searchbench"
+	"dangjian/generator/site"
 	"dangjian/generator/sitetest"
 )
 
@@ -92,7 +92,7 @@ func repoRoot(t *testing.T) string {
 func buildSite(t *testing.T, src string, base *string) string {
 	t.Helper()
 	dest := filepath.Join(t.TempDir(), "public")
-	if _, err := build.Build(build.Options{Source: src, Dest: dest, BaseURL: base}); err != nil {
+	if _, err := site.Build(site.Options{Source: src, Dest: dest, BaseURL: base}); err != nil {
 		t.Fatalf("build %s: %v", src, err)
 	}
 	return dest
@@ -215,7 +215,7 @@ func demoSite(t *testing.T) string {
 			return
 		}
 		demo.site = filepath.Join(dir, "public")
-		_, demo.err = build.Build(build.Options{Source: repoRoot(t), Dest: demo.site})
+		_, demo.err = site.Build(site.Options{Source: repoRoot(t), Dest: demo.site})
 	})
 	if demo.err != nil {
 		t.Fatal(demo.err)

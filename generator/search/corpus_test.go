@@ -11,8 +11,8 @@ import (
 	"testing"
 	"time"
 
-	"dangjian/generator/build"
 	"dangjian/generator/search"
+	"dangjian/generator/site"
 )
 
 // corpusDocs loads the docs of the site in $DANGJIAN_SEARCH_CORPUS (e.g. a
@@ -31,7 +31,7 @@ func corpusDocs(t testing.TB) []search.Doc {
 			return docs
 		}
 	}
-	site, probs := build.Load(build.Options{Source: src}, nil)
+	site, probs := site.Load(site.Options{Source: src}, nil)
 	for _, p := range probs {
 		t.Log(p)
 	}

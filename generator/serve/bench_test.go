@@ -10,9 +10,9 @@ import (
 	"testing"
 	"time"
 
-	"dangjian/generator/build"
 	"dangjian/generator/corpus"
 	"dangjian/generator/output"
+	"dangjian/generator/site"
 	"dangjian/generator/theme"
 )
 
@@ -42,7 +42,7 @@ func BenchmarkSaveToReload(b *testing.B) {
 
 	root := "/"
 	began := time.Now()
-	site, probs := build.Load(build.Options{Source: dir, BaseURL: &root, NoMinify: true, Inject: Inject}, nil)
+	site, probs := site.Load(site.Options{Source: dir, BaseURL: &root, NoMinify: true, Inject: Inject}, nil)
 	if hasErrors(probs) {
 		b.Fatalf("the corpus does not build: %v", probs[0])
 	}

@@ -12,12 +12,12 @@ import (
 	"sync/atomic"
 	"time"
 
-	"dangjian/generator/build"
 	"dangjian/generator/content"
 	"dangjian/generator/diag"
 	"dangjian/generator/markdown"
 	"dangjian/generator/output"
 	"dangjian/generator/render"
+	"dangjian/generator/site"
 )
 
 // builder owns the loaded site and the served output. Only the watch loop
@@ -25,10 +25,10 @@ import (
 // through live, which is swapped whole for a full build and updated file by
 // file (each file replaced whole) for a partial one.
 type builder struct {
-	opt  build.Options
+	opt  site.Options
 	live atomic.Pointer[output.Memory]
 
-	site *build.Site // nil until a full build succeeded
+	site *site.Site // nil until a full build succeeded
 	// ok is false after a failed rebuild: the served files may then lag
 	// behind the loaded site, so the next rebuild is a full one.
 	ok bool
@@ -122,7 +122,7 @@ func (r *result) failed() bool {
 	return false
 }
 
-func newBuilder(opt build.Options) *builder {
+func newBuilder(opt site.Options) *builder {
 	b := &builder{opt: opt}
 	b.live.Store(output.NewMemory())
 	return b
@@ -133,7 +133,7 @@ func newBuilder(opt build.Options) *builder {
 func (b *builder) full() *result {
 	start := time.Now()
 	res := &result{kind: "full"}
-	site, probs := build.Load(b.opt, nil)
+	site, probs := site.Load(b.opt, nil)
 	if site == nil || hasErrors(probs) {
 		res.problems = probs
 		b.ok = false
@@ -291,7 +291,7 @@ func (b *builder) content(paths []string) *result {
 
 		probs = content.Resolve(s.Published, content.ResolveOptions{
 			FileExists: func(rel string) bool { return static[rel] },
-			Reserved:   build.Reserved,
+			Reserved:   site.Reserved,
 		})
 		b.resolveProbs, b.resolved = append([]diag.Problem(nil), probs...), true
 		pub = make(map[string]*content.Page, len(s.Published))
@@ -302,7 +302,7 @@ func (b *builder) content(paths []string) *result {
 	}
 	for path := range changed {
 		if p := pub[path]; p != nil {
-			if err := build.RenderPage(b.md, p, pub); err != nil {
+			if err := site.RenderPage(b.md, p, pub); err != nil {
 				b.mdProbs[path] = []diag.Problem{diag.New(p.Path, p.BodyLine, diag.MsgRender, err)}
 			}
 		}

@@ -21,9 +21,9 @@ import (
 	"syscall"
 	"time"
 
-	"dangjian/generator/build"
 	"dangjian/generator/diag"
 	"dangjian/generator/output"
+	"dangjian/generator/site"
 )
 
 // searchDelay is how long the files must be still before the search index
@@ -96,7 +96,7 @@ func Start(opt Options) (*Server, error) {
 	}
 	s := &Server{opt: opt, hub: newHub(), ln: ln}
 	root := "/"
-	s.b = newBuilder(build.Options{
+	s.b = newBuilder(site.Options{
 		Source:  opt.Source,
 		BaseURL: &root, // pages are served from the root of the local server
 		Drafts:  opt.Drafts,

@@ -20,9 +20,9 @@ import (
 	"testing/fstest"
 	"time"
 
-	"dangjian/generator/build"
 	"dangjian/generator/output"
 	"dangjian/generator/search"
+	"dangjian/generator/site"
 	"dangjian/generator/sitetest"
 )
 
@@ -530,7 +530,7 @@ func TestPartialRebuildEqualsFullBuild(t *testing.T) {
 func fullBuild(t testing.TB, dir string) *output.Memory {
 	t.Helper()
 	root := "/"
-	site, probs := build.Load(build.Options{Source: dir, BaseURL: &root, NoMinify: true, Inject: Inject, Now: fixedNow}, nil)
+	site, probs := site.Load(site.Options{Source: dir, BaseURL: &root, NoMinify: true, Inject: Inject, Now: fixedNow}, nil)
 	if hasErrors(probs) {
 		t.Fatalf("full build: %v", probs)
 	}

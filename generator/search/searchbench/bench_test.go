@@ -10,9 +10,9 @@ import (
 	"testing"
 	"time"
 
-	"dangjian/generator/build"
 	"dangjian/generator/corpus"
 	"dangjian/generator/search"
+	"dangjian/generator/site"
 )
 
 // TestBenchPagefind compares the site search with Pagefind on a generated
@@ -43,8 +43,8 @@ func TestBenchPagefind(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	site := filepath.Join(dir, fmt.Sprintf("public-%d", pages))
-	res, err := build.Build(build.Options{Source: src, Dest: site})
+	out := filepath.Join(dir, fmt.Sprintf("public-%d", pages))
+	res, err := site.Build(site.Options{Source: src, Dest: out})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -54,7 +54,7 @@ func TestBenchPagefind(t *testing.T) {
 			searchTime = s.Duration
 		}
 	}
-	ib, ifiles, err := DirSize(filepath.Join(site, "search"))
+	ib, ifiles, err := DirSize(filepath.Join(out, "search"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -74,7 +74,7 @@ func TestBenchPagefind(t *testing.T) {
 	}
 	pf := filepath.Join(dir, fmt.Sprintf("pagefind-%d", pages))
 	os.RemoveAll(pf)
-	pft, err := RunPagefind(bin, site, pf)
+	pft, err := RunPagefind(bin, out, pf)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -86,7 +86,7 @@ func TestBenchPagefind(t *testing.T) {
 	t.Logf("\n| | dangjian | Pagefind |\n|---|---:|---:|\n| index build | %v (search stage) | %v |\n| index size | %.1f MB | %.1f MB |\n| index files | %d | %d |\n",
 		searchTime.Round(time.Millisecond), pft.Round(time.Millisecond), float64(ib)/1e6, float64(pb)/1e6, ifiles, pfiles)
 
-	compare(t, site, pf)
+	compare(t, out, pf)
 }
 
 // TestCompare measures an already built site ($DANGJIAN_BENCH_SITE) and

@@ -1,4 +1,4 @@
-package build
+package site
 
 import (
 	"os"
@@ -15,7 +15,7 @@ import (
 // The benchmarks of the build's hot stages run on a generated corpus of
 // 1,000 content pages, so that a change can be compared with benchstat:
 //
-//	TMPDIR=/dev/shm go test -run '^$' -bench . -count 10 ./generator/build > new.txt
+//	TMPDIR=/dev/shm go test -run '^$' -bench . -count 10 ./generator/site > new.txt
 //	benchstat old.txt new.txt
 //
 // TMPDIR on tmpfs keeps a slow disk out of the figures (the corpus and

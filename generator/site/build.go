@@ -1,10 +1,10 @@
-// Package build is the recipe that turns a site folder into a portal:
+// Package site is the recipe that turns a site folder into a portal:
 //
 //	load → resolve → markdown → derive → render → write
 //
 // Each stage is a package of its own; this one only calls them in order,
 // times them, and makes the output atomic.
-package build
+package site
 
 import (
 	"errors"
