@@ -15,6 +15,7 @@ import (
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 
+	"dangjian/generator/chrome"
 	"dangjian/generator/search"
 	"dangjian/generator/search/searchbench"
 	"dangjian/generator/site"
@@ -25,18 +26,11 @@ import (
 // built from the repository, over http and from file://. Skipped when
 // Chromium is missing, except in CI (CI=true), where that is a failure.
 
-var (
-	browserOnce sync.Once
-	browserCtx  context.Context
-	browserStop func()
-	browserErr  error
-)
+var browser chrome.Shared
 
 func TestMain(m *testing.M) {
 	code := m.Run()
-	if browserStop != nil {
-		browserStop()
-	}
+	browser.Stop()
 	if demo.site != "" {
 		os.RemoveAll(filepath.Dir(demo.site))
 	}
@@ -46,24 +40,7 @@ func TestMain(m *testing.M) {
 // tab opens a tab in a fresh browser context (empty cache and storage).
 func tab(t *testing.T) context.Context {
 	t.Helper()
-	browserOnce.Do(func() {
-		exe, err := searchbench.Chromium()
-		if err != nil {
-			browserErr = err
-			return
-		}
-		browserCtx, browserStop, browserErr = searchbench.Browser(exe)
-	})
-	if browserErr != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatalf("browser tests need Chromium in CI: %v", browserErr)
-		}
-		t.Skipf("no browser: %v", browserErr)
-	}
-	ctx, cancel := chromedp.NewContext(browserCtx, chromedp.WithNewBrowserContext())
-	t.Cleanup(cancel)
-	ctx, cancelT := context.WithTimeout(ctx, 2*time.Minute)
-	t.Cleanup(cancelT)
+	ctx := browser.Tab(t)
 	// A dialog (alert) fails the test and is dismissed, so the page goes on.
 	if err := chromedp.Listen(ctx, func(ev any) {
 		if d, ok := ev.(*page.EventJavascriptDialogOpening); ok {

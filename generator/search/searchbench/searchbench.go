@@ -20,6 +20,8 @@ import (
 	"time"
 
 	"github.com/chromedp/chromedp"
+
+	"dangjian/generator/chrome"
 )
 
 // Engine names.
@@ -53,50 +55,11 @@ type Options struct {
 var DefaultQueries = []string{"党", "党建", "示范点", "光明眼科", "党建品牌", "红色引擎", "先进基层党组织", "党支部标准化建设", "没有这个词语"}
 
 // Chromium returns the browser binary to use.
-func Chromium() (string, error) {
-	if p := os.Getenv("DANGJIAN_CHROMIUM"); p != "" {
-		return p, nil
-	}
-	for _, name := range []string{"/usr/bin/chromium", "chromium", "chromium-browser", "google-chrome"} {
-		if p, err := exec.LookPath(name); err == nil {
-			return p, nil
-		}
-	}
-	return "", fmt.Errorf("chromium not found (set DANGJIAN_CHROMIUM)")
-}
+func Chromium() (string, error) { return chrome.Path() }
 
 // Browser starts headless Chromium with a temporary profile; stop ends it.
 func Browser(exe string) (ctx context.Context, stop func(), err error) {
-	if exe == "" {
-		if exe, err = Chromium(); err != nil {
-			return nil, nil, err
-		}
-	}
-	profile, err := os.MkdirTemp("", "dangjian-searchbench-")
-	if err != nil {
-		return nil, nil, err
-	}
-	alloc, cancelAlloc := chromedp.NewExecAllocator(context.Background(),
-		chromedp.ExecPath(exe),
-		chromedp.UserDataDir(profile),
-		chromedp.Headless,
-		chromedp.NoSandbox,
-		chromedp.DisableGPU,
-		chromedp.NoFirstRun,
-		chromedp.NoDefaultBrowserCheck,
-		chromedp.Flag("disable-quic", true),
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.Flag("disable-dev-shm-usage", true),
-	)
-	bctx, cancel := chromedp.NewContext(alloc)
-	stop = func() { cancel(); cancelAlloc(); os.RemoveAll(profile) }
-	if err := chromedp.Do(bctx); err != nil {
-		stop()
-		return nil, nil, fmt.Errorf("starting %s: %w", exe, err)
-	}
-	return bctx, stop, nil
+	return chrome.Start(chrome.Options{Exe: exe})
 }
 
 // pfPage runs a Pagefind query through its JS API and renders the first
