@@ -85,6 +85,14 @@ type Page struct {
 	// Line of each front matter key, for later stages' messages.
 	FieldLines map[string]int
 
+	// ReviewIgnore lists the publication review rules silenced for this
+	// page (front matter review_ignore, e.g. a quoted historical document).
+	ReviewIgnore []string
+	// Front is the raw front matter text and FrontLine the file line it
+	// starts on, so that the review can point at a column of a field.
+	Front     []byte
+	FrontLine int
+
 	// Raw Markdown body.
 	Body []byte
 

@@ -18,7 +18,7 @@ var (
 )
 
 // commonKeys are the front matter fields every kind has.
-var commonKeys = []string{"title", "date", "draft", "tags", "summary", "weight", "slug", "aliases"}
+var commonKeys = []string{"title", "date", "draft", "tags", "summary", "weight", "slug", "aliases", "review_ignore"}
 
 // KindKeys lists the extra front matter fields of each kind, for messages and
 // "did you mean" suggestions.
@@ -57,6 +57,7 @@ func Parse(rel string, data []byte) (*Page, []diag.Problem) {
 		return p, []diag.Problem{diag.New(p.Path, 1, diag.MsgFrontMatterOpen)}
 	}
 	p.Body, p.BodyLine = body, bodyLine
+	p.Front, p.FrontLine = front, frontLine
 
 	table := map[string]any{}
 	if front != nil {
@@ -164,6 +165,7 @@ func decodeCommon(p *Page, f *fields) {
 		dir := strings.TrimSuffix(path.Dir(strings.TrimPrefix(p.Path, "content/")), ".")
 		p.URL = pageURL(p.Kind, strings.TrimSuffix(dir, "/"), s)
 	}
+	p.ReviewIgnore = f.strings("review_ignore")
 	for _, a := range f.strings("aliases") {
 		p.Aliases = append(p.Aliases, NormalizeURL(a))
 	}

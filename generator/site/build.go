@@ -22,6 +22,7 @@ import (
 	"dangjian/generator/gallery"
 	"dangjian/generator/output"
 	"dangjian/generator/render"
+	"dangjian/generator/review"
 	"dangjian/generator/search"
 	"dangjian/generator/stats"
 	"dangjian/generator/theme"
@@ -152,7 +153,7 @@ type Site struct {
 // markdown stage already drops those of published pages as it goes.)
 func (s *Site) forgetSources() {
 	for _, p := range s.Content.Pages {
-		p.Body = nil
+		p.Body, p.Front = nil, nil
 	}
 }
 
@@ -199,6 +200,9 @@ func load(opt Options, t *timer, oneShot bool) (*Site, []diag.Problem) {
 	probs = append(probs, ps...)
 	s.setStatic(static)
 	s.Published = content.Published(cs.Pages, opt.Drafts)
+	// An unmasked ID or mobile number must not reach the public site by
+	// accident (publication review, generator/review).
+	probs = append(probs, review.Privacy(s.Published)...)
 	probs = append(probs, content.Resolve(s.Published, content.ResolveOptions{
 		FileExists: s.staticExists,
 		Reserved:   Reserved,

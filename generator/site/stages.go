@@ -40,7 +40,7 @@ func renderMarkdown(pages []*content.Page, unsafeHTML, forget bool) []diag.Probl
 					probs.Add(diag.New(p.Path, p.BodyLine, diag.MsgRender, err))
 				}
 				if forget {
-					p.Body = nil
+					p.Body, p.Front = nil, nil
 				}
 			}
 		}()

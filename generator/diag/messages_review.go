@@ -1,0 +1,36 @@
+package diag
+
+// Messages of the publication review (dangjian review, generator/review).
+var (
+	MsgRevOutdated    = Msg{Zh: "“%s”是%s机构改革以前的名称", En: "\"%s\" is the name used before the change of %s"}
+	MsgRevOldName     = Msg{Zh: "“%s”是旧称", En: "\"%s\" is an old name"}
+	MsgRevTypo        = Msg{Zh: "“%s”是错误写法（严重表述错误）", En: "\"%s\" is misspelt (a serious wording error)"}
+	MsgRevAdWord      = Msg{Zh: "“%s”是医疗广告禁用词（《广告法》第十六条、《医疗广告管理办法》第七条）", En: "\"%s\" is forbidden in medical advertising (Advertising Law art. 16)"}
+	MsgRevSiteTerm    = Msg{Zh: "“%s”不宜使用", En: "\"%s\" should not be used"}
+	MsgRevNote        = Msg{Zh: "%s：%s", En: "%s: %s"}
+	SugRevReplace     = Msg{Zh: "改为“%s”", En: "write \"%s\""}
+	SugRevAdWord      = Msg{Zh: "删去，或如实介绍诊疗项目，不作疗效承诺", En: "remove it, or describe the service plainly without promising results"}
+	SugRevRemove      = Msg{Zh: "删去或改写", En: "remove or reword it"}
+	MsgRevID          = Msg{Zh: "未遮盖的居民身份证号码 %s，公开会泄露个人信息", En: "an unmasked resident ID number %s: publishing it leaks personal data"}
+	SugRevID          = Msg{Zh: "遮盖为 %s，或删去", En: "mask it as %s, or remove it"}
+	MsgRevPhone       = Msg{Zh: "未遮盖的手机号码 %s，公开会泄露个人信息", En: "an unmasked mobile number %s: publishing it leaks personal data"}
+	SugRevPhone       = Msg{Zh: "遮盖为 %s，或删去；对外公布请用单位座机", En: "mask it as %s, or remove it; publish the office landline instead"}
+	MsgRevDocBracket  = Msg{Zh: "文号“%s”的年份应写在六角括号〔〕内（GB/T 9704-2012）", En: "the year of the document number \"%s\" belongs in 〔〕 (GB/T 9704-2012)"}
+	MsgRevDocZero     = Msg{Zh: "文号“%s”的序号不编虚位（1 不编为 01）", En: "the serial of the document number \"%s\" has a leading zero"}
+	MsgRevDocNoYear   = Msg{Zh: "文号“%s”中没有用六角括号〔〕括起的年份（GB/T 9704-2012）", En: "the document number \"%s\" has no year in 〔〕 (GB/T 9704-2012)"}
+	SugRevDocForm     = Msg{Zh: "写成“机关代字〔年份〕序号”，如 岳卫党发〔2016〕7号", En: "write it as issuer code〔year〕serial, e.g. 岳卫党发〔2016〕7号"}
+	MsgRevPunct       = Msg{Zh: "半角“%s”紧挨着汉字（GB/T 15834-2011）", En: "half-width \"%s\" next to a Chinese character (GB/T 15834-2011)"}
+	SugRevPunct       = Msg{Zh: "改为全角“%s”", En: "use the full-width \"%s\""}
+	MsgRevDoubled     = Msg{Zh: "标点“%s”重复", En: "doubled \"%s\""}
+	SugRevDoubled     = Msg{Zh: "只留一个“%s”", En: "keep one \"%s\""}
+	MsgRevUnclosed    = Msg{Zh: "“%s”在本段中没有对应的“%s”", En: "\"%s\" has no matching \"%s\" in this paragraph"}
+	SugRevUnclosed    = Msg{Zh: "补上“%s”，或删去多余的“%s”", En: "add the \"%s\", or remove the extra \"%s\""}
+	MsgRevStale       = Msg{Zh: "栏目“%s”已 %d 天没有更新（最新一篇 %s），超过了 site.toml 规定的 %d 天", En: "section \"%s\" has not been updated for %d days (newest page %s), more than the %d days site.toml allows"}
+	MsgRevStaleEmpty  = Msg{Zh: "栏目“%s”没有已发布的页面（site.toml 规定 %d 天内须有更新）", En: "section \"%s\" has no published page (site.toml asks for one every %d days)"}
+	SugRevStale       = Msg{Zh: "发布新内容，或在 site.toml 的 [review] update_days 中调整天数", En: "publish something new, or change [review] update_days in site.toml"}
+	MsgRevSummary     = Msg{Zh: "审核了 %d 个页面：%d 个错误，%d 个警告", En: "reviewed %d pages: %d errors, %d warnings"}
+	MsgRevRulesFailed = Msg{Zh: "审核词表有误：%v", En: "the review word list is wrong: %v"}
+	MsgRevBuildID     = Msg{Zh: "第 %d 列有未遮盖的居民身份证号码 %s，不能发布：请遮盖为 %s 或删去（确需公开的，在前一行写 <!-- review:ignore -->）", En: "column %d: an unmasked resident ID number %s must not be published: mask it as %s or remove it (to publish it on purpose, put <!-- review:ignore --> on the line before)"}
+	MsgRevBuildPhone  = Msg{Zh: "第 %d 列有未遮盖的手机号码 %s，不能发布：请遮盖为 %s 或删去（确需公开的，在前一行写 <!-- review:ignore -->）", En: "column %d: an unmasked mobile number %s must not be published: mask it as %s or remove it (to publish it on purpose, put <!-- review:ignore --> on the line before)"}
+	MsgRevSheetTitle  = Msg{Zh: "网站内容发布审核表", En: "Publication review sheet"}
+)
