@@ -2,7 +2,7 @@ package diag
 
 // Messages of the publication review (dangjian review, generator/review).
 var (
-	MsgRevOutdated    = Msg{Zh: "“%s”是%s机构改革以前的名称", En: "\"%s\" is the name used before the change of %s"}
+	MsgRevOutdated    = Msg{Zh: "“%s”是%s更名以前的名称", En: "\"%s\" is the name used before the change of %s"}
 	MsgRevOldName     = Msg{Zh: "“%s”是旧称", En: "\"%s\" is an old name"}
 	MsgRevTypo        = Msg{Zh: "“%s”是错误写法（严重表述错误）", En: "\"%s\" is misspelt (a serious wording error)"}
 	MsgRevAdWord      = Msg{Zh: "“%s”是医疗广告禁用词（《广告法》第十六条、《医疗广告管理办法》第七条）", En: "\"%s\" is forbidden in medical advertising (Advertising Law art. 16)"}

@@ -632,7 +632,7 @@ func (s *scanner) docNumbers(text string, ln, col int) {
 		return
 	}
 	for _, m := range docRE.FindAllStringSubmatchIndex(text, -1) {
-		s.checkDoc(text, m, ln, col)
+		s.checkDoc(text, m, ln, col, false)
 	}
 }
 
@@ -643,7 +643,7 @@ func (s *scanner) docNumberField(text string, ln, col int) {
 		return
 	}
 	if m := docRE.FindStringSubmatchIndex(text); m != nil {
-		s.checkDoc(text, m, ln, col)
+		s.checkDoc(text, m, ln, col, true)
 		return
 	}
 	if !strings.Contains(text, "〔") {
@@ -651,15 +651,25 @@ func (s *scanner) docNumberField(text string, ln, col int) {
 	}
 }
 
-func (s *scanner) checkDoc(text string, m []int, ln, col int) {
-	whole := text[m[0]:m[1]]
-	open, year, close, serial := text[m[2]:m[3]], text[m[4]:m[5]], text[m[6]:m[7]], text[m[8]:m[9]]
-	digits := strings.TrimLeft(strings.TrimSpace(strings.TrimPrefix(serial, "第")), " ")
+func (s *scanner) checkDoc(text string, m []int, ln, col int, field bool) {
+	year, close, serial := text[m[4]:m[5]], text[m[6]:m[7]], text[m[8]:m[9]]
+	open := text[m[2]:m[3]]
+	digits := strings.TrimSpace(strings.TrimPrefix(serial, "第"))
 	trimmed := strings.TrimLeft(digits, "0")
 	if trimmed == "" {
 		trimmed = "0"
 	}
-	fixed := text[m[0]:m[2]] + "〔" + year + "〕" + trimmed + "号"
+	// In the body the issuer code cannot be told from the words before it
+	// (根据岳卫党发…), so the message quotes from the bracket on.
+	from := m[2]
+	if field {
+		from = 0
+	}
+	whole := text[from:m[1]]
+	fixed := text[from:m[2]] + "〔" + year + "〕" + trimmed + "号" + text[m[1]:]
+	if !field {
+		fixed = "〔" + year + "〕" + trimmed + "号"
+	}
 	switch {
 	case open != "〔" || close != "〕":
 		s.add(ln, col+utf8.RuneCountInString(text[:m[2]]), RuleDocNumber, SevError, diag.MsgRevDocBracket, []any{whole}, diag.SugRevReplace, fixed)
