@@ -257,3 +257,13 @@ func (f Finding) Location() string {
 	}
 	return fmt.Sprintf("%s:%d:%d", f.Path, f.Line, f.Column)
 }
+
+// Page reviews one page (the preview's panel), with messages in lang.
+func Page(p *content.Page, rules *Rules, lang diag.Lang) []Finding {
+	fs := newScanner(p, rules, modeAll).scan()
+	for i := range fs {
+		fs[i].localize(lang)
+	}
+	Sort(fs)
+	return fs
+}

@@ -16,8 +16,9 @@ const (
 	scriptPath = "/__dangjian/reload.js"
 )
 
-// Inject is what serve puts before </body> of every page.
-var Inject = []byte(`<script src="` + scriptPath + `"></script>`)
+// Inject is what serve puts before </body> of every page: the review panel
+// (review.go) and live reload.
+var Inject = []byte(`<script src="` + reviewScriptPath + `"></script><script src="` + scriptPath + `"></script>`)
 
 // event is one message of the stream. Data is JSON.
 type event struct {

@@ -68,6 +68,7 @@ type Server struct {
 	http  *http.Server
 	ready atomic.Bool
 
+	review   *reviewer     // the preview's review panel
 	rebuilds atomic.Int64  // rebuilds after the first build
 	onResult func(*result) // tests and benchmarks: called before the tabs hear
 	loop     sync.WaitGroup
@@ -94,7 +95,7 @@ func Start(opt Options) (*Server, error) {
 		}
 		return nil, err
 	}
-	s := &Server{opt: opt, hub: newHub(), ln: ln}
+	s := &Server{opt: opt, hub: newHub(), ln: ln, review: &reviewer{source: opt.Source, lang: opt.Lang}}
 	root := "/"
 	s.b = newBuilder(site.Options{
 		Source:  opt.Source,
@@ -119,7 +120,7 @@ func Start(opt Options) (*Server, error) {
 	}
 	s.report(s.b.full())
 	s.http = &http.Server{
-		Handler:           &files{live: s.b.live.Load, ready: s.ready.Load, hub: s.hub},
+		Handler:           &files{live: s.b.live.Load, ready: s.ready.Load, hub: s.hub, review: s.review},
 		ReadHeaderTimeout: 10 * time.Second,
 	}
 	s.loop.Add(1)
@@ -280,6 +281,7 @@ func (s *Server) report(res *result) {
 		return
 	}
 	s.ready.Store(true)
+	s.review.update(s.b.site)
 	s.hub.rebuilt(res.css)
 }
 

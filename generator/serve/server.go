@@ -20,8 +20,9 @@ type files struct {
 	// ready is false until a build has succeeded; until then every page is
 	// a stand-in that carries the reload script, so the error overlay shows
 	// and the fix reloads the tab.
-	ready func() bool
-	hub   *hub
+	ready  func() bool
+	hub    *hub
+	review *reviewer
 }
 
 func (f *files) ServeHTTP(w http.ResponseWriter, r *http.Request) {
@@ -31,6 +32,9 @@ func (f *files) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	case scriptPath:
 		send(w, r, http.StatusOK, "reload.js", []byte(script))
+		return
+	case reviewPath, reviewScriptPath:
+		f.review.ServeHTTP(w, r)
 		return
 	}
 	if r.Method != http.MethodGet && r.Method != http.MethodHead {
