@@ -6,6 +6,7 @@ import (
 	"time"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"dangjian/generator/content"
 	"dangjian/generator/diag"
@@ -199,7 +200,13 @@ func (s *scanner) fieldText(raw string, start, end, ln int, key string) {
 func (s *scanner) body() {
 	fence := ""
 	ln := s.p.BodyLine - 1
-	for line := range strings.Lines(string(s.p.Body)) {
+	// The body is only read, never changed, while the scan runs: a string
+	// view of it saves copying every page's text.
+	var body string
+	if len(s.p.Body) > 0 {
+		body = unsafe.String(&s.p.Body[0], len(s.p.Body))
+	}
+	for line := range strings.Lines(body) {
 		line = strings.TrimSuffix(line, "\n")
 		ln++
 		t := strings.TrimSpace(line)
@@ -433,10 +440,65 @@ func IsChinese(r rune) bool {
 	return (r >= 0x3000 && r <= 0x303F) || (r >= 0xFF00 && r <= 0xFFEF) || unicode.Is(unicode.Han, r)
 }
 
-var fullWidth = map[byte]string{',': "，", ':': "：", ';': "；", '!': "！", '?': "？", '(': "（", ')': "）"}
+// fullWidth is the full-width form of a half-width mark the rule checks,
+// or "" (a switch: this runs for every character of every page).
+func fullWidth(c byte) string {
+	switch c {
+	case ',':
+		return "，"
+	case ':':
+		return "："
+	case ';':
+		return "；"
+	case '!':
+		return "！"
+	case '?':
+		return "？"
+	case '(':
+		return "（"
+	case ')':
+		return "）"
+	}
+	return ""
+}
 
-var pairs = map[rune]rune{'《': '》', '“': '”', '‘': '’', '（': '）', '「': '」', '【': '】'}
-var closers = map[rune]rune{'》': '《', '”': '“', '’': '‘', '）': '（', '」': '「', '】': '【'}
+// closerOf is the closing mark of an opening one, 0 if r opens nothing.
+func closerOf(r rune) rune {
+	switch r {
+	case '《':
+		return '》'
+	case '“':
+		return '”'
+	case '‘':
+		return '’'
+	case '（':
+		return '）'
+	case '「':
+		return '」'
+	case '【':
+		return '】'
+	}
+	return 0
+}
+
+// openerOf is the opening mark of a closing one, 0 if r closes nothing.
+func openerOf(r rune) rune {
+	switch r {
+	case '》':
+		return '《'
+	case '”':
+		return '“'
+	case '’':
+		return '‘'
+	case '）':
+		return '（'
+	case '」':
+		return '「'
+	case '】':
+		return '【'
+	}
+	return 0
+}
 
 func (s *scanner) marks(text string, ln, col int) {
 	spans := excluded(text)
@@ -451,8 +513,8 @@ func (s *scanner) marks(text string, ln, col int) {
 			continue
 		}
 		if r < utf8.RuneSelf {
-			fw, ok := fullWidth[byte(r)]
-			if !ok {
+			fw := fullWidth(byte(r))
+			if fw == "" {
 				continue
 			}
 			if r == '!' && i+1 < len(text) && text[i+1] == '[' {
@@ -471,12 +533,12 @@ func (s *scanner) marks(text string, ln, col int) {
 			}
 			continue
 		}
-		if _, ok := pairs[r]; ok {
+		if closerOf(r) != 0 {
 			s.stack = append(s.stack, opener{r, ln, runeCol})
 			continue
 		}
-		open, ok := closers[r]
-		if !ok {
+		open := openerOf(r)
+		if open == 0 {
 			continue
 		}
 		if r == '’' && isLatinAt(text, i) {
@@ -529,7 +591,7 @@ func isLatinAt(text string, i int) bool {
 }
 
 func (s *scanner) unclosed(o opener) {
-	cl := string(pairs[o.r])
+	cl := string(closerOf(o.r))
 	s.add(o.line, o.col, RuleUnbalanced, SevWarning, diag.MsgRevUnclosed, []any{string(o.r), cl}, diag.SugRevUnclosed, cl, string(o.r))
 }
 
