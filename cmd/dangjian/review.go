@@ -49,12 +49,13 @@ func runReview(args []string, stdout, stderr io.Writer, lang diag.Lang) int {
 	}
 	if *sheet != "" {
 		var buf bytes.Buffer
-		if err := review.HTML(&buf, rep, now); err == nil {
+		err := review.HTML(&buf, rep, now)
+		if err == nil {
 			err = os.WriteFile(*sheet, buf.Bytes(), 0o644)
-			if err != nil {
-				fmt.Fprintln(stderr, err)
-				return exitContent
-			}
+		}
+		if err != nil {
+			fmt.Fprintln(stderr, err)
+			return exitContent
 		}
 	}
 	if rep.Errors() > 0 || hasError(rep.Problems) {
