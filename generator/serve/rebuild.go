@@ -17,6 +17,7 @@ import (
 	"dangjian/generator/markdown"
 	"dangjian/generator/output"
 	"dangjian/generator/render"
+	"dangjian/generator/review"
 	"dangjian/generator/site"
 )
 
@@ -233,6 +234,10 @@ func (b *builder) content(paths []string) *result {
 			f.err = err
 		} else if err == nil {
 			f.page, f.probs = content.Parse(strings.TrimPrefix(path, "content/"), data)
+			if !f.page.Draft || b.opt.Drafts {
+				// As in a full build: an unmasked ID or mobile number stops it.
+				f.probs = append(f.probs, review.Privacy([]*content.Page{f.page})...)
+			}
 			f.front = frontOf(data, f.page.Body)
 		}
 		files = append(files, f)
