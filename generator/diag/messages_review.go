@@ -7,7 +7,6 @@ var (
 	MsgRevTypo        = Msg{Zh: "“%s”是错误写法（严重表述错误）", En: "\"%s\" is misspelt (a serious wording error)"}
 	MsgRevAdWord      = Msg{Zh: "“%s”是医疗广告禁用词（《广告法》第十六条、《医疗广告管理办法》第七条）", En: "\"%s\" is forbidden in medical advertising (Advertising Law art. 16)"}
 	MsgRevSiteTerm    = Msg{Zh: "“%s”不宜使用", En: "\"%s\" should not be used"}
-	MsgRevNote        = Msg{Zh: "%s：%s", En: "%s: %s"}
 	SugRevReplace     = Msg{Zh: "改为“%s”", En: "write \"%s\""}
 	SugRevAdWord      = Msg{Zh: "删去，或如实介绍诊疗项目，不作疗效承诺", En: "remove it, or describe the service plainly without promising results"}
 	SugRevRemove      = Msg{Zh: "删去或改写", En: "remove or reword it"}

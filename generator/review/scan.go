@@ -110,7 +110,7 @@ var skipKeys = map[string]bool{
 // arrays of strings, [[honors]] tables and multi-line strings.
 func (s *scanner) front() {
 	lines := strings.Split(string(s.p.Front), "\n")
-	multi, multiKey := "", ""
+	multi, multiKey, lastKey := "", "", ""
 	for i, raw := range lines {
 		ln := s.p.FrontLine + i
 		if multi != "" {
@@ -137,10 +137,18 @@ func (s *scanner) front() {
 			continue
 		}
 		eq := strings.IndexByte(raw, '=')
-		if eq < 0 {
+		key := lastKey
+		switch {
+		case eq >= 0 && isKey(raw[:eq]):
+			key = strings.Trim(strings.TrimSpace(raw[:eq]), `"'`)
+			lastKey = key
+		case t[0] == '"' || t[0] == '\'':
+			// A line of a multi-line array: its strings belong to the
+			// key above.
+			eq = strings.IndexAny(raw, "\"'") - 1
+		default:
 			continue
 		}
-		key := strings.Trim(strings.TrimSpace(raw[:eq]), `"'`)
 		if skipKeys[key] {
 			continue
 		}
@@ -182,6 +190,24 @@ func (s *scanner) front() {
 			pos = end + 1
 		}
 	}
+}
+
+// isKey reports whether the text before a line's "=" is a TOML key: bare
+// (members, a.b) or quoted ("title").
+func isKey(k string) bool {
+	k = strings.TrimSpace(k)
+	if len(k) >= 2 && (k[0] == '"' || k[0] == '\'') {
+		return strings.IndexByte(k[1:], k[0]) == len(k)-2
+	}
+	if k == "" {
+		return false
+	}
+	for _, c := range []byte(k) {
+		if !isAlnum(c) && c != '_' && c != '-' && c != '.' {
+			return false
+		}
+	}
+	return true
 }
 
 // fieldText reviews raw[start:end], one front matter string on line ln.
@@ -283,7 +309,8 @@ func (s *scanner) words(text string, ln, col int) {
 			msg = diag.MsgRevSiteTerm
 		}
 		if t.Note != "" {
-			msg, args = diag.MsgRevNote, []any{msg.Text(diag.Chinese, args...), t.Note}
+			note := strings.ReplaceAll(t.Note, "%", "%%")
+			msg = diag.Msg{Zh: msg.Zh + "（" + note + "）", En: msg.En + " (" + note + ")"}
 		}
 		switch {
 		case t.Replace != "":
