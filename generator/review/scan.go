@@ -171,7 +171,8 @@ func (s *scanner) front() {
 					pos = start + end + 3
 					continue
 				}
-				s.fieldText(raw, start, len(raw), ln, key)
+				// A multi-line string: one paragraph up to its closing quotes.
+				s.text(raw[start:], ln, 1+utf8.RuneCountInString(raw[:start]), key)
 				multi, multiKey = delim, key
 				break
 			}
