@@ -291,6 +291,7 @@ func (b *builder) content(paths []string) *result {
 
 		probs = content.Resolve(s.Published, content.ResolveOptions{
 			FileExists: func(rel string) bool { return static[rel] },
+			AssetSize:  s.AssetSize,
 			Reserved:   site.Reserved,
 		})
 		b.resolveProbs, b.resolved = append([]diag.Problem(nil), probs...), true
