@@ -63,7 +63,7 @@ func (s *Site) WorkNews() []*content.Page {
 	return out
 }
 
-// Focus are the newest news with an image, at most four: the home page's
+// Focus are the newest news with an image, at most three: the home page's
 // 焦点图.
 func (s *Site) Focus() []*content.Page {
 	var out []*content.Page
@@ -71,7 +71,7 @@ func (s *Site) Focus() []*content.Page {
 		for _, p := range sec.Pages {
 			if p.News != nil && p.News.Image != "" {
 				out = append(out, p)
-				if len(out) == 4 {
+				if len(out) == 3 {
 					break
 				}
 			}
