@@ -207,7 +207,7 @@ func TestAttachments(t *testing.T) {
 				t.Fatal(err)
 			}
 			for page, want := range map[string][][3]string{
-				"news/n1/index.html":    {{"方案.pdf", "PDF", "33 B"}, {"申报表.xlsx", "Excel", "5 B"}},
+				"news/n1/index.html":   {{"方案.pdf", "PDF", "33 B"}, {"申报表.xlsx", "Excel", "5 B"}},
 				"guide/how/index.html": {{"方案.pdf", "PDF", "33 B"}},
 			} {
 				b, err := os.ReadFile(filepath.Join(dest, page))
