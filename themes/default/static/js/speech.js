@@ -63,7 +63,7 @@
     if (!queue.length) { state = 'idle'; show(); return; }
     var u = new SpeechSynthesisUtterance(queue.shift());
     u.lang = 'zh-CN';
-    if (voice) u.voice = voice;
+    try { if (voice) u.voice = voice; } catch (e) { /* lang alone picks a voice */ }
     u.onend = next;
     u.onerror = function () { stop(); };
     synth.speak(u);
