@@ -162,3 +162,14 @@ func themeJobs(s *Site) []Job {
 		return Job{URL: u, Layouts: layouts, Ctx: ctx}
 	})...)
 }
+
+// MenuHas reports whether the header menu links u, so that the site map
+// does not list a page twice.
+func (s *Site) MenuHas(u string) bool {
+	for _, m := range s.Config.Menu {
+		if m.URL == u {
+			return true
+		}
+	}
+	return false
+}
