@@ -49,6 +49,9 @@ var pages = []pageCase{
 	{name: "stats", path: "/stats/", optional: true},
 	{name: "gallery", path: "/gallery/", optional: true},
 	{name: "search", path: "/search/?q=党建", optional: true},
+	{name: "sitemap", path: "/sitemap/"},
+	{name: "notices", path: "/news/通知公告/"},
+	{name: "notice", path: "/news/2017-shifandian-chuangjian-tongzhi/"},
 }
 
 var (

@@ -41,6 +41,16 @@ func TestScreenshots(t *testing.T) {
 		shoot(t, ctx, desktop, p.path, p.name)
 		shoot(t, ctx, phone, p.path, p.name)
 	})
+	// Every page type again on the phone at the largest text size (特大),
+	// where tables, charts and the header have the least room.
+	t.Run("largest-text", func(t *testing.T) {
+		open(t, ctx, phone, "/")
+		setMode(t, ctx, 2, false)
+		eachPage(t, func(t *testing.T, p pageCase) {
+			shoot(t, ctx, phone, p.path, p.name+"-fs2")
+		})
+		setMode(t, ctx, 0, false)
+	})
 	t.Run("reading-modes", func(t *testing.T) {
 		for _, m := range []struct {
 			name string

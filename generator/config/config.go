@@ -15,6 +15,7 @@ type Config struct {
 	Labels      map[string]string `toml:"labels"` // overrides of the theme's translation table
 	Params      map[string]any    `toml:"params"`
 	Review      Review            `toml:"review"` // publication review settings
+	Footer      Footer            `toml:"footer"` // compliance marks (footer.go)
 }
 
 // MenuItem is one entry of the header navigation.

@@ -74,6 +74,8 @@ type Page struct {
 	Summary string // front matter summary; the markdown stage fills it if empty
 	Weight  int
 	Aliases []string // site-relative URLs that redirect here
+	// Files under content/ listed under 附件 (attachment.go).
+	Attachments []Attachment
 
 	// Kind-specific front matter; exactly one is set for a typed kind.
 	Unit  *Unit
@@ -188,6 +190,8 @@ type News struct {
 	Publisher   string   `toml:"publisher"`
 	Author      string   `toml:"author"`
 	UnitSlugs   []string `toml:"units"`
+	Category    string   `toml:"category"` // 栏目, e.g. 通知公告
+	Image       string   `toml:"image"`    // 焦点图: a path under content/ or static/
 
 	Units []*Page `toml:"-"`
 }

@@ -18,7 +18,7 @@ var (
 )
 
 // commonKeys are the front matter fields every kind has.
-var commonKeys = []string{"title", "date", "draft", "tags", "summary", "weight", "slug", "aliases", "review_ignore"}
+var commonKeys = []string{"title", "date", "draft", "tags", "summary", "weight", "slug", "aliases", "review_ignore", "attachments"}
 
 // KindKeys lists the extra front matter fields of each kind, for messages and
 // "did you mean" suggestions.
@@ -28,7 +28,7 @@ var KindKeys = map[Kind][]string{
 	KindBrand: {"unit", "slogan", "logo", "status", "year", "members_involved", "activities", "beneficiaries", "investment"},
 	KindModel: {"unit", "level", "awarded", "standards", "instructor"},
 	KindHonor: {"year", "granted_by", "level", "honors"},
-	KindNews:  {"source", "doc_number", "index_number", "publisher", "author", "units"},
+	KindNews:  {"source", "doc_number", "index_number", "publisher", "author", "units", "category", "image"},
 }
 
 // HonorKeys are the fields of one [[honors]] entry.
@@ -169,6 +169,9 @@ func decodeCommon(p *Page, f *fields) {
 	for _, a := range f.strings("aliases") {
 		p.Aliases = append(p.Aliases, NormalizeURL(a))
 	}
+	for _, a := range f.strings("attachments") {
+		p.Attachments = append(p.Attachments, Attachment{Path: AttachmentPath(a), Line: f.lineOf("attachments")})
+	}
 }
 
 // NormalizeURL makes a site-relative URL start and end with "/".
@@ -240,6 +243,8 @@ func decodeNews(f *fields) *News {
 		Publisher:   f.str("publisher"),
 		Author:      f.str("author"),
 		UnitSlugs:   f.strings("units"),
+		Category:    f.str("category"),
+		Image:       f.str("image"),
 	}
 }
 

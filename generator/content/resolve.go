@@ -26,6 +26,10 @@ type ResolveOptions struct {
 	// FileExists reports whether a logo path (relative to content/ or static/)
 	// names a file the build will copy. Nil skips the check.
 	FileExists func(rel string) bool
+	// AssetSize reports whether a path relative to content/ names a file
+	// the build copies (not a page), and its size: attachments must be
+	// such files. Nil skips the check.
+	AssetSize func(rel string) (int64, bool)
 	// Reserved URLs the build makes itself (/stats/, /gallery/, /search/ …),
 	// which no page may take.
 	Reserved []string
@@ -86,7 +90,39 @@ func Resolve(pages []*Page, opt ResolveOptions) []diag.Problem {
 			}
 		}
 	}
+	probs = append(probs, checkFiles(pages, opt)...)
 	probs = append(probs, checkURLs(pages, opt.Reserved)...)
+	return probs
+}
+
+// checkFiles checks every attachment (and fills in its size) and every news
+// focus image.
+func checkFiles(pages []*Page, opt ResolveOptions) []diag.Problem {
+	var probs []diag.Problem
+	for _, p := range pages {
+		if opt.AssetSize != nil {
+			for i := range p.Attachments {
+				a := &p.Attachments[i]
+				size, ok := opt.AssetSize(a.Path)
+				switch {
+				case ok:
+					a.Size = size
+				case strings.EqualFold(path.Ext(a.Path), ".md"):
+					probs = append(probs, diag.New(p.Path, a.Line, diag.MsgAttachmentPage, a.Path))
+				default:
+					probs = append(probs, diag.New(p.Path, a.Line, diag.MsgAttachmentNotFound, a.Path))
+				}
+			}
+		}
+		if p.News != nil && p.News.Image != "" && opt.FileExists != nil {
+			img := p.News.Image
+			if !isImage(img) {
+				probs = append(probs, diag.New(p.Path, p.FieldLines["image"], diag.MsgNewsImageFormat, img))
+			} else if !opt.FileExists(LogoPath(img)) {
+				probs = append(probs, diag.New(p.Path, p.FieldLines["image"], diag.MsgNewsImageNotFound, img))
+			}
+		}
+	}
 	return probs
 }
 

@@ -32,6 +32,25 @@ type Section struct {
 	Kind   content.Kind
 	Index  *content.Page // its _index.md, if any
 	Pages  []*content.Page
+
+	pos map[*content.Page]int // index in Pages, for Neighbors
+}
+
+// Neighbors returns the pages beside p in its section's list, newest
+// first: newer is the one listed above it (上一篇), older the one below
+// (下一篇); nil at the ends or when p is not in the list.
+func (s *Section) Neighbors(p *content.Page) (newer, older *content.Page) {
+	i, ok := s.pos[p]
+	if !ok {
+		return nil, nil
+	}
+	if i > 0 {
+		newer = s.Pages[i-1]
+	}
+	if i+1 < len(s.Pages) {
+		older = s.Pages[i+1]
+	}
+	return newer, older
 }
 
 // Term is one tag or year with its pages, newest first.
@@ -121,6 +140,12 @@ func Derive(pages []*content.Page) *Collections {
 			for _, u := range p.News.Units {
 				c.profile(u).News = append(c.profile(u).News, p)
 			}
+		}
+	}
+	for _, sec := range c.Sections {
+		sec.pos = make(map[*content.Page]int, len(sec.Pages))
+		for i, p := range sec.Pages {
+			sec.pos[p] = i
 		}
 	}
 	for _, t := range tags {

@@ -27,6 +27,8 @@ func Funcs(labels map[string]string) template.FuncMap {
 		"url":       URLFunc,
 		"anchor":    Anchor,
 		"tocItems":  TOCItems,
+		"tocNums":   TOCNumbered,
+		"splitNote": SplitNotes,
 		"t":         t,
 		"date":      FormatDate,
 		"isodate":   func(d time.Time) string { return d.Format("2006-01-02") },

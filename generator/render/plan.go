@@ -135,6 +135,7 @@ func SpecialJobs(s *Site) []Job {
 		mk("search", "/search/", "search.html", nil),
 		mk("404", "/404.html", "404.html", nil),
 	}
+	jobs = append(jobs, themeJobs(s)...)
 	for _, view := range s.Gallery.Views() {
 		j := mk("gallery", view.URL, "gallery.html", view)
 		j.Ctx.Title = view.Title

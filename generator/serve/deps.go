@@ -18,9 +18,13 @@ import (
 //     is in their breadcrumbs);
 //   - the profile page of every unit P names, before and after the edit;
 //   - when P is a unit, every page that names it, before and after;
-//   - the home, statistics and term-index pages, which summarise the whole
-//     site (the last two show only front matter: figures, terms and counts,
-//     so an edit that changed bodies only leaves them);
+//   - a page whose 上一篇/下一篇 is P, or whose neighbours in its section
+//     changed (P came, went or moved);
+//   - the home, statistics, site map and term-index pages, which summarise
+//     the whole site (the last three show only front matter: figures,
+//     titles, terms and counts, so an edit that changed bodies only leaves
+//     them);
+//   - the 通知公告 list, like a section list;
 //   - the gallery's pages when P is a brand or a unit, before or after (the
 //     gallery shows nothing else, and has a page per district and status).
 //
@@ -106,15 +110,20 @@ func needs(j render.Job, old map[string]jobInfo, t shown) bool {
 	switch ctx.Kind {
 	case "home":
 		return true
-	case "stats", "terms":
+	case "stats", "terms", "sitemap":
 		return !t.bodyOnly
 	case "gallery":
 		return t.logos
 	case "single":
 		p := ctx.Page
-		return t.changed[p.Path] || t.pages[p.Path] || t.indexes[p.Section] ||
-			(p.Kind == content.KindUnit && t.units[content.UnitKey(p)])
-	case "section", "term":
+		if t.changed[p.Path] || t.pages[p.Path] || t.indexes[p.Section] ||
+			(p.Kind == content.KindUnit && t.units[content.UnitKey(p)]) {
+			return true
+		}
+		// 上一篇/下一篇: other neighbours, or a neighbour's new title.
+		in := infoOf(j)
+		return in.newer != prev.newer || in.older != prev.older || t.changed[in.newer] || t.changed[in.older]
+	case "section", "term", "category":
 		if !prev.equal(infoOf(j)) || (ctx.Page != nil && t.changed[ctx.Page.Path]) {
 			return true
 		}

@@ -60,6 +60,8 @@ type jobInfo struct {
 	page  string   // content path of .Page ("" for none)
 	items []string // content paths of .Pages
 	total int      // pager total
+	// newer, older: content paths of a page's 上一篇/下一篇 ("" at the ends)
+	newer, older string
 }
 
 func infoOf(j render.Job) jobInfo {
@@ -76,11 +78,19 @@ func infoOf(j render.Job) jobInfo {
 	if j.Ctx.Pager != nil {
 		in.total = j.Ctx.Pager.Total
 	}
+	if j.Ctx.Kind == "single" {
+		if n := j.Ctx.Newer(); n != nil {
+			in.newer = n.Path
+		}
+		if o := j.Ctx.Older(); o != nil {
+			in.older = o.Path
+		}
+	}
 	return in
 }
 
 func (a jobInfo) equal(b jobInfo) bool {
-	if a.kind != b.kind || a.page != b.page || a.total != b.total || len(a.items) != len(b.items) {
+	if a.kind != b.kind || a.page != b.page || a.total != b.total || len(a.items) != len(b.items) || a.newer != b.newer || a.older != b.older {
 		return false
 	}
 	for i := range a.items {
@@ -296,6 +306,7 @@ func (b *builder) content(paths []string) *result {
 
 		probs = content.Resolve(s.Published, content.ResolveOptions{
 			FileExists: func(rel string) bool { return static[rel] },
+			AssetSize:  s.AssetSize,
 			Reserved:   site.Reserved,
 		})
 		b.resolveProbs, b.resolved = append([]diag.Problem(nil), probs...), true

@@ -205,8 +205,10 @@ func load(opt Options, t *timer, oneShot bool) (*Site, []diag.Problem) {
 	probs = append(probs, review.Privacy(s.Published)...)
 	probs = append(probs, content.Resolve(s.Published, content.ResolveOptions{
 		FileExists: s.staticExists,
+		AssetSize:  s.AssetSize,
 		Reserved:   Reserved,
 	})...)
+	probs = append(probs, s.checkFooter(opt.Source)...)
 	t.done("resolve")
 
 	probs = append(probs, renderMarkdown(s.Published, cfg.UnsafeHTML, s.oneShot)...)
@@ -260,7 +262,7 @@ func (s *Site) derive(withGallery bool) []diag.Problem {
 func (s *Site) Thumbnailer() *gallery.Thumbnailer { return s.thumbs }
 
 // Reserved are the URLs the generator makes itself.
-var Reserved = []string{"/stats/", "/gallery/", "/search/", "/tags/", "/years/"}
+var Reserved = []string{"/stats/", "/gallery/", "/search/", "/tags/", "/years/", "/sitemap/", render.NoticesURL}
 
 func (s *Site) staticExists(rel string) bool {
 	_, ok := s.staticByRel[rel]

@@ -18,6 +18,8 @@ type Chart struct {
 	Desc  string // one sentence a screen reader (and the SVG's <desc>) reads
 	SVG   template.HTML
 	Table Table
+
+	draw *drawing // for LargerSVGs
 }
 
 // Table is the data behind a chart. Rows are in the chart's order.
@@ -162,7 +164,35 @@ func esc(s string) string {
 // long Chinese unit names then get the full width instead of squeezing the
 // bars on a phone. With more than one series the bars are stacked and a
 // legend heads the chart.
+//
+// It is drawn three times, once for each text size of the reading tools
+// (标准, 大, 特大; stats.css shows the one that matches html.fs1/fs2): the
+// larger sizes are drawn narrower, so that at the same width on screen
+// their labels and figures come out 1.15 and 1.3 times as large.
 func barChart(id, title, desc string, ser []series, bars []bar) template.HTML {
+	return drawBars(id, title, desc, ser, bars, chartW, "fs0")
+}
+
+// drawing is what a chart was drawn from, to draw it again at other sizes.
+type drawing struct {
+	ser  []series
+	bars []bar
+}
+
+// LargerSVGs are the chart drawn for the 大 and 特大 text sizes ("" for a
+// chart without a drawing).
+func (c Chart) LargerSVGs() template.HTML {
+	if c.draw == nil {
+		return ""
+	}
+	d := c.draw
+	return drawBars(c.ID+"-fs1", c.Title, c.Desc, d.ser, d.bars, chartW*100/115, "fs1") +
+		drawBars(c.ID+"-fs2", c.Title, c.Desc, d.ser, d.bars, chartW*10/13, "fs2")
+}
+
+// drawBars is one drawing of barChart, w units wide.
+func drawBars(id, title, desc string, ser []series, bars []bar, w int, variant string) template.HTML {
+	chartW := w
 	var b strings.Builder
 	top := float64(pad)
 	legend := ""
@@ -171,7 +201,7 @@ func barChart(id, title, desc string, ser []series, bars []bar) template.HTML {
 		x, y := float64(pad), top
 		for _, s := range ser {
 			w := 14 + 5 + textWidth(s.name, fontSize) + 14
-			if x+w > chartW-pad && x > pad {
+			if x+w > float64(chartW-pad) && x > pad {
 				x, y = pad, y+legendH
 			}
 			fmt.Fprintf(&lg, `<rect x="%s" y="%s" width="14" height="14" fill="%s"/><text x="%s" y="%s">%s</text>`,
@@ -185,8 +215,8 @@ func barChart(id, title, desc string, ser []series, bars []bar) template.HTML {
 	if len(bars) == 0 {
 		h = top + 40
 	}
-	fmt.Fprintf(&b, `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 %d %s" width="100%%" role="img" aria-labelledby="%s-title %s-desc" class="chart-svg" font-family="%s" font-size="%d" fill="%s">`,
-		chartW, num(h), esc(id), esc(id), esc(fontStack), fontSize, colText)
+	fmt.Fprintf(&b, `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 %d %s" width="100%%" role="img" aria-labelledby="%s-title %s-desc" class="chart-svg chart-%s" font-family="%s" font-size="%d" fill="%s">`,
+		chartW, num(h), esc(id), esc(id), variant, esc(fontStack), fontSize, colText)
 	fmt.Fprintf(&b, `<title id="%s-title">%s</title><desc id="%s-desc">%s</desc>`, esc(id), esc(title), esc(id), esc(desc))
 	b.WriteString(legend)
 	if len(bars) == 0 {
@@ -207,7 +237,7 @@ func barChart(id, title, desc string, ser []series, bars []bar) template.HTML {
 		by := y + 23
 		b.WriteString(`<g>`)
 		fmt.Fprintf(&b, `<title>%s：%s</title>`, esc(br.label), esc(br.text))
-		fmt.Fprintf(&b, `<text x="%d" y="%s">%s</text>`, pad, num(y+16), esc(truncate(br.label, chartW-2*pad)))
+		fmt.Fprintf(&b, `<text x="%d" y="%s">%s</text>`, pad, num(y+16), esc(truncate(br.label, float64(chartW-2*pad))))
 		fmt.Fprintf(&b, `<rect x="%d" y="%s" width="%s" height="%d" fill="%s"/>`, pad, num(by), num(area), barH, colTrack)
 		x := float64(pad)
 		for j, p := range br.parts {
@@ -281,7 +311,7 @@ func countChart(id, title, caption, labelCol, unit string, total int, cs []Count
 		ID:    id,
 		Title: title,
 		Desc:  desc,
-		SVG:   barChart(id, title, desc, singleSeries(), countBars(cs)),
+		SVG:   barChart(id, title, desc, singleSeries(), countBars(cs)), draw: &drawing{singleSeries(), countBars(cs)},
 		Table: countTable(caption, labelCol, "数量（"+unit+"）", cs),
 	}
 }
@@ -343,7 +373,7 @@ func (f *Figures) membersChart() Chart {
 		top := f.MembersPerUnit[0]
 		desc += fmt.Sprintf("党员最多的是%s（%s 人）。", top.Title, FormatInt(top.Value))
 	}
-	return Chart{ID: id, Title: title, Desc: desc, SVG: barChart(id, title, desc, singleSeries(), bars), Table: t}
+	return Chart{ID: id, Title: title, Desc: desc, SVG: barChart(id, title, desc, singleSeries(), bars), draw: &drawing{singleSeries(), bars}, Table: t}
 }
 
 func (f *Figures) coverageChart() Chart {
@@ -365,21 +395,21 @@ func (f *Figures) coverageChart() Chart {
 		{Label: "单位总数（家）", Cells: []Cell{intCell(c.Units)}},
 		{Label: "覆盖率", Cells: []Cell{{pct, c.Percent}}},
 	}}
-	return Chart{ID: id, Title: title, Desc: desc, SVG: barChart(id, title, desc, ser, bars), Table: t}
+	return Chart{ID: id, Title: title, Desc: desc, SVG: barChart(id, title, desc, ser, bars), draw: &drawing{ser, bars}, Table: t}
 }
 
 func (f *Figures) resultsTable() Chart {
-	t := Table{Caption: "党建品牌成效（按单位）", Columns: []string{"单位", "党建品牌（个）", "开展活动（次）", "服务群众（人次）", "投入经费（元）"}}
+	t := Table{Caption: "党建品牌成效（按单位）", Columns: []string{"单位", "党建品牌（个）", "开展活动（次）", "服务群众（人次）", "投入经费（万元）"}}
 	for _, u := range f.PerUnit {
 		if u.Brands == 0 {
 			continue
 		}
 		t.Rows = append(t.Rows, TableRow{Label: u.Title, URL: u.URL, Cells: []Cell{
-			intCell(u.Brands), intCell(u.Activities), intCell(u.Beneficiaries), {FormatWan(u.Investment), u.Investment},
+			intCell(u.Brands), intCell(u.Activities), intCell(u.Beneficiaries), {inWan(u.Investment), u.Investment},
 		}})
 	}
 	t.Foot = &TableRow{Label: "合计", Cells: []Cell{
-		intCell(f.Brands), intCell(f.Activities), intCell(f.Beneficiaries), {FormatWan(f.Investment), f.Investment},
+		intCell(f.Brands), intCell(f.Activities), intCell(f.Beneficiaries), {inWan(f.Investment), f.Investment},
 	}}
 	desc := fmt.Sprintf("%s个党建品牌共开展活动 %s 次，服务群众 %s 人次，投入经费 %s元。",
 		FormatInt(f.Brands), FormatInt(f.Activities), FormatInt(f.Beneficiaries), FormatWan(f.Investment))
@@ -429,7 +459,7 @@ func (f *Figures) honorsByYearChart() Chart {
 		desc += "：" + strings.Join(years, "，")
 	}
 	desc += "。各级别：" + describe(f.HonorsByLevel, "项") + "。"
-	return Chart{ID: id, Title: title, Desc: desc, SVG: barChart(id, title, desc, ser, bars), Table: t}
+	return Chart{ID: id, Title: title, Desc: desc, SVG: barChart(id, title, desc, ser, bars), draw: &drawing{ser, bars}, Table: t}
 }
 
 func (f *Figures) topUnitsChart() Chart {
@@ -453,5 +483,5 @@ func (f *Figures) topUnitsChart() Chart {
 		}
 		desc = fmt.Sprintf("%s家单位获得荣誉，最多的是%s。", FormatInt(len(f.HonorsPerUnit)), strings.Join(parts, "，"))
 	}
-	return Chart{ID: id, Title: title, Desc: desc, SVG: barChart(id, title, desc, singleSeries(), bars), Table: t}
+	return Chart{ID: id, Title: title, Desc: desc, SVG: barChart(id, title, desc, singleSeries(), bars), draw: &drawing{singleSeries(), bars}, Table: t}
 }

@@ -168,12 +168,22 @@ func TestTablesMatchJSON(t *testing.T) {
 		byID[c.ID] = c
 		// What the reader sees must say what Value holds.
 		for _, r := range append(c.Table.Rows, derefRow(c.Table.Foot)...) {
-			for _, cell := range r.Cells {
+			for k, cell := range r.Cells {
 				tol := 0.0
 				if strings.HasSuffix(cell.Text, "万") {
 					tol = 500 // 0.05万, the rounding of one decimal
 				}
-				if got := textValue(cell.Text); math.Abs(got-cell.Value) > tol {
+				got := textValue(cell.Text)
+				// A column headed （万元） holds numbers of 万元; its cells
+				// never repeat the unit, and a （元） column never says 万.
+				col := c.Table.Columns[k+1]
+				if strings.Contains(col, "（万元）") {
+					got, tol = got*10000, 500
+				}
+				if strings.Contains(col, "（元）") && strings.Contains(cell.Text, "万") || strings.Contains(col, "（万元）") && strings.Contains(cell.Text, "万") {
+					t.Errorf("%s %s: column %q, cell %q: the unit of the head and the cell differ", c.ID, r.Label, col, cell.Text)
+				}
+				if math.Abs(got-cell.Value) > tol {
 					t.Errorf("%s %s: text %q shows %v, value %v", c.ID, r.Label, cell.Text, got, cell.Value)
 				}
 			}
@@ -240,7 +250,7 @@ func TestTablesMatchJSON(t *testing.T) {
 		t.Errorf("coverage table %+v, want %+v", cov, j.Coverage)
 	}
 	res := byID["brand-results"].Table.Foot.Cells
-	if res[0].Value != float64(j.Brands) || res[1].Value != float64(j.Activities) || res[2].Value != float64(j.Beneficiaries) || res[3].Value != j.Investment || res[3].Text != "156.8万" {
+	if res[0].Value != float64(j.Brands) || res[1].Value != float64(j.Activities) || res[2].Value != float64(j.Beneficiaries) || res[3].Value != j.Investment || res[3].Text != "156.8" {
 		t.Errorf("results foot %+v", res)
 	}
 	// The chart draws the same numbers as its table: every bar's number.

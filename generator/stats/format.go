@@ -85,3 +85,15 @@ func wanParts(yuan float64) (value, unit string) {
 	}
 	return FormatWan(yuan), "元"
 }
+
+// inWan writes a yuan amount as a number of 万元 for a column headed
+// （万元）: one decimal, two below 1万 so that small sums do not show as 0.0.
+func inWan(yuan float64) string {
+	if math.IsNaN(yuan) || math.IsInf(yuan, 0) {
+		return "—"
+	}
+	if math.Abs(yuan) < 10000 {
+		return formatFixed(yuan/10000, 2)
+	}
+	return formatFixed(yuan/10000, 1)
+}
