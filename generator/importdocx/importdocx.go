@@ -190,15 +190,26 @@ func convert(file string, p *pkg) (*Doc, error) {
 		if data == nil {
 			continue
 		}
+		if bytes.Count(data, []byte("<")) > MaxTags {
+			return nil, fail(file, diag.MsgImportTooComplex, part)
+		}
 		nrels, _ := p.read(path.Join(path.Dir(part), "_rels", path.Base(part)+".rels"), MaxOtherXML)
 		ps := newParser(bytes.NewReader(data), d.st, parseRels(nrels, path.Dir(part)), &d.stats)
 		notes, err := ps.parseNotes(n.elem)
+		if errors.Is(err, errTooMany) {
+			return nil, fail(file, diag.MsgImportTooComplex, part)
+		}
 		if err != nil {
 			return nil, fail(file, diag.MsgImportBroken, fmt.Sprintf("%s: %v", part, err))
 		}
 		for id, bl := range notes {
 			d.notes[n.key+id] = bl
 		}
+	}
+	// A first, cheap pass counts the tags: a file built to exhaust time or
+	// memory is refused before the (slower) XML parse.
+	if err := p.countTags(main, MaxXMLPart); err != nil {
+		return nil, err
 	}
 	rc, err := p.open(main, MaxXMLPart)
 	if err != nil {
@@ -211,6 +222,9 @@ func convert(file string, p *pkg) (*Doc, error) {
 		var prob *Problem
 		if errors.As(err, &prob) {
 			return nil, prob
+		}
+		if errors.Is(err, errTooMany) {
+			return nil, fail(file, diag.MsgImportTooComplex, main)
 		}
 		return nil, fail(file, diag.MsgImportBroken, fmt.Sprintf("%s: %v", main, err))
 	}
@@ -390,8 +404,9 @@ func sniffImage(b []byte) string {
 }
 
 // Slug makes a file name from a title: letters and digits of any script
-// are kept, spaces become "-", punctuation goes (“”《》 would otherwise be
-// percent-encoded in every address); at most 40 characters.
+// are kept, spaces and ASCII punctuation become "-", Chinese punctuation
+// goes (“”《》 would otherwise be percent-encoded in every address); at
+// most 40 characters.
 func Slug(title string) string {
 	var b strings.Builder
 	n := 0
@@ -412,8 +427,8 @@ func Slug(title string) string {
 			dash = false
 			b.WriteRune(r)
 			n++
-		case r == '-' || r == '_' || unicode.IsSpace(r):
-			dash = true
+		case r < utf8.RuneSelf || unicode.IsSpace(r):
+			dash = true // spaces and ASCII punctuation (a/b, a.b) separate words
 		}
 	}
 	s := b.String()

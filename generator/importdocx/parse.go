@@ -2,6 +2,7 @@ package importdocx
 
 import (
 	"encoding/xml"
+	"errors"
 	"io"
 	"strings"
 )
@@ -98,6 +99,7 @@ type field struct {
 }
 
 type stats struct {
+	elements int // XML elements read, against documents built to exhaust memory
 	tracked  int
 	textBox  bool
 	comments int
@@ -169,6 +171,9 @@ func (ps *parser) blocks(c *cell) ([]block, error) {
 		case xml.EndElement:
 			return out, nil
 		case xml.StartElement:
+			if err := ps.count(); err != nil {
+				return nil, err
+			}
 			switch t.Name.Local {
 			case "p":
 				p, err := ps.para()
@@ -330,6 +335,23 @@ type ictx struct {
 	alt    string
 }
 
+// MaxElements bounds the XML elements of one part: a 300-page report has
+// well under a million; a file built to exhaust memory has many more.
+const (
+	MaxElements = MaxTags
+	MaxItems    = 200_000 // pieces of text in one paragraph
+)
+
+var errTooMany = errors.New("too many elements")
+
+func (ps *parser) count() error {
+	ps.stats.elements++
+	if ps.stats.elements > MaxElements {
+		return errTooMany
+	}
+	return nil
+}
+
 func (ps *parser) para() (*para, error) {
 	p := &para{outline: -1}
 	return p, ps.inline(p, ictx{})
@@ -413,6 +435,12 @@ func (ps *parser) inline(p *para, c ictx) error {
 				ps.fields[len(ps.fields)-1].instr += string(t)
 			}
 		case xml.StartElement:
+			if err := ps.count(); err != nil {
+				return err
+			}
+			if len(p.items) > MaxItems {
+				return errTooMany
+			}
 			if err := ps.inlineElement(p, &c, t); err != nil {
 				return err
 			}
