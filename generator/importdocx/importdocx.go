@@ -15,6 +15,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -559,7 +560,10 @@ func (d *Doc) page(opt Options, kind content.Kind, folder, unitSlug string, unit
 			}
 		}
 	case content.KindHonor:
-		if hasDate {
+		// The list's year: 2023年度 in the title, else the year it is dated.
+		if m := yearRe.FindStringSubmatch(title); m != nil {
+			fm.raw("year", m[1], "")
+		} else if hasDate {
 			fm.raw("year", strconv.Itoa(date.Year()), "")
 		}
 		fm.str("granted_by", d.front.publisher, "")
@@ -605,6 +609,8 @@ func (d *Doc) allText() string {
 	}
 	return b.String()
 }
+
+var yearRe = regexp.MustCompile(`((?:19|20)[0-9]{2})\s*年度?`)
 
 func junkAuthor(a string) bool {
 	switch strings.ToLower(a) {

@@ -291,6 +291,74 @@ func TestBrand(t *testing.T) {
 	mustContain(t, "page", html, "image1.png", "党员先锋岗 38 个")
 }
 
+func TestTablesAndPictures(t *testing.T) {
+	dir := sitetest.Write(t, testSite)
+	pg := importOne(t, dir, filepath.Join("testdata", "tables.docx"), "honor", "")
+	md := read(t, dir, pg.Rel)
+	golden(t, "tables.golden.md", []byte(md))
+	slug := "2023年度先进基层党组织和优秀共产党员名单"
+	mustContain(t, "page", md,
+		`title = "2023年度先进基层党组织和优秀共产党员名单"`, // two centred lines, joined
+		"year = 2023\n", "date = 2024-01-15\n", // 二〇二四年一月十五日
+		"\n## 一、先进基层党组织\n", "\n## 二、优秀共产党员\n", // Word's own 一、 numbering
+		"| 市直卫生健康系统 |  |  |\n| --- | --- | --- |\n| 序号 | 名称 | 类型 |\n| 1 | 市第一人民医院内科党支部 （含门诊） | 集体 |\n",
+		"\n- 姓名；事迹\n- 张三；2022年，抗疫先锋；2023年，岗位标兵\n", // a table in a cell: rows as a list
+		"\n（此件公开发布）\n", // a one-cell table is just its text
+		"![红色党徽图案](/images/honors/"+slug+"/image1.png)",
+		"文本框里的说明文字。",
+	)
+	var warned []string
+	for _, w := range pg.Warnings {
+		warned = append(warned, w.Format(diag.Chinese))
+	}
+	mustContain(t, "warnings", strings.Join(warned, "\n"), "第 1 个表格有合并单元格", "第 2 个表格的单元格里还有表格", "文本框")
+	out := publish(t, dir, pg.Rel)
+	html := read(t, out, "honors/"+slug+"/index.html")
+	mustContain(t, "page", html, `alt="红色党徽图案"`, "<td>市第一人民医院内科党支部 （含门诊）</td>")
+	if _, err := os.Stat(filepath.Join(out, "images", "honors", slug, "image1.png")); err != nil {
+		t.Error(err)
+	}
+}
+
+// The brand report imported as news: its picture stays in the body.
+func TestPictureInBody(t *testing.T) {
+	dir := sitetest.Write(t, testSite)
+	pg := importOne(t, dir, brandFixture(t), "news", "zhongxin")
+	md := read(t, dir, pg.Rel)
+	slug := "松原市中心医院红色赋能护佑健康党建品牌"
+	mustContain(t, "page", md, "\n![](/images/news/"+slug+"/image1.png)\n", `units = ["zhongxin"]`)
+	if len(pg.Warnings) == 0 || pg.Warnings[0].Msg != diag.MsgImportNoAlt {
+		t.Errorf("no warning about the missing alt text: %v", pg.Warnings)
+	}
+	publish(t, dir, pg.Rel)
+}
+
+func TestImageNames(t *testing.T) {
+	emf := make([]byte, 100)
+	copy(emf[40:], " EMF")
+	png := []byte("\x89PNG\r\n\x1a\nrest")
+	for _, c := range []struct {
+		target string
+		data   []byte
+		want   string
+		msg    diag.Msg
+	}{
+		{"word/media/image1.png", png, "image1.png", diag.Msg{}},
+		{"word/media/图片 1.PNG", png, "1.png", diag.Msg{}},
+		{"word/media/../../x\"<>.jpeg", png, "x.png", diag.Msg{}}, // named by its bytes
+		{"word/media/image2.emf", emf, "", diag.MsgImportEMF},
+		{"word/media/image3.wmf", []byte{0xD7, 0xCD, 0xC6, 0x9A, 0, 0}, "", diag.MsgImportEMF},
+		{"word/media/evil.svg", []byte(`<svg onload="alert(1)"/>`), "", diag.MsgImportImageBad},
+		{"word/media/x.bin", []byte("????"), "", diag.MsgImportImageBad},
+	} {
+		var got diag.Msg
+		name, ok := imageName(c.target, c.data, map[string]bool{}, func(m diag.Msg, _ ...any) { got = m })
+		if name != c.want || ok != (c.want != "") || got != c.msg {
+			t.Errorf("%s: got %q %v %q", c.target, name, ok, got.Zh)
+		}
+	}
+}
+
 func TestNeverOverwrites(t *testing.T) {
 	dir := sitetest.Write(t, testSite)
 	a := importOne(t, dir, filepath.Join("testdata", "notes.docx"), "news", "")

@@ -339,7 +339,7 @@ func (w *writer) listLabel(p *para) (label string, ordered, ok bool) {
 
 func formatNumber(n int, format string) string {
 	switch format {
-	case "chineseCounting", "chineseCountingThousand", "chineseLegalSimplified", "ideographDigital", "japaneseCounting", "taiwaneseCounting":
+	case "chineseCounting", "chineseCountingThousand", "chineseLegalSimplified", "ideographDigital", "japaneseCounting", "taiwaneseCounting", "taiwaneseCountingThousand", "japaneseDigitalTenThousand":
 		return chineseNumber(n)
 	case "lowerLetter":
 		if n >= 1 && n <= 26 {
