@@ -549,9 +549,17 @@ func TestZipBomb(t *testing.T) {
 	if err := os.WriteFile(many, zipOf(t, files), 0o644); err != nil {
 		t.Fatal(err)
 	}
+	// Under the size and tag limits, over the number of paragraphs.
+	paras := filepath.Join(tmp, "paras.docx")
+	doc := `<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>` +
+		strings.Repeat("<w:p><w:r><w:t>a</w:t></w:r></w:p>", MaxTags/7) + `</w:body></w:document>`
+	if err := os.WriteFile(paras, zipOf(t, map[string]string{"word/document.xml": doc}), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	doc = ""
 	info, _ := os.Stat(honest)
 	t.Logf("bomb.docx: %d bytes for a 2 GB document.xml", info.Size())
-	for file, want := range map[string]diag.Msg{honest: diag.MsgImportTooBig, lying: diag.MsgImportTooComplex, text: diag.MsgImportBroken, small: diag.MsgImportTooComplex, many: diag.MsgImportTooMany} {
+	for file, want := range map[string]diag.Msg{honest: diag.MsgImportTooBig, lying: diag.MsgImportTooComplex, text: diag.MsgImportBroken, small: diag.MsgImportTooComplex, many: diag.MsgImportTooMany, paras: diag.MsgImportTooComplex} {
 		var ms runtime.MemStats
 		runtime.GC()
 		runtime.ReadMemStats(&ms)

@@ -100,6 +100,8 @@ type field struct {
 
 type stats struct {
 	elements int // XML elements read, against documents built to exhaust memory
+	blocks   int
+	items    int
 	tracked  int
 	textBox  bool
 	comments int
@@ -176,6 +178,9 @@ func (ps *parser) blocks(c *cell) ([]block, error) {
 			}
 			switch t.Name.Local {
 			case "p":
+				if ps.stats.blocks++; ps.stats.blocks > MaxBlocks {
+					return nil, errTooMany
+				}
 				p, err := ps.para()
 				if err != nil {
 					return nil, err
@@ -337,9 +342,14 @@ type ictx struct {
 
 // MaxElements bounds the XML elements of one part: a 300-page report has
 // well under a million; a file built to exhaust memory has many more.
+//
+// MaxBlocks and MaxItems bound what the parse keeps: paragraphs and tables,
+// and pieces of text (a run's text, a break, a picture). A 500-page report
+// has some 20,000 paragraphs (table cells included) and 150,000 pieces.
 const (
 	MaxElements = MaxTags
-	MaxItems    = 200_000 // pieces of text in one paragraph
+	MaxBlocks   = 100_000
+	MaxItems    = 400_000
 )
 
 var errTooMany = errors.New("too many elements")
@@ -350,6 +360,11 @@ func (ps *parser) count() error {
 		return errTooMany
 	}
 	return nil
+}
+
+func (ps *parser) add(p *para, it item) {
+	ps.stats.items++
+	p.items = append(p.items, it)
 }
 
 func (ps *parser) para() (*para, error) {
@@ -413,7 +428,7 @@ func (ps *parser) addText(p *para, s string, c ictx) {
 	it.b = eff.b != nil && *eff.b
 	it.i = eff.i != nil && *eff.i
 	it.s = eff.s != nil && *eff.s
-	p.items = append(p.items, it)
+	ps.add(p, it)
 }
 
 // inline reads the content of a paragraph, or of any element inside one,
@@ -438,7 +453,7 @@ func (ps *parser) inline(p *para, c ictx) error {
 			if err := ps.count(); err != nil {
 				return err
 			}
-			if len(p.items) > MaxItems {
+			if ps.stats.items > MaxItems {
 				return errTooMany
 			}
 			if err := ps.inlineElement(p, &c, t); err != nil {
@@ -517,12 +532,12 @@ func (ps *parser) inlineElement(p *para, c *ictx, t xml.StartElement) error {
 		return ps.d.Skip()
 	case "br", "cr":
 		if ps.visible() && attr(t.Attr, "type") != "page" && attr(t.Attr, "type") != "column" {
-			p.items = append(p.items, item{kind: itemBreak})
+			ps.add(p, item{kind: itemBreak})
 		}
 		return ps.d.Skip()
 	case "footnoteReference", "endnoteReference":
 		if id := attr(t.Attr, "id"); id != "" && ps.visible() {
-			p.items = append(p.items, item{kind: itemNote, note: t.Name.Local[:1] + id})
+			ps.add(p, item{kind: itemNote, note: t.Name.Local[:1] + id})
 		}
 		return ps.d.Skip()
 	case "ins", "moveTo":
@@ -591,10 +606,10 @@ func (ps *parser) image(p *para, c *ictx, t xml.StartElement) {
 		}
 		switch a.Name.Local {
 		case "embed", "id":
-			p.items = append(p.items, item{kind: itemImage, img: &imageRef{target: r.Target, alt: alt, external: r.External}})
+			ps.add(p, item{kind: itemImage, img: &imageRef{target: r.Target, alt: alt, external: r.External}})
 			return
 		case "link":
-			p.items = append(p.items, item{kind: itemImage, img: &imageRef{target: r.Target, alt: alt, external: true}})
+			ps.add(p, item{kind: itemImage, img: &imageRef{target: r.Target, alt: alt, external: true}})
 			return
 		}
 	}
