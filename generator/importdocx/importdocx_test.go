@@ -664,3 +664,48 @@ func TestSlug(t *testing.T) {
 		}
 	}
 }
+
+// FuzzDocument feeds arbitrary document.xml, styles.xml and numbering.xml
+// to the whole conversion. It must not panic, and whatever the text holds,
+// the Markdown has no unescaped "<" (no raw HTML).
+func FuzzDocument(f *testing.F) {
+	for _, name := range []string{"gongwen.docx", "notes.docx", "tables.docx"} {
+		zr, err := zip.OpenReader(filepath.Join("testdata", name))
+		if err != nil {
+			f.Fatal(err)
+		}
+		parts := map[string][]byte{}
+		for _, zf := range zr.File {
+			rc, _ := zf.Open()
+			var b bytes.Buffer
+			b.ReadFrom(rc)
+			rc.Close()
+			parts[zf.Name] = b.Bytes()
+		}
+		zr.Close()
+		f.Add(parts["word/document.xml"], parts["word/styles.xml"], parts["word/numbering.xml"])
+	}
+	f.Add([]byte(`<w:document><w:body><w:p><w:pPr><w:numPr><w:ilvl w:val="99"/><w:numId w:val="1"/></w:numPr></w:pPr><w:r><w:t>&lt;b&gt;</w:t></w:r></w:p></w:body></w:document>`), []byte{}, []byte(`<w:numbering><w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/></w:lvl></w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num></w:numbering>`))
+	f.Fuzz(func(t *testing.T, doc, styles, numbering []byte) {
+		var b bytes.Buffer
+		zw := zip.NewWriter(&b)
+		for name, data := range map[string][]byte{"word/document.xml": doc, "word/styles.xml": styles, "word/numbering.xml": numbering} {
+			w, _ := zw.Create(name)
+			w.Write(data)
+		}
+		zw.Close()
+		p, err := openReader("f.docx", bytes.NewReader(b.Bytes()), int64(b.Len()))
+		if err != nil {
+			return
+		}
+		d, err := convert("f.docx", p)
+		if err != nil {
+			return
+		}
+		d.Title()
+		md, _ := d.render("content/images/news/x", d.firstImage(), func(diag.Msg, ...any) {})
+		if strings.Count(md, "<") != strings.Count(md, `\<`) {
+			t.Errorf("raw < in %q", md)
+		}
+	})
+}

@@ -263,12 +263,20 @@ func (w *writer) heading(level int, items []item, anchors []string) {
 	w.para(strings.Repeat("#", level) + " " + text)
 }
 
-var unescapeRe = regexp.MustCompile(`\\([[:punct:]])`)
+var (
+	unescapeRe = regexp.MustCompile(`\\([[:punct:]])`)
+	noteRefRe  = regexp.MustCompile(`\[\^\d+\]`)
+	linkRe     = regexp.MustCompile(`\[([^\]]*)\]\([^)]*\)`)
+	plainNum   = regexp.MustCompile(`^%\d[.)．]?$`)
+	breaks2    = regexp.MustCompile(`\s*\x01(\s*\x01)+\s*`)
+	breaks1    = regexp.MustCompile(`\s*\x01\s*`)
+	spaces     = regexp.MustCompile(`[ \x{3000}]{2,}`)
+)
 
 func unescape(s string) string {
-	s = regexp.MustCompile(`\[\^\d+\]`).ReplaceAllString(s, "")
+	s = noteRefRe.ReplaceAllString(s, "")
 	s = strings.NewReplacer("**", "", "~~", "").Replace(s)
-	s = regexp.MustCompile(`\[([^\]]*)\]\([^)]*\)`).ReplaceAllString(s, "$1")
+	s = linkRe.ReplaceAllString(s, "$1")
 	return unescapeRe.ReplaceAllString(s, "$1")
 }
 
@@ -276,14 +284,8 @@ func unescape(s string) string {
 // Markdown lists (label ""); other numberings (一、, （一）, 甲、) have no
 // Markdown form and are written out as text.
 func (w *writer) listLabel(p *para) (label string, ordered, ok bool) {
-	numID, ilvl, has := p.numID, p.ilvl, p.hasNum
+	numID, ilvl, has := w.listOf(p)
 	if !has {
-		numID, ilvl, has = w.st.numbering(p.styleID)
-		if has && p.ilvl != 0 {
-			ilvl = p.ilvl
-		}
-	}
-	if !has || numID == 0 || ilvl < 0 || ilvl > 8 {
 		return "", false, false
 	}
 	lv := w.num.level(numID, ilvl)
@@ -316,7 +318,7 @@ func (w *writer) listLabel(p *para) (label string, ordered, ok bool) {
 	if lv.format == "bullet" {
 		return "", false, true
 	}
-	if lv.format == "decimal" && regexp.MustCompile(`^%\d[.)．]?$`).MatchString(lv.text) {
+	if lv.format == "decimal" && plainNum.MatchString(lv.text) {
 		return "", true, true
 	}
 	// Written-out label: replace %1 … %9 with each level's number.
@@ -335,6 +337,22 @@ func (w *writer) listLabel(p *para) (label string, ordered, ok bool) {
 		label = strings.ReplaceAll(label, "%"+strconv.Itoa(l+1), formatNumber(n, f))
 	}
 	return label, false, true
+}
+
+// listOf is the list (numID) and level of a paragraph: its own numPr, or
+// its style's. ok is false for no list or a level out of range.
+func (w *writer) listOf(p *para) (numID, ilvl int, ok bool) {
+	numID, ilvl, ok = p.numID, p.ilvl, p.hasNum
+	if !ok {
+		numID, ilvl, ok = w.st.numbering(p.styleID)
+		if ok && p.ilvl != 0 {
+			ilvl = p.ilvl
+		}
+	}
+	if numID <= 0 || ilvl < 0 || ilvl > 8 {
+		return 0, 0, false
+	}
+	return numID, ilvl, ok
 }
 
 func formatNumber(n int, format string) string {
@@ -401,10 +419,7 @@ func roman(n int) string {
 }
 
 func (w *writer) listItem(p *para, items []item, ordered bool) {
-	numID, ilvl := p.numID, p.ilvl
-	if !p.hasNum {
-		numID, ilvl, _ = w.st.numbering(p.styleID)
-	}
+	numID, ilvl, _ := w.listOf(p)
 	marker := "- "
 	if ordered {
 		n := 1
@@ -468,7 +483,7 @@ const (
 // Word's split runs do not come out as **a****b**.
 func (w *writer) inline(items []item, m mode) string {
 	type seg struct {
-		text    string
+		text    *strings.Builder
 		b, i, s bool
 		link    string
 	}
@@ -476,7 +491,7 @@ func (w *writer) inline(items []item, m mode) string {
 	var out strings.Builder
 	flush := func() {
 		for _, s := range segs {
-			out.WriteString(formatSeg(s.text, s.b, s.i, s.s, s.link))
+			out.WriteString(formatSeg(s.text.String(), s.b, s.i, s.s, s.link))
 		}
 		segs = segs[:0]
 	}
@@ -493,9 +508,11 @@ func (w *writer) inline(items []item, m mode) string {
 				return r
 			}, it.text)
 			if n := len(segs); n > 0 && segs[n-1].b == it.b && segs[n-1].i == it.i && segs[n-1].s == it.s && segs[n-1].link == it.link {
-				segs[n-1].text += t
+				segs[n-1].text.WriteString(t)
 			} else {
-				segs = append(segs, seg{t, it.b, it.i, it.s, it.link})
+				sb := &strings.Builder{}
+				sb.WriteString(t)
+				segs = append(segs, seg{sb, it.b, it.i, it.s, it.link})
 			}
 		case itemBreak:
 			flush()
@@ -531,8 +548,8 @@ func (w *writer) inline(items []item, m mode) string {
 	if m == modeBody {
 		// Soft line breaks: one is a hard break, two or more a new paragraph.
 		s = strings.Trim(s, "\x01 \u3000")
-		s = regexp.MustCompile(`\s*\x01(\s*\x01)+\s*`).ReplaceAllString(s, "\n\n")
-		s = regexp.MustCompile(`\s*\x01\s*`).ReplaceAllString(s, "\\\n")
+		s = breaks2.ReplaceAllString(s, "\n\n")
+		s = breaks1.ReplaceAllString(s, "\\\n")
 		lines := strings.Split(s, "\n")
 		for i, l := range lines {
 			lines[i] = escapeLineStart(strings.TrimLeft(l, " \u3000"))
@@ -549,7 +566,7 @@ func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
 // tidy collapses runs of spaces (Word users align with them) and trims the
 // full-width spaces that indent a paragraph.
 func tidy(s string) string {
-	s = regexp.MustCompile(`[ \x{3000}]{2,}`).ReplaceAllStringFunc(s, func(m string) string {
+	s = spaces.ReplaceAllStringFunc(s, func(m string) string {
 		if strings.Contains(m, "\u3000") {
 			return "\u3000"
 		}

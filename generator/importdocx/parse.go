@@ -446,7 +446,7 @@ func (ps *parser) inline(p *para, c ictx) error {
 			switch {
 			case c.inText:
 				ps.addText(p, string(t), c)
-			case c.instr && len(ps.fields) > 0:
+			case c.instr && len(ps.fields) > 0 && len(ps.fields[len(ps.fields)-1].instr) < 2048:
 				ps.fields[len(ps.fields)-1].instr += string(t)
 			}
 		case xml.StartElement:
