@@ -709,3 +709,48 @@ func FuzzDocument(f *testing.F) {
 		}
 	})
 }
+
+// A document with no title paragraph and no date: the document properties
+// give both.
+func TestDocumentProperties(t *testing.T) {
+	dir := sitetest.Write(t, testSite)
+	file := filepath.Join(t.TempDir(), "无标题.docx")
+	data := zipOf(t, map[string]string{
+		"word/document.xml": `<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>` +
+			`<w:p><w:r><w:t>正文第一段。</w:t></w:r></w:p></w:body></w:document>`,
+		"docProps/core.xml": `<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/">` +
+			`<dc:title>属性里的标题</dc:title><dc:creator>Administrator</dc:creator><dcterms:created>2022-07-01T08:00:00Z</dcterms:created></cp:coreProperties>`,
+	})
+	if err := os.WriteFile(file, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	pg := importOne(t, dir, file, "news", "")
+	md := read(t, dir, pg.Rel)
+	mustContain(t, "page", md, `title = "属性里的标题"`, "date = 2022-07-01\n", "\n正文第一段。\n")
+	if strings.Contains(md, "author") {
+		t.Error("a machine's user name became the author")
+	}
+	// Without properties either: the file name is the title, today the date.
+	data = zipOf(t, map[string]string{"word/document.xml": `<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>正文。</w:t></w:r></w:p></w:body></w:document>`})
+	os.WriteFile(file, data, 0o644)
+	pg = importOne(t, dir, file, "news", "")
+	md = read(t, dir, pg.Rel)
+	mustContain(t, "page", md, `title = "无标题"`, "date = 2025-06-30  # 请改为成文日期\n")
+	publish(t, dir, pg.Rel)
+}
+
+func TestUnitFlag(t *testing.T) {
+	for unit, want := range map[string]string{"zhongxin": "zhongxin", "岳阳市卫生计生委": "weijianwei", "市卫计委": "weijianwei"} {
+		dir := sitetest.Write(t, testSite)
+		pg := importOne(t, dir, brandFixture(t), "brand", unit)
+		if md := read(t, dir, pg.Rel); !strings.Contains(md, `unit = "`+want+`"`+"\n") {
+			t.Errorf("--unit %s: %s", unit, md[:200])
+		}
+	}
+	// A model site: the level comes from the text, or is a marked guess.
+	dir := sitetest.Write(t, testSite)
+	pg := importOne(t, dir, filepath.Join("testdata", "notes.docx"), "model", "zhongxin")
+	md := read(t, dir, pg.Rel)
+	mustContain(t, "model", md, `unit = "zhongxin"`, `level = "市级"  # 请核对`)
+	publish(t, dir, pg.Rel)
+}
