@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"dangjian/generator/diag"
+	"dangjian/generator/markdown"
 	"dangjian/generator/site"
 	"dangjian/generator/sitetest"
 )
@@ -753,4 +754,47 @@ func TestUnitFlag(t *testing.T) {
 	md := read(t, dir, pg.Rel)
 	mustContain(t, "model", md, `unit = "zhongxin"`, `level = "市级"  # 请核对`)
 	publish(t, dir, pg.Rel)
+}
+
+// Runs with overlapping formatting come out as Markdown that the site's
+// renderer reads back as the same formatting, with no stray asterisks.
+func TestFormatting(t *testing.T) {
+	type r = item
+	B := func(s string) r { return r{kind: itemText, text: s, b: true} }
+	I := func(s string) r { return r{kind: itemText, text: s, i: true} }
+	BI := func(s string) r { return r{kind: itemText, text: s, b: true, i: true} }
+	S := func(s string) r { return r{kind: itemText, text: s, s: true} }
+	P := func(s string) r { return r{kind: itemText, text: s} }
+	md := markdown.New(markdown.Options{})
+	for _, c := range []struct {
+		items []item
+		want  string // Markdown
+		html  string // what the site renders
+	}{
+		{[]item{B("加"), B("粗"), P("文")}, "**加粗**文", "<strong>加粗</strong>文"},
+		{[]item{B("加粗"), BI("粗斜"), P("普通")}, "**加粗*粗斜***普通", "<strong>加粗<em>粗斜</em></strong>普通"},
+		{[]item{BI("粗斜"), B("加粗")}, "***粗斜*加粗**", "<strong><em>粗斜</em>加粗</strong>"},
+		{[]item{I("斜"), BI("粗斜"), I("斜")}, "*斜**粗斜**斜*", "<em>斜<strong>粗斜</strong>斜</em>"},
+		{[]item{B("加粗"), BI("粗斜"), I("斜"), P("普通")}, "**加粗*粗斜***\u200b*斜*普通", "<strong>加粗<em>粗斜</em></strong>\u200b<em>斜</em>普通"},
+		{[]item{S("删"), B("粗")}, "~~删~~**粗**", "<del>删</del><strong>粗</strong>"},
+		{[]item{B("粗 "), P("文")}, "**粗** 文", "<strong>粗</strong> 文"},
+		{[]item{P("甲"), B(" 粗 "), P("乙")}, "甲 **粗** 乙", "甲 <strong>粗</strong> 乙"},
+		{[]item{B("“引号”"), P("后")}, "**“引号”**后", "<strong>“引号”</strong>后"},
+		{[]item{P("详见https://dj.example.gov.cn/a_b?x=1&y=2。")}, "详见[https://dj.example.gov.cn/a\\_b?x=1\\&y=2](https://dj.example.gov.cn/a_b?x=1&y=2)。",
+			`详见<a href="https://dj.example.gov.cn/a_b?x=1&amp;y=2">https://dj.example.gov.cn/a_b?x=1&amp;y=2</a>。`},
+		{[]item{P("网址www.yueyang.gov.cn，")}, "网址[www.yueyang.gov.cn](http://www.yueyang.gov.cn)，", `网址<a href="http://www.yueyang.gov.cn">www.yueyang.gov.cn</a>，`},
+	} {
+		w := newWriter(&styles{byID: map[string]*style{}}, parseNumbering(nil), nil)
+		got := w.inline(c.items, modeBody)
+		if got != c.want {
+			t.Errorf("got %q, want %q", got, c.want)
+		}
+		res, err := md.Render([]byte(got), 1)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if h := strings.TrimSpace(string(res.HTML)); h != "<p>"+c.html+"</p>" {
+			t.Errorf("%q renders as %s, want <p>%s</p>", got, h, c.html)
+		}
+	}
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net/url"
 	"regexp"
+	"sort"
 	"strconv"
 	"strings"
 	"unicode"
@@ -490,9 +491,75 @@ func (w *writer) inline(items []item, m mode) string {
 	var segs []seg
 	var out strings.Builder
 	flush := func() {
-		for _, s := range segs {
-			out.WriteString(formatSeg(s.text.String(), s.b, s.i, s.s, s.link))
+		// Markers stay open across segments that share them, so bold
+		// followed by bold italic is **a*b*** rather than **a*****b***; the
+		// marker that lasts longer opens first, so it closes last.
+		wants := func(sg seg) map[string]bool { return map[string]bool{"~~": sg.s, "**": sg.b, "*": sg.i} }
+		lasts := func(k int, m string) int {
+			n := 0
+			for j := k; j < len(segs); j++ {
+				if strings.TrimSpace(segs[j].text.String()) == "" {
+					continue
+				}
+				if !wants(segs[j])[m] || linkDest(segs[j].link) != "" {
+					break
+				}
+				n++
+			}
+			return n
 		}
+		var open []string // outermost first
+		pending := ""      // spaces after the last text, written once markers close
+		closed := byte(0)  // the character of a marker closed since the last text
+		closeTo := func(keep func(string) bool) {
+			for len(open) > 0 && !allKept(open, keep) {
+				out.WriteString(open[len(open)-1])
+				closed = open[len(open)-1][0]
+				open = open[:len(open)-1]
+			}
+		}
+		for k, sg := range segs {
+			text := sg.text.String()
+			if strings.TrimSpace(text) == "" {
+				pending += text
+				continue
+			}
+			lead := text[:len(text)-len(strings.TrimLeft(text, " "))]
+			trail := text[len(strings.TrimRight(text, " ")):]
+			core := strings.TrimSpace(text)
+			closed = 0
+			if linkDest(sg.link) != "" {
+				closeTo(func(string) bool { return false })
+				out.WriteString(pending + lead + formatSeg(core, sg.b, sg.i, sg.s, sg.link))
+				pending = trail
+				continue
+			}
+			want := wants(sg)
+			closeTo(func(m string) bool { return want[m] })
+			out.WriteString(pending + lead)
+			var add []string
+			for _, m := range []string{"~~", "**", "*"} {
+				if want[m] && !contains(open, m) {
+					add = append(add, m)
+				}
+			}
+			sort.SliceStable(add, func(a, b int) bool { return lasts(k, add[a]) > lasts(k, add[b]) })
+			if len(add) > 0 && closed == add[0][0] && pending+lead == "" {
+				// Formatting that overlaps without nesting (bold, bold
+				// italic, italic): a closing run right before an opening
+				// one would read as one run; an invisible space parts them.
+				out.WriteString("\u200b")
+			}
+			pending = ""
+			for _, m := range add {
+				out.WriteString(m)
+				open = append(open, m)
+			}
+			out.WriteString(linkify(core))
+			pending = trail
+		}
+		closeTo(func(string) bool { return false })
+		out.WriteString(pending)
 		segs = segs[:0]
 	}
 	for _, it := range items {
@@ -559,6 +626,24 @@ func (w *writer) inline(items []item, m mode) string {
 		s = strings.TrimSpace(strings.ReplaceAll(s, "\x01", " "))
 	}
 	return s
+}
+
+func allKept(open []string, keep func(string) bool) bool {
+	for _, m := range open {
+		if !keep(m) {
+			return false
+		}
+	}
+	return true
+}
+
+func contains(ss []string, s string) bool {
+	for _, x := range ss {
+		if x == s {
+			return true
+		}
+	}
+	return false
 }
 
 func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
@@ -643,6 +728,36 @@ func escapeText(s string) string {
 		}
 		b.WriteRune(r)
 	}
+	return b.String()
+}
+
+var urlRe = regexp.MustCompile(`(?i)\b(?:https?://|www\.)[a-z0-9\-._~:/?#@!$&'*+,;=%]+`)
+
+// linkify escapes text and makes the web addresses written in it links,
+// since escaping would otherwise break the renderer's own autolinks.
+func linkify(text string) string {
+	locs := urlRe.FindAllStringIndex(text, -1)
+	if locs == nil {
+		return escapeText(text)
+	}
+	var b strings.Builder
+	last := 0
+	for _, l := range locs {
+		u := strings.TrimRight(text[l[0]:l[1]], ".,;:!?'")
+		end := l[0] + len(u)
+		dest := u
+		if strings.HasPrefix(strings.ToLower(u), "www.") {
+			dest = "http://" + u
+		}
+		d := linkDest(dest)
+		if d == "" {
+			continue
+		}
+		b.WriteString(escapeText(text[last:l[0]]))
+		b.WriteString("[" + escapeText(u) + "](" + d + ")")
+		last = end
+	}
+	b.WriteString(escapeText(text[last:]))
 	return b.String()
 }
 
