@@ -509,8 +509,8 @@ func (w *writer) inline(items []item, m mode) string {
 			return n
 		}
 		var open []string // outermost first
-		pending := ""      // spaces after the last text, written once markers close
-		closed := byte(0)  // the character of a marker closed since the last text
+		pending := ""     // spaces after the last text, written once markers close
+		closed := byte(0) // the character of a marker closed since the last text
 		closeTo := func(keep func(string) bool) {
 			for len(open) > 0 && !allKept(open, keep) {
 				out.WriteString(open[len(open)-1])
