@@ -34,7 +34,7 @@ func isCentered(p *para, st *styles) bool {
 	if jc == "" {
 		jc = st.jc(p.styleID)
 	}
-	return jc == "center"
+	return jc == "center" || jc == "distribute" // 分散对齐, common in title lines
 }
 
 // isRed: a run coloured red (FF0000 and the reds near it), as the 发文机关标志 is.
