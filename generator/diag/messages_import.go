@@ -1,0 +1,45 @@
+package diag
+
+// Messages of the import command (dangjian import FILE.docx …).
+var (
+	MsgImportOldFormat   = Msg{"这是旧版 Word/WPS 文件（.doc 或 .wps），不能直接导入。请在 Word 或 WPS 中打开它，点“文件 → 另存为”，保存类型选“Word 文档（*.docx）”，再导入新文件", "this is an old binary Word/WPS file (.doc or .wps); open it in Word or WPS, save it as a Word document (.docx) and import that"}
+	MsgImportPDF         = Msg{"这是 PDF 文件，不能导入。请找到它的原稿，在 Word 或 WPS 中另存为 .docx 后再导入", "this is a PDF file; find the original document and save it as .docx in Word or WPS"}
+	MsgImportRTF         = Msg{"这是 RTF 文件，不能直接导入。请在 Word 或 WPS 中打开它，另存为 .docx 后再导入", "this is an RTF file; open it in Word or WPS and save it as .docx"}
+	MsgImportODT         = Msg{"这是 OpenDocument 文件（.odt），不能直接导入。请在 WPS、Word 或 LibreOffice 中打开它，另存为 .docx 后再导入", "this is an OpenDocument (.odt) file; save it as .docx first"}
+	MsgImportEncrypted   = Msg{"文件设置了打开密码（已加密），无法读取。请在 Word 或 WPS 中打开它，取消密码（文件 → 信息 → 保护文档 / 文档加密），保存后再导入", "the file is encrypted (it has an opening password); remove the password in Word or WPS, save, and import again"}
+	MsgImportNotDocx     = Msg{"不是 Word 文档（.docx），无法导入。请在 Word 或 WPS 中另存为 .docx 后再导入", "not a Word document (.docx); save it as .docx in Word or WPS first"}
+	MsgImportBroken      = Msg{"文件已损坏，无法读取（%s）。请在 Word 或 WPS 中打开它，另存为新的 .docx 后再导入", "the file is damaged and cannot be read (%s); open it in Word or WPS and save it as a new .docx"}
+	MsgImportTooBig      = Msg{"文件中的 %s 解压后超过 %d MB，不像正常的文档（可能是恶意构造的压缩包），已拒绝导入", "%s would unpack to more than %d MB; this is not an ordinary document (perhaps a zip bomb), refused"}
+	MsgImportTooMany     = Msg{"文件包含的部件过多（%d 个，上限 %d 个），不像正常的文档，已拒绝导入", "the file has too many parts (%d, at most %d); not an ordinary document, refused"}
+	MsgImportTooComplex  = Msg{"文件中的 %s 元素过多，不像正常的文档（可能是恶意构造的文件），已拒绝导入", "%s has too many elements for an ordinary document (perhaps a hostile file); refused"}
+	MsgImportFileTooBig  = Msg{"文件有 %d MB，超过导入上限 %d MB。请压缩其中的图片（WPS/Word：图片 → 压缩图片）后再导入", "the file is %d MB, more than the %d MB import limit; compress its pictures first"}
+	MsgImportUsage       = Msg{"用法：dangjian import 文件.docx… --kind 类型 [--source 目录] [--unit 单位]    类型：news | brand | model | honor | unit", "usage: dangjian import FILE.docx… --kind KIND [--source DIR] [--unit UNIT]    KIND: news | brand | model | honor | unit"}
+	MsgImportKind        = Msg{"未知类型 %q，可选：news（工作动态/通报）、brand（党建品牌）、model（示范点）、honor（荣誉榜）、unit（单位）", "unknown kind %q; use news, brand, model, honor or unit"}
+	MsgImportUnknownUnit = Msg{"--unit %q 不是本站的单位（content/units/ 下没有这个文件名、标题或简称）%s", "--unit %q is no unit of this site (no file name, title or short name in content/units/)%s"}
+	MsgImportUnitHint    = Msg{"，是否应为 %s？", "; did you mean %s?"}
+	MsgImportWriteFailed = Msg{"无法写入 %s：%v（已撤销本次导入写入的所有文件）", "cannot write %s: %v (every file this import wrote was removed)"}
+	MsgImportNothing     = Msg{"文档中没有文字，未导入", "the document has no text; nothing imported"}
+	MsgImportDone        = Msg{"已导入 %s → %s（草稿）", "imported %s → %s (a draft)"}
+	MsgImportRenamed     = Msg{"%s 已存在，不会覆盖，新文件名加了序号：%s", "%s already exists and is not overwritten; the new file is %s"}
+	MsgImportPreview     = Msg{"预览：先运行 dangjian serve --drafts，再打开 %s ；核对无误后把 draft = true 改为 false 即可发布", "preview: run dangjian serve --drafts and open %s; when it reads right, set draft = false to publish"}
+	MsgImportImages      = Msg{"图片已保存到 %s（%d 张）", "pictures saved to %s (%d)"}
+
+	// Warnings: the page is written, but the officer should look at these.
+	MsgImportMerged       = Msg{"第 %d 个表格有合并单元格：上下合并的内容已在每一行重复，左右合并的其余格留空，请核对", "table %d has merged cells: vertically merged text is repeated in each row, the rest of a horizontal merge is left empty; please check"}
+	MsgImportTableRows    = Msg{"第 %d 个表格的单元格里还有表格，无法做成网页表格，已改为逐行列出，请核对", "table %d has a table inside a cell and cannot be a Markdown table; it is kept as a list of rows, please check"}
+	MsgImportEMF          = Msg{"图片 %s 是 EMF/WMF 格式，浏览器无法显示，未导入。请在 Word/WPS 中把它另存为 PNG 图片后插入网页", "picture %s is EMF/WMF, which browsers cannot show; not imported. Save it as PNG and add it to the page"}
+	MsgImportImageBad     = Msg{"图片 %s 的格式无法识别或不安全（%s），未导入", "picture %s is in an unknown or unsafe format (%s); not imported"}
+	MsgImportImageLinked  = Msg{"有一张图片只是链接到外部文件（%s），没有嵌入文档，未导入", "a picture only links to an outside file (%s) and is not embedded; not imported"}
+	MsgImportNoAlt        = Msg{"图片 %s 没有替代文字（Word：右键图片 → 编辑替代文字），请在 ![…] 的方括号中补写图片内容，方便视障读者", "picture %s has no alternative text; describe it inside the ![…] brackets for readers who cannot see it"}
+	MsgImportTracked      = Msg{"文档中有 %d 处修订痕迹：插入的内容已保留，删除的内容已去掉（相当于“接受所有修订”），请核对", "the document has %d tracked changes: insertions were kept, deletions dropped (as \"accept all changes\"); please check"}
+	MsgImportComments     = Msg{"文档中的 %d 条批注未导入", "%d comment(s) were not imported"}
+	MsgImportBanji        = Msg{"版记未导入正文：%s", "the closing record (版记) was left out: %s"}
+	MsgImportTextBox      = Msg{"文本框中的文字已放在所在段落之后，请核对位置", "text in text boxes was placed after its paragraph; please check"}
+	MsgImportNoDate       = Msg{"文档中没有找到成文日期，date 暂填今天 %s，请改为实际日期", "no date found in the document; date is set to today, %s; please correct it"}
+	MsgImportGuessUnit    = Msg{"未用 --unit 指定单位，unit 暂填 %q，请核对（可用 --unit 单位文件名、全称或简称 指定）", "no --unit given; unit is set to %q, please check (give --unit SLUG, title or short name)"}
+	MsgImportUnitFromText = Msg{"未用 --unit 指定单位，按文档中出现的“%s”把 unit 填为 %q，请核对", "no --unit given; the document names %q, so unit is set to %q; please check"}
+	MsgImportNoUnit       = Msg{"本站还没有单位（content/units/ 为空），unit 暂填 %q，请先用 dangjian new unit 新建单位", "the site has no unit yet; unit is set to %q; create one with dangjian new unit"}
+	MsgImportNoLogo       = Msg{"文档中没有可用作标识的图片，logo 暂用主题的党徽 %s，请换成品牌标识", "no picture to use as the logo; logo is set to the theme's emblem %s, replace it with the brand's logo"}
+	MsgImportLevel        = Msg{"文档中没有写明示范点级别，level 暂填 %q，请核对", "the document does not say the model site's level; level is set to %q, please check"}
+	MsgImportLongCell     = Msg{"第 %d 个表格的单元格里有多段文字，已合并为一行，请核对", "table %d has cells with several paragraphs; they were joined into one line, please check"}
+)

@@ -1,0 +1,800 @@
+package importdocx
+
+import (
+	"archive/zip"
+	"bytes"
+	"compress/flate"
+	"errors"
+	"flag"
+	"hash/crc32"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"testing"
+	"time"
+
+	"dangjian/generator/diag"
+	"dangjian/generator/markdown"
+	"dangjian/generator/site"
+	"dangjian/generator/sitetest"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files")
+
+// testSite has two units, so that --unit and the unit guess have
+// something to find.
+const testSite = `
+-- site.toml --
+title = "测试党建网"
+baseURL = ""
+-- content/units/zhongxin.md --
++++
+title = "松原市中心医院"
+short = "市中心医院"
++++
+-- content/units/weijianwei.md --
++++
+title = "岳阳市卫生计生委"
+short = "市卫计委"
++++
+`
+
+// repoRoot walks up to go.mod; the shared fixtures sit beside it.
+func repoRoot(t *testing.T) string {
+	dir, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			return dir
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			t.Fatal("go.mod not found")
+		}
+		dir = parent
+	}
+}
+
+// brandFixture is ../shared/fixtures/docx/brand-report.docx beside the
+// repository (CI clones main with shared/ beside it); a worktree one level
+// further down finds it one level further up.
+func brandFixture(t *testing.T) string {
+	root := repoRoot(t)
+	for dir := filepath.Dir(root); ; dir = filepath.Dir(dir) {
+		p := filepath.Join(dir, "shared", "fixtures", "docx", "brand-report.docx")
+		if _, err := os.Stat(p); err == nil {
+			return p
+		}
+		if filepath.Dir(dir) == dir {
+			t.Fatalf("brand fixture missing: no shared/fixtures/docx/brand-report.docx beside %s or above it", root)
+		}
+	}
+}
+
+var now = time.Date(2025, 6, 30, 10, 0, 0, 0, time.UTC)
+
+func importOne(t *testing.T, dir, file, kind, unit string) *Page {
+	t.Helper()
+	pages, err := Import([]string{file}, Options{Source: dir, Kind: kind, Unit: unit, Now: now})
+	if err != nil {
+		t.Fatalf("import %s: %v", file, err)
+	}
+	if len(pages) != 1 {
+		t.Fatalf("got %d pages", len(pages))
+	}
+	return pages[0]
+}
+
+func golden(t *testing.T, name string, got []byte) {
+	t.Helper()
+	path := filepath.Join("testdata", name)
+	if *update {
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run with -update to create it)", err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("%s differs from what import writes now (run with -update after checking):\n%s", name, firstDiff(string(want), string(got)))
+	}
+}
+
+func firstDiff(a, b string) string {
+	al, bl := strings.Split(a, "\n"), strings.Split(b, "\n")
+	for i := 0; i < len(al) || i < len(bl); i++ {
+		var x, y string
+		if i < len(al) {
+			x = al[i]
+		}
+		if i < len(bl) {
+			y = bl[i]
+		}
+		if x != y {
+			return "line " + itoa(i+1) + ":\n- " + x + "\n+ " + y
+		}
+	}
+	return ""
+}
+
+func itoa(n int) string { return strings.TrimSpace(strings.Repeat(" ", 0) + fmtInt(n)) }
+
+func fmtInt(n int) string {
+	if n == 0 {
+		return "0"
+	}
+	var b []byte
+	for ; n > 0; n /= 10 {
+		b = append([]byte{byte('0' + n%10)}, b...)
+	}
+	return string(b)
+}
+
+func read(t *testing.T, dir, rel string) string {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(rel)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
+// publish lifts draft = true, as the officer does, and builds the site.
+func publish(t *testing.T, dir string, rels ...string) string {
+	t.Helper()
+	for _, rel := range rels {
+		p := filepath.Join(dir, filepath.FromSlash(rel))
+		b, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		lifted := strings.Replace(string(b), "draft = true", "draft = false", 1)
+		if lifted == string(b) {
+			t.Fatalf("%s has no draft = true", rel)
+		}
+		if err := os.WriteFile(p, []byte(lifted), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	empty := ""
+	dest := filepath.Join(dir, "public")
+	res, err := site.Build(site.Options{Source: dir, Dest: dest, BaseURL: &empty, NoMinify: true, Now: now})
+	if err != nil {
+		var errs diag.Errors
+		if errors.As(err, &errs) {
+			t.Fatalf("imported pages do not build:\n%s", errs.Format(diag.Chinese))
+		}
+		t.Fatal(err)
+	}
+	for _, w := range res.Warnings {
+		t.Logf("build warning: %s", w.Format(diag.Chinese))
+	}
+	return dest
+}
+
+func mustContain(t *testing.T, what, s string, wants ...string) {
+	t.Helper()
+	for _, w := range wants {
+		if !strings.Contains(s, w) {
+			t.Errorf("%s lacks %q", what, w)
+		}
+	}
+}
+
+func TestGongwen(t *testing.T) {
+	dir := sitetest.Write(t, testSite)
+	pg := importOne(t, dir, filepath.Join("testdata", "gongwen.docx"), "news", "")
+	md := read(t, dir, pg.Rel)
+	golden(t, "gongwen.golden.md", []byte(md))
+
+	if pg.Rel != "content/news/中共岳阳市卫生计生委党组关于巴陵先锋先行主题实践活动督查的通报.md" {
+		t.Errorf("path %s", pg.Rel)
+	}
+	mustContain(t, "front matter", md,
+		`title = "中共岳阳市卫生计生委党组关于“巴陵先锋先行”主题实践活动督查的通报"`,
+		`publisher = "中共岳阳市卫生和计划生育委员会党组"`,
+		`doc_number = "岳卫党发〔2016〕7号"`,
+		"date = 2016-03-23\n",
+		"draft = true",
+	)
+	mustContain(t, "body", md,
+		"\n各县市区卫生计生局,市直各医疗卫生单位:\n", // 主送机关: the first paragraph
+		"\n## 一、前段工作主要特点\n",
+		"\n## 二、存在的问题和不足\n",
+		"\n### （一）行动迅速,层层推进先锋先行活动。\n",
+		"\n**（一）推进不够有力。**到目前为止", // run-in phrase, bold, in its paragraph
+		"\n**（三）进一步夯实卫生计生系统基层党建的基础。**市直各医疗卫生单位",
+		"| 单位 | 督查得分 | 等次 |\n| --- | --- | --- |\n| 市一医院 | 96 | 优秀 |\n| 市中医院 | 93 | 优秀 |\n| 市卫生监督中心 | 88 | 良好 |",
+	)
+	body := md[strings.Index(md[3:], "+++")+6:]
+	for _, gone := range []string{"文件\n", "岳卫党发", "抄送", "印发"} {
+		if strings.Contains(body, gone) {
+			t.Errorf("body still has %q", gone)
+		}
+	}
+	var warned []string
+	for _, w := range pg.Warnings {
+		warned = append(warned, w.Format(diag.Chinese))
+	}
+	mustContain(t, "warnings", strings.Join(warned, "\n"), "合并单元格", "版记未导入正文：抄送：市委组织部")
+
+	out := publish(t, dir, pg.Rel)
+	html := read(t, out, "news/中共岳阳市卫生计生委党组关于巴陵先锋先行主题实践活动督查的通报/index.html")
+	mustContain(t, "page", html, "中共岳阳市卫生计生委党组关于“巴陵先锋先行”主题实践活动督查的通报",
+		"岳卫党发〔2016〕7号", "<strong>（一）推进不够有力。</strong>", "<td>市卫生监督中心</td>", "<h2 id=")
+}
+
+func TestNotes(t *testing.T) {
+	dir := sitetest.Write(t, testSite)
+	pg := importOne(t, dir, filepath.Join("testdata", "notes.docx"), "news", "市卫计委")
+	md := read(t, dir, pg.Rel)
+	golden(t, "notes.golden.md", []byte(md))
+	mustContain(t, "page", md,
+		`title = "“四心”服务党建品牌创建情况"`, // Heading 1 is the title, not the document property
+		"date = 2024-05-06\n",    // the date at the end
+		`units = ["weijianwei"]`, // --unit by short name
+		"本院党委认真落实上级部署，",          // insertion kept, deletion dropped
+		"创建“四心”服务品牌[^1]。", "一节[^2]。",
+		"[^1]: “四心”指**热心**、耐心、细心、贴心。",
+		"[^2]: 资料来源：院党办2024年统计。",
+		"**加粗相连**", // adjacent bold runs merged
+		"*倾斜*", "~~删除线~~", "***粗斜***",
+		"\\<script\\>alert(1)\\</script\\>", // no raw HTML
+		"\\[链接\\](javascript:x)",            // no link
+		"。\\\n这一行在软换行之后。",                   // soft break
+		"[市卫健委网站](https://www.example.gov.cn/dangjian?id=1&p=2)",
+		"[主要做法](#主要做法)", // bookmark → the heading's anchor
+		"## 主要做法\n",
+		"- 热心接待每一位患者\n  1. 设立党员先锋岗\n     - 门诊大厅\n     - 住院部\n  2. 开展志愿服务\n- 耐心解答群众咨询\n",
+		"\n#### 1.加强学习\n",
+		"1. 第一项工作\n2. 第二项工作\n",
+	)
+	if strings.Contains(md, "此句已删除") || strings.Contains(md, "批注") {
+		t.Error("a deletion or a comment came through")
+	}
+	out := publish(t, dir, pg.Rel)
+	html := read(t, out, "news/四心服务党建品牌创建情况/index.html")
+	mustContain(t, "page", html, "<strong>加粗相连</strong>", "<del>删除线</del>", `href="#%E4%B8%BB%E8%A6%81%E5%81%9A%E6%B3%95"`, `id="主要做法"`,
+		"&lt;script&gt;alert(1)&lt;/script&gt;", "<br")
+	if strings.Contains(html, "<script>alert") || strings.Contains(html, `href="javascript`) {
+		t.Error("imported text injected markup")
+	}
+}
+
+func TestBrand(t *testing.T) {
+	dir := sitetest.Write(t, testSite)
+	pg := importOne(t, dir, brandFixture(t), "brand", "")
+	md := read(t, dir, pg.Rel)
+	golden(t, "brand-report.golden.md", []byte(md))
+	slug := "松原市中心医院红色赋能护佑健康党建品牌"
+	mustContain(t, "page", md,
+		`title = "松原市中心医院“红色赋能·护佑健康”党建品牌"`,
+		`unit = "zhongxin"`, // named in the text
+		`logo = "images/brands/`+slug+`/image1.png"`,
+		"\n## 一、主要做法\n", "\n### (一)深化“党建引领”,点燃发展“引擎”。\n", "\n## 三、取得成效\n",
+		"\n- 党员先锋岗 38 个\n- 志愿服务 126 次\n",
+	)
+	if strings.Contains(md, "![") {
+		t.Error("the logo is also in the body")
+	}
+	logo, err := os.ReadFile(filepath.Join(dir, "content", "images", "brands", slug, "image1.png"))
+	if err != nil || !bytes.HasPrefix(logo, []byte("\x89PNG")) {
+		t.Fatalf("logo not written: %v", err)
+	}
+	out := publish(t, dir, pg.Rel)
+	html := read(t, out, "brands/"+slug+"/index.html")
+	mustContain(t, "page", html, "image1.png", "党员先锋岗 38 个")
+}
+
+func TestTablesAndPictures(t *testing.T) {
+	dir := sitetest.Write(t, testSite)
+	pg := importOne(t, dir, filepath.Join("testdata", "tables.docx"), "honor", "")
+	md := read(t, dir, pg.Rel)
+	golden(t, "tables.golden.md", []byte(md))
+	slug := "2023年度先进基层党组织和优秀共产党员名单"
+	mustContain(t, "page", md,
+		`title = "2023年度先进基层党组织和优秀共产党员名单"`, // two centred lines, joined
+		"year = 2023\n", "date = 2024-01-15\n", // 二〇二四年一月十五日
+		"\n## 一、先进基层党组织\n", "\n## 二、优秀共产党员\n", // Word's own 一、 numbering
+		"| 市直卫生健康系统 |  |  |\n| --- | --- | --- |\n| 序号 | 名称 | 类型 |\n| 1 | 市第一人民医院内科党支部 （含门诊） | 集体 |\n",
+		"\n- 姓名；事迹\n- 张三；2022年，抗疫先锋；2023年，岗位标兵\n", // a table in a cell: rows as a list
+		"\n（此件公开发布）\n", // a one-cell table is just its text
+		"![红色党徽图案](/images/honors/"+slug+"/image1.png)",
+		"文本框里的说明文字。",
+	)
+	var warned []string
+	for _, w := range pg.Warnings {
+		warned = append(warned, w.Format(diag.Chinese))
+	}
+	mustContain(t, "warnings", strings.Join(warned, "\n"), "第 1 个表格有合并单元格", "第 2 个表格的单元格里还有表格", "文本框")
+	out := publish(t, dir, pg.Rel)
+	html := read(t, out, "honors/"+slug+"/index.html")
+	mustContain(t, "page", html, `alt="红色党徽图案"`, "<td>市第一人民医院内科党支部 （含门诊）</td>")
+	if _, err := os.Stat(filepath.Join(out, "images", "honors", slug, "image1.png")); err != nil {
+		t.Error(err)
+	}
+}
+
+// The brand report imported as news: its picture stays in the body.
+func TestPictureInBody(t *testing.T) {
+	dir := sitetest.Write(t, testSite)
+	pg := importOne(t, dir, brandFixture(t), "news", "zhongxin")
+	md := read(t, dir, pg.Rel)
+	slug := "松原市中心医院红色赋能护佑健康党建品牌"
+	mustContain(t, "page", md, "\n![](/images/news/"+slug+"/image1.png)\n", `units = ["zhongxin"]`)
+	if len(pg.Warnings) == 0 || pg.Warnings[0].Msg != diag.MsgImportNoAlt {
+		t.Errorf("no warning about the missing alt text: %v", pg.Warnings)
+	}
+	publish(t, dir, pg.Rel)
+}
+
+func TestImageNames(t *testing.T) {
+	emf := make([]byte, 100)
+	copy(emf[40:], " EMF")
+	png := []byte("\x89PNG\r\n\x1a\nrest")
+	for _, c := range []struct {
+		target string
+		data   []byte
+		want   string
+		msg    diag.Msg
+	}{
+		{"word/media/image1.png", png, "image1.png", diag.Msg{}},
+		{"word/media/图片 1.PNG", png, "1.png", diag.Msg{}},
+		{"word/media/../../x\"<>.jpeg", png, "x.png", diag.Msg{}}, // named by its bytes
+		{"word/media/image2.emf", emf, "", diag.MsgImportEMF},
+		{"word/media/image3.wmf", []byte{0xD7, 0xCD, 0xC6, 0x9A, 0, 0}, "", diag.MsgImportEMF},
+		{"word/media/evil.svg", []byte(`<svg onload="alert(1)"/>`), "", diag.MsgImportImageBad},
+		{"word/media/x.bin", []byte("????"), "", diag.MsgImportImageBad},
+	} {
+		var got diag.Msg
+		name, ok := imageName(c.target, c.data, map[string]bool{}, func(m diag.Msg, _ ...any) { got = m })
+		if name != c.want || ok != (c.want != "") || got != c.msg {
+			t.Errorf("%s: got %q %v %q", c.target, name, ok, got.Zh)
+		}
+	}
+}
+
+func TestNeverOverwrites(t *testing.T) {
+	dir := sitetest.Write(t, testSite)
+	a := importOne(t, dir, filepath.Join("testdata", "notes.docx"), "news", "")
+	b := importOne(t, dir, filepath.Join("testdata", "notes.docx"), "news", "")
+	if a.Rel == b.Rel || b.Wanted != a.Rel || !strings.HasSuffix(b.Rel, "-2.md") {
+		t.Errorf("second import: %s (wanted %s), first %s", b.Rel, b.Wanted, a.Rel)
+	}
+	// Two files of one run with the same title get different names too.
+	pages, err := Import([]string{filepath.Join("testdata", "notes.docx"), filepath.Join("testdata", "notes.docx")}, Options{Source: dir, Kind: "news", Now: now})
+	if err != nil || pages[0].Rel == pages[1].Rel {
+		t.Fatalf("%v %v", err, pages)
+	}
+}
+
+// badFiles writes the files import must refuse.
+func badFiles(t *testing.T, dir string) map[string]diag.Msg {
+	t.Helper()
+	write := func(name string, data []byte) string {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	doc, err := os.ReadFile(filepath.Join("testdata", "notes.doc"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	good, err := os.ReadFile(filepath.Join("testdata", "notes.docx"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// An encrypted .docx is a compound file holding EncryptionInfo and
+	// EncryptedPackage streams (MS-OFFCRYPTO); only the names matter here.
+	enc := append([]byte{}, magicCFB...)
+	enc = append(enc, make([]byte, 1024)...)
+	enc = append(enc, utf16le("EncryptionInfo")...)
+	enc = append(enc, make([]byte, 64)...)
+	enc = append(enc, utf16le("EncryptedPackage")...)
+	return map[string]diag.Msg{
+		write("old.doc", doc):      diag.MsgImportOldFormat,
+		write("renamed.docx", doc): diag.MsgImportOldFormat, // the bytes, not the name
+		write("wps.wps", doc):      diag.MsgImportOldFormat,
+		write("scan.pdf", []byte("%PDF-1.7\n%âãÏÓ\n1 0 obj\n")): diag.MsgImportPDF,
+		write("letter.rtf", []byte(`{\rtf1\ansi 党建}`)):          diag.MsgImportRTF,
+		write("truncated.docx", good[:len(good)/2]):             diag.MsgImportBroken,
+		write("encrypted.docx", enc):                            diag.MsgImportEncrypted,
+		write("empty.docx", nil):                                diag.MsgImportBroken,
+		write("text.docx", []byte("只是文字")):                      diag.MsgImportNotDocx,
+		write("odt.docx", zipOf(t, map[string]string{"mimetype": "application/vnd.oasis.opendocument.text", "content.xml": "<x/>"})): diag.MsgImportODT,
+		write("xlsx.docx", zipOf(t, map[string]string{"xl/workbook.xml": "<x/>"})):                                                   diag.MsgImportNotDocx,
+		write("badxml.docx", zipOf(t, map[string]string{"word/document.xml": "<w:document><w:body><w:p>"})):                          diag.MsgImportBroken,
+	}
+}
+
+func zipOf(t *testing.T, files map[string]string) []byte {
+	var b bytes.Buffer
+	zw := zip.NewWriter(&b)
+	for name, data := range files {
+		w, err := zw.Create(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		w.Write([]byte(data))
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return b.Bytes()
+}
+
+func TestBadFiles(t *testing.T) {
+	dir := sitetest.Write(t, testSite)
+	before := tree(t, dir)
+	for file, want := range badFiles(t, t.TempDir()) {
+		t.Run(filepath.Base(file), func(t *testing.T) {
+			_, err := Import([]string{file}, Options{Source: dir, Kind: "news", Now: now})
+			var p *Problem
+			if !errors.As(err, &p) || p.Msg != want || p.Usage {
+				t.Fatalf("got %v, want %q", err, want.Zh)
+			}
+		})
+	}
+	// A good file beside a bad one: nothing is written either.
+	_, err := Import([]string{filepath.Join("testdata", "notes.docx"), filepath.Join("testdata", "notes.doc")}, Options{Source: dir, Kind: "news", Now: now})
+	if err == nil {
+		t.Fatal("a .doc among the files was accepted")
+	}
+	if after := tree(t, dir); after != before {
+		t.Errorf("files were written:\n%s", after)
+	}
+}
+
+func TestUsage(t *testing.T) {
+	dir := sitetest.Write(t, testSite)
+	for _, opt := range []Options{{Source: dir, Kind: "page"}, {Source: dir, Kind: "news", Unit: "不存在的医院"}} {
+		_, err := Import([]string{filepath.Join("testdata", "notes.docx")}, opt)
+		var p *Problem
+		if !errors.As(err, &p) || !p.Usage {
+			t.Errorf("%+v: got %v, want a usage error", opt, err)
+		}
+	}
+}
+
+func tree(t *testing.T, dir string) string {
+	var b strings.Builder
+	filepath.Walk(dir, func(p string, info os.FileInfo, err error) error {
+		if err == nil {
+			b.WriteString(p + "\n")
+		}
+		return nil
+	})
+	return b.String()
+}
+
+// bomb writes a .docx whose document.xml unpacks to size bytes of valid
+// XML from about size/1000 bytes of file: a deflate block that encodes 1 MB
+// of repeated text, copied. claim is the size its zip header states.
+func bomb(t testing.TB, path string, size, claim uint64, text bool) {
+	const chunk = 1 << 20
+	head := `<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>`
+	unit := []byte("<w:p><w:r><w:t>党建</w:t></w:r></w:p>")
+	if text {
+		head += "<w:p><w:r><w:t>"
+		unit = []byte("党建工作")
+	}
+	block := bytes.Repeat(unit, chunk/len(unit))
+	var comp bytes.Buffer
+	fw, _ := flate.NewWriter(&comp, flate.BestCompression)
+	fw.Write([]byte(head))
+	fw.Write(block)
+	fw.Flush()
+	mark := comp.Len()
+	fw.Write(block)
+	fw.Flush()
+	rep := append([]byte{}, comp.Bytes()[mark:]...)
+	prefix := append([]byte{}, comp.Bytes()[:mark]...)
+	comp.Reset()
+	fw.Close()
+	tail := append([]byte{}, comp.Bytes()...)
+	n := int(size/uint64(len(block))) - 1
+	total := uint64(len(head)) + uint64(n+1)*uint64(len(block))
+	crc := crc32.NewIEEE()
+	crc.Write([]byte(head))
+	for i := 0; i <= n; i++ {
+		crc.Write(block)
+	}
+	f, err := os.Create(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	zw := zip.NewWriter(f)
+	if claim == 0 {
+		claim = total
+	}
+	w, err := zw.CreateRaw(&zip.FileHeader{Name: "word/document.xml", Method: zip.Deflate, CRC32: crc.Sum32(),
+		CompressedSize64: uint64(len(prefix) + n*len(rep) + len(tail)), UncompressedSize64: claim})
+	if err != nil {
+		t.Fatal(err)
+	}
+	w.Write(prefix)
+	for i := 0; i < n; i++ {
+		w.Write(rep)
+	}
+	w.Write(tail)
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestZipBomb(t *testing.T) {
+	dir := sitetest.Write(t, testSite)
+	tmp := t.TempDir()
+	honest := filepath.Join(tmp, "bomb.docx")
+	bomb(t, honest, 2<<30, 0, false) // 2 GB document.xml, and its header says so
+	lying := filepath.Join(tmp, "liar.docx")
+	bomb(t, lying, 2<<30, 31<<20, false) // the same, with a header claiming 31 MB
+	text := filepath.Join(tmp, "text.docx")
+	bomb(t, text, 2<<30, 31<<20, true) // 2 GB of text in one paragraph, claiming 31 MB
+	small := filepath.Join(tmp, "under.docx")
+	bomb(t, small, 30<<20, 0, false) // under the size limit, over the tag limit
+	many := filepath.Join(tmp, "many.docx")
+	files := map[string]string{"word/document.xml": "<w:document/>"}
+	for i := 0; i < MaxEntries+1; i++ {
+		files["word/media/x"+fmtInt(i)] = ""
+	}
+	if err := os.WriteFile(many, zipOf(t, files), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	// Under the size and tag limits, over the number of paragraphs.
+	paras := filepath.Join(tmp, "paras.docx")
+	doc := `<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>` +
+		strings.Repeat("<w:p><w:r><w:t>a</w:t></w:r></w:p>", MaxTags/7) + `</w:body></w:document>`
+	if err := os.WriteFile(paras, zipOf(t, map[string]string{"word/document.xml": doc}), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	doc = ""
+	info, _ := os.Stat(honest)
+	t.Logf("bomb.docx: %d bytes for a 2 GB document.xml", info.Size())
+	for file, want := range map[string]diag.Msg{honest: diag.MsgImportTooBig, lying: diag.MsgImportTooComplex, text: diag.MsgImportBroken, small: diag.MsgImportTooComplex, many: diag.MsgImportTooMany, paras: diag.MsgImportTooComplex} {
+		var ms runtime.MemStats
+		runtime.GC()
+		runtime.ReadMemStats(&ms)
+		before, base := ms.TotalAlloc, ms.HeapInuse
+		// Sample the heap while the import runs, for its peak.
+		stop, peakc := make(chan bool), make(chan uint64)
+		go func() {
+			var peak uint64
+			var m runtime.MemStats
+			for {
+				runtime.ReadMemStats(&m)
+				peak = max(peak, m.HeapInuse)
+				select {
+				case <-stop:
+					peakc <- peak
+					return
+				case <-time.After(2 * time.Millisecond):
+				}
+			}
+		}()
+		start := time.Now()
+		_, err := Import([]string{file}, Options{Source: dir, Kind: "news", Now: now})
+		took := time.Since(start)
+		stop <- true
+		peak := <-peakc
+		runtime.ReadMemStats(&ms)
+		alloc := ms.TotalAlloc - before
+		var p *Problem
+		if !errors.As(err, &p) || p.Msg != want {
+			t.Errorf("%s: got %v, want %q", filepath.Base(file), err, want.Zh)
+		}
+		t.Logf("%s: refused in %s, heap peak %.1f MB over the %.1f MB before, %d MB allocated in all",
+			filepath.Base(file), took.Round(time.Millisecond), float64(peak-min(peak, base))/(1<<20), float64(base)/(1<<20), alloc>>20)
+		if peak-min(peak, base) > 256<<20 {
+			t.Errorf("%s: heap grew by %d MB", filepath.Base(file), (peak-base)>>20)
+		}
+		if took > 10*time.Second {
+			t.Errorf("%s: took %s", filepath.Base(file), took)
+		}
+		if alloc > 1<<30 {
+			t.Errorf("%s: allocated %d MB", filepath.Base(file), alloc>>20)
+		}
+	}
+}
+
+func TestDates(t *testing.T) {
+	for in, want := range map[string]string{
+		"2016年3月23日":      "2016-03-23",
+		"二〇一六年三月二十三日":     "2016-03-23",
+		"二○二四年十二月三十一日":    "2024-12-31",
+		"２０２０年１０月１日":      "2020-10-01",
+		"2016 年 3 月 23 日": "2016-03-23",
+		"2016年2月30日":      "",
+		"二〇一六年十三月一日":      "",
+	} {
+		d, ok := parseDate(in)
+		got := ""
+		if ok {
+			got = d.Format("2006-01-02")
+		}
+		if got != want {
+			t.Errorf("%s: got %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestEscape(t *testing.T) {
+	for in, want := range map[string]string{
+		"- 不是列表":        "\\- 不是列表",
+		"1. 不是编号":       "1\\. 不是编号",
+		"# 不是标题":        "\\# 不是标题",
+		"<b>粗</b>":      "\\<b\\>粗\\</b\\>",
+		"a|b":           "a\\|b",
+		"&amp;":         "\\&amp;",
+		"**星**":         "\\*\\*星\\*\\*",
+		"=====":         "\\=====",
+		"> 引用":          "\\> 引用",
+		"![x](y.png)":   "\\!\\[x\\](y.png)",
+		"`code`":        "\\`code\\`",
+		"[^1]":          "\\[^1\\]",
+		"~~删~~":         "\\~\\~删\\~\\~",
+		"正文 <!-- x -->": "正文 \\<\\!-- x --\\>",
+	} {
+		w := newWriter(&styles{byID: map[string]*style{}}, parseNumbering(nil), nil)
+		got := w.inline([]item{{kind: itemText, text: in}}, modeBody)
+		if got != want {
+			t.Errorf("%q: got %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestSlug(t *testing.T) {
+	for in, want := range map[string]string{
+		"关于“巴陵先锋先行”的通报":    "关于巴陵先锋先行的通报",
+		"Hello World 2024": "hello-world-2024",
+		"../../etc/passwd": "etc-passwd",
+		"《党章》学习":           "党章学习",
+		"？？？":              "import",
+	} {
+		if got := Slug(in); got != want {
+			t.Errorf("%q: got %q, want %q", in, got, want)
+		}
+	}
+}
+
+// FuzzDocument feeds arbitrary document.xml, styles.xml and numbering.xml
+// to the whole conversion. It must not panic, and whatever the text holds,
+// the Markdown has no unescaped "<" (no raw HTML).
+func FuzzDocument(f *testing.F) {
+	for _, name := range []string{"gongwen.docx", "notes.docx", "tables.docx"} {
+		zr, err := zip.OpenReader(filepath.Join("testdata", name))
+		if err != nil {
+			f.Fatal(err)
+		}
+		parts := map[string][]byte{}
+		for _, zf := range zr.File {
+			rc, _ := zf.Open()
+			var b bytes.Buffer
+			b.ReadFrom(rc)
+			rc.Close()
+			parts[zf.Name] = b.Bytes()
+		}
+		zr.Close()
+		f.Add(parts["word/document.xml"], parts["word/styles.xml"], parts["word/numbering.xml"])
+	}
+	f.Add([]byte(`<w:document><w:body><w:p><w:pPr><w:numPr><w:ilvl w:val="99"/><w:numId w:val="1"/></w:numPr></w:pPr><w:r><w:t>&lt;b&gt;</w:t></w:r></w:p></w:body></w:document>`), []byte{}, []byte(`<w:numbering><w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/></w:lvl></w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num></w:numbering>`))
+	f.Fuzz(func(t *testing.T, doc, styles, numbering []byte) {
+		var b bytes.Buffer
+		zw := zip.NewWriter(&b)
+		for name, data := range map[string][]byte{"word/document.xml": doc, "word/styles.xml": styles, "word/numbering.xml": numbering} {
+			w, _ := zw.Create(name)
+			w.Write(data)
+		}
+		zw.Close()
+		p, err := openReader("f.docx", bytes.NewReader(b.Bytes()), int64(b.Len()))
+		if err != nil {
+			return
+		}
+		d, err := convert("f.docx", p)
+		if err != nil {
+			return
+		}
+		d.Title()
+		md, _ := d.render("content/images/news/x", d.firstImage(), func(diag.Msg, ...any) {})
+		if strings.Count(md, "<") != strings.Count(md, `\<`) {
+			t.Errorf("raw < in %q", md)
+		}
+	})
+}
+
+// A document with no title paragraph and no date: the document properties
+// give both.
+func TestDocumentProperties(t *testing.T) {
+	dir := sitetest.Write(t, testSite)
+	file := filepath.Join(t.TempDir(), "无标题.docx")
+	data := zipOf(t, map[string]string{
+		"word/document.xml": `<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>` +
+			`<w:p><w:r><w:t>正文第一段。</w:t></w:r></w:p></w:body></w:document>`,
+		"docProps/core.xml": `<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/">` +
+			`<dc:title>属性里的标题</dc:title><dc:creator>Administrator</dc:creator><dcterms:created>2022-07-01T08:00:00Z</dcterms:created></cp:coreProperties>`,
+	})
+	if err := os.WriteFile(file, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	pg := importOne(t, dir, file, "news", "")
+	md := read(t, dir, pg.Rel)
+	mustContain(t, "page", md, `title = "属性里的标题"`, "date = 2022-07-01\n", "\n正文第一段。\n")
+	if strings.Contains(md, "author") {
+		t.Error("a machine's user name became the author")
+	}
+	// Without properties either: the file name is the title, today the date.
+	data = zipOf(t, map[string]string{"word/document.xml": `<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>正文。</w:t></w:r></w:p></w:body></w:document>`})
+	os.WriteFile(file, data, 0o644)
+	pg = importOne(t, dir, file, "news", "")
+	md = read(t, dir, pg.Rel)
+	mustContain(t, "page", md, `title = "无标题"`, "date = 2025-06-30  # 请改为成文日期\n")
+	publish(t, dir, pg.Rel)
+}
+
+func TestUnitFlag(t *testing.T) {
+	for unit, want := range map[string]string{"zhongxin": "zhongxin", "岳阳市卫生计生委": "weijianwei", "市卫计委": "weijianwei"} {
+		dir := sitetest.Write(t, testSite)
+		pg := importOne(t, dir, brandFixture(t), "brand", unit)
+		if md := read(t, dir, pg.Rel); !strings.Contains(md, `unit = "`+want+`"`+"\n") {
+			t.Errorf("--unit %s: %s", unit, md[:200])
+		}
+	}
+	// A model site: the level comes from the text, or is a marked guess.
+	dir := sitetest.Write(t, testSite)
+	pg := importOne(t, dir, filepath.Join("testdata", "notes.docx"), "model", "zhongxin")
+	md := read(t, dir, pg.Rel)
+	mustContain(t, "model", md, `unit = "zhongxin"`, `level = "市级"  # 请核对`)
+	publish(t, dir, pg.Rel)
+}
+
+// Runs with overlapping formatting come out as Markdown that the site's
+// renderer reads back as the same formatting, with no stray asterisks.
+func TestFormatting(t *testing.T) {
+	type r = item
+	B := func(s string) r { return r{kind: itemText, text: s, b: true} }
+	I := func(s string) r { return r{kind: itemText, text: s, i: true} }
+	BI := func(s string) r { return r{kind: itemText, text: s, b: true, i: true} }
+	S := func(s string) r { return r{kind: itemText, text: s, s: true} }
+	P := func(s string) r { return r{kind: itemText, text: s} }
+	md := markdown.New(markdown.Options{})
+	for _, c := range []struct {
+		items []item
+		want  string // Markdown
+		html  string // what the site renders
+	}{
+		{[]item{B("加"), B("粗"), P("文")}, "**加粗**文", "<strong>加粗</strong>文"},
+		{[]item{B("加粗"), BI("粗斜"), P("普通")}, "**加粗*粗斜***普通", "<strong>加粗<em>粗斜</em></strong>普通"},
+		{[]item{BI("粗斜"), B("加粗")}, "***粗斜*加粗**", "<strong><em>粗斜</em>加粗</strong>"},
+		{[]item{I("斜"), BI("粗斜"), I("斜")}, "*斜**粗斜**斜*", "<em>斜<strong>粗斜</strong>斜</em>"},
+		{[]item{B("加粗"), BI("粗斜"), I("斜"), P("普通")}, "**加粗*粗斜***\u200b*斜*普通", "<strong>加粗<em>粗斜</em></strong>\u200b<em>斜</em>普通"},
+		{[]item{S("删"), B("粗")}, "~~删~~**粗**", "<del>删</del><strong>粗</strong>"},
+		{[]item{B("粗 "), P("文")}, "**粗** 文", "<strong>粗</strong> 文"},
+		{[]item{P("甲"), B(" 粗 "), P("乙")}, "甲 **粗** 乙", "甲 <strong>粗</strong> 乙"},
+		{[]item{B("“引号”"), P("后")}, "**“引号”**后", "<strong>“引号”</strong>后"},
+		{[]item{P("详见https://dj.example.gov.cn/a_b?x=1&y=2。")}, "详见[https://dj.example.gov.cn/a\\_b?x=1\\&y=2](https://dj.example.gov.cn/a_b?x=1&y=2)。",
+			`详见<a href="https://dj.example.gov.cn/a_b?x=1&amp;y=2">https://dj.example.gov.cn/a_b?x=1&amp;y=2</a>。`},
+		{[]item{P("网址www.yueyang.gov.cn，")}, "网址[www.yueyang.gov.cn](http://www.yueyang.gov.cn)，", `网址<a href="http://www.yueyang.gov.cn">www.yueyang.gov.cn</a>，`},
+	} {
+		w := newWriter(&styles{byID: map[string]*style{}}, parseNumbering(nil), nil)
+		got := w.inline(c.items, modeBody)
+		if got != c.want {
+			t.Errorf("got %q, want %q", got, c.want)
+		}
+		res, err := md.Render([]byte(got), 1)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if h := strings.TrimSpace(string(res.HTML)); h != "<p>"+c.html+"</p>" {
+			t.Errorf("%q renders as %s, want <p>%s</p>", got, h, c.html)
+		}
+	}
+}
