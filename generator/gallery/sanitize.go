@@ -35,6 +35,7 @@ type SVGError struct {
 	Kind   SVGErrorKind
 	Line   int
 	Limit  int    // the limit exceeded (bytes, levels or elements)
+	Size   int    // the file's size, for SVGTooLarge
 	Detail string // the XML parser's words, or the root element's name
 }
 
@@ -97,7 +98,7 @@ const (
 // multiple of the file's size.
 func Sanitize(svg []byte) ([]byte, error) {
 	if len(svg) > MaxSVGBytes {
-		return nil, &SVGError{Kind: SVGTooLarge, Limit: MaxSVGBytes}
+		return nil, &SVGError{Kind: SVGTooLarge, Limit: MaxSVGBytes, Size: len(svg)}
 	}
 	d := xml.NewDecoder(bytes.NewReader(svg))
 	d.Strict = true
