@@ -91,9 +91,15 @@ func Build(opt Options) (*Result, error) {
 	site.forgetSources()
 	dir, err := output.NewDir(opt.Dest)
 	if err != nil {
-		return nil, err
+		return nil, diag.Errors{outputProblem(opt.Dest, err)}
 	}
 	res, wprobs := site.Write(dir, t)
+	if err := dir.Err(); err != nil {
+		// A full disk fails every write after the first: one message
+		// says it, not one per page.
+		dir.Abort()
+		return nil, diag.Errors{outputProblem(opt.Dest, err)}
+	}
 	if errs := errorsOf(wprobs); len(errs) > 0 {
 		dir.Abort()
 		return nil, errs
@@ -102,7 +108,7 @@ func Build(opt Options) (*Result, error) {
 		if errors.Is(err, output.ErrNotOurs) {
 			return nil, diag.Errors{diag.New("", 0, diag.MsgDestNotOurs, opt.Dest, output.Marker)}
 		}
-		return nil, err
+		return nil, diag.Errors{outputProblem(opt.Dest, err)}
 	}
 	t.done("commit")
 	res.Files, res.Bytes = dir.Counts()

@@ -1,6 +1,7 @@
 package site
 
 import (
+	"errors"
 	"path"
 	"runtime"
 	"strings"
@@ -150,14 +151,22 @@ func (s *Site) copyStatic(w output.Writer, mn *output.Minifier) []diag.Problem {
 			defer wg.Done()
 			for f := range work {
 				data, err := f.read()
-				if err == nil {
-					data, err = prepareStatic(f.Rel, data, mn)
+				if err != nil {
+					probs.Add(diag.New(f.Source, 0, diag.MsgReadFailed, err))
+					continue
 				}
-				if err == nil {
-					err = w.WriteFile(f.Rel, data)
+				data, err = prepareStatic(f.Rel, data, mn)
+				var svgErr *gallery.SVGError
+				if errors.As(err, &svgErr) {
+					probs.Add(gallery.AssetProblem(f.Source, err))
+					continue
 				}
 				if err != nil {
 					probs.Add(diag.New(f.Source, 0, diag.MsgReadFailed, err))
+					continue
+				}
+				if err := w.WriteFile(f.Rel, data); err != nil {
+					probs.Add(outputProblem(f.Rel, err))
 				}
 			}
 		}()
