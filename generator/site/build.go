@@ -370,11 +370,11 @@ func (s *Site) writeWhole(w output.Writer, r *render.Renderer, all []render.Job)
 // removed) and copies them all; the watch server's answer to a static change.
 func (s *Site) WriteStatic(w output.Writer, r *render.Renderer) []diag.Problem {
 	files, probs := collectStatic(s.Theme, s.Content)
-	if len(probs) > 0 {
+	if len(errorsOf(probs)) > 0 {
 		return probs
 	}
 	s.setStatic(files)
-	return s.copyStatic(w, r.Minifier)
+	return append(probs, s.copyStatic(w, r.Minifier)...)
 }
 
 // writeData writes the files that are not templates: feeds, sitemap,

@@ -116,9 +116,13 @@ type StaticFile struct {
 }
 
 func collectStatic(th *theme.Theme, cs *content.Site) ([]StaticFile, []diag.Problem) {
-	files, err := th.Files("static")
+	files, skipped, err := th.FilesSkipping("static")
 	if err != nil {
 		return nil, []diag.Problem{diag.New("static", 0, diag.MsgReadFailed, err)}
+	}
+	var probs []diag.Problem
+	for _, s := range skipped {
+		probs = append(probs, diag.Warn(s, 0, diag.MsgSymlinkOut))
 	}
 	byRel := map[string]int{}
 	var out []StaticFile
@@ -136,7 +140,7 @@ func collectStatic(th *theme.Theme, cs *content.Site) ([]StaticFile, []diag.Prob
 	for _, a := range cs.Assets {
 		add(StaticFile{Rel: a.Rel, Source: "content/" + a.Rel, read: readFile(a.Abs)})
 	}
-	return out, nil
+	return out, probs
 }
 
 // copyStatic writes the static files on all cores; stylesheets and scripts
