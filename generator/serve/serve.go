@@ -118,9 +118,16 @@ func Start(opt Options) (*Server, error) {
 		return nil, err
 	}
 	s.report(s.b.full())
+	var h http.Handler = &files{live: s.b.live.Load, ready: s.ready.Load, hub: s.hub}
+	if loopback(opt.Bind) {
+		h = localOnly(h)
+	}
 	s.http = &http.Server{
-		Handler:           &files{live: s.b.live.Load, ready: s.ready.Load, hub: s.hub},
+		Handler:           h,
 		ReadHeaderTimeout: 10 * time.Second,
+		// Keep-alive connections a browser leaves open are closed after
+		// a while; the reload event streams are requests, not idle.
+		IdleTimeout: 2 * time.Minute,
 	}
 	s.loop.Add(1)
 	go s.watchLoop()
@@ -219,7 +226,9 @@ func (s *Server) watchLoop() {
 				return
 			}
 			res := s.rebuild(b)
-			wanted = wanted || (!res.failed() && (res.kind == "content" || len(s.b.search) == 0))
+			// A full build serves the previous index (see builder.full)
+			// and wants a new one, like a content edit.
+			wanted = wanted || (!res.failed() && (res.kind == "content" || res.kind == "full" || len(s.b.search) == 0))
 			idle = nil
 		case j := <-searchDone:
 			running = false
