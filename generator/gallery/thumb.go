@@ -298,7 +298,7 @@ func (t *Thumbnailer) Thumb(src []byte, name string) (out []byte, w, h int, ext 
 	}
 	if t.CacheDir != "" {
 		if data, err := os.ReadFile(filepath.Join(t.CacheDir, key)); err == nil {
-			if c, _, err := image.DecodeConfig(bytes.NewReader(data)); err == nil {
+			if c, _, err := image.DecodeConfig(bytes.NewReader(data)); err == nil && checkSize(c.Width, c.Height) == nil {
 				cached := thumb{data, c.Width, c.Height, ext}
 				t.mem.Store(key, cached)
 				return cached.data, cached.w, cached.h, cached.ext, nil
