@@ -191,7 +191,7 @@ func Sanitize(svg []byte) ([]byte, error) {
 			}
 			flush(false)
 			t = t.Copy()
-			t.Attr = cleanAttrs(t.Attr, scope)
+			t.Attr = cleanAttrs(t.Name.Local, t.Attr, scope)
 			if len(stack) == 0 {
 				t.Attr = append([]xml.Attr{
 					{Name: xml.Name{Local: "xmlns"}, Value: nsSVG},
@@ -488,7 +488,7 @@ func dropElement(t xml.StartElement) bool {
 // cleanAttrs keeps the allowed attributes of an element whose namespace
 // scope is scope, with their values made safe. Namespaced ones are written
 // with the usual prefix (xlink:href), whatever the input called it.
-func cleanAttrs(attrs []xml.Attr, scope nsScope) []xml.Attr {
+func cleanAttrs(element string, attrs []xml.Attr, scope nsScope) []xml.Attr {
 	var out []xml.Attr
 	seen := map[string]bool{}
 	for _, a := range attrs {
@@ -510,7 +510,7 @@ func cleanAttrs(attrs []xml.Attr, scope nsScope) []xml.Attr {
 		if seen[rawName(name)] {
 			continue
 		}
-		v, ok := cleanValue(name.Local, a.Value)
+		v, ok := cleanValue(element, name.Local, a.Value)
 		if !ok {
 			continue
 		}
@@ -523,9 +523,11 @@ func cleanAttrs(attrs []xml.Attr, scope nsScope) []xml.Attr {
 // cleanValue makes one attribute's value safe, or reports it must go.
 // Every value is read as CSS would read it (presentation attributes are
 // CSS; animation values become them): escapes decoded, comments gone.
-func cleanValue(local, v string) (string, bool) {
+func cleanValue(element, local, v string) (string, bool) {
 	if local == "href" {
-		return v, safeRef(v, true)
+		// Only <image> and <feImage> may show an embedded picture; every
+		// other link stays inside the file.
+		return v, safeRef(v, element == "image" || element == "feImage")
 	}
 	if scriptURL(v) {
 		// Any value that could become a URL later (animation values,
