@@ -271,13 +271,19 @@ func (t *Thumbnailer) Thumb(src []byte, name string) (out []byte, w, h int, ext 
 		return nil, 0, 0, "", &ImageError{Kind: ImageMemory, Format: format, W: cfg.Width, H: cfg.Height, Need: cost}
 	}
 	if !scale {
-		// Published as it is, but decoded once all the same: a file cut
-		// short has a sound header, and only decoding tells.
-		budget.acquire(cost)
-		_, _, err := image.Decode(bytes.NewReader(src))
-		budget.release(cost)
-		if err != nil {
-			return nil, 0, 0, "", decodeError(err)
+		// Published as it is, but decoded once all the same (once per
+		// process: serve rebuilds): a file cut short has a sound header,
+		// and only decoding tells.
+		sum := sha256.Sum256(src)
+		key := hex.EncodeToString(sum[:]) + "-decodes"
+		if _, ok := t.mem.Load(key); !ok {
+			budget.acquire(cost)
+			_, _, err := image.Decode(bytes.NewReader(src))
+			budget.release(cost)
+			if err != nil {
+				return nil, 0, 0, "", decodeError(err)
+			}
+			t.mem.Store(key, thumb{})
 		}
 		return src, cfg.Width, cfg.Height, extOfFormat[format], nil
 	}
