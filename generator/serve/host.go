@@ -4,7 +4,19 @@ import (
 	"net"
 	"net/http"
 	"strings"
+	"time"
 )
+
+// harden sets what the preview's HTTP server needs beyond its handler: on
+// loopback, only this computer's names are answered (localOnly); idle
+// keep-alive connections a browser leaves open are closed after a while
+// (the reload event streams are requests, not idle).
+func (s *Server) harden() {
+	if loopback(s.opt.Bind) {
+		s.http.Handler = localOnly(s.http.Handler)
+	}
+	s.http.IdleTimeout = 2 * time.Minute
+}
 
 // loopback reports a listening address only this computer can reach.
 func loopback(bind string) bool {

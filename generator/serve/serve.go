@@ -118,17 +118,11 @@ func Start(opt Options) (*Server, error) {
 		return nil, err
 	}
 	s.report(s.b.full())
-	var h http.Handler = &files{live: s.b.live.Load, ready: s.ready.Load, hub: s.hub}
-	if loopback(opt.Bind) {
-		h = localOnly(h)
-	}
 	s.http = &http.Server{
-		Handler:           h,
+		Handler:           &files{live: s.b.live.Load, ready: s.ready.Load, hub: s.hub},
 		ReadHeaderTimeout: 10 * time.Second,
-		// Keep-alive connections a browser leaves open are closed after
-		// a while; the reload event streams are requests, not idle.
-		IdleTimeout: 2 * time.Minute,
 	}
+	s.harden()
 	s.loop.Add(1)
 	go s.watchLoop()
 	return s, nil
