@@ -192,11 +192,7 @@ func Build(pages []*content.Page, opt Options) (*Gallery, []File, []diag.Problem
 			if opt.ResolveChecked && (errors.Is(pub.err, fs.ErrNotExist) || errors.Is(pub.err, errFormat)) {
 				continue
 			}
-			msg := diag.MsgLogoNotFound
-			if errors.Is(pub.err, errFormat) {
-				msg = diag.MsgLogoFormat
-			}
-			probs = append(probs, diag.New(w.page.Path, w.page.FieldLines["logo"], msg, w.page.Logo()))
+			probs = append(probs, logoProblem(w.page.Path, w.page.FieldLines["logo"], w.page.Logo(), pub.err))
 			continue
 		}
 		g.logos[w.page] = pub.logo

@@ -193,15 +193,24 @@ func TestGalleryViews(t *testing.T) {
 	}
 }
 
+// Each bad logo is reported at the page's logo line with what is wrong
+// with it: missing, cut short, not decodable, refused and why.
 func TestBuildReportsBadLogos(t *testing.T) {
 	s := newSite(t)
+	full := encodePNG(t, testImage(400, 200))
+	writeFile(t, filepath.Join(s.dir, "content/images/brands/half.png"), full[:len(full)/2])
+	writeFile(t, filepath.Join(s.dir, "content/images/brands/text.png"), []byte("a text file, not a picture"))
+	writeFile(t, filepath.Join(s.dir, "content/images/brands/doctype.svg"), []byte("<?xml version=\"1.0\"?>\n<!DOCTYPE svg [<!ENTITY a \"x\">]>\n<svg xmlns=\"http://www.w3.org/2000/svg\">&a;</svg>"))
 	add := func(slug, logo string) {
 		s.pages = append(s.pages, &content.Page{Path: "content/brands/" + slug + ".md", Kind: content.KindBrand, Title: slug, URL: "/brands/" + slug + "/",
 			FieldLines: map[string]int{"logo": 5}, Brand: &content.Brand{Logo: logo, Status: "示范"}})
 	}
 	add("missing", "images/brands/nope.png")
 	add("broken", "images/brands/broken.png")
+	add("half", "images/brands/half.png")
+	add("text", "images/brands/text.png")
 	add("badsvg", "images/brands/bad.svg")
+	add("doctype", "images/brands/doctype.svg")
 	add("bmp", "images/brands/x.bmp")
 	add("escape", "../../../etc/passwd.png")
 	g, _, probs := Build(s.pages, Options{Source: s.dir, Thumbs: &Thumbnailer{}})
@@ -211,8 +220,11 @@ func TestBuildReportsBadLogos(t *testing.T) {
 	}
 	want := []string{
 		`content/brands/missing.md:5: logo "images/brands/nope.png" not found`,
-		`content/brands/broken.md:5: logo "images/brands/broken.png" not found`,
-		`content/brands/badsvg.md:5: logo "images/brands/bad.svg" not found`,
+		`content/brands/broken.md:5: logo "images/brands/broken.png" is truncated (an upload cut short, or a damaged file) and cannot be read; export or upload it again`,
+		`content/brands/half.md:5: logo "images/brands/half.png" is truncated (an upload cut short, or a damaged file) and cannot be read; export or upload it again`,
+		`content/brands/text.md:5: logo "images/brands/text.png" cannot be decoded (image: unknown format): the file is damaged or not in the format its name says; save it again from an image editor`,
+		`content/brands/badsvg.md:5: logo "images/brands/bad.svg" is not valid SVG on line 1 (unexpected </svg>); export it again`,
+		`content/brands/doctype.md:5: logo "images/brands/doctype.svg" has a DOCTYPE internal subset (<!DOCTYPE … [ <!ENTITY …> ]>) on line 2, which can exhaust memory; it is not published. Delete the brackets and what is inside them, or export the SVG again without a DTD`,
 		`content/brands/bmp.md:5: logo "images/brands/x.bmp" is not PNG, JPEG, GIF, WebP or SVG`,
 		`content/brands/escape.md:5: logo "../../../etc/passwd.png" not found`,
 	}
@@ -225,7 +237,7 @@ func TestBuildReportsBadLogos(t *testing.T) {
 	// When content.Resolve already reported missing files and formats,
 	// only unreadable ones are left to report.
 	_, _, probs = Build(s.pages, Options{Source: s.dir, ResolveChecked: true})
-	if len(probs) != 2 {
+	if len(probs) != 5 {
 		t.Errorf("with ResolveChecked: %v", probs)
 	}
 }

@@ -12,31 +12,111 @@ import (
 	"unicode/utf8"
 )
 
-// Sanitize makes an SVG from content/ or static/ safe to publish: it drops
-// scripts, foreign HTML, event handlers, javascript: and other non-local
-// links, and every reference to a resource outside the file, while keeping
-// what draws (paths, shapes, gradients, text, internal #id references).
+// Limits of what Sanitize reads. A logo is a drawing of a few kilobytes;
+// these are far above any real one and keep an attacker's file to a small
+// multiple of its size in memory and time.
+const (
+	// MaxSVGBytes is the largest SVG published (logo or static file).
+	MaxSVGBytes = 2 << 20
+	// maxSVGDepth is the deepest nesting of elements.
+	maxSVGDepth = 256
+	// maxSVGElements is the most elements (kept or dropped) in one file.
+	maxSVGElements = 200_000
+)
+
+// maxSVGOutput is the most Sanitize writes for an input of n bytes: the
+// output re-escapes what the input wrote shorter (' " ' in a '…' attribute
+// becomes &#34;), so it may grow, but only by a small factor.
+func maxSVGOutput(n int) int { return 4*n + 64<<10 }
+
+// SVGError says why an SVG cannot be published. Line is the line of the
+// SVG file it concerns (0 when it is about the whole file).
+type SVGError struct {
+	Kind   SVGErrorKind
+	Line   int
+	Limit  int    // the limit exceeded (bytes, levels or elements)
+	Size   int    // the file's size, for SVGTooLarge
+	Detail string // the XML parser's words, or the root element's name
+}
+
+// SVGErrorKind is a reason for SVGError.
+type SVGErrorKind int
+
+const (
+	SVGSyntax   SVGErrorKind = iota // not well-formed XML
+	SVGNotSVG                       // the root is not <svg>
+	SVGTooLarge                     // the file is over MaxSVGBytes
+	SVGDoctype                      // a DOCTYPE with an internal subset (entity definitions)
+	SVGTooDeep                      // nesting over maxSVGDepth
+	SVGTooMany                      // over maxSVGElements elements
+	SVGExpands                      // the output would exceed maxSVGOutput
+)
+
+func (e *SVGError) Error() string {
+	switch e.Kind {
+	case SVGNotSVG:
+		return "svg: root element is <" + e.Detail + ">, not <svg>"
+	case SVGTooLarge:
+		return fmt.Sprintf("svg: larger than %d bytes", e.Limit)
+	case SVGDoctype:
+		return fmt.Sprintf("svg: line %d: DOCTYPE internal subset (entity definitions) refused", e.Line)
+	case SVGTooDeep:
+		return fmt.Sprintf("svg: line %d: nested deeper than %d elements", e.Line, e.Limit)
+	case SVGTooMany:
+		return fmt.Sprintf("svg: more than %d elements", e.Limit)
+	case SVGExpands:
+		return fmt.Sprintf("svg: output over %d bytes", e.Limit)
+	}
+	return fmt.Sprintf("svg: line %d: %s", e.Line, e.Detail)
+}
+
+// Namespaces an SVG may use. Everything is written in the SVG namespace
+// (unprefixed) with xlink: and xml: attributes.
+const (
+	nsSVG   = "http://www.w3.org/2000/svg"
+	nsXLink = "http://www.w3.org/1999/xlink"
+	nsXML   = "http://www.w3.org/XML/1998/namespace"
+)
+
+// Sanitize makes an SVG from content/ or static/ safe to publish. It keeps
+// only elements of the SVG namespace named in allowedElements and
+// attributes named in allowedAttrs, and of those only references into the
+// file itself (#id) or to an embedded raster image: no scripts, no foreign
+// HTML (<h:img srcset> in the XHTML namespace is dropped with its
+// content), no event handlers, no @import or url() that leaves the file.
 //
 // It works on tokens, not text: a regexp over markup can always be fooled
 // by one more encoding trick, while the tokenizer sees what a browser sees.
-// Anything the tokenizer refuses is an error (the logo is then "unreadable")
-// rather than passed through.
+// The text of a <style> is checked as the browser reads it, after joining
+// the pieces that comments and CDATA sections split. Anything the
+// tokenizer refuses is an error (an *SVGError) rather than passed through.
+//
+// The decoder's work is bounded: a file over MaxSVGBytes, a DOCTYPE with an
+// internal subset (entity definitions, which a "billion laughs" or one
+// large entity referenced many times uses to blow up), too deep a nesting
+// or too many elements are refused before they cost more than a small
+// multiple of the file's size.
 func Sanitize(svg []byte) ([]byte, error) {
+	if len(svg) > MaxSVGBytes {
+		return nil, &SVGError{Kind: SVGTooLarge, Limit: MaxSVGBytes, Size: len(svg)}
+	}
 	d := xml.NewDecoder(bytes.NewReader(svg))
 	d.Strict = true
-	// Illustrator exports declare entities in the DOCTYPE (&ns_svg;) and
-	// some editors write HTML entities (&nbsp;); resolve both, so a real
-	// logo is not rejected. encoding/xml never expands entities
-	// recursively, so a "billion laughs" cannot blow up here.
+	// Some editors write HTML entities (&nbsp;): resolve them, so a real
+	// logo is not rejected. None expands to more than a few bytes.
 	d.Entity = map[string]string{}
 	for k, v := range xml.HTMLEntity {
 		d.Entity[k] = v
 	}
+	maxOut := maxSVGOutput(len(svg))
 
 	var out bytes.Buffer
-	var stack []string // raw names of the open elements we kept
-	skip := 0          // >0 while inside a dropped element
+	var stack []string // local names of the open elements we kept
+	var scopes []nsScope
+	skip := 0     // >0 while inside a dropped element
+	elements := 0 // all start tags seen
 	var pending *xml.StartElement
+	var style *strings.Builder // the text of the <style> being read
 	rootDone := false
 
 	flush := func(selfClose bool) {
@@ -44,7 +124,7 @@ func Sanitize(svg []byte) ([]byte, error) {
 			return
 		}
 		out.WriteByte('<')
-		out.WriteString(rawName(pending.Name))
+		out.WriteString(pending.Name.Local)
 		for _, a := range pending.Attr {
 			out.WriteByte(' ')
 			out.WriteString(rawName(a.Name))
@@ -61,55 +141,99 @@ func Sanitize(svg []byte) ([]byte, error) {
 	}
 
 	for {
+		line, _ := d.InputPos()
 		tok, err := d.RawToken()
 		if errors.Is(err, io.EOF) {
 			break
 		}
 		if err != nil {
-			return nil, fmt.Errorf("svg: %w", err)
+			var se *xml.SyntaxError
+			if errors.As(err, &se) {
+				return nil, &SVGError{Kind: SVGSyntax, Line: se.Line, Detail: se.Msg}
+			}
+			return nil, &SVGError{Kind: SVGSyntax, Line: line, Detail: err.Error()}
+		}
+		if out.Len() > maxOut {
+			return nil, &SVGError{Kind: SVGExpands, Limit: maxOut}
 		}
 		switch t := tok.(type) {
 		case xml.StartElement:
+			elements++
+			if elements > maxSVGElements {
+				return nil, &SVGError{Kind: SVGTooMany, Line: line, Limit: maxSVGElements}
+			}
+			if len(stack)+skip >= maxSVGDepth {
+				return nil, &SVGError{Kind: SVGTooDeep, Line: line, Limit: maxSVGDepth}
+			}
 			if skip > 0 {
 				skip++
 				continue
 			}
 			if rootDone {
-				return nil, errors.New("svg: content after the root element")
+				return nil, &SVGError{Kind: SVGSyntax, Line: line, Detail: "content after the root element"}
 			}
-			if len(stack) == 0 && !strings.EqualFold(t.Name.Local, "svg") {
-				return nil, fmt.Errorf("svg: root element is <%s>, not <svg>", rawName(t.Name))
+			var parent nsScope
+			if len(scopes) > 0 {
+				parent = scopes[len(scopes)-1]
+			}
+			scope := parent.with(t.Attr)
+			ns, bound := scope.resolve(t.Name.Space)
+			svgNS := bound && (ns == nsSVG || ns == "")
+			if len(stack) == 0 && (!svgNS || t.Name.Local != "svg") {
+				return nil, &SVGError{Kind: SVGNotSVG, Line: line, Detail: rawName(t.Name)}
 			}
 			// A dropped child writes nothing, so the parent may still close
 			// as <a/>: flush only for a kept child, or the output would not
 			// be a fixed point of Sanitize.
-			if dropElement(t) {
+			if !svgNS || style != nil || dropElement(t) {
 				skip = 1
 				continue
 			}
 			flush(false)
 			t = t.Copy()
-			t.Attr = cleanAttrs(t.Attr)
+			t.Attr = cleanAttrs(t.Name.Local, t.Attr, scope)
+			if len(stack) == 0 {
+				t.Attr = append([]xml.Attr{
+					{Name: xml.Name{Local: "xmlns"}, Value: nsSVG},
+					{Name: xml.Name{Space: "xmlns", Local: "xlink"}, Value: nsXLink},
+				}, t.Attr...)
+			}
+			t.Name.Space = ""
 			pending = &t
-			stack = append(stack, rawName(t.Name))
+			stack = append(stack, t.Name.Local)
+			scopes = append(scopes, scope)
+			if t.Name.Local == "style" {
+				style = &strings.Builder{}
+			}
 		case xml.EndElement:
 			if skip > 0 {
 				skip--
 				continue
 			}
 			// RawToken does not match end tags to start tags; do it here,
-			// or a malformed input would give a malformed output.
-			if len(stack) == 0 || stack[len(stack)-1] != rawName(t.Name) {
-				return nil, fmt.Errorf("svg: unexpected </%s>", rawName(t.Name))
+			// or a malformed input would give a malformed output. (Only
+			// the local names: prefixes are checked by what they bind.)
+			if len(stack) == 0 || stack[len(stack)-1] != t.Name.Local {
+				return nil, &SVGError{Kind: SVGSyntax, Line: line, Detail: "unexpected </" + rawName(t.Name) + ">"}
+			}
+			if style != nil {
+				// The style sheet as the browser reads it: every piece of
+				// text joined, comments and CDATA boundaries gone.
+				if css := cleanCSS(style.String()); css != "" {
+					flush(false)
+					escapeText(&out, css)
+				}
+				style = nil
 			}
 			if pending != nil {
 				flush(true)
 			} else {
 				out.WriteString("</")
-				out.WriteString(rawName(t.Name))
+				out.WriteString(t.Name.Local)
 				out.WriteByte('>')
 			}
 			stack = stack[:len(stack)-1]
+			scopes = scopes[:len(scopes)-1]
 			if len(stack) == 0 {
 				rootDone = true
 			}
@@ -117,24 +241,32 @@ func Sanitize(svg []byte) ([]byte, error) {
 			if skip > 0 || len(stack) == 0 {
 				continue
 			}
-			text := string(t)
-			if strings.EqualFold(localOf(stack[len(stack)-1]), "style") {
-				text = cleanCSS(text)
+			if style != nil {
+				style.Write(t)
+				if style.Len() > maxOut {
+					return nil, &SVGError{Kind: SVGExpands, Limit: maxOut}
+				}
+				continue
 			}
-			// Empty text (an empty CDATA section, a style sheet cleaned
-			// away) must not keep a parent from closing as <style/>.
-			if text == "" {
+			// Empty text (an empty CDATA section) must not keep a parent
+			// from closing as <g/>.
+			if len(t) == 0 {
 				continue
 			}
 			flush(false)
-			escapeText(&out, text)
+			escapeText(&out, string(t))
 		case xml.Directive:
-			// <!DOCTYPE …>: keep its simple entity definitions for the
-			// decoder, drop it from the output (an external DTD is an
-			// external resource).
-			if skip == 0 {
-				for _, m := range entityRe.FindAllSubmatch(t, -1) {
-					d.Entity[string(m[1])] = string(m[3])
+			// <!DOCTYPE …>: dropped from the output (an external DTD is an
+			// external resource). An internal subset is refused before
+			// any element is read, except the namespace names Illustrator
+			// writes there, which expand to a few bytes each.
+			if bytes.IndexByte(t, '[') >= 0 || bytes.Contains(t, []byte("ENTITY")) {
+				ents, ok := illustratorEntities(t)
+				if !ok || len(stack) > 0 || skip > 0 {
+					return nil, &SVGError{Kind: SVGDoctype, Line: line}
+				}
+				for k, v := range ents {
+					d.Entity[k] = v
 				}
 			}
 		case xml.Comment, xml.ProcInst:
@@ -144,15 +276,100 @@ func Sanitize(svg []byte) ([]byte, error) {
 		}
 	}
 	if len(stack) > 0 || skip > 0 {
-		return nil, errors.New("svg: unexpected end of file")
+		line, _ := d.InputPos()
+		return nil, &SVGError{Kind: SVGSyntax, Line: line, Detail: "unexpected end of file"}
 	}
 	if !rootDone {
-		return nil, errors.New("svg: no <svg> element")
+		return nil, &SVGError{Kind: SVGNotSVG, Detail: "(none)"}
+	}
+	if out.Len() > maxOut {
+		return nil, &SVGError{Kind: SVGExpands, Limit: maxOut}
 	}
 	return out.Bytes(), nil
 }
 
-var entityRe = regexp.MustCompile(`<!ENTITY\s+([A-Za-z_][\w.-]*)\s+(["'])([^"'&%<]*)(["'])\s*>`)
+// illustratorEntities reads the internal subset Adobe Illustrator writes,
+// <!ENTITY ns_svg "http://www.w3.org/2000/svg"> and the like: only entities
+// named ns_… whose value is a namespace name of Adobe's or the W3C's. Any
+// other declaration (a longer value, a parameter entity, an external one,
+// an element or attribute list) is refused: ok is false.
+func illustratorEntities(dir []byte) (map[string]string, bool) {
+	s := string(dir)
+	i, j := strings.IndexByte(s, '['), strings.LastIndexByte(s, ']')
+	if !strings.HasPrefix(s, "DOCTYPE") || i < 0 || j < i {
+		return nil, false
+	}
+	if strings.TrimSpace(s[j+1:]) != "" {
+		return nil, false
+	}
+	subset := s[i+1 : j]
+	ents := map[string]string{}
+	for _, m := range illustratorEntityRe.FindAllStringSubmatchIndex(subset, -1) {
+		name, value := subset[m[2]:m[3]], subset[m[4]:m[5]]
+		if !knownNamespaces[value] && !adobeNamespaceRe.MatchString(value) {
+			return nil, false
+		}
+		ents[name] = value
+	}
+	if strings.TrimSpace(illustratorEntityRe.ReplaceAllString(subset, "")) != "" {
+		return nil, false
+	}
+	return ents, true
+}
+
+var (
+	illustratorEntityRe = regexp.MustCompile(`<!ENTITY\s+(ns_[A-Za-z_]{1,20})\s+"([^"]{0,64})"\s*>`)
+	adobeNamespaceRe    = regexp.MustCompile(`^http://ns\.adobe\.com/[A-Za-z]{1,40}/[0-9]{1,2}\.[0-9]{1,2}/$`)
+	knownNamespaces     = map[string]bool{nsSVG: true, nsXLink: true}
+)
+
+// nsScope maps prefixes to namespace names for one element and its
+// descendants; "" is the default namespace.
+type nsScope map[string]string
+
+// with returns the scope of an element with these attributes: the
+// parent's, plus its own xmlns declarations.
+func (s nsScope) with(attrs []xml.Attr) nsScope {
+	var out nsScope
+	for _, a := range attrs {
+		var prefix string
+		switch {
+		case a.Name.Space == "" && a.Name.Local == "xmlns":
+		case a.Name.Space == "xmlns":
+			prefix = a.Name.Local
+		default:
+			continue
+		}
+		if out == nil {
+			out = make(nsScope, len(s)+1)
+			for k, v := range s {
+				out[k] = v
+			}
+		}
+		out[prefix] = a.Value
+	}
+	if out == nil {
+		return s
+	}
+	return out
+}
+
+// resolve gives the namespace a prefix stands for; bound is false for an
+// undeclared prefix. With no default namespace declared, unprefixed names
+// are taken as SVG's ("" is returned), which the output then declares.
+func (s nsScope) resolve(prefix string) (ns string, bound bool) {
+	switch prefix {
+	case "xml":
+		return nsXML, true
+	case "xmlns":
+		return "", false
+	}
+	ns, ok := s[prefix]
+	if prefix == "" {
+		return ns, true
+	}
+	return ns, ok && ns != ""
+}
 
 func rawName(n xml.Name) string {
 	if n.Space == "" {
@@ -161,36 +378,96 @@ func rawName(n xml.Name) string {
 	return n.Space + ":" + n.Local
 }
 
-func localOf(raw string) string {
-	if i := strings.LastIndexByte(raw, ':'); i >= 0 {
-		return raw[i+1:]
+// allowedElements are the SVG elements that draw, group, define paint or
+// describe. Everything else is dropped with its content: script,
+// foreignObject, iframe and every other HTML element, fonts, views,
+// metadata of editors, whatever a future browser may add.
+var allowedElements = setOf(
+	"svg", "g", "defs", "desc", "title", "symbol", "use", "image", "switch", "a", "style",
+	"path", "rect", "circle", "ellipse", "line", "polyline", "polygon",
+	"text", "tspan", "textPath",
+	"linearGradient", "radialGradient", "stop", "pattern", "clipPath", "mask", "marker",
+	"filter", "feBlend", "feColorMatrix", "feComponentTransfer", "feComposite",
+	"feConvolveMatrix", "feDiffuseLighting", "feDisplacementMap", "feDistantLight",
+	"feDropShadow", "feFlood", "feFuncA", "feFuncB", "feFuncG", "feFuncR",
+	"feGaussianBlur", "feImage", "feMerge", "feMergeNode", "feMorphology", "feOffset",
+	"fePointLight", "feSpecularLighting", "feSpotLight", "feTile", "feTurbulence",
+	"animate", "animateTransform", "animateMotion", "mpath", "set",
+)
+
+// allowedAttrs are the attributes (of no namespace) kept: geometry,
+// presentation, paint servers, filters, animation timing, accessibility.
+// Event handlers, srcset, src, action, target, data-* and anything
+// unknown are dropped.
+var allowedAttrs = setOf(
+	"id", "class", "style", "lang", "tabindex", "role", "aria-label", "aria-labelledby",
+	"aria-describedby", "aria-hidden", "focusable", "systemLanguage",
+	"x", "y", "x1", "y1", "x2", "y2", "cx", "cy", "r", "rx", "ry", "fx", "fy", "fr",
+	"width", "height", "d", "points", "pathLength", "transform", "viewBox",
+	"preserveAspectRatio", "version", "baseProfile", "href",
+	"gradientUnits", "gradientTransform", "spreadMethod", "offset",
+	"patternUnits", "patternContentUnits", "patternTransform",
+	"clipPathUnits", "maskUnits", "maskContentUnits", "clip-path", "clip-rule", "mask",
+	"markerWidth", "markerHeight", "markerUnits", "refX", "refY", "orient",
+	"marker-start", "marker-mid", "marker-end",
+	"dx", "dy", "rotate", "textLength", "lengthAdjust", "text-anchor", "dominant-baseline",
+	"alignment-baseline", "baseline-shift", "font", "font-family", "font-size", "font-style",
+	"font-weight", "font-variant", "font-stretch", "font-size-adjust", "letter-spacing",
+	"word-spacing", "text-decoration", "writing-mode", "direction", "unicode-bidi",
+	"glyph-orientation-vertical", "glyph-orientation-horizontal", "kerning",
+	"startOffset", "method", "spacing", "side",
+	"fill", "fill-opacity", "fill-rule", "stroke", "stroke-width", "stroke-opacity",
+	"stroke-linecap", "stroke-linejoin", "stroke-miterlimit", "stroke-dasharray",
+	"stroke-dashoffset", "opacity", "color", "display", "visibility", "overflow",
+	"stop-color", "stop-opacity", "color-interpolation", "color-interpolation-filters",
+	"color-rendering", "shape-rendering", "text-rendering", "image-rendering", "paint-order",
+	"vector-effect", "mix-blend-mode", "isolation", "enable-background", "flood-color",
+	"flood-opacity", "lighting-color", "filter", "clip",
+	"filterUnits", "primitiveUnits", "in", "in2", "result", "stdDeviation", "edgeMode",
+	"type", "values", "tableValues", "slope", "intercept", "amplitude", "exponent", "mode",
+	"operator", "k1", "k2", "k3", "k4", "kernelMatrix", "order", "divisor", "bias",
+	"targetX", "targetY", "kernelUnitLength", "preserveAlpha", "surfaceScale",
+	"diffuseConstant", "specularConstant", "specularExponent", "azimuth", "elevation",
+	"pointsAtX", "pointsAtY", "pointsAtZ", "limitingConeAngle", "baseFrequency",
+	"numOctaves", "seed", "stitchTiles", "scale", "xChannelSelector", "yChannelSelector",
+	"radius",
+	"attributeName", "attributeType", "begin", "dur", "end", "min", "max", "restart",
+	"repeatCount", "repeatDur", "calcMode", "keyTimes", "keySplines", "from", "to", "by",
+	"additive", "accumulate", "path", "keyPoints",
+)
+
+// allowedNSAttrs are the attributes kept from the xlink and xml namespaces.
+var allowedNSAttrs = map[string]map[string]bool{
+	nsXLink: setOf("href", "title"),
+	nsXML:   setOf("space", "lang"),
+}
+
+// prefixOf is the prefix an allowed namespaced attribute is written with.
+var prefixOf = map[string]string{nsXLink: "xlink", nsXML: "xml"}
+
+func setOf(names ...string) map[string]bool {
+	m := make(map[string]bool, len(names))
+	for _, n := range names {
+		m[n] = true
 	}
-	return raw
+	return m
 }
 
-// Elements dropped with their whole content: they run script, embed HTML or
-// other documents, or are not drawing at all.
-var droppedElements = map[string]bool{
-	"script": true, "foreignobject": true, "iframe": true, "embed": true,
-	"object": true, "audio": true, "video": true, "handler": true,
-	"listener": true, "frame": true, "frameset": true, "applet": true,
-	"base": true, "meta": true, "link": true, "template": true,
-}
-
-// Animation elements can set any attribute later, e.g. href to javascript:.
-var animationElements = map[string]bool{"set": true, "animate": true, "animatetransform": true, "animatemotion": true, "animatecolor": true}
+// Animation elements can set any attribute later: what they animate must
+// be an attribute we would keep, and not one that is or makes a link.
+var animationElements = setOf("set", "animate", "animateTransform", "animateMotion")
 
 func dropElement(t xml.StartElement) bool {
-	local := strings.ToLower(t.Name.Local)
-	if droppedElements[local] {
+	local := t.Name.Local
+	if !allowedElements[local] {
 		return true
 	}
 	if animationElements[local] {
 		for _, a := range t.Attr {
-			if strings.EqualFold(a.Name.Local, "attributeName") {
-				v := strings.ToLower(strings.TrimSpace(a.Value))
+			if a.Name.Local == "attributeName" && a.Name.Space == "" {
+				v := strings.TrimSpace(a.Value)
 				v = v[strings.LastIndexByte(v, ':')+1:]
-				if v == "href" || v == "src" || v == "style" || strings.HasPrefix(v, "on") {
+				if !allowedAttrs[v] || v == "href" || v == "style" {
 					return true
 				}
 			}
@@ -198,9 +475,9 @@ func dropElement(t xml.StartElement) bool {
 	}
 	// <use>, <image> and <feImage> draw what their href points at: when
 	// that is outside this file, the element has nothing safe to draw.
-	if local == "use" || local == "image" || local == "feimage" {
+	if local == "use" || local == "image" || local == "feImage" {
 		for _, a := range t.Attr {
-			if strings.EqualFold(a.Name.Local, "href") && !safeRef(a.Value, local != "use") {
+			if a.Name.Local == "href" && !safeRef(a.Value, local != "use") {
 				return true
 			}
 		}
@@ -208,50 +485,64 @@ func dropElement(t xml.StartElement) bool {
 	return false
 }
 
-func cleanAttrs(attrs []xml.Attr) []xml.Attr {
-	out := attrs[:0]
+// cleanAttrs keeps the allowed attributes of an element whose namespace
+// scope is scope, with their values made safe. Namespaced ones are written
+// with the usual prefix (xlink:href), whatever the input called it.
+func cleanAttrs(element string, attrs []xml.Attr, scope nsScope) []xml.Attr {
+	var out []xml.Attr
 	seen := map[string]bool{}
 	for _, a := range attrs {
-		name := rawName(a.Name)
-		local := strings.ToLower(a.Name.Local)
+		if a.Name.Space == "xmlns" || a.Name.Space == "" && a.Name.Local == "xmlns" {
+			continue // declarations: the output declares what it uses
+		}
+		name := xml.Name{Local: a.Name.Local}
+		if a.Name.Space != "" {
+			ns, ok := scope.resolve(a.Name.Space)
+			if !ok || !allowedNSAttrs[ns][a.Name.Local] {
+				continue
+			}
+			name.Space = prefixOf[ns]
+		} else if !allowedAttrs[a.Name.Local] {
+			continue
+		}
 		// A repeated attribute makes the file ill-formed for browsers,
 		// though encoding/xml lets it pass.
-		if seen[name] {
+		if seen[rawName(name)] {
 			continue
 		}
-		switch {
-		case strings.HasPrefix(local, "on"):
+		v, ok := cleanValue(element, name.Local, a.Value)
+		if !ok {
 			continue
-		case scriptURL(a.Value):
-			// Any attribute that could become a URL later (animation
-			// values, styles, unknown ones a future browser may honour).
-			continue
-		case local == "href" || local == "src" || local == "action" || local == "formaction":
-			if !safeRef(a.Value, true) {
-				continue
-			}
-		case local == "base" && a.Name.Space == "xml":
-			// xml:base would re-point every relative reference.
-			continue
-		case local == "style":
-			a.Value = cleanCSS(a.Value)
-			// Decoding CSS escapes can spell a scheme the check above
-			// could not see.
-			if scriptURL(a.Value) {
-				continue
-			}
-		default:
-			if strings.Contains(strings.ToLower(a.Value), "url(") {
-				a.Value = cleanCSS(a.Value)
-				if scriptURL(a.Value) {
-					continue
-				}
-			}
 		}
-		seen[name] = true
-		out = append(out, a)
+		seen[rawName(name)] = true
+		out = append(out, xml.Attr{Name: name, Value: v})
 	}
 	return out
+}
+
+// cleanValue makes one attribute's value safe, or reports it must go.
+// Every value is read as CSS would read it (presentation attributes are
+// CSS; animation values become them): escapes decoded, comments gone.
+func cleanValue(element, local, v string) (string, bool) {
+	if local == "href" {
+		// Only <image> and <feImage> may show an embedded picture; every
+		// other link stays inside the file.
+		return v, safeRef(v, element == "image" || element == "feImage")
+	}
+	if scriptURL(v) {
+		// Any value that could become a URL later (animation values,
+		// unknown ones a future browser may honour).
+		return "", false
+	}
+	if strings.ContainsAny(v, `\/(@`) {
+		v = cleanCSS(v)
+		// Decoding CSS escapes can spell a scheme the check above could
+		// not see.
+		if scriptURL(v) {
+			return "", false
+		}
+	}
+	return v, true
 }
 
 // safeRef accepts a link into this document (#id) and, where images are

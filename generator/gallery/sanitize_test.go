@@ -7,13 +7,16 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"regexp"
+	"runtime"
 	"strings"
 	"testing"
+	"time"
 )
 
 const evilSVG = `<?xml version="1.0" encoding="UTF-8"?>
 <?xml-stylesheet href="http://evil.example/x.css"?>
-<!DOCTYPE svg [ <!ENTITY brand "医心向党"> ]>
+<!DOCTYPE svg PUBLIC "-//W3C//DTD SVG 1.1//EN" "http://www.w3.org/Graphics/SVG/1.1/DTD/svg11.dtd">
 <!-- a comment -->
 <svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink"
      viewBox="0 0 200 100" onload="alert(1)" ONCLICK="alert(2)" xml:base="http://evil.example/">
@@ -33,7 +36,7 @@ const evilSVG = `<?xml version="1.0" encoding="UTF-8"?>
   <image href="https://evil.example/track.png" width="1" height="1"/>
   <image href="data:image/svg+xml;base64,PHN2Zz48L3N2Zz4=" width="1" height="1"/>
   <image href="data:image/png;base64,iVBORw0KGgo=" width="1" height="1"/>
-  <a xlink:href="javascript:alert(4)"><text x="10" y="90" font-family="sans-serif">&brand; &amp; &lt;党建&gt;</text></a>
+  <a xlink:href="javascript:alert(4)"><text x="10" y="90" font-family="sans-serif">医心向党 &amp; &lt;党建&gt;</text></a>
   <a href=" JaVa&#x09;ScRiPt:alert(5)"><circle cx="150" cy="50" r="10" fill="#c8102e" onmouseover="alert(6)"/></a>
   <a href="data:text/html,&lt;script&gt;alert(7)&lt;/script&gt;"><circle cx="170" cy="50" r="5"/></a>
   <a href="#star"><circle cx="190" cy="50" r="5"/></a>
@@ -201,31 +204,110 @@ func mustWellFormed(t testing.TB, b []byte) {
 	}
 }
 
-// dangerous reports what must never survive sanitizing.
+// dangerous reports what must never survive sanitizing, reading the output
+// as a browser does (namespaces resolved, entities decoded, the text of a
+// <style> whole): an element or attribute outside the allow-list, or a
+// reference to anything outside the file.
 func dangerous(b []byte) string {
 	d := xml.NewDecoder(bytes.NewReader(b))
+	var style *strings.Builder
 	for {
-		tok, err := d.RawToken()
+		tok, err := d.Token()
 		if err != nil {
 			return ""
 		}
-		if se, ok := tok.(xml.StartElement); ok {
-			if droppedElements[strings.ToLower(se.Name.Local)] {
-				return "element " + se.Name.Local
+		switch t := tok.(type) {
+		case xml.StartElement:
+			if t.Name.Space != nsSVG || !allowedElements[t.Name.Local] {
+				return "element " + t.Name.Space + " " + t.Name.Local
 			}
-			for _, a := range se.Attr {
+			if style != nil {
+				return "element inside <style>"
+			}
+			for _, a := range t.Attr {
+				switch {
+				case a.Name.Space == "xmlns" || a.Name.Space == "" && a.Name.Local == "xmlns":
+					continue
+				case a.Name.Space == "":
+					if !allowedAttrs[a.Name.Local] {
+						return "attribute " + a.Name.Local
+					}
+				case !allowedNSAttrs[a.Name.Space][a.Name.Local]:
+					return "attribute " + a.Name.Space + " " + a.Name.Local
+				}
 				l := strings.ToLower(a.Name.Local)
 				if strings.HasPrefix(l, "on") {
 					return "attribute " + a.Name.Local
 				}
-				if (l == "href" || l == "src") && !safeRef(a.Value, true) {
-					return "link " + a.Value
+				if l == "href" {
+					img := t.Name.Local == "image" || t.Name.Local == "feImage"
+					if !localRef(a.Value, img) {
+						return "link " + a.Value
+					}
 				}
-				v := compact(a.Value)
-				if strings.Contains(v, "javascript:") || strings.Contains(v, "url(http") || strings.Contains(v, "url(//") {
-					return "value " + a.Value
+				if what := externalRef(a.Value); what != "" {
+					return "value " + a.Value + ": " + what
 				}
 			}
+			if t.Name.Local == "style" {
+				style = &strings.Builder{}
+			}
+		case xml.CharData:
+			if style != nil {
+				style.Write(t)
+			}
+		case xml.EndElement:
+			if style != nil {
+				if what := externalRef(style.String()); what != "" {
+					return "style " + style.String() + ": " + what
+				}
+				style = nil
+			}
+		}
+	}
+}
+
+// localRef is a link a published SVG may keep: into the file, or (for an
+// image) an embedded raster picture.
+func localRef(v string, image bool) bool {
+	c := strings.Map(func(r rune) rune {
+		if r <= ' ' {
+			return -1
+		}
+		return r
+	}, strings.ToLower(v))
+	if strings.HasPrefix(c, "#") {
+		return true
+	}
+	return image && regexp.MustCompile(`^data:image/(png|jpeg|jpg|gif|webp)[;,]`).MatchString(c)
+}
+
+// externalRef reports a reference out of the file in CSS (or a value a
+// browser parses as CSS): @import, url() not to #id or a raster data:
+// image, image-set() and the like, script schemes.
+func externalRef(css string) string {
+	css = unescapeCSS(css)
+	css = regexp.MustCompile(`(?s)/\*.*?\*/`).ReplaceAllString(css, "")
+	c := strings.Map(func(r rune) rune {
+		if r <= ' ' || r == 0x7f {
+			return -1
+		}
+		return r
+	}, strings.ToLower(css))
+	for _, bad := range []string{"@import", "image-set(", "src(", "expression(", "javascript:", "vbscript:", "-moz-binding", "behavior:", "srcset"} {
+		if strings.Contains(c, bad) {
+			return bad
+		}
+	}
+	for rest := c; ; {
+		i := strings.Index(rest, "url(")
+		if i < 0 {
+			return ""
+		}
+		rest = rest[i+4:]
+		arg := strings.TrimLeft(rest, `"'`)
+		if !localRef(arg, true) {
+			return "url(" + arg
 		}
 	}
 }
@@ -242,6 +324,10 @@ func FuzzSanitize(f *testing.F) {
 		f.Add(b)
 	}
 	f.Add([]byte(evilSVG))
+	for _, s := range spliced {
+		f.Add([]byte(s))
+	}
+	f.Add(billion(300, 10))
 	f.Fuzz(func(t *testing.T, in []byte) {
 		out, err := Sanitize(in)
 		if err != nil {
@@ -276,6 +362,146 @@ func TestCleanCSS(t *testing.T) {
 	} {
 		if got := cleanCSS(c.in); got != c.want {
 			t.Errorf("cleanCSS(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}
+
+// spliced are the inputs of issue #14 item 8 that came out as working
+// external references: comments and CDATA sections that split a keyword
+// which the browser reads whole, and an element of the XHTML namespace.
+var spliced = []string{
+	`<svg xmlns="http://www.w3.org/2000/svg"><style>@imp<!-- x -->ort "http://evil.example/a.css";</style></svg>`,
+	`<svg xmlns="http://www.w3.org/2000/svg"><style>.a{fill:ur<!---->l(http://evil.example/b)}</style><rect class="a"/></svg>`,
+	`<svg xmlns="http://www.w3.org/2000/svg"><style>.a{fill:ur<![CDATA[l(]]>http://evil.example/c)}</style></svg>`,
+	`<svg xmlns="http://www.w3.org/2000/svg"><style>@im<![CDATA[po]]>rt url(//evil.example/d.css);</style></svg>`,
+	`<svg xmlns="http://www.w3.org/2000/svg"><style>.a{background:u<x/>rl(http://evil.example/e)}</style></svg>`,
+	`<svg xmlns="http://www.w3.org/2000/svg" xmlns:h="http://www.w3.org/1999/xhtml"><h:img srcset="http://evil.example/f.png 1x"/><rect/></svg>`,
+	`<svg xmlns="http://www.w3.org/2000/svg"><g><img xmlns="http://www.w3.org/1999/xhtml" src="http://evil.example/g.png"/></g></svg>`,
+	`<svg xmlns="http://www.w3.org/2000/svg" xmlns:s="http://www.w3.org/2000/svg"><s:image s:href="http://evil.example/h.png" href="#x"/></svg>`,
+	`<svg xmlns="http://www.w3.org/2000/svg" xmlns:l="http://www.w3.org/1999/xlink"><a l:href="http://evil.example/i"><rect/></a></svg>`,
+	`<svg xmlns="http://www.w3.org/2000/svg"><image srcset="http://evil.example/j.png" href="#x"/></svg>`,
+}
+
+func TestSanitizeStyleSplicingAndNamespaces(t *testing.T) {
+	for _, in := range spliced {
+		out, err := Sanitize([]byte(in))
+		if err != nil {
+			t.Errorf("%s: %v", in, err)
+			continue
+		}
+		mustWellFormed(t, out)
+		if what := dangerous(out); what != "" || strings.Contains(string(out), "evil.example") {
+			t.Errorf("%s\n  kept %s:\n  %s", in, what, out)
+		}
+	}
+	// What draws is kept, written in the SVG namespace whatever its prefix.
+	out, err := Sanitize([]byte(`<s:svg xmlns:s="http://www.w3.org/2000/svg"><s:style>.a{fill:<!-- red -->url(#g)}</s:style><s:rect class="a" width="2"/></s:svg>`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := `<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink"><style>.a{fill:url(#g)}</style><rect class="a" width="2"/></svg>`
+	if string(out) != want {
+		t.Errorf("got  %s\nwant %s", out, want)
+	}
+}
+
+// billion is the attack of issue #14 item 2: one large internal entity
+// referenced many times. Before the fix a 230 KB file took the process
+// down with "fatal error: out of memory".
+func billion(entity, refs int) []byte {
+	var b bytes.Buffer
+	b.WriteString(`<!DOCTYPE svg [<!ENTITY a "`)
+	b.WriteString(strings.Repeat("党", entity/3))
+	b.WriteString(`">]><svg xmlns="http://www.w3.org/2000/svg"><text>`)
+	b.WriteString(strings.Repeat("&a;", refs))
+	b.WriteString(`</text></svg>`)
+	return b.Bytes()
+}
+
+func TestSanitizeRefusesEntityExpansion(t *testing.T) {
+	in := billion(100_000, 40_000) // 220 KB that expanded to 4 GB
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	_, err := Sanitize(in)
+	runtime.ReadMemStats(&after)
+	var se *SVGError
+	if !errors.As(err, &se) || se.Kind != SVGDoctype || se.Line != 1 {
+		t.Fatalf("err = %v, want a DOCTYPE error on line 1", err)
+	}
+	if alloc := after.TotalAlloc - before.TotalAlloc; alloc > 10*uint64(len(in)) {
+		t.Errorf("refusing a %d-byte file allocated %d bytes", len(in), alloc)
+	}
+	for _, in := range []string{
+		`<!DOCTYPE svg [<!ENTITY a "x">]><svg xmlns="http://www.w3.org/2000/svg"/>`,
+		`<!DOCTYPE svg [<!ENTITY ns_svg "http://www.w3.org/2000/svg"><!ENTITY % p "x">]><svg xmlns="&ns_svg;"/>`,
+		`<!DOCTYPE svg [<!ENTITY ns_svg "http://www.w3.org/2000/svg"><!ELEMENT svg ANY>]><svg xmlns="&ns_svg;"/>`,
+		`<!DOCTYPE svg [<!ENTITY ns_x SYSTEM "file:///etc/passwd">]><svg xmlns="http://www.w3.org/2000/svg">&ns_x;</svg>`,
+		`<!DOCTYPE svg [<!ENTITY ns_x "http://ns.adobe.com/` + strings.Repeat("A", 5000) + `/1.0/">]><svg xmlns="http://www.w3.org/2000/svg"/>`,
+		"<?xml version=\"1.0\"?>\n<!-- c -->\n<!DOCTYPE svg [\n<!ENTITY a \"x\">\n]>\n<svg xmlns=\"http://www.w3.org/2000/svg\"/>",
+	} {
+		_, err := Sanitize([]byte(in))
+		if !errors.As(err, &se) || se.Kind != SVGDoctype {
+			t.Errorf("%.80s: err = %v, want a DOCTYPE error", in, err)
+		}
+	}
+	if _, err := Sanitize([]byte("<?xml version=\"1.0\"?>\n<!-- c -->\n<!DOCTYPE svg [\n<!ENTITY a \"x\">\n]>\n<svg/>")); !errors.As(err, &se) || se.Line != 3 {
+		t.Errorf("line of the DOCTYPE: %v", err)
+	}
+	// Illustrator's namespace entities are the one internal subset kept:
+	// they expand to a namespace name, a few bytes.
+	if _, err := Sanitize(mustReadFile(t, "testdata/logos/illustrator.svg")); err != nil {
+		t.Errorf("Illustrator export refused: %v", err)
+	}
+}
+
+func mustReadFile(t *testing.T, name string) []byte {
+	t.Helper()
+	b, err := os.ReadFile(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+// The worst SVGs under the size limit cost a small multiple of their size:
+// every kind of blow-up the decoder or the output could make.
+func TestSanitizeBoundsWork(t *testing.T) {
+	big := func(head, unit, tail string) []byte {
+		n := (MaxSVGBytes - len(head) - len(tail)) / len(unit)
+		return []byte(head + strings.Repeat(unit, n) + tail)
+	}
+	svg := `<svg xmlns="http://www.w3.org/2000/svg">`
+	cases := []struct {
+		name string
+		in   []byte
+		kind SVGErrorKind // -1: accepted
+	}{
+		{"over the size limit", append(big(svg, "<g/>", "</svg>"), strings.Repeat(" ", 64)...), SVGTooLarge},
+		{"deep", big(svg, "<g>", ""), SVGTooDeep},
+		{"many elements", big(svg, "<g/>", "</svg>"), SVGTooMany},
+		{"quotes re-escaped", big(svg+`<g id='`, `"`, `'/></svg>`), SVGExpands},
+		{"html entities", big(svg+`<text>`, `&nbsp;&lt;`, `</text></svg>`), -1},
+		{"attributes", big(svg+`<g `, `a`, `="1"/></svg>`), -1},
+		{"style", big(svg+`<style>`, `a{fill:url(#x)}<!---->`, `</style></svg>`), -1},
+	}
+	for _, c := range cases {
+		var before, after runtime.MemStats
+		runtime.ReadMemStats(&before)
+		start := time.Now()
+		out, err := Sanitize(c.in)
+		took := time.Since(start)
+		runtime.ReadMemStats(&after)
+		var se *SVGError
+		switch {
+		case c.kind < 0 && err != nil:
+			t.Errorf("%s: %v", c.name, err)
+		case c.kind >= 0 && (!errors.As(err, &se) || se.Kind != c.kind):
+			t.Errorf("%s: err = %v, want kind %d", c.name, err, c.kind)
+		}
+		alloc := after.TotalAlloc - before.TotalAlloc
+		t.Logf("%s: %d bytes in, %d out, %d allocated, %v", c.name, len(c.in), len(out), alloc, took)
+		if alloc > 40*uint64(len(c.in)) {
+			t.Errorf("%s: %d bytes allocated for %d in", c.name, alloc, len(c.in))
 		}
 	}
 }

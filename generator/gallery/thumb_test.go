@@ -2,17 +2,25 @@ package gallery
 
 import (
 	"bytes"
+	"compress/zlib"
 	"encoding/binary"
+	"errors"
 	"hash/crc32"
 	"image"
 	"image/color"
 	"image/gif"
 	"image/jpeg"
 	"image/png"
+	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 	"sync"
 	"testing"
+	"time"
+
+	"dangjian/generator/content"
+	"dangjian/generator/diag"
 )
 
 // testImage draws a red disc with a gold band on a transparent ground, like
@@ -185,6 +193,118 @@ func TestThumbCacheAcrossBuilds(t *testing.T) {
 	for _, e := range entries {
 		if e.Name()[0] == '.' {
 			t.Errorf("left over %s", e.Name())
+		}
+	}
+}
+
+type zeroReader struct{}
+
+func (zeroReader) Read(p []byte) (int, error) { clear(p); return len(p), nil }
+
+// tallPNG makes the logo of issue #14 item 7: a real 321×155000 16-bit
+// RGBA PNG of about 480 KB, which decoded to 400 MB and took 16 s and
+// 2.2 GB to "thumbnail" to 320×154517.
+func tallPNG(t testing.TB) []byte {
+	const w, h = 321, 155000
+	var b bytes.Buffer
+	b.WriteString("\x89PNG\r\n\x1a\n")
+	chunk := func(typ string, data []byte) {
+		binary.Write(&b, binary.BigEndian, uint32(len(data)))
+		crc := crc32.NewIEEE()
+		crc.Write([]byte(typ))
+		crc.Write(data)
+		b.WriteString(typ)
+		b.Write(data)
+		binary.Write(&b, binary.BigEndian, crc.Sum32())
+	}
+	ihdr := make([]byte, 13)
+	binary.BigEndian.PutUint32(ihdr[0:], w)
+	binary.BigEndian.PutUint32(ihdr[4:], h)
+	ihdr[8], ihdr[9] = 16, 6 // 16 bits a sample, RGBA
+	chunk("IHDR", ihdr)
+	var z bytes.Buffer
+	zw, _ := zlib.NewWriterLevel(&z, zlib.BestSpeed)
+	io.CopyN(zw, zeroReader{}, h*(1+w*8))
+	zw.Close()
+	chunk("IDAT", z.Bytes())
+	chunk("IEND", nil)
+	return b.Bytes()
+}
+
+func TestThumbRefusesTallPNGFromItsHeader(t *testing.T) {
+	tall := tallPNG(t)
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	start := time.Now()
+	_, _, _, _, err := (&Thumbnailer{}).Thumb(tall, "tall.png")
+	took := time.Since(start)
+	runtime.ReadMemStats(&after)
+	var ie *ImageError
+	if !errors.As(err, &ie) || ie.Kind != ImageSize || ie.W != 321 || ie.H != 155000 {
+		t.Fatalf("err = %v, want a size error", err)
+	}
+	if alloc := after.TotalAlloc - before.TotalAlloc; alloc > 1<<20 || took > time.Second {
+		t.Errorf("refusing took %v and %d bytes", took, alloc)
+	}
+
+	// Through the gallery, the officer reads the page, its line and the
+	// limits, in Chinese.
+	dir := t.TempDir()
+	writeFile(t, filepath.Join(dir, "content/images/brands/tall.png"), tall)
+	page := &content.Page{Path: "content/brands/tall.md", Kind: content.KindBrand, Title: "高", URL: "/brands/tall/",
+		FieldLines: map[string]int{"logo": 6}, Brand: &content.Brand{Logo: "images/brands/tall.png"}}
+	_, _, probs := Build([]*content.Page{page}, Options{Source: dir, Thumbs: &Thumbnailer{}})
+	if len(probs) != 1 {
+		t.Fatalf("problems: %v", probs)
+	}
+	got := probs[0].Format(diag.Chinese)
+	want := `content/brands/tall.md:6: 标识图片 "images/brands/tall.png" 为 321×155000 像素，超过限制（每边最多 8192 像素、总共最多 1600 万像素、长宽比最多 20:1）；请缩小或裁剪后再用`
+	if got != want {
+		t.Errorf("got  %s\nwant %s", got, want)
+	}
+}
+
+// Every limit is checked from the header; each refused image is named
+// with the limit it is over.
+func TestThumbLimits(t *testing.T) {
+	header := func(w, h uint32, depth, colour byte, interlace byte) []byte {
+		b := encodePNG(t, image.NewGray(image.Rect(0, 0, 1, 1)))
+		binary.BigEndian.PutUint32(b[16:], w)
+		binary.BigEndian.PutUint32(b[20:], h)
+		b[24], b[25], b[28] = depth, colour, interlace
+		binary.BigEndian.PutUint32(b[29:33], crc32.ChecksumIEEE(b[12:29]))
+		return b
+	}
+	th := &Thumbnailer{}
+	for _, c := range []struct {
+		name string
+		in   []byte
+		kind ImageErrorKind
+	}{
+		{"wide", header(8193, 500, 8, 6, 0), ImageSize},
+		{"aspect", header(4100, 200, 8, 6, 0), ImageSize},
+		{"pixels", header(4001, 4001, 8, 0, 0), ImageSize},
+		{"16-bit RGBA", header(4000, 4000, 16, 6, 0), ImageMemory},
+		{"interlaced", header(4000, 4000, 8, 6, 1), ImageMemory},
+		{"file", append(header(10, 10, 8, 0, 0), make([]byte, MaxRasterBytes)...), ImageFileSize},
+	} {
+		_, _, _, _, err := th.Thumb(c.in, c.name)
+		var ie *ImageError
+		if !errors.As(err, &ie) || ie.Kind != c.kind {
+			t.Errorf("%s: err = %v, want kind %d", c.name, err, c.kind)
+		}
+	}
+}
+
+// A tall logo is scaled to fit the box too, not only a wide one.
+func TestThumbCapsBothSides(t *testing.T) {
+	th := &Thumbnailer{}
+	for _, c := range []struct{ w, h, tw, th int }{
+		{100, 1000, 64, 640}, {1000, 100, 320, 32}, {300, 600, 300, 600}, {2000, 8000, 160, 640},
+	} {
+		_, w, h, _, err := th.Thumb(encodePNG(t, testImage(c.w, c.h)), "x.png")
+		if err != nil || w != c.tw || h != c.th {
+			t.Errorf("%d×%d: thumbnail %d×%d (%v), want %d×%d", c.w, c.h, w, h, err, c.tw, c.th)
 		}
 	}
 }

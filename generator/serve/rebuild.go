@@ -175,7 +175,16 @@ func (b *builder) full() *result {
 	plan := render.Plan(site.Render)
 	b.remember(plan)
 	b.front, b.resolveProbs, b.resolved = map[string]string{}, nil, false
+	// The search index is written in the background after the pages:
+	// until then the previous one is served, not a 404 for a second.
+	oldLive, oldSearch := b.live.Load(), b.search
 	b.data, b.search = map[string]bool{}, map[string]bool{}
+	for p := range oldSearch {
+		if data, ok := oldLive.Get(p); ok {
+			mem.WriteFile(p, data)
+			b.search[p] = true
+		}
+	}
 	b.builds++
 	html := map[string]bool{}
 	for _, j := range plan {

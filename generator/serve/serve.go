@@ -123,6 +123,7 @@ func Start(opt Options) (*Server, error) {
 		Handler:           &files{live: s.b.live.Load, ready: s.ready.Load, hub: s.hub, review: s.review},
 		ReadHeaderTimeout: 10 * time.Second,
 	}
+	s.harden()
 	s.loop.Add(1)
 	go s.watchLoop()
 	return s, nil
@@ -220,7 +221,9 @@ func (s *Server) watchLoop() {
 				return
 			}
 			res := s.rebuild(b)
-			wanted = wanted || (!res.failed() && (res.kind == "content" || len(s.b.search) == 0))
+			// A full build serves the previous index (see builder.full)
+			// and wants a new one, like a content edit.
+			wanted = wanted || (!res.failed() && (res.kind == "content" || res.kind == "full" || len(s.b.search) == 0))
 			idle = nil
 		case j := <-searchDone:
 			running = false

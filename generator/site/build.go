@@ -92,9 +92,15 @@ func Build(opt Options) (*Result, error) {
 	site.forgetSources()
 	dir, err := output.NewDir(opt.Dest)
 	if err != nil {
-		return nil, err
+		return nil, diag.Errors{outputProblem(opt.Dest, err)}
 	}
 	res, wprobs := site.Write(dir, t)
+	if err := dir.Err(); err != nil {
+		// A full disk fails every write after the first: one message
+		// says it, not one per page.
+		dir.Abort()
+		return nil, diag.Errors{outputProblem(opt.Dest, err)}
+	}
 	if errs := errorsOf(wprobs); len(errs) > 0 {
 		dir.Abort()
 		return nil, errs
@@ -103,7 +109,7 @@ func Build(opt Options) (*Result, error) {
 		if errors.Is(err, output.ErrNotOurs) {
 			return nil, diag.Errors{diag.New("", 0, diag.MsgDestNotOurs, opt.Dest, output.Marker)}
 		}
-		return nil, err
+		return nil, diag.Errors{outputProblem(opt.Dest, err)}
 	}
 	t.done("commit")
 	res.Files, res.Bytes = dir.Counts()
@@ -370,11 +376,11 @@ func (s *Site) writeWhole(w output.Writer, r *render.Renderer, all []render.Job)
 // removed) and copies them all; the watch server's answer to a static change.
 func (s *Site) WriteStatic(w output.Writer, r *render.Renderer) []diag.Problem {
 	files, probs := collectStatic(s.Theme, s.Content)
-	if len(probs) > 0 {
+	if len(errorsOf(probs)) > 0 {
 		return probs
 	}
 	s.setStatic(files)
-	return s.copyStatic(w, r.Minifier)
+	return append(probs, s.copyStatic(w, r.Minifier)...)
 }
 
 // writeData writes the files that are not templates: feeds, sitemap,

@@ -1,6 +1,7 @@
 package site
 
 import (
+	"errors"
 	"path"
 	"runtime"
 	"strings"
@@ -115,9 +116,13 @@ type StaticFile struct {
 }
 
 func collectStatic(th *theme.Theme, cs *content.Site) ([]StaticFile, []diag.Problem) {
-	files, err := th.Files("static")
+	files, skipped, err := th.FilesSkipping("static")
 	if err != nil {
 		return nil, []diag.Problem{diag.New("static", 0, diag.MsgReadFailed, err)}
+	}
+	var probs []diag.Problem
+	for _, s := range skipped {
+		probs = append(probs, diag.Warn(s, 0, diag.MsgSymlinkOut))
 	}
 	byRel := map[string]int{}
 	var out []StaticFile
@@ -135,7 +140,7 @@ func collectStatic(th *theme.Theme, cs *content.Site) ([]StaticFile, []diag.Prob
 	for _, a := range cs.Assets {
 		add(StaticFile{Rel: a.Rel, Source: "content/" + a.Rel, read: readFile(a.Abs)})
 	}
-	return out, nil
+	return out, probs
 }
 
 // copyStatic writes the static files on all cores; stylesheets and scripts
@@ -150,14 +155,22 @@ func (s *Site) copyStatic(w output.Writer, mn *output.Minifier) []diag.Problem {
 			defer wg.Done()
 			for f := range work {
 				data, err := f.read()
-				if err == nil {
-					data, err = prepareStatic(f.Rel, data, mn)
+				if err != nil {
+					probs.Add(diag.New(f.Source, 0, diag.MsgReadFailed, err))
+					continue
 				}
-				if err == nil {
-					err = w.WriteFile(f.Rel, data)
+				data, err = prepareStatic(f.Rel, data, mn)
+				var svgErr *gallery.SVGError
+				if errors.As(err, &svgErr) {
+					probs.Add(gallery.AssetProblem(f.Source, err))
+					continue
 				}
 				if err != nil {
 					probs.Add(diag.New(f.Source, 0, diag.MsgReadFailed, err))
+					continue
+				}
+				if err := w.WriteFile(f.Rel, data); err != nil {
+					probs.Add(outputProblem(f.Rel, err))
 				}
 			}
 		}()

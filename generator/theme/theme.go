@@ -10,6 +10,7 @@ import (
 	"path"
 	"path/filepath"
 	"sort"
+	"strings"
 
 	"dangjian/themes"
 )
@@ -17,21 +18,28 @@ import (
 // Theme is the layered file tree a build reads templates and assets from.
 type Theme struct {
 	layers []layer // first wins
+	root   string  // the site folder, symbolic links resolved
 }
 
 type layer struct {
 	fsys fs.FS
 	name string // shown in messages: "layouts/x.html" or "themes/default/layouts/x.html"
+	dir  string // the folder on disk; "" for the theme built into dangjian
 }
 
 // Open returns the theme of a site: <source>/<dir> over themes/<name> on disk
 // if the site has it, else the default theme built into dangjian.
 func Open(source, name string) (*Theme, error) {
 	t := &Theme{}
-	t.layers = append(t.layers, layer{os.DirFS(source), ""})
+	if root, err := filepath.EvalSymlinks(source); err == nil {
+		t.root = root
+	} else {
+		t.root = filepath.Clean(source)
+	}
+	t.layers = append(t.layers, layer{os.DirFS(source), "", source})
 	themeDir := filepath.Join(source, "themes", name)
 	if info, err := os.Stat(themeDir); err == nil && info.IsDir() {
-		t.layers = append(t.layers, layer{os.DirFS(themeDir), "themes/" + name + "/"})
+		t.layers = append(t.layers, layer{os.DirFS(themeDir), "themes/" + name + "/", themeDir})
 		return t, nil
 	}
 	if name != "default" {
@@ -41,7 +49,7 @@ func Open(source, name string) (*Theme, error) {
 	if err != nil {
 		return nil, err
 	}
-	t.layers = append(t.layers, layer{sub, "themes/default/"})
+	t.layers = append(t.layers, layer{sub, "themes/default/", ""})
 	return t, nil
 }
 
@@ -58,10 +66,27 @@ func (f File) Read() ([]byte, error) { return fs.ReadFile(f.fsys, f.full) }
 
 // Files lists every file under dir ("layouts", "static", "archetypes"),
 // the site's copy of a path winning over the theme's, sorted by Rel.
+// Symbolic links that lead out of the site folder are left out (see
+// FilesSkipping).
 func (t *Theme) Files(dir string) ([]File, error) {
+	files, _, err := t.FilesSkipping(dir)
+	return files, err
+}
+
+// FilesSkipping is Files, and also lists (as their Source) the symbolic
+// links it left out because they lead out of the site folder: a static/
+// link to /etc/passwd must not be published, nor read as a template.
+func (t *Theme) FilesSkipping(dir string) (files []File, skipped []string, err error) {
 	seen := map[string]bool{}
 	var out []File
 	for _, l := range t.layers {
+		if l.dir != "" && !t.inside(filepath.Join(l.dir, dir)) {
+			// The folder itself (static/ → /etc) leads out.
+			if _, err := os.Lstat(filepath.Join(l.dir, dir)); err == nil {
+				skipped = append(skipped, l.name+dir)
+			}
+			continue
+		}
 		err := fs.WalkDir(l.fsys, dir, func(p string, d fs.DirEntry, err error) error {
 			if err != nil {
 				if errors.Is(err, fs.ErrNotExist) && p == dir {
@@ -76,22 +101,44 @@ func (t *Theme) Files(dir string) ([]File, error) {
 			if seen[rel] || path.Base(rel)[0] == '.' {
 				return nil
 			}
+			if l.dir != "" && d.Type()&fs.ModeSymlink != 0 && !t.inside(filepath.Join(l.dir, filepath.FromSlash(p))) {
+				skipped = append(skipped, l.name+p)
+				return nil
+			}
 			seen[rel] = true
 			out = append(out, File{Rel: rel, Source: l.name + p, fsys: l.fsys, full: p})
 			return nil
 		})
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Rel < out[j].Rel })
-	return out, nil
+	return out, skipped, nil
+}
+
+// inside reports whether a file on disk, its symbolic links followed, is
+// in the site folder. A dangling link is not: there is nothing to publish.
+func (t *Theme) inside(name string) bool {
+	real, err := filepath.EvalSymlinks(name)
+	if err != nil {
+		return errors.Is(err, fs.ErrNotExist) && !isLink(name)
+	}
+	return real == t.root || strings.HasPrefix(real, t.root+string(filepath.Separator))
+}
+
+func isLink(name string) bool {
+	info, err := os.Lstat(name)
+	return err == nil && info.Mode()&fs.ModeSymlink != 0
 }
 
 // Lookup finds one file under dir, the site's copy first.
 func (t *Theme) Lookup(dir, rel string) (File, bool) {
 	p := path.Join(dir, rel)
 	for _, l := range t.layers {
+		if l.dir != "" && !t.inside(filepath.Join(l.dir, filepath.FromSlash(p))) {
+			continue
+		}
 		if info, err := fs.Stat(l.fsys, p); err == nil && !info.IsDir() {
 			return File{Rel: rel, Source: l.name + p, fsys: l.fsys, full: p}, true
 		}
