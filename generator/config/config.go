@@ -14,6 +14,7 @@ type Config struct {
 	Menu        []MenuItem        `toml:"menu"`
 	Labels      map[string]string `toml:"labels"` // overrides of the theme's translation table
 	Params      map[string]any    `toml:"params"`
+	Deploy      Deploy            `toml:"deploy"`
 }
 
 // MenuItem is one entry of the header navigation.
