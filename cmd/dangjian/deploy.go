@@ -102,10 +102,8 @@ func runDeploy(args []string, stdout, stderr io.Writer, lang diag.Lang) int {
 	if target == "" {
 		return fail(diag.New("", 0, diag.MsgDeployNoTarget))
 	}
-	for _, kv := range [][2]string{{"access_key_env", cfg.Deploy.AccessKeyEnv}, {"secret_key_env", cfg.Deploy.SecretKeyEnv}} {
-		if !deploy.CheckEnvName(kv[1]) {
-			return fail(diag.New(config.FileName, 0, diag.MsgDeployEnvName, kv[0], kv[1]))
-		}
+	if ps := config.DeployProblems(o.source, cfg.Deploy); len(ps) > 0 {
+		return fail(ps[0])
 	}
 	dir := o.built()
 	if folder, ok := deploy.IsFolder(target); ok && inside(folder, dir) {
@@ -171,6 +169,12 @@ func runDeploy(args []string, stdout, stderr io.Writer, lang diag.Lang) int {
 		return exitContent
 	}
 	took := time.Since(start).Round(time.Millisecond)
+	if len(plan.Upload)+len(plan.Delete) == 0 {
+		fmt.Fprintln(stdout, pick(lang,
+			fmt.Sprintf("目标已是最新：%d 个文件都没有变化，没有发送任何文件（用时 %s）", plan.Unchanged, took),
+			fmt.Sprintf("target up to date: all %d files unchanged, nothing sent (%s)", plan.Unchanged, took)))
+		return exitOK
+	}
 	fmt.Fprintln(stdout, pick(lang,
 		fmt.Sprintf("发布完成：上传 %d 个文件（%s）、删除 %d 个、未变 %d 个，用时 %s", res.Uploaded, size(res.Bytes), res.Deleted, plan.Unchanged, took),
 		fmt.Sprintf("deployed: %d files uploaded (%s), %d deleted, %d unchanged in %s", res.Uploaded, size(res.Bytes), res.Deleted, plan.Unchanged, took)))

@@ -7,7 +7,6 @@ import (
 	"io"
 	"io/fs"
 	"net/url"
-	"regexp"
 	"strings"
 
 	"github.com/minio/minio-go/v7"
@@ -23,13 +22,6 @@ type s3Target struct {
 	endpoint, bucket, prefix string
 	client                   *minio.Client
 }
-
-// envName is what [deploy] may write for a key: a variable's name.
-var envName = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_]*$`)
-
-// CheckEnvName reports whether v names an environment variable (and so is
-// not a key pasted into site.toml by mistake).
-func CheckEnvName(v string) bool { return v == "" || envName.MatchString(v) }
 
 func openS3(ctx context.Context, u *url.URL, c Config) (Target, error) {
 	bad := func(why string) error { return diag.New("", 0, diag.MsgDeployBadTarget, u.String(), why) }
