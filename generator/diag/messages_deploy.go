@@ -19,9 +19,9 @@ var (
 			"Ask IT to confirm the server's fingerprint is %s (ssh-keygen -lf /etc/ssh/ssh_host_%s_key.pub on the server), then add this line to %s:\n%s\n" +
 			"(IT can also get the line with ssh-keyscan -p %s %s from a trusted network.)"}
 	MsgDeployHostChanged = Msg{"服务器 %s 的主机密钥与 %s 第 %d 行记录的不一致：服务器可能重装过，也可能有人在冒充它。已拒绝连接，没有发送任何文件。\n" +
-		"请联系信息科（IT）核实服务器现在的指纹是否为 %s。确认是服务器更换了密钥后，运行 ssh-keygen -R %s -f %s 删除旧记录，再把下面这一行加入该文件：\n%s",
+		"请联系信息科（IT）核实服务器现在的指纹是否为 %s。确认是服务器更换了密钥后，运行 ssh-keygen -R '%s' -f '%s' 删除旧记录，再把下面这一行加入该文件：\n%s",
 		"the host key of %s does not match line %[3]d of %[2]s: the server was reinstalled, or someone is impersonating it. Refusing to connect, nothing was sent.\n" +
-			"Ask IT whether the server's fingerprint is now %[4]s. Once confirmed, remove the old line with ssh-keygen -R %[5]s -f %[6]s and add:\n%[7]s"}
+			"Ask IT whether the server's fingerprint is now %[4]s. Once confirmed, remove the old line with ssh-keygen -R '%[5]s' -f '%[6]s' and add:\n%[7]s"}
 	MsgDeployHostRevoked = Msg{"服务器 %s 的主机密钥在 %s 中被标记为已吊销（@revoked），已拒绝连接。请联系信息科（IT）", "the host key of %s is marked @revoked in %s; refusing to connect. Contact IT"}
 	MsgDeployNoKey       = Msg{"找不到登录 %s 用的私钥：请用 --identity 指定私钥文件，或启动 SSH 代理（ssh-agent）并运行 ssh-add，或把私钥放在 ~/.ssh/id_ed25519", "no private key to log in to %s: give one with --identity, add it to the SSH agent (ssh-add), or put it in ~/.ssh/id_ed25519"}
 	MsgDeployKeyLocked   = Msg{"私钥 %s 设有密码：请先运行 ssh-add %s 把它交给 SSH 代理，再重新发布", "private key %s has a passphrase: run ssh-add %s, then deploy again"}
