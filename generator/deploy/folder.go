@@ -3,6 +3,7 @@ package deploy
 import (
 	"context"
 	"errors"
+	"fmt"
 	"io"
 	"io/fs"
 	"os"
@@ -32,7 +33,19 @@ func (t *folder) String() string { return t.dir }
 func (t *folder) Close() error   { return t.root.Close() }
 
 func (t *folder) Get(_ context.Context, name string) ([]byte, error) {
-	return t.root.ReadFile(name)
+	f, err := t.root.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	if st, err := f.Stat(); err != nil || !st.Mode().IsRegular() {
+		return nil, fmt.Errorf("%s: not a regular file", name)
+	}
+	data, err := io.ReadAll(io.LimitReader(f, maxGet+1))
+	if err == nil && len(data) > maxGet {
+		err = fmt.Errorf("%s: larger than %d bytes", name, maxGet)
+	}
+	return data, err
 }
 
 func (t *folder) List(_ context.Context) (map[string]int64, error) {
