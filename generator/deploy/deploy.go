@@ -7,6 +7,7 @@ package deploy
 
 import (
 	"context"
+	"crypto/rand"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
@@ -41,6 +42,12 @@ const (
 	// tmpPrefix starts the temporary names that folder and SFTP targets
 	// write a file under before renaming it into place.
 	tmpPrefix = ".dangjian-tmp-"
+	// journalPrefix starts the names of the manifest's journals: a deploy
+	// that changes a few files records just those in a small journal
+	// instead of rewriting the whole manifest (3.3 MB for the 10,000-page
+	// corpus). maxJournals of them are kept; then the manifest is rewritten.
+	journalPrefix = ".dangjian-manifest-"
+	maxJournals   = 8
 )
 
 // File is one file of the built site.
@@ -122,7 +129,30 @@ func hashReader(r io.Reader) (string, error) {
 
 // reserved reports names dangjian keeps for itself at the target.
 func reserved(rel string) bool {
-	return rel == ManifestName || rel == PendingName || strings.HasPrefix(path.Base(rel), tmpPrefix)
+	return rel == ManifestName || rel == PendingName || strings.HasPrefix(path.Base(rel), tmpPrefix) ||
+		(!strings.Contains(rel, "/") && strings.HasPrefix(rel, journalPrefix))
+}
+
+func journalName(gen string, k int) string { return fmt.Sprintf("%s%s-%d.json", journalPrefix, gen, k) }
+
+// validGen is what a manifest's generation id looks like; anything else
+// read from a target names no journal.
+func validGen(g string) bool {
+	if len(g) != 16 {
+		return false
+	}
+	for _, r := range g {
+		if !strings.ContainsRune("0123456789abcdef", r) {
+			return false
+		}
+	}
+	return true
+}
+
+func newGen() string {
+	var b [8]byte
+	rand.Read(b[:])
+	return hex.EncodeToString(b[:])
 }
 
 // safePath reports whether rel is a clean relative slash path that stays
@@ -150,7 +180,16 @@ func safePath(rel string) bool {
 type manifest struct {
 	Generator string           `json:"generator"`
 	Version   int              `json:"version"`
+	Gen       string           `json:"gen,omitempty"` // names this manifest's journals
 	Files     map[string]entry `json:"files"`
+}
+
+// journal is what one deploy changed in the manifest: entries set and
+// paths deleted. Journal k of generation g applies after journals 1..k-1.
+type journal struct {
+	Generator string           `json:"generator"`
+	Set       map[string]entry `json:"set"`
+	Del       []string         `json:"del"`
 }
 
 type entry struct {
@@ -173,6 +212,10 @@ type Plan struct {
 	files       []File
 	hadManifest bool
 	hadPending  bool
+	gen         string // the manifest's generation; "" for none
+	journals    int    // journals of gen read
+	set         map[string]entry
+	del         []string
 }
 
 // MakePlan compares the build with the target. With a manifest at the
@@ -270,6 +313,23 @@ func MakePlan(ctx context.Context, files []File, t Target) (*Plan, error) {
 		p.Delete = append(p.Delete, name)
 	}
 	sort.Strings(p.Delete)
+	// What the manifest must learn: every file whose entry differs (sent,
+	// or found right on the target after an interrupted deploy), and every
+	// entry gone.
+	if m != nil {
+		p.set = map[string]entry{}
+		for _, f := range files {
+			if e, ok := m.Files[f.Path]; !ok || e.Size != f.Size || e.SHA256 != f.Sum {
+				p.set[f.Path] = entry{Size: f.Size, SHA256: f.Sum}
+			}
+		}
+		for name := range m.Files {
+			if !local[name] {
+				p.del = append(p.del, name)
+			}
+		}
+		sort.Strings(p.del)
+	}
 	return p, nil
 }
 
@@ -301,6 +361,36 @@ func readManifest(ctx context.Context, t Target, p *Plan) (*manifest, error) {
 		}
 		p.Warnings = append(p.Warnings, diag.Warn("", 0, diag.MsgDeployBadManifest, ManifestName, err))
 		return nil, nil
+	}
+	if validGen(m.Gen) {
+		for k := 1; k <= maxJournals; k++ {
+			name := journalName(m.Gen, k)
+			data, err := t.Get(ctx, name)
+			if errors.Is(err, fs.ErrNotExist) {
+				break
+			}
+			if err != nil {
+				return nil, err
+			}
+			var j journal
+			if err := json.Unmarshal(data, &j); err != nil || j.Generator != "dangjian" {
+				// Without this journal the manifest is wrong about the
+				// files it changed: trust none of it, check by hash.
+				if err == nil {
+					err = errors.New("not a dangjian journal")
+				}
+				p.Warnings = append(p.Warnings, diag.Warn("", 0, diag.MsgDeployBadManifest, name, err))
+				return nil, nil
+			}
+			for name, e := range j.Set {
+				m.Files[name] = e
+			}
+			for _, name := range j.Del {
+				delete(m.Files, name)
+			}
+			p.journals = k
+		}
+		p.gen = m.Gen
 	}
 	for name := range m.Files {
 		if !safePath(name) || reserved(name) {
@@ -366,7 +456,7 @@ type Result struct {
 // deploy finishes the job.
 func Apply(ctx context.Context, p *Plan, t Target, opt Options) (Result, error) {
 	var res Result
-	if len(p.Upload) == 0 && len(p.Delete) == 0 && p.hadManifest && !p.hadPending {
+	if len(p.Upload) == 0 && len(p.Delete) == 0 && p.hadManifest && !p.hadPending && len(p.set) == 0 && len(p.del) == 0 {
 		return res, nil
 	}
 	if opt.Workers <= 0 {
@@ -448,15 +538,7 @@ func Apply(ctx context.Context, p *Plan, t Target, opt Options) (Result, error) 
 	if err != nil {
 		return res, err
 	}
-	m := manifest{Generator: "dangjian", Version: 1, Files: make(map[string]entry, len(p.files))}
-	for _, f := range p.files {
-		m.Files[f.Path] = entry{Size: f.Size, SHA256: f.Sum}
-	}
-	data, err := json.Marshal(m)
-	if err != nil {
-		return res, err
-	}
-	if err := t.Put(ctx, ManifestName, strings.NewReader(string(data)), int64(len(data)), metaFor(ManifestName, "")); err != nil {
+	if err := writeManifest(ctx, p, t); err != nil {
 		return res, err
 	}
 	if len(changing) > 0 || p.hadPending {
@@ -465,6 +547,42 @@ func Apply(ctx context.Context, p *Plan, t Target, opt Options) (Result, error) 
 		}
 	}
 	return res, nil
+}
+
+// writeManifest records the build's files at the target, last: as a
+// journal of the changes when the manifest there is recent and the changes
+// few, else as a new whole manifest (a new generation, whose journals start
+// afresh; the old generation's journals are then removed).
+func writeManifest(ctx context.Context, p *Plan, t Target) error {
+	changes := len(p.set) + len(p.del)
+	if p.gen != "" && p.journals < maxJournals && changes*8 <= len(p.files) {
+		j := journal{Generator: "dangjian", Set: p.set, Del: p.del}
+		if j.Del == nil {
+			j.Del = []string{}
+		}
+		data, err := json.Marshal(j)
+		if err != nil {
+			return err
+		}
+		return t.Put(ctx, journalName(p.gen, p.journals+1), strings.NewReader(string(data)), int64(len(data)), metaFor(ManifestName, ""))
+	}
+	m := manifest{Generator: "dangjian", Version: 1, Gen: newGen(), Files: make(map[string]entry, len(p.files))}
+	for _, f := range p.files {
+		m.Files[f.Path] = entry{Size: f.Size, SHA256: f.Sum}
+	}
+	data, err := json.Marshal(m)
+	if err != nil {
+		return err
+	}
+	if err := t.Put(ctx, ManifestName, strings.NewReader(string(data)), int64(len(data)), metaFor(ManifestName, "")); err != nil {
+		return err
+	}
+	// The old journals name the old generation, so readers ignore them
+	// already; removing them only tidies up.
+	for k := 1; k <= p.journals; k++ {
+		t.Delete(ctx, journalName(p.gen, k))
+	}
+	return nil
 }
 
 // parallel runs fn for 0..n-1 on up to workers goroutines and returns the

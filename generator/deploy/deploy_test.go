@@ -3,6 +3,7 @@ package deploy
 import (
 	"context"
 	"errors"
+	"fmt"
 	"io"
 	"io/fs"
 	"os"
@@ -248,6 +249,73 @@ func runTargetTests(t *testing.T, open func(t *testing.T, name string) Target) {
 		if len(p.Upload)+len(p.Delete) != 0 {
 			t.Errorf("deploy after completion sent %v deleted %v", uploaded(p), p.Delete)
 		}
+	})
+
+	t.Run("small deploys go to journals", func(t *testing.T) {
+		tg := open(t, "journal")
+		ctx := context.Background()
+		dir := filepath.Join(t.TempDir(), "public")
+		site := copyMap(v1)
+		for i := 0; i < 30; i++ {
+			site[fmt.Sprintf("news/n%03d/index.html", i)] = fmt.Sprintf("<h1>动态 %d</h1>", i)
+		}
+		writeBuild(t, dir, site)
+		deployOnce(t, dir, tg)
+		base, err := tg.Get(ctx, ManifestName)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for round := 1; round <= maxJournals+2; round++ {
+			name := fmt.Sprintf("news/n%03d/index.html", round)
+			site[name] += fmt.Sprintf(" 更正 %d", round)
+			gone := fmt.Sprintf("news/n%03d/index.html", 15+round)
+			delete(site, gone)
+			writeBuild(t, dir, site)
+			p, _ := deployOnce(t, dir, tg)
+			if got := strings.Join(uploaded(p), ","); got != name || strings.Join(p.Delete, ",") != gone {
+				t.Fatalf("round %d sent %s, deleted %v; want %s, %s", round, got, p.Delete, name, gone)
+			}
+			if round >= maxJournals {
+				sameFiles(t, contents(t, tg), site)
+			}
+			now, err := tg.Get(ctx, ManifestName)
+			if err != nil {
+				t.Fatal(err)
+			}
+			// The manifest is rewritten only when the journals are full.
+			if rewritten := string(now) != string(base); rewritten != (round == maxJournals+1) {
+				t.Errorf("round %d: manifest rewritten %v", round, rewritten)
+			}
+			base = now
+			p, _ = deployOnce(t, dir, tg)
+			if len(p.Upload)+len(p.Delete) != 0 {
+				t.Fatalf("round %d: deploy again sent %v, deleted %v", round, uploaded(p), p.Delete)
+			}
+		}
+		// Journals of the generation before the rewrite are gone; the
+		// current generation has one.
+		list, _ := tg.List(ctx)
+		var journals []string
+		for name := range list {
+			if strings.HasPrefix(name, journalPrefix) {
+				journals = append(journals, name)
+			}
+		}
+		if len(journals) != 1 {
+			t.Errorf("journals at the target: %v", journals)
+		}
+
+		// A damaged journal: nothing is trusted, everything checked by hash.
+		if err := tg.Put(ctx, journals[0], strings.NewReader("{"), 1, Meta{}); err != nil {
+			t.Fatal(err)
+		}
+		site["index.html"] += " v3"
+		writeBuild(t, dir, site)
+		p, _ := deployOnce(t, dir, tg)
+		if got := strings.Join(uploaded(p), ","); got != "index.html" || len(p.Warnings) != 1 {
+			t.Errorf("after a damaged journal sent %s, warnings %v", got, p.Warnings)
+		}
+		sameFiles(t, contents(t, tg), site)
 	})
 
 	t.Run("no manifest: compare by hash, leave foreign files", func(t *testing.T) {
