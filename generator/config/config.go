@@ -16,6 +16,7 @@ type Config struct {
 	Params      map[string]any    `toml:"params"`
 	Review      Review            `toml:"review"` // publication review settings
 	Footer      Footer            `toml:"footer"` // compliance marks (footer.go)
+	Deploy      Deploy            `toml:"deploy"`
 }
 
 // MenuItem is one entry of the header navigation.

@@ -1,0 +1,140 @@
+package deploy
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/minio/minio-go/v7"
+	"github.com/minio/minio-go/v7/pkg/credentials"
+)
+
+const (
+	testAccessKey = "dangjian-test-access"
+	testSecretKey = "dangjian-test-secret-0123456789"
+)
+
+// versitygwBin finds versitygw on PATH or where `go install` puts it.
+func versitygwBin() string {
+	if p, err := exec.LookPath("versitygw"); err == nil {
+		return p
+	}
+	gopath := os.Getenv("GOPATH")
+	if gopath == "" {
+		if out, err := exec.Command("go", "env", "GOPATH").Output(); err == nil {
+			gopath = strings.TrimSpace(string(out))
+		}
+	}
+	for _, dir := range filepath.SplitList(gopath) {
+		p := filepath.Join(dir, "bin", "versitygw")
+		if _, err := os.Stat(p); err == nil {
+			return p
+		}
+	}
+	return ""
+}
+
+// startS3 starts the Versity S3 gateway on 127.0.0.1 over a posix folder
+// and returns its address and a client.
+func startS3(t *testing.T) (string, *minio.Client) {
+	t.Helper()
+	bin := versitygwBin()
+	if bin == "" {
+		missing(t, "no versitygw (go install github.com/versity/versitygw/cmd/versitygw@v1.8.0)")
+	}
+	dir := t.TempDir()
+	addr := "127.0.0.1:" + freePort(t)
+	var logs bytes.Buffer
+	cmd := exec.Command(bin, "--access", testAccessKey, "--secret", testSecretKey, "--port", addr, "--quiet", "posix", dir)
+	cmd.Stdout, cmd.Stderr = &logs, &logs
+	cmd.Env = append(os.Environ(), "ROOT_ACCESS_KEY_ID=", "ROOT_SECRET_ACCESS_KEY=")
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		cmd.Process.Kill()
+		cmd.Wait()
+	})
+	waitListening(t, addr, &logs)
+	client, err := minio.New(addr, &minio.Options{Creds: credentials.NewStaticV4(testAccessKey, testSecretKey, ""), Region: "us-east-1", BucketLookup: minio.BucketLookupPath})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return addr, client
+}
+
+func s3Env(k string) string {
+	switch k {
+	case "AWS_ACCESS_KEY_ID":
+		return testAccessKey
+	case "AWS_SECRET_ACCESS_KEY":
+		return testSecretKey
+	}
+	return ""
+}
+
+func TestS3Target(t *testing.T) {
+	addr, client := startS3(t)
+	ctx := context.Background()
+	n := 0
+	openBucket := func(t *testing.T, prefix string) Target {
+		n++
+		bucket := "site" + strings.Repeat("x", n) // a bucket per test
+		if err := client.MakeBucket(ctx, bucket, minio.MakeBucketOptions{}); err != nil {
+			t.Fatal(err)
+		}
+		tg, err := Open(ctx, "s3://"+bucket+prefix+"?endpoint="+addr+"&region=us-east-1&path_style=true&insecure=true", Config{Getenv: s3Env})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return tg
+	}
+	runTargetTests(t, func(t *testing.T, name string) Target { return openBucket(t, "") })
+
+	t.Run("under a prefix", func(t *testing.T) {
+		runTargetTests(t, func(t *testing.T, name string) Target { return openBucket(t, "/dangjian/"+name) })
+	})
+
+	t.Run("content type and cache control", func(t *testing.T) {
+		tg := openBucket(t, "/www")
+		src := filepath.Join(t.TempDir(), "public")
+		writeBuild(t, src, v1)
+		deployOnce(t, src, tg)
+		bucket := tg.(*s3Target).bucket
+		for _, c := range []struct{ name, ctype, cache string }{
+			{"index.html", "text/html; charset=utf-8", "no-cache"},
+			{"新闻/党建活动/index.html", "text/html; charset=utf-8", "no-cache"},
+			{"css/main.css", "text/css; charset=utf-8", "public, max-age=3600"},
+			{"css/app.0123abcd.css", "text/css; charset=utf-8", "public, max-age=31536000, immutable"},
+			{"js/search.js", "text/javascript; charset=utf-8", "public, max-age=3600"},
+			{"img/emblem.svg", "image/svg+xml", "public, max-age=3600"},
+			{"stats.json", "application/json", "no-cache"},
+		} {
+			info, err := client.StatObject(ctx, bucket, "www/"+c.name, minio.StatObjectOptions{})
+			if err != nil {
+				t.Fatal(c.name, err)
+			}
+			if info.ContentType != c.ctype {
+				t.Errorf("%s: Content-Type %q, want %q", c.name, info.ContentType, c.ctype)
+			}
+			if got := info.Metadata.Get("Cache-Control"); got != c.cache {
+				t.Errorf("%s: Cache-Control %q, want %q", c.name, got, c.cache)
+			}
+		}
+	})
+
+	t.Run("missing credentials and bucket", func(t *testing.T) {
+		_, err := Open(ctx, "s3://nope?endpoint="+addr+"&insecure=true&path_style=true", Config{Getenv: func(string) string { return "" }, AccessKeyEnv: "OSS_ID", SecretKeyEnv: "OSS_SECRET"})
+		if err == nil || !strings.Contains(err.Error(), "OSS_ID") || !strings.Contains(err.Error(), "OSS_SECRET") {
+			t.Errorf("no credentials: %v", err)
+		}
+		_, err = Open(ctx, "s3://nope?endpoint="+addr+"&insecure=true&path_style=true", Config{Getenv: s3Env})
+		if err == nil || !strings.Contains(err.Error(), "存储桶") {
+			t.Errorf("missing bucket: %v", err)
+		}
+	})
+}

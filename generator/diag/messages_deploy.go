@@ -1,0 +1,37 @@
+package diag
+
+// Messages of `dangjian deploy` and `dangjian package`.
+var (
+	MsgDeployNoTarget    = Msg{"没有指定发布目标：请在命令后写上目标（如 dangjian deploy sftp://web@192.168.1.10/var/www/dangjian），或在 site.toml 的 [deploy] 中设置 target", "no deploy target: give one on the command line (e.g. dangjian deploy sftp://web@192.168.1.10/var/www/dangjian) or set target in site.toml's [deploy]"}
+	MsgDeployNoBuild     = Msg{"找不到已生成的网站文件夹 %s：请先运行 dangjian build", "no built site in %s: run dangjian build first"}
+	MsgDeployNotBuilt    = Msg{"%s 不是 dangjian 生成的网站文件夹（缺少标记文件 %s），为安全起见不会发送。请先运行 dangjian build", "%s was not made by dangjian (no %s marker file); refusing to send it. Run dangjian build first"}
+	MsgDeployBadTarget   = Msg{"发布目标 %q 无法识别：%s。支持的写法：文件夹路径、file:///路径、sftp://用户@服务器[:端口]/路径、s3://存储桶[/前缀]?endpoint=服务器&region=地域", "deploy target %q not understood: %s. Use a folder, file:///path, sftp://user@host[:port]/path or s3://bucket[/prefix]?endpoint=host&region=region"}
+	MsgDeployPassword    = Msg{"发布目标 %q 中不能写密码：SFTP 请用密钥登录（--identity 私钥文件），对象存储的密钥请放在环境变量中", "do not put a password in the deploy target %q: use a key for SFTP (--identity FILE) and environment variables for object storage keys"}
+	MsgDeployInside      = Msg{"发布目标 %s 就是网站文件夹 %s 或在它里面，请换一个文件夹", "deploy target %s is the built folder %s or inside it; choose another folder"}
+	MsgDeployEnvName     = Msg{"[deploy] 的 %s 应当写环境变量的名字（如 OSS_ACCESS_KEY_ID），而不是密钥本身：%q 不是有效的变量名", "[deploy] %s must name an environment variable (e.g. OSS_ACCESS_KEY_ID), not hold the key: %q is not a variable name"}
+	MsgDeployNoCreds     = Msg{"缺少对象存储的密钥：请设置环境变量 %s 和 %s（密钥不要写进 site.toml）", "object storage keys missing: set the environment variables %s and %s (never put keys in site.toml)"}
+	MsgDeployNoBucket    = Msg{"对象存储中没有存储桶 %q：请让信息科（IT）先创建它，或检查地址中的存储桶名", "bucket %q does not exist: ask IT to create it or check the bucket name"}
+	MsgDeployKnownHosts  = Msg{"无法读取主机密钥文件 %s：%v。请用 --known-hosts 指定文件，或向信息科（IT）索取服务器的 known_hosts 记录", "cannot read the known hosts file %s: %v. Give one with --known-hosts, or ask IT for the server's known_hosts line"}
+	MsgDeployHostUnknown = Msg{"服务器 %s 的主机密钥不在 %s 中。为防止连到冒充的服务器，已拒绝连接，没有发送任何文件。\n" +
+		"请信息科（IT）核对：服务器的指纹应为 %s（在服务器上运行 ssh-keygen -lf /etc/ssh/ssh_host_%s_key.pub 查看）。核对一致后，把下面这一行加入 %s：\n%s\n" +
+		"（信息科也可以在可信的网络中运行 ssh-keyscan -p %s %s 得到这一行。）",
+		"the host key of %s is not in %s; refusing to connect, nothing was sent.\n" +
+			"Ask IT to confirm the server's fingerprint is %s (ssh-keygen -lf /etc/ssh/ssh_host_%s_key.pub on the server), then add this line to %s:\n%s\n" +
+			"(IT can also get the line with ssh-keyscan -p %s %s from a trusted network.)"}
+	MsgDeployHostChanged = Msg{"服务器 %s 的主机密钥与 %s 第 %d 行记录的不一致：服务器可能重装过，也可能有人在冒充它。已拒绝连接，没有发送任何文件。\n" +
+		"请联系信息科（IT）核实服务器现在的指纹是否为 %s。确认是服务器更换了密钥后，运行 ssh-keygen -R '%s' -f '%s' 删除旧记录，再把下面这一行加入该文件：\n%s",
+		"the host key of %s does not match line %[3]d of %[2]s: the server was reinstalled, or someone is impersonating it. Refusing to connect, nothing was sent.\n" +
+			"Ask IT whether the server's fingerprint is now %[4]s. Once confirmed, remove the old line with ssh-keygen -R '%[5]s' -f '%[6]s' and add:\n%[7]s"}
+	MsgDeployHostRevoked = Msg{"服务器 %s 的主机密钥在 %s 中被标记为已吊销（@revoked），已拒绝连接。请联系信息科（IT）", "the host key of %s is marked @revoked in %s; refusing to connect. Contact IT"}
+	MsgDeployNoKey       = Msg{"找不到登录 %s 用的私钥：请用 --identity 指定私钥文件，或启动 SSH 代理（ssh-agent）并运行 ssh-add，或把私钥放在 ~/.ssh/id_ed25519", "no private key to log in to %s: give one with --identity, add it to the SSH agent (ssh-add), or put it in ~/.ssh/id_ed25519"}
+	MsgDeployKeyLocked   = Msg{"私钥 %s 设有密码：请先运行 ssh-add %s 把它交给 SSH 代理，再重新发布", "private key %s has a passphrase: run ssh-add %s, then deploy again"}
+	MsgDeployKeyRead     = Msg{"无法读取私钥 %s：%v", "cannot read private key %s: %v"}
+	MsgDeployConnect     = Msg{"无法连接服务器 %s：%v。请检查网络、服务器地址和端口", "cannot connect to %s: %v. Check the network, the host and the port"}
+	MsgDeployLogin       = Msg{"服务器 %s 拒绝了用户 %s 的密钥登录：请让信息科（IT）把您的公钥加入该用户的 authorized_keys（%v）", "%s refused the key of user %s: ask IT to add your public key to that user's authorized_keys (%v)"}
+	MsgDeployFailed      = Msg{"发布中断：%v。目标上的每个文件不是旧版就是新版，网站仍可访问；排除问题后重新运行 dangjian deploy 即可完成发布", "deploy interrupted: %v. Each file on the target is either the old or the new version; run dangjian deploy again to finish"}
+	MsgDeployBadManifest = Msg{"目标上的发布清单 %s 无法读取（%v），将逐个核对文件", "the manifest %s on the target is unreadable (%v); checking each file instead"}
+	MsgDeployUnsafePath  = Msg{"目标上的发布清单中有不安全的路径 %q，已忽略（不会在目标根目录以外写入或删除）", "unsafe path %q in the target's manifest ignored (nothing is written or deleted outside the target)"}
+	MsgDeployForeign     = Msg{"目标上有 %d 个文件不属于本次网站，又没有上次发布的清单，因此没有删除它们", "%d file(s) on the target are not in this site and there is no manifest of a previous deploy, so they were left in place"}
+	MsgDeployBadName     = Msg{"文件名 %q 不能安全发布（含有控制字符、反斜杠或不是 UTF-8），请改名后重新生成", "file name %q cannot be deployed safely (control characters, backslash or not UTF-8); rename it and build again"}
+	MsgPackageInside     = Msg{"压缩包 %s 不能放在网站文件夹 %s 里面，请用 --output 指定其他位置", "the zip %s cannot be inside the built folder %s; choose another --output"}
+)
