@@ -91,13 +91,14 @@ func (r *Renderer) Page(job Job) (data []byte, problem *diag.Problem) {
 		p := r.Templates.execError(err, name)
 		return nil, &p
 	}
-	html := buf.Bytes()
+	html := r.Links.Rewrite(job.URL, buf.Bytes())
+	// The watch server's script is the server's, at its root: it is put in
+	// after the site's links are made relative.
 	if len(r.Inject) > 0 {
 		if i := bytes.LastIndex(html, []byte("</body>")); i >= 0 {
 			html = append(append(append([]byte(nil), html[:i]...), r.Inject...), html[i:]...)
 		}
 	}
-	html = r.Links.Rewrite(job.URL, html)
 	out := html
 	// An HTML page comes from compacted layouts (TemplateOptions.Compact)
 	// and is not minified again; a layout of another format (XML, JSON) is.

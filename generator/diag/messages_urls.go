@@ -1,0 +1,16 @@
+package diag
+
+// Messages about URLs: the base URL, menu links, collisions between pages
+// and the files the build makes, and portable output.
+var (
+	MsgBaseURLChar  = Msg{"%s 的值 %q 含有引号、尖括号、空格或其他不能出现在网址中的字符；请写成 \"https://dj.example.gov.cn/\" 这样的完整网址，或 \"/portal/\" 这样的路径", "%s %q contains quotes, angle brackets, spaces or other characters a URL cannot have; write a full address such as \"https://dj.example.gov.cn/\" or a path such as \"/portal/\""}
+	MsgBaseURLQuery = Msg{"%s 的值 %q 不能含有 ? 或 #；请写成 \"https://dj.example.gov.cn/\" 这样的完整网址，或 \"/portal/\" 这样的路径", "%s %q cannot contain ? or #; write a full address such as \"https://dj.example.gov.cn/\" or a path such as \"/portal/\""}
+	MsgBaseURLForm  = Msg{"%s 的值 %q 无效：只能是以 http:// 或 https:// 开头的完整网址（如 \"https://dj.example.gov.cn/\"），或以单个 / 开头的路径（如 \"/portal/\"）", "%s %q is not valid: use a full http:// or https:// address (\"https://dj.example.gov.cn/\") or a path starting with a single / (\"/portal/\")"}
+	MsgMenuURL      = Msg{"菜单链接 %q 无效：只能是站内路径（如 \"/news/\"），或 http://、https://、mailto:、tel: 开头的地址", "menu url %q is not valid: use a site path (\"/news/\") or an http://, https://, mailto: or tel: address"}
+
+	MsgNoFullBaseURL = Msg{"baseURL 不是完整网址（%q），所以没有生成 sitemap.xml、RSS 订阅（index.xml）和 robots.txt 中的 Sitemap 行：这些格式只能使用完整网址。网站本身不受影响。如需生成，请在 site.toml 中设置 baseURL = \"https://你的网站域名/\"，或构建时加 --base-url https://你的网站域名/", "baseURL is not a full address (%q), so sitemap.xml, the RSS feeds (index.xml) and robots.txt's Sitemap line were left out: those formats need full URLs. The site itself is not affected. To have them, set baseURL = \"https://your.domain/\" in site.toml or build with --base-url https://your.domain/"}
+)
+
+// MsgBuiltPortable ends the build summary: where the site is and that it
+// works from anywhere (the links are relative).
+var MsgBuiltPortable = Msg{"网站已生成到 %s：可以直接双击其中的 index.html 从本机打开，也可以把整个文件夹复制到任意网站服务器（根目录或子目录均可）。", "the site is in %s: open its index.html straight from disk, or copy the whole folder to any web server (at its root or in a sub-folder)."}
