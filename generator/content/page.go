@@ -73,7 +73,8 @@ type Page struct {
 	Tags    []string
 	Summary string // front matter summary; the markdown stage fills it if empty
 	Weight  int
-	Aliases []string // site-relative URLs that redirect here
+	Aliases    []string // site-relative URLs that redirect here
+	rawAliases []string // as written, for checkNames
 
 	// Kind-specific front matter; exactly one is set for a typed kind.
 	Unit  *Unit

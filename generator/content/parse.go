@@ -69,6 +69,7 @@ func Parse(rel string, data []byte) (*Page, []diag.Problem) {
 	p.FieldLines = lines.top
 	f := newFields(p.Path, table, lines.top, 1, &probs)
 	decodeCommon(p, f)
+	probs = append(probs, checkNames(p)...)
 	switch p.Kind {
 	case KindUnit:
 		p.Unit = decodeUnit(f)
@@ -162,21 +163,23 @@ func decodeCommon(p *Page, f *fields) {
 	if s := f.str("slug"); s != "" && !p.IsIndex {
 		p.Slug = s
 		dir := strings.TrimSuffix(path.Dir(strings.TrimPrefix(p.Path, "content/")), ".")
-		p.URL = pageURL(p.Kind, strings.TrimSuffix(dir, "/"), s)
+		p.URL = cleanURL(pageURL(p.Kind, strings.TrimSuffix(dir, "/"), s))
 	}
-	for _, a := range f.strings("aliases") {
+	p.rawAliases = f.strings("aliases")
+	for _, a := range p.rawAliases {
 		p.Aliases = append(p.Aliases, NormalizeURL(a))
 	}
 }
 
-// NormalizeURL makes a site-relative URL start and end with "/".
+// NormalizeURL makes a site-relative URL start and end with "/", cleaned
+// as path.Clean does ("/a//b/./" is "/a/b/"), so that two spellings of one
+// address are seen as one.
 func NormalizeURL(u string) string {
 	u = strings.TrimSpace(u)
 	u = strings.TrimSuffix(u, "index.html")
-	if !strings.HasPrefix(u, "/") {
-		u = "/" + u
-	}
-	if !strings.HasSuffix(u, "/") && path.Ext(u) == "" {
+	dir := strings.HasSuffix(u, "/")
+	u = path.Clean("/" + u)
+	if u != "/" && (dir || path.Ext(u) == "") {
 		u += "/"
 	}
 	return u

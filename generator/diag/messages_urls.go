@@ -14,3 +14,13 @@ var (
 // MsgBuiltPortable ends the build summary: where the site is and that it
 // works from anywhere (the links are relative).
 var MsgBuiltPortable = Msg{"网站已生成到 %s：可以直接双击其中的 index.html 从本机打开，也可以把整个文件夹复制到任意网站服务器（根目录或子目录均可）。", "the site is in %s: open its index.html straight from disk, or copy the whole folder to any web server (at its root or in a sub-folder)."}
+
+// Names that would put a page somewhere else, and URL collisions.
+var (
+	MsgNameDots       = Msg{"%s 的值 %q 含有 . 或 .. 这样的路径段，会让页面覆盖其他页面或生成的文件；请改用普通的名称", "%s %q has a . or .. path segment, which would make the page replace another page or a generated file; use a plain name"}
+	MsgNameSeparator  = Msg{"%s 的值 %q 含有 / 或 \\，不能用作网址中的一个名称；请去掉这些符号", "%s %q contains / or \\, which cannot be part of one name in a URL; remove them"}
+	MsgNameTooLong    = Msg{"%s 的值 %q 太长：网址中的一段最多 255 字节（约 85 个汉字），否则无法保存为文件；请改短", "%s %q is too long: one URL segment can have at most 255 bytes (about 85 Chinese characters), or it cannot be saved as a file; shorten it"}
+	MsgURLGenerated   = Msg{"网址 %s 与 dangjian 自动生成的%s 冲突，两者会互相覆盖；请改文件名或设置 slug", "URL %s is where dangjian writes %s; one would replace the other. Rename the file or set slug"}
+	MsgAliasGenerated = Msg{"别名 %s 与 dangjian 自动生成的%s 冲突，会覆盖它；请删除或修改这个别名", "alias %s is where dangjian writes %s and would replace it; remove or change the alias"}
+	MsgCaseCollision  = Msg{"网址 %s 与 %s 只有大小写不同：在 Windows、macOS 等不区分大小写的系统和服务器上两者是同一个文件，会互相覆盖；请改文件名或设置 slug", "URL %s differs from %s only in letter case: on case-insensitive systems and servers (Windows, macOS) they are one file and would replace each other. Rename the file or set slug"}
+)

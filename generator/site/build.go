@@ -228,6 +228,7 @@ func load(opt Options, t *timer, oneShot bool) (*Site, []diag.Problem) {
 	probs = append(probs, ps...)
 	s.Render = &render.Site{Config: cfg, Labels: labels, BuildDate: opt.Now, AbsURL: config.FullURL(cfg.BaseURL)}
 	probs = append(probs, s.Derive()...)
+	probs = append(probs, s.checkOutputs()...)
 	t.done("derive")
 
 	tpl, ps := render.ParseTemplates(th, render.Funcs(labels), render.TemplateOptions{Compact: !s.Opt.NoMinify})
