@@ -66,13 +66,13 @@ type Page struct {
 	BodyLine int    // line of the file where the Markdown body starts
 
 	// Common front matter.
-	Title   string
-	Date    time.Time
-	HasDate bool
-	Draft   bool
-	Tags    []string
-	Summary string // front matter summary; the markdown stage fills it if empty
-	Weight  int
+	Title      string
+	Date       time.Time
+	HasDate    bool
+	Draft      bool
+	Tags       []string
+	Summary    string // front matter summary; the markdown stage fills it if empty
+	Weight     int
 	Aliases    []string // site-relative URLs that redirect here
 	rawAliases []string // as written, for checkNames
 

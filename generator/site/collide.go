@@ -142,4 +142,3 @@ func caseCollisions(owners map[string]outputOwner) []diag.Problem {
 	}
 	return probs
 }
-
