@@ -217,3 +217,54 @@ summary = "<b>加粗</b> & <img src=x onerror=alert(1)>"
 		}
 	}
 }
+
+// TestOddNamesAreReachable: file names, tags and logo names with "#", "?",
+// "%" and spaces give percent-encoded links that reach the written files
+// (issue #14, low), from disk and from a server.
+func TestOddNamesAreReachable(t *testing.T) {
+	svg := "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 10 10\"><rect width=\"10\" height=\"10\"/></svg>\n"
+	dir := sitetest.Write(t, sitetest.Minimal+`
+-- content/news/50% 进展.md --
++++
+title = "百分之五十"
+date = 2024-01-01
+tags = ["C#", "100%", "a b", "问?"]
+units = ["fuyou"]
++++
+-- content/news/为什么?.md --
++++
+title = "问号"
+date = 2024-01-02
+tags = ["C#"]
++++
+-- content/news/C# 入门.md --
++++
+title = "井号"
+date = 2024-01-03
++++
+-- content/brands/hq.md --
++++
+title = "红旗"
+unit = "fuyou"
+logo = "images/logo #1?.svg"
++++
+-- content/brands/bf.md --
++++
+title = "百分"
+unit = "fuyou"
+logo = "images/50% 标识.svg"
++++
+-- content/images/logo #1?.svg --
+`+svg+`-- content/images/50% 标识.svg --
+`+svg)
+	if _, err := Build(Options{Source: dir}); err != nil {
+		t.Fatal(err)
+	}
+	dest := filepath.Join(dir, "public")
+	for _, f := range []string{"news/50% 进展/index.html", "news/为什么?/index.html", "news/C# 入门/index.html", "tags/C#/index.html", "tags/100%/index.html", "images/logo #1?.svg"} {
+		if _, err := os.Stat(filepath.Join(dest, filepath.FromSlash(f))); err != nil {
+			t.Errorf("not written: %s", f)
+		}
+	}
+	sitetest.CheckPortable(t, dest, 100)
+}
