@@ -24,3 +24,9 @@ var (
 	MsgAliasGenerated = Msg{"别名 %s 与 dangjian 自动生成的%s 冲突，会覆盖它；请删除或修改这个别名", "alias %s is where dangjian writes %s and would replace it; remove or change the alias"}
 	MsgCaseCollision  = Msg{"网址 %s 与 %s 只有大小写不同：在 Windows、macOS 等不区分大小写的系统和服务器上两者是同一个文件，会互相覆盖；请改文件名或设置 slug", "URL %s differs from %s only in letter case: on case-insensitive systems and servers (Windows, macOS) they are one file and would replace each other. Rename the file or set slug"}
 )
+
+// Names dangjian new refuses.
+var (
+	MsgNewNameWindows = Msg{"名称 %q 是 Windows 保留的设备名（CON、PRN、AUX、NUL、COM1–COM9、LPT1–LPT9，带不带扩展名都一样），这样的文件在 Windows 上无法打开；请换一个名称", "name %q is a device name Windows reserves (CON, PRN, AUX, NUL, COM1–COM9, LPT1–LPT9, with or without an extension) and cannot be opened there; choose another name"}
+	MsgNewNameChars   = Msg{"名称 %q 不能用作文件名：不能含有 < > : \" / \\ | ? * # %% 和控制字符，不能以 . 开头或结尾（Windows 等系统无法保存这样的文件）；请去掉这些字符", "name %q cannot be a file name: it may not contain < > : \" / \\ | ? * # %% or control characters, nor start or end with a dot (Windows and other systems cannot save it); remove them"}
+)
