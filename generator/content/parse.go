@@ -47,7 +47,8 @@ func Parse(rel string, data []byte) (*Page, []diag.Problem) {
 	p := newPage(rel)
 	var probs []diag.Problem
 	if !utf8.Valid(data) {
-		return p, []diag.Problem{diag.New(p.Path, 0, diag.MsgNotUTF8)}
+		line, col := invalidUTF8At(data)
+		return p, []diag.Problem{diag.New(p.Path, line, diag.MsgNotUTF8, col)}
 	}
 	if bytes.IndexByte(data, '\r') >= 0 {
 		data = bytes.ReplaceAll(data, []byte("\r\n"), []byte("\n"))
@@ -93,6 +94,25 @@ func Parse(rel string, data []byte) (*Page, []diag.Problem) {
 		probs = append(probs, UnknownField(p.Path, f.lineOf(k), k, p.Kind))
 	}
 	return p, probs
+}
+
+// invalidUTF8At returns the line and the column (in characters, from 1) of
+// the first byte of data that is not UTF-8.
+func invalidUTF8At(data []byte) (line, col int) {
+	line, col = 1, 1
+	for len(data) > 0 {
+		r, n := utf8.DecodeRune(data)
+		if r == utf8.RuneError && n <= 1 {
+			return line, col
+		}
+		if r == '\n' {
+			line, col = line+1, 1
+		} else {
+			col++
+		}
+		data = data[n:]
+	}
+	return line, col
 }
 
 // UnknownField is a warning for a key that is not a field of the kind, with
