@@ -280,6 +280,7 @@ func decodeHonorList(path string, f *fields, lines keyLines, probs *[]diag.Probl
 		return h
 	}
 	tables := lines.tables["honors"]
+	h.Honors = make([]Honor, 0, len(entries))
 	for i, e := range entries {
 		var tl tableLines
 		if i < len(tables) {
@@ -295,7 +296,7 @@ func decodeHonorList(path string, f *fields, lines keyLines, probs *[]diag.Probl
 			Level:     ef.str("level"),
 			UnitSlug:  ef.str("unit"),
 			Line:      tl.line,
-			Lines:     tl.keys,
+			Lines:     honorLines(tl.keys),
 		}
 		entry.Date, entry.HasDate = ef.date("date")
 		ef.oneOf("type", entry.Type, HonorTypes)
