@@ -52,7 +52,13 @@ func Funcs(labels map[string]string) template.FuncMap {
 // through and through: a "#" or "?" in it is part of a name. Otherwise a
 // "?query" or "#fragment" is kept as such ({{url "/search/?q=x"}}).
 func URLFunc(u string) string {
-	if u == "" || strings.Contains(u, "://") || strings.HasPrefix(u, "#") || strings.HasPrefix(u, "mailto:") {
+	if u == "" || strings.HasPrefix(u, "#") || strings.HasPrefix(u, "//") {
+		return u
+	}
+	// A web, mail or phone address is left alone; any other "scheme:"
+	// ("javascript:…") is read as a name in the site, and stays one.
+	switch URLScheme(u) {
+	case "http", "https", "mailto", "tel":
 		return u
 	}
 	if !strings.HasPrefix(u, "/") {

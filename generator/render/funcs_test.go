@@ -65,6 +65,9 @@ func TestURLFuncEncodesNames(t *testing.T) {
 		"/brands/a/#做法":        "/brands/a/#做法",
 		"/a.html#sec":          "/a.html#sec",
 		"https://example.org/": "https://example.org/",
+		"tel:110":              "tel:110",
+		"MAILTO:a@b.cn":        "MAILTO:a@b.cn",
+		"javascript:alert(1)":  "/javascript:alert%281%29",
 	} {
 		if got := URLFunc(in); got != want {
 			t.Errorf("URLFunc(%q) = %q, want %q", in, got, want)

@@ -409,7 +409,11 @@ func (s *Site) writeData(w output.Writer, r *render.Renderer, jobs []render.Job)
 			if rs.AbsURL != "" {
 				canonical = render.Absolute(rs.AbsURL, p.URL)
 			}
-			files[render.OutPath(a)] = render.Alias(p.Title, r.Links.URL(a, render.URLFunc(p.URL)), canonical)
+			link := r.Links.URL(a, render.URLFunc(p.URL))
+			if !render.SafeURL(link) {
+				continue // cannot happen: Links.URL never adds a scheme
+			}
+			files[render.OutPath(a)] = render.Alias(p.Title, link, canonical)
 		}
 	}
 	return writeFiles(w, r, files)
