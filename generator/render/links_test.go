@@ -1,6 +1,7 @@
 package render
 
 import (
+	"html"
 	"strings"
 	"testing"
 )
@@ -124,7 +125,10 @@ func attrValues(page string) []string {
 			}
 			v := rest[:j]
 			if name == "srcset" {
-				for _, c := range strings.Split(v, ",") {
+				// A browser splits srcset's candidates after decoding
+				// character references: "a&#9;b:c" is the URL "a" and
+				// the descriptor "b:c".
+				for _, c := range strings.Split(html.UnescapeString(v), ",") {
 					if f := strings.Fields(c); len(f) > 0 {
 						out = append(out, f[0])
 					}
