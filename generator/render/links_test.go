@@ -49,6 +49,11 @@ func TestRewrite(t *testing.T) {
 			t.Errorf("base %q: Rewrite = %s", base, got)
 		}
 	}
+	// Only whole attribute names count; other attributes are left alone.
+	other := `<a data-href="/x/" class="y" title="a=&#34;/b/&#34;" href="/z/">`
+	if got := string(NewLinks("").Rewrite("/", []byte(other))); got != `<a data-href="/x/" class="y" title="a=&#34;/b/&#34;" href="z/index.html">` {
+		t.Errorf("Rewrite = %s", got)
+	}
 	got := string(NewLinks("/p/").Rewrite("/404.html", html))
 	want := `<a href="/p/news/">x</a><img src="/p/a.png"><form action="/p/search/"><a href="https://o.org/">o</a>`
 	if got != want {
