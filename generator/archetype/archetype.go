@@ -109,7 +109,12 @@ func New(opt Options) (string, error) {
 		return "", usage(diag.MsgNewKind, opt.Kind)
 	}
 	slug, ok := FileName(opt.Name)
-	if !ok {
+	switch {
+	case ok && WindowsReserved(slug):
+		return "", usage(diag.MsgNewNameWindows, opt.Name)
+	case !ok && strings.TrimSpace(opt.Name) != "" && utf8.ValidString(opt.Name):
+		return "", usage(diag.MsgNewNameChars, opt.Name)
+	case !ok:
 		return "", usage(diag.MsgNewName, opt.Name)
 	}
 	// A mistyped --source must not grow a new site tree somewhere.
@@ -242,7 +247,8 @@ func FileName(name string) (string, bool) {
 		name = name[:len(name)-3]
 	}
 	name = strings.Join(strings.Fields(name), "-")
-	if name == "" || name == "." || name == ".." || strings.HasPrefix(name, ".") || name == "_index" {
+	// A leading dot hides the file; Windows cannot have a trailing one.
+	if name == "" || strings.HasPrefix(name, ".") || strings.HasSuffix(name, ".") || name == "_index" {
 		return "", false
 	}
 	for _, r := range name {
@@ -251,6 +257,29 @@ func FileName(name string) (string, bool) {
 		}
 	}
 	return name, true
+}
+
+// WindowsReserved reports a name Windows keeps for devices, in any case
+// and with any extension: CON, PRN, AUX, NUL, COM0–9, LPT0–9 (and the
+// superscript-digit forms COM¹ …). Windows cannot open such a file, nor
+// the page's folder in the output.
+func WindowsReserved(name string) bool {
+	base := strings.ToUpper(name)
+	if i := strings.IndexByte(base, '.'); i >= 0 {
+		base = base[:i]
+	}
+	base = strings.TrimRight(base, " ")
+	switch base {
+	case "CON", "PRN", "AUX", "NUL", "CONIN$", "CONOUT$":
+		return true
+	}
+	if len(base) >= 4 && (strings.HasPrefix(base, "COM") || strings.HasPrefix(base, "LPT")) {
+		switch base[3:] {
+		case "0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "¹", "²", "³":
+			return true
+		}
+	}
+	return false
 }
 
 // tomlEscape escapes text for the inside of a TOML basic string.

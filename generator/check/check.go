@@ -365,7 +365,7 @@ func dates(p *content.Page, now time.Time) []diag.Problem {
 		if !h.HasDate {
 			continue
 		}
-		line := h.Lines["date"]
+		line := h.Lines.Of("date")
 		if p.Honor.Year > 0 && h.Date.Year() != p.Honor.Year {
 			probs = append(probs, diag.Warn(p.Path, line, diag.MsgHonorYear, h.Name, h.Date.Format("2006-01-02"), p.Honor.Year))
 			continue

@@ -55,11 +55,11 @@ date = 2025-01-01
 	}
 	html := readOut(t, dir, "news/a/index.html")
 	for _, want := range []string{
-		`href="/units/fuyou/">相对`,
-		`href="/brands/%E7%BA%A2%E6%97%97/">根`,
+		`href="../../units/fuyou/index.html">相对`,
+		`href="../../brands/%E7%BA%A2%E6%97%97/index.html">根`,
 		// goldmark percent-encodes the fragment; browsers match it to id="品牌由来".
-		`href="/brands/%E7%BA%A2%E6%97%97/#%E5%93%81%E7%89%8C%E7%94%B1%E6%9D%A5">锚点`,
-		`href="/brands/%E7%BA%A2%E6%97%97/">编码`,
+		`href="../../brands/%E7%BA%A2%E6%97%97/index.html#%E5%93%81%E7%89%8C%E7%94%B1%E6%9D%A5">锚点`,
+		`href="../../brands/%E7%BA%A2%E6%97%97/index.html">编码`,
 	} {
 		if !strings.Contains(html, want) {
 			t.Errorf("no %s in\n%s", want, excerpt(html, `class="prose"`))

@@ -58,6 +58,7 @@ func Parse(data []byte) (Config, []diag.Problem) {
 		line := keyLine(data, key)
 		problems = append(problems, diag.New(FileName, line, diag.MsgConfigUnknown, key.String()))
 	}
+	problems = append(problems, checkURLs(&cfg, data)...)
 	sort.SliceStable(cfg.Menu, func(i, j int) bool { return cfg.Menu[i].Weight < cfg.Menu[j].Weight })
 	if cfg.Paginate <= 0 {
 		cfg.Paginate = 10

@@ -12,7 +12,7 @@ func TestHonorUnitLine(t *testing.T) {
 	if len(probs) != 0 {
 		t.Fatalf("parse: %v", probs)
 	}
-	if h := p.Honor.Honors[0]; h.Line != 5 || h.Lines["unit"] != 8 || h.Lines["name"] != 6 {
+	if h := p.Honor.Honors[0]; h.Line != 5 || h.Lines.Of("unit") != 8 || h.Lines.Of("name") != 6 {
 		t.Fatalf("lines: header %d, keys %v", h.Line, h.Lines)
 	}
 	probs = Resolve([]*Page{p}, ResolveOptions{})

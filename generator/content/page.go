@@ -66,14 +66,15 @@ type Page struct {
 	BodyLine int    // line of the file where the Markdown body starts
 
 	// Common front matter.
-	Title   string
-	Date    time.Time
-	HasDate bool
-	Draft   bool
-	Tags    []string
-	Summary string // front matter summary; the markdown stage fills it if empty
-	Weight  int
-	Aliases []string // site-relative URLs that redirect here
+	Title      string
+	Date       time.Time
+	HasDate    bool
+	Draft      bool
+	Tags       []string
+	Summary    string // front matter summary; the markdown stage fills it if empty
+	Weight     int
+	Aliases    []string // site-relative URLs that redirect here
+	rawAliases []string // as written, for checkNames
 	// Files under content/ listed under 附件 (attachment.go).
 	Attachments []Attachment
 
@@ -176,10 +177,33 @@ type Honor struct {
 	Date      time.Time
 	HasDate   bool
 	UnitSlug  string
-	Line      int            // line of its [[honors]] table in the file
-	Lines     map[string]int // line of each of its keys, for messages about one field
+	Line      int        // line of its [[honors]] table in the file
+	Lines     HonorLines // line of each of its keys, for messages about one field
 
 	Unit *Page
+}
+
+// HonorLines is the line of each field of an honor entry, in HonorKeys
+// order (0: not written). A list can hold a million entries: a map per
+// entry was about 250 bytes of each entry's memory, this is 24.
+type HonorLines [6]int32
+
+// Of returns the line of the field key, or 0.
+func (l HonorLines) Of(key string) int {
+	for i, k := range HonorKeys {
+		if k == key {
+			return int(l[i])
+		}
+	}
+	return 0
+}
+
+func honorLines(keys map[string]int) HonorLines {
+	var l HonorLines
+	for i, k := range HonorKeys {
+		l[i] = int32(keys[k])
+	}
+	return l
 }
 
 // News is a 工作动态 item or a 通报.

@@ -47,7 +47,8 @@ func Parse(rel string, data []byte) (*Page, []diag.Problem) {
 	p := newPage(rel)
 	var probs []diag.Problem
 	if !utf8.Valid(data) {
-		return p, []diag.Problem{diag.New(p.Path, 0, diag.MsgNotUTF8)}
+		line, col := invalidUTF8At(data)
+		return p, []diag.Problem{diag.New(p.Path, line, diag.MsgNotUTF8, col)}
 	}
 	if bytes.IndexByte(data, '\r') >= 0 {
 		data = bytes.ReplaceAll(data, []byte("\r\n"), []byte("\n"))
@@ -70,6 +71,7 @@ func Parse(rel string, data []byte) (*Page, []diag.Problem) {
 	p.FieldLines = lines.top
 	f := newFields(p.Path, table, lines.top, 1, &probs)
 	decodeCommon(p, f)
+	probs = append(probs, checkNames(p)...)
 	switch p.Kind {
 	case KindUnit:
 		p.Unit = decodeUnit(f)
@@ -93,6 +95,25 @@ func Parse(rel string, data []byte) (*Page, []diag.Problem) {
 		probs = append(probs, UnknownField(p.Path, f.lineOf(k), k, p.Kind))
 	}
 	return p, probs
+}
+
+// invalidUTF8At returns the line and the column (in characters, from 1) of
+// the first byte of data that is not UTF-8.
+func invalidUTF8At(data []byte) (line, col int) {
+	line, col = 1, 1
+	for len(data) > 0 {
+		r, n := utf8.DecodeRune(data)
+		if r == utf8.RuneError && n <= 1 {
+			return line, col
+		}
+		if r == '\n' {
+			line, col = line+1, 1
+		} else {
+			col++
+		}
+		data = data[n:]
+	}
+	return line, col
 }
 
 // UnknownField is a warning for a key that is not a field of the kind, with
@@ -163,10 +184,11 @@ func decodeCommon(p *Page, f *fields) {
 	if s := f.str("slug"); s != "" && !p.IsIndex {
 		p.Slug = s
 		dir := strings.TrimSuffix(path.Dir(strings.TrimPrefix(p.Path, "content/")), ".")
-		p.URL = pageURL(p.Kind, strings.TrimSuffix(dir, "/"), s)
+		p.URL = cleanURL(pageURL(p.Kind, strings.TrimSuffix(dir, "/"), s))
 	}
 	p.ReviewIgnore = f.strings("review_ignore")
-	for _, a := range f.strings("aliases") {
+	p.rawAliases = f.strings("aliases")
+	for _, a := range p.rawAliases {
 		p.Aliases = append(p.Aliases, NormalizeURL(a))
 	}
 	for _, a := range f.strings("attachments") {
@@ -174,14 +196,15 @@ func decodeCommon(p *Page, f *fields) {
 	}
 }
 
-// NormalizeURL makes a site-relative URL start and end with "/".
+// NormalizeURL makes a site-relative URL start and end with "/", cleaned
+// as path.Clean does ("/a//b/./" is "/a/b/"), so that two spellings of one
+// address are seen as one.
 func NormalizeURL(u string) string {
 	u = strings.TrimSpace(u)
 	u = strings.TrimSuffix(u, "index.html")
-	if !strings.HasPrefix(u, "/") {
-		u = "/" + u
-	}
-	if !strings.HasSuffix(u, "/") && path.Ext(u) == "" {
+	dir := strings.HasSuffix(u, "/")
+	u = path.Clean("/" + u)
+	if u != "/" && (dir || path.Ext(u) == "") {
 		u += "/"
 	}
 	return u
@@ -264,6 +287,7 @@ func decodeHonorList(path string, f *fields, lines keyLines, probs *[]diag.Probl
 		return h
 	}
 	tables := lines.tables["honors"]
+	h.Honors = make([]Honor, 0, len(entries))
 	for i, e := range entries {
 		var tl tableLines
 		if i < len(tables) {
@@ -279,7 +303,7 @@ func decodeHonorList(path string, f *fields, lines keyLines, probs *[]diag.Probl
 			Level:     ef.str("level"),
 			UnitSlug:  ef.str("unit"),
 			Line:      tl.line,
-			Lines:     tl.keys,
+			Lines:     honorLines(tl.keys),
 		}
 		entry.Date, entry.HasDate = ef.date("date")
 		ef.oneOf("type", entry.Type, HonorTypes)

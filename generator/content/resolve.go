@@ -75,7 +75,7 @@ func Resolve(pages []*Page, opt ResolveOptions) []diag.Problem {
 		case p.Honor != nil:
 			for i := range p.Honor.Honors {
 				h := &p.Honor.Honors[i]
-				line := h.Lines["unit"]
+				line := h.Lines.Of("unit")
 				if line == 0 {
 					line = h.Line
 				}

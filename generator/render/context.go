@@ -22,6 +22,10 @@ type Site struct {
 	Featured  []*content.Page
 	BuildDate time.Time
 	Dev       bool // serve mode
+	// AbsURL is the full base URL ("https://dj.example.gov.cn/") when
+	// site.toml gives one, else "": the feeds, sitemap and canonical links,
+	// which need absolute URLs, exist only with it.
+	AbsURL string
 }
 
 // Context is the dot of every template.
@@ -77,6 +81,15 @@ func (c *Context) CurrentMenu() string {
 		}
 	}
 	return best
+}
+
+// Canonical is the page's absolute URL for <link rel="canonical">, or ""
+// without a full base URL (and on 404.html, which has no address of its own).
+func (c *Context) Canonical() string {
+	if c.Site.AbsURL == "" || c.Kind == "404" {
+		return ""
+	}
+	return Absolute(c.Site.AbsURL, c.URL)
 }
 
 // UnitFigures returns the stats of the unit a profile shows.

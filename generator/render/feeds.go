@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/xml"
 	"fmt"
+	"html"
 	"html/template"
 	"strings"
 	"time"
@@ -11,17 +12,12 @@ import (
 	"dangjian/generator/content"
 )
 
-// Absolute makes a site-relative URL absolute for feeds and sitemaps. With a
-// base URL that has no host, the best a feed can do is a root-relative path.
-func Absolute(baseURL, u string) string {
-	u = URLFunc(u)
-	if strings.Contains(baseURL, "://") {
-		return strings.TrimSuffix(baseURL, "/") + u
-	}
-	if strings.TrimSpace(baseURL) == "" {
-		return strings.TrimPrefix(u, "/")
-	}
-	return strings.TrimSuffix(BasePath(baseURL), "/") + u
+// Absolute makes a site-relative URL absolute for feeds, sitemaps and
+// canonical links, from a full base URL (config.FullURL: "https://x/p/").
+// Those formats need absolute URLs; without a full base URL the site leaves
+// them out (Site.AbsURL is "").
+func Absolute(fullBase, u string) string {
+	return strings.TrimSuffix(fullBase, "/") + URLFunc(u)
 }
 
 type rss struct {
@@ -54,7 +50,7 @@ const FeedLimit = 30
 func RSS(s *Site, title, link string, pages []*content.Page) []byte {
 	ch := rssChannel{
 		Title:       title,
-		Link:        Absolute(s.Config.BaseURL, link),
+		Link:        Absolute(s.AbsURL, link),
 		Description: s.Config.Description,
 		Language:    s.Config.Language,
 	}
@@ -62,7 +58,9 @@ func RSS(s *Site, title, link string, pages []*content.Page) []byte {
 		if i == FeedLimit {
 			break
 		}
-		it := rssItem{Title: p.Title, Link: Absolute(s.Config.BaseURL, p.URL), Description: p.Summary}
+		// A feed reader reads the description as HTML: the summary, which
+		// is text, is escaped for HTML here and for XML by the encoder.
+		it := rssItem{Title: p.Title, Link: Absolute(s.AbsURL, p.URL), Description: html.EscapeString(p.Summary)}
 		it.GUID = it.Link
 		if p.HasDate {
 			it.PubDate = p.Date.Format(time.RFC1123Z)
@@ -92,7 +90,7 @@ func Sitemap(s *Site, jobs []Job) []byte {
 			continue
 		}
 		b.WriteString("<url><loc>")
-		xml.EscapeText(&b, []byte(Absolute(s.Config.BaseURL, j.URL)))
+		xml.EscapeText(&b, []byte(Absolute(s.AbsURL, j.URL)))
 		b.WriteString("</loc>")
 		if p := j.Ctx.Page; p != nil && p.HasDate && j.Ctx.Kind == "single" {
 			b.WriteString("<lastmod>" + p.Date.Format("2006-01-02") + "</lastmod>")
@@ -103,23 +101,28 @@ func Sitemap(s *Site, jobs []Job) []byte {
 	return b.Bytes()
 }
 
-// Robots allows everything and points at the sitemap.
+// Robots allows everything and, when the site has a full base URL (and so a
+// sitemap), points at the sitemap: the Sitemap line must be a full URL.
 func Robots(s *Site) []byte {
-	return []byte(fmt.Sprintf("User-agent: *\nAllow: /\nSitemap: %s\n", Absolute(s.Config.BaseURL, "/sitemap.xml")))
+	if s.AbsURL == "" {
+		return []byte("User-agent: *\nAllow: /\n")
+	}
+	return []byte(fmt.Sprintf("User-agent: *\nAllow: /\nSitemap: %s\n", Absolute(s.AbsURL, "/sitemap.xml")))
 }
 
 var aliasTemplate = template.Must(template.New("alias").Parse(`<!DOCTYPE html>
 <html lang="zh-CN"><head><meta charset="utf-8"><title>{{.Title}}</title>
-<link rel="canonical" href="{{.URL}}"><meta name="robots" content="noindex">
+{{with .Canonical}}<link rel="canonical" href="{{.}}">{{end}}<meta name="robots" content="noindex">
 <meta http-equiv="refresh" content="0; url={{.URL}}"></head>
 <body><p>本页已迁移至 <a href="{{.URL}}">{{.Title}}</a>。</p></body></html>
 `))
 
 // Alias is the redirect page left at an old URL; link is the target as
-// seen from the alias's own folder (Links.URL).
-func Alias(title, link string) []byte {
+// seen from the alias's own folder (Links.URL), canonical its absolute URL
+// or "" without a full base URL.
+func Alias(title, link, canonical string) []byte {
 	var b bytes.Buffer
-	if err := aliasTemplate.Execute(&b, struct{ Title, URL string }{title, link}); err != nil {
+	if err := aliasTemplate.Execute(&b, struct{ Title, URL, Canonical string }{title, link, canonical}); err != nil {
 		panic(err)
 	}
 	return b.Bytes()

@@ -48,19 +48,48 @@ func Funcs(labels map[string]string) template.FuncMap {
 }
 
 // URLFunc cleans a site-relative URL and percent-encodes what must be
-// (Chinese slugs and tags, spaces), leaving "/" and anchors as they are.
+// (Chinese slugs and tags, spaces, and "#", "?" and "%" in names), leaving
+// "/" as it is. A URL that names a folder (ends in "/", as every page URL
+// does) or a file with an extension ("images/logo #1.png") is a path
+// through and through: a "#" or "?" in it is part of a name. Otherwise a
+// "?query" or "#fragment" is kept as such ({{url "/search/?q=x"}}).
 func URLFunc(u string) string {
-	if u == "" || strings.Contains(u, "://") || strings.HasPrefix(u, "#") || strings.HasPrefix(u, "mailto:") {
+	if u == "" || strings.HasPrefix(u, "#") || strings.HasPrefix(u, "//") {
+		return u
+	}
+	// A web, mail or phone address is left alone; any other "scheme:"
+	// ("javascript:…") is read as a name in the site, and stays one.
+	switch URLScheme(u) {
+	case "http", "https", "mailto", "tel":
 		return u
 	}
 	if !strings.HasPrefix(u, "/") {
 		u = "/" + u
 	}
 	frag := ""
-	if i := strings.IndexAny(u, "?#"); i >= 0 {
+	if i := strings.IndexAny(u, "?#"); i >= 0 && !isPath(u) {
 		u, frag = u[:i], u[i:]
 	}
 	return (&url.URL{Path: u}).EscapedPath() + frag
+}
+
+// isPath reports a URL that ends in "/" or in a file name with a plain
+// extension (letters and digits).
+func isPath(u string) bool {
+	if strings.HasSuffix(u, "/") {
+		return true
+	}
+	last := u[strings.LastIndexByte(u, '/')+1:]
+	dot := strings.LastIndexByte(last, '.')
+	if dot < 0 || dot == len(last)-1 || len(last)-dot > 6 {
+		return false
+	}
+	for _, c := range last[dot+1:] {
+		if !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9') {
+			return false
+		}
+	}
+	return true
 }
 
 // Anchor is the link to an element of the same page, "#" and its id

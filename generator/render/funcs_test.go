@@ -51,3 +51,26 @@ func TestTOCItemsMatchesHTMLTemplate(t *testing.T) {
 		sameOutput(t, layout, fast, toc)
 	}
 }
+
+// TestURLFuncEncodesNames: "#", "?", "%" and spaces in file names, tags and
+// logo names are part of the name, percent-encoded (issue #14, low).
+func TestURLFuncEncodesNames(t *testing.T) {
+	for in, want := range map[string]string{
+		"/news/50% 进展/":        "/news/50%25%20%E8%BF%9B%E5%B1%95/",
+		"/tags/C#/":            "/tags/C%23/",
+		"/news/为什么?/":          "/news/%E4%B8%BA%E4%BB%80%E4%B9%88%3F/",
+		"images/logo #1.svg":   "/images/logo%20%231.svg",
+		"/images/a?b.png":      "/images/a%3Fb.png",
+		"/search/?q=x":         "/search/?q=x",
+		"/brands/a/#做法":        "/brands/a/#做法",
+		"/a.html#sec":          "/a.html#sec",
+		"https://example.org/": "https://example.org/",
+		"tel:110":              "tel:110",
+		"MAILTO:a@b.cn":        "MAILTO:a@b.cn",
+		"javascript:alert(1)":  "/javascript:alert%281%29",
+	} {
+		if got := URLFunc(in); got != want {
+			t.Errorf("URLFunc(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

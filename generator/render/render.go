@@ -62,6 +62,9 @@ func (r *Renderer) Render(jobs []Job, w output.Writer) (int, []diag.Problem) {
 	return int(done.Load()), probs.Problems()
 }
 
+// maxPooledBuffer is the largest page buffer kept for reuse.
+const maxPooledBuffer = 8 << 20
+
 // Page renders one job to its final bytes.
 func (r *Renderer) Page(job Job) (data []byte, problem *diag.Problem) {
 	name := job.URL
@@ -86,18 +89,25 @@ func (r *Renderer) Page(job Job) (data []byte, problem *diag.Problem) {
 		buf = new(bytes.Buffer)
 	}
 	buf.Reset()
-	defer r.pool.Put(buf)
+	defer func() {
+		// A page of a million honors is hundreds of MB: that buffer is
+		// not kept for the next page.
+		if buf.Cap() <= maxPooledBuffer {
+			r.pool.Put(buf)
+		}
+	}()
 	if err := set.ExecuteTemplate(buf, entry, job.Ctx); err != nil {
 		p := r.Templates.execError(err, name)
 		return nil, &p
 	}
-	html := buf.Bytes()
+	html := r.Links.Rewrite(job.URL, buf.Bytes())
+	// The watch server's script is the server's, at its root: it is put in
+	// after the site's links are made relative.
 	if len(r.Inject) > 0 {
 		if i := bytes.LastIndex(html, []byte("</body>")); i >= 0 {
 			html = append(append(append([]byte(nil), html[:i]...), r.Inject...), html[i:]...)
 		}
 	}
-	html = r.Links.Rewrite(job.URL, html)
 	out := html
 	// An HTML page comes from compacted layouts (TemplateOptions.Compact)
 	// and is not minified again; a layout of another format (XML, JSON) is.

@@ -593,7 +593,6 @@ func TestPrettyURLsTypesAndNotFound(t *testing.T) {
 		"/":                     "text/html; charset=utf-8",
 		"/news/n1/":             "text/html; charset=utf-8",
 		"/css/site.css":         "text/css; charset=utf-8",
-		"/index.xml":            "application/xml; charset=utf-8",
 		"/stats.json":           "application/json; charset=utf-8",
 		"/stats.csv":            "text/csv; charset=utf-8",
 		"/robots.txt":           "text/plain; charset=utf-8",

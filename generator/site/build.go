@@ -59,6 +59,10 @@ type Result struct {
 	Stages      []Stage
 	Duration    time.Duration
 	Warnings    []diag.Problem
+	// Dest is the output folder; Portable (diag.MsgBuiltPortable) is the
+	// summary's closing line saying it works from disk or any server.
+	Dest     string
+	Portable diag.Problem
 }
 
 // timer records the stages of one build.
@@ -115,6 +119,15 @@ func Build(opt Options) (*Result, error) {
 	res.Files, res.Bytes = dir.Counts()
 	res.Stages = t.stages
 	res.Warnings = append(warningsOf(probs), warningsOf(wprobs)...)
+	if site.Render.AbsURL == "" {
+		where := config.FileName
+		if opt.BaseURL != nil {
+			where = ""
+		}
+		res.Warnings = append(res.Warnings, diag.Warn(where, 0, diag.MsgNoFullBaseURL, site.Config.BaseURL))
+	}
+	res.Dest = opt.Dest
+	res.Portable = diag.Warn("", 0, diag.MsgBuiltPortable, opt.Dest)
 	res.Duration = time.Since(start)
 	return res, nil
 }
@@ -188,6 +201,9 @@ func load(opt Options, t *timer, oneShot bool) (*Site, []diag.Problem) {
 	cfg, ps := config.Load(opt.Source)
 	probs = append(probs, ps...)
 	if opt.BaseURL != nil {
+		if msg, bad := config.CheckBaseURL(*opt.BaseURL); bad {
+			return nil, append(probs, diag.New("", 0, msg, "--base-url", *opt.BaseURL))
+		}
 		cfg.BaseURL = *opt.BaseURL
 	}
 	th, err := theme.Open(opt.Source, cfg.Theme)
@@ -222,8 +238,9 @@ func load(opt Options, t *timer, oneShot bool) (*Site, []diag.Problem) {
 
 	labels, ps := loadLabels(th, cfg)
 	probs = append(probs, ps...)
-	s.Render = &render.Site{Config: cfg, Labels: labels, BuildDate: opt.Now}
+	s.Render = &render.Site{Config: cfg, Labels: labels, BuildDate: opt.Now, AbsURL: config.FullURL(cfg.BaseURL)}
 	probs = append(probs, s.Derive()...)
+	probs = append(probs, s.checkOutputs()...)
 	t.done("derive")
 
 	tpl, ps := render.ParseTemplates(th, render.Funcs(labels), render.TemplateOptions{Compact: !s.Opt.NoMinify})
@@ -388,7 +405,11 @@ func (s *Site) WriteStatic(w output.Writer, r *render.Renderer) []diag.Problem {
 func (s *Site) writeData(w output.Writer, r *render.Renderer, jobs []render.Job) []diag.Problem {
 	rs := s.Render
 	files := s.feeds()
-	files["sitemap.xml"] = render.Sitemap(rs, jobs)
+	if rs.AbsURL != "" {
+		// A sitemap lists full URLs only (sitemaps.org); without a full
+		// base URL there is none (Build warns).
+		files["sitemap.xml"] = render.Sitemap(rs, jobs)
+	}
 	files["robots.txt"] = render.Robots(rs)
 	files["stats.csv"] = rs.Stats.CSV()
 	if js, err := rs.Stats.JSON(); err == nil {
@@ -396,15 +417,27 @@ func (s *Site) writeData(w output.Writer, r *render.Renderer, jobs []render.Job)
 	}
 	for _, p := range rs.C.All {
 		for _, a := range p.Aliases {
-			files[render.OutPath(a)] = render.Alias(p.Title, r.Links.URL(a, render.URLFunc(p.URL)))
+			canonical := ""
+			if rs.AbsURL != "" {
+				canonical = render.Absolute(rs.AbsURL, p.URL)
+			}
+			link := r.Links.URL(a, render.URLFunc(p.URL))
+			if !render.SafeURL(link) {
+				continue // cannot happen: Links.URL never adds a scheme
+			}
+			files[render.OutPath(a)] = render.Alias(p.Title, link, canonical)
 		}
 	}
 	return writeFiles(w, r, files)
 }
 
-// feeds makes the site's RSS feed and one per section, by output path.
+// feeds makes the site's RSS feed and one per section, by output path;
+// none without a full base URL (RSS links are full URLs).
 func (s *Site) feeds() map[string][]byte {
 	rs := s.Render
+	if rs.AbsURL == "" {
+		return map[string][]byte{}
+	}
 	files := map[string][]byte{
 		"index.xml": render.RSS(rs, rs.Config.Title, "/", rs.C.All),
 	}

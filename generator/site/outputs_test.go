@@ -50,7 +50,7 @@ aliases = ["/news/old-name/", "/2019/old.html"]
 		if err != nil {
 			t.Fatalf("no redirect page at %s", p)
 		}
-		if !strings.Contains(string(page), `url=/portal/news/new-name/`) {
+		if !strings.Contains(string(page), `url=../news/new-name/index.html`) && !strings.Contains(string(page), `url=../../news/new-name/index.html`) {
 			t.Errorf("%s does not redirect to the page:\n%s", p, page)
 		}
 	}

@@ -5,6 +5,7 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"strconv"
+	"strings"
 )
 
 // JSON is stats.json: every figure under the keys documented in README.md,
@@ -108,10 +109,39 @@ func (f *Figures) CSV() []byte {
 	w.UseCRLF = true
 	_ = w.Write([]string{"group", "key", "label", "value"})
 	for _, r := range f.Rows() {
-		_ = w.Write([]string{r.Group, r.Key, r.Label, r.Value})
+		_ = w.Write([]string{csvCell(r.Group), csvCell(r.Key), csvCell(r.Label), csvCell(r.Value)})
 	}
 	w.Flush()
 	return buf.Bytes()
+}
+
+// csvCell keeps a spreadsheet from running a cell as a formula (OWASP,
+// "CSV Injection"): a cell starting with =, +, -, @, a tab or a carriage
+// return gets a leading ' — except a plain number such as -3 or +1.5, which
+// stays a number. stats.json keeps the text as it is.
+func csvCell(s string) string {
+	if s == "" || !strings.ContainsRune("=+-@\t\r", rune(s[0])) || plainNumber(s) {
+		return s
+	}
+	return "'" + s
+}
+
+func plainNumber(s string) bool {
+	if s[0] == '+' || s[0] == '-' {
+		s = s[1:]
+	}
+	digits, dot := 0, false
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case '0' <= c && c <= '9':
+			digits++
+		case c == '.' && !dot && digits > 0:
+			dot = true
+		default:
+			return false
+		}
+	}
+	return digits > 0 && s[len(s)-1] != '.'
 }
 
 // KeyFigure is one big number of the band at the top of /stats/ and of the
