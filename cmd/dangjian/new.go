@@ -2,7 +2,6 @@ package main
 
 import (
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"path/filepath"
@@ -21,8 +20,7 @@ func init() {
 // runNew prints the new file's path alone on stdout, so scripts and editors
 // can open it, and the hint for the officer on stderr.
 func runNew(args []string, stdout, stderr io.Writer, lang diag.Lang) int {
-	fs := flag.NewFlagSet("new", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs := newFlags("new", stderr, lang)
 	source := fs.String("source", ".", pick(lang, "网站目录", "site folder"))
 	// Flags may come after KIND NAME (dangjian new brand 红色引擎 --source site),
 	// which the flag package alone does not allow.

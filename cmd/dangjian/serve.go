@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"net"
@@ -23,8 +22,7 @@ func init() {
 }
 
 func runServe(args []string, stdout, stderr io.Writer, lang diag.Lang) int {
-	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs := newFlags("serve", stderr, lang)
 	opt := serve.Options{Lang: lang, Log: stdout}
 	fs.StringVar(&opt.Source, "source", ".", pick(lang, "网站目录", "site folder"))
 	fs.StringVar(&opt.Bind, "bind", "127.0.0.1", pick(lang, "监听地址", "address to listen on"))
