@@ -313,7 +313,7 @@ func runBuild(args []string, stdout, stderr io.Writer, lang diag.Lang) int {
 	var base optionalString
 	var verbose bool
 	fs.StringVar(&opt.Source, "source", ".", pick(lang, "网站目录", "site folder"))
-	fs.StringVar(&opt.Dest, "dest", "", pick(lang, "输出目录（默认 <source>/public）", "output folder (default <source>/public)"))
+	fs.StringVar(&opt.Dest, "dest", "", pick(lang, "输出目录（默认为网站目录下的 public）", "output folder (default <source>/public)"))
 	fs.Var(&base, "base-url", pick(lang, "网站地址，覆盖 site.toml 的 baseURL；\"\" 表示相对链接（可直接从磁盘打开）", "base URL, overrides site.toml; \"\" makes relative links (works from disk)"))
 	fs.BoolVar(&opt.Drafts, "drafts", false, pick(lang, "包含草稿", "include drafts"))
 	fs.BoolVar(&opt.NoMinify, "no-minify", false, pick(lang, "不压缩输出", "do not minify output"))
@@ -374,5 +374,27 @@ func printSummary(w io.Writer, r *site.Result, verbose bool, lang diag.Lang) {
 		for _, s := range r.Stages {
 			fmt.Fprintf(w, "  %-10s %s\n", s.Name, s.Duration.Round(time.Microsecond))
 		}
+	}
+}
+
+// parseInterspersed parses flags that may come before, between or after the
+// operands (dangjian init 我的党建网 --demo), which the flag package alone
+// does not allow. It returns the operands; false after a flag error, which
+// the flag set has already reported.
+func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, bool) {
+	var pos []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, false
+		}
+		if fs.NArg() == 0 {
+			return pos, true
+		}
+		// After "--" everything is an operand.
+		if len(args) > len(fs.Args()) && args[len(args)-len(fs.Args())-1] == "--" {
+			return append(pos, fs.Args()...), true
+		}
+		pos = append(pos, fs.Arg(0))
+		args = fs.Args()[1:]
 	}
 }
