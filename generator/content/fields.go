@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"dangjian/generator/config"
 	"dangjian/generator/diag"
 )
 
@@ -45,6 +46,20 @@ var (
 )
 
 func (f *fields) typeErr(key string, want diag.Msg, got any) {
+	if s, ok := got.(string); ok {
+		switch want {
+		case wantInt, wantNumber:
+			if n, ok := config.FixNumber(s); ok {
+				*f.probs = append(*f.probs, diag.New(f.path, f.lineOf(key), diag.MsgHintFieldNumber, key, want, show(got), key, n))
+				return
+			}
+		case wantDate:
+			if d, ok := config.FixDate(s); ok {
+				*f.probs = append(*f.probs, diag.New(f.path, f.lineOf(key), diag.MsgHintFieldDate, key, want, show(got), key, d))
+				return
+			}
+		}
+	}
 	*f.probs = append(*f.probs, diag.New(f.path, f.lineOf(key), diag.MsgFieldType, key, want, show(got)))
 }
 

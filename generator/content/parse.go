@@ -54,7 +54,7 @@ func Parse(rel string, data []byte) (*Page, []diag.Problem) {
 	}
 	front, body, frontLine, bodyLine, ok := split(data)
 	if !ok {
-		return p, []diag.Problem{diag.New(p.Path, 1, diag.MsgFrontMatterOpen)}
+		return p, []diag.Problem{diag.New(p.Path, 1, diag.MsgFrontUnclosed, unclosedAt(data))}
 	}
 	p.Body, p.BodyLine = body, bodyLine
 
@@ -62,7 +62,7 @@ func Parse(rel string, data []byte) (*Page, []diag.Problem) {
 	if front != nil {
 		var err error
 		if table, err = decodeFront(string(front)); err != nil {
-			return p, []diag.Problem{config.TOMLProblem(p.Path, frontLine-1, err)}
+			return p, []diag.Problem{config.TOMLProblemSrc(p.Path, frontLine-1, err, front)}
 		}
 	}
 	lines := scanKeyLines(front, frontLine)

@@ -216,7 +216,7 @@ title = "没有日期"
 	}
 	got := errs.Format(diag.Chinese)
 	for _, want := range []string{
-		"content/units/toml.md:3: 前置信息 TOML 格式错误",
+		"content/units/toml.md:3: 前置信息（+++ 之间）写法有误",
 		`content/units/type.md:4: 字段 members 应为整数，实际为 "80人"`,
 		"content/brands/missing.md:1: 缺少必填字段 unit",
 		`content/brands/unknown-unit.md:3: unknown unit "nowhere"`,
