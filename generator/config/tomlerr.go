@@ -161,7 +161,7 @@ func Hint(line string) (diag.Msg, []any, bool) {
 	}
 	key, value, eq := cutEquals(t)
 	value = stripComment(value)
-	fixedKey := foldWidth(key)
+	fixedKey := FoldWidth(key)
 	if eq == "＝" {
 		return diag.MsgHintEquals, []any{fixedKey, fixValue(value)}, true
 	}
@@ -174,7 +174,7 @@ func Hint(line string) (diag.Msg, []any, bool) {
 	if q := curlyQuote(value); q != "" {
 		return diag.MsgHintQuotes, []any{q, key, fixValue(value)}, true
 	}
-	folded := foldWidth(value)
+	folded := FoldWidth(value)
 	if m := dateRe.FindStringSubmatch(folded); m != nil {
 		y, _ := strconv.Atoi(m[1])
 		mo, _ := strconv.Atoi(m[2])
@@ -248,13 +248,13 @@ func curlyQuote(v string) string {
 // characters, a text in quotes.
 func fixValue(v string) string {
 	r := strings.NewReplacer("“", `"`, "”", `"`, "‘", `"`, "’", `"`, "＂", `"`, "＇", `"`, "「", `"`, "」", `"`, "『", `"`, "』", `"`, "、", ", ")
-	return foldWidth(r.Replace(v))
+	return FoldWidth(r.Replace(v))
 }
 
-// foldWidth turns full-width ASCII (Ｕ+FF01–FF5E: ０-９, Ａ-Ｚ, ，［］＝ …) and
-// the ideographic space into their ASCII forms, the part of NFKC that
-// matters for TOML.
-func foldWidth(s string) string {
+// FoldWidth turns full-width ASCII (U+FF01–FF5E: ０-９, Ａ-Ｚ, ，［］＝ …) and
+// the ideographic space into their ASCII forms: the part of NFKC that
+// matters for TOML, tags and unit names.
+func FoldWidth(s string) string {
 	return strings.Map(func(r rune) rune {
 		switch {
 		case r >= 0xFF01 && r <= 0xFF5E:
@@ -288,7 +288,7 @@ var leadingNumberRe = regexp.MustCompile(`^\s*([+-]?\d+(?:\.\d+)?)`)
 // FixNumber reads the number out of a text written where a number belongs
 // ("80人", "1,280", "８０"), for the message that says what to write.
 func FixNumber(s string) (string, bool) {
-	s = strings.ReplaceAll(foldWidth(s), ",", "")
+	s = strings.ReplaceAll(FoldWidth(s), ",", "")
 	m := leadingNumberRe.FindStringSubmatch(s)
 	if m == nil {
 		return "", false
@@ -299,7 +299,7 @@ func FixNumber(s string) (string, bool) {
 // FixDate reads a date written as 2019年7月1日, 2019.7.1 or 2019/7/1 and
 // returns it as TOML writes it (2019-07-01).
 func FixDate(s string) (string, bool) {
-	m := dateRe.FindStringSubmatch(foldWidth(strings.TrimSpace(s)))
+	m := dateRe.FindStringSubmatch(FoldWidth(strings.TrimSpace(s)))
 	if m == nil {
 		return "", false
 	}

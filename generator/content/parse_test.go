@@ -100,7 +100,7 @@ func TestResolveUnits(t *testing.T) {
 	if len(news.News.Units) != 1 || news.News.Units[0] != unit {
 		t.Errorf("units = %v", news.News.Units)
 	}
-	if got := messages(probs); !strings.Contains(got, `content/news/a.md:4: unknown unit "nope"`) {
+	if got := messages(probs); !strings.Contains(got, `content/news/a.md:4: 找不到单位 "nope"`) {
 		t.Errorf("problems: %s", got)
 	}
 }

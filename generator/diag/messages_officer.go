@@ -65,3 +65,10 @@ func Sentence(outer, inner Msg, args ...any) Msg {
 		En: fmt.Sprintf(outer.En, inner.Text(English, args...)),
 	}
 }
+
+// Units named by slug, title or short name.
+var (
+	MsgUnitUnknownDid = Msg{"找不到单位 %q（%s 可写 content/units/ 下的文件名、单位全称或简称）；是否应为 %q（%s）？", "unknown unit %q (%s takes a unit's file name in content/units/, its full title or its short name); did you mean %q (%s)?"}
+	MsgUnitUnknown    = Msg{"找不到单位 %q（%s 可写 content/units/ 下的文件名、单位全称或简称），本站的单位见 content/units/", "unknown unit %q (%s takes a unit's file name in content/units/, its full title or its short name); the site's units are in content/units/"}
+	MsgUnitAmbiguous  = Msg{"%q 同时是几个单位的名称：%s；请改写其中一个的文件名", "%q names several units: %s; write the file name of the one you mean"}
+)
