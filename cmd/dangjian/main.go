@@ -241,7 +241,9 @@ func printFlags(w io.Writer, fs *flag.FlagSet, lang diag.Lang) {
 		}
 		fmt.Fprintf(w, "  --%s%s\n", f.Name, arg)
 		line := "      " + f.Usage
-		if f.DefValue != "" && f.DefValue != "false" && f.DefValue != "0" {
+		if f.DefValue == "true" {
+			line += pick(lang, "（默认开启）", " (on by default)")
+		} else if f.DefValue != "" && f.DefValue != "false" && f.DefValue != "0" {
 			line += pick(lang, "（默认 "+f.DefValue+"）", " (default "+f.DefValue+")")
 		}
 		fmt.Fprintln(w, line)

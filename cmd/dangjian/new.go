@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
+	"strings"
 
 	"dangjian/generator/archetype"
 	"dangjian/generator/diag"
@@ -56,5 +57,13 @@ func runNew(args []string, stdout, stderr io.Writer, lang diag.Lang) int {
 	shown := filepath.Join(*source, filepath.FromSlash(rel))
 	fmt.Fprintln(stdout, shown)
 	fmt.Fprintln(stderr, diag.MsgNewCreated.Text(lang, shown))
+	fmt.Fprintln(stderr, diag.MsgNewPreview.Text(lang, previewURL(rel)))
 	return exitOK
+}
+
+// previewURL is the address of a new page in dangjian serve's preview (on
+// its default port): /<section>/<slug>/ for a file content/<section>/<slug>.md.
+func previewURL(rel string) string {
+	rel = strings.TrimPrefix(rel, "content/")
+	return "http://127.0.0.1:1313/" + strings.TrimSuffix(rel, ".md") + "/"
 }

@@ -73,7 +73,8 @@ type Page struct {
 	Tags    []string
 	Summary string // front matter summary; the markdown stage fills it if empty
 	Weight  int
-	Aliases []string // site-relative URLs that redirect here
+	Aliases []string       // site-relative URLs that redirect here
+	Params  map[string]any // [params]: the site's own data, for its layouts
 
 	// Kind-specific front matter; exactly one is set for a typed kind.
 	Unit  *Unit

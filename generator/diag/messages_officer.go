@@ -72,3 +72,15 @@ var (
 	MsgUnitUnknown    = Msg{"找不到单位 %q（%s 可写 content/units/ 下的文件名、单位全称或简称），本站的单位见 content/units/", "unknown unit %q (%s takes a unit's file name in content/units/, its full title or its short name); the site's units are in content/units/"}
 	MsgUnitAmbiguous  = Msg{"%q 同时是几个单位的名称：%s；请改写其中一个的文件名", "%q names several units: %s; write the file name of the one you mean"}
 )
+
+// Nothing wrong is published silently.
+var (
+	MsgPlaceholder     = Msg{"字段 %s 还是模板里的占位文字 %q：请改为实际内容；暂不发布就保留 draft = true", "field %s still holds the template's placeholder %q: write the real value, or keep draft = true to leave the page unpublished"}
+	MsgPlaceholderLogo = Msg{"字段 %s 还是模板预填的通用党徽 %s：请换成本页自己的标识图片；暂不发布就保留 draft = true", "field %s is still the template's generic emblem %s: use the page's own logo, or keep draft = true to leave the page unpublished"}
+	MsgPlaceholderBody = Msg{"正文还是模板里的提示文字 %q：请改写为实际内容；暂不发布就保留 draft = true", "the text still holds the template's prompt %q: write the real text, or keep draft = true to leave the page unpublished"}
+	MsgUnknownKeyDid   = Msg{"未知字段 %s，是否应为 %s？（本站自定义的其他内容请写在 [params] 下）", "unknown field %s; did you mean %s? (other data of your own goes under [params])"}
+	MsgUnknownKey      = Msg{"未知字段 %s，可用的字段：%s（本站自定义的其他内容请写在 [params] 下）", "unknown field %s; the fields are: %s (other data of your own goes under [params])"}
+)
+
+// MsgNewPreview follows MsgNewCreated: serve shows drafts, marked 草稿.
+var MsgNewPreview = Msg{"运行 dangjian serve 后，在浏览器中打开 %s 即可预览（草稿页标有“草稿”）", "run dangjian serve and open %s to preview it (a draft is marked 草稿)"}

@@ -93,7 +93,11 @@ func Build(opt Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	res, wprobs := site.Write(dir, t)
+	rec := &recorder{w: dir, keep: site.anchorTargets(), kept: map[string][]byte{}}
+	res, wprobs := site.Write(rec, t)
+	lprobs, _ := site.CheckLinks(rec)
+	wprobs = append(wprobs, lprobs...)
+	t.done("links")
 	if errs := errorsOf(wprobs); len(errs) > 0 {
 		dir.Abort()
 		return nil, errs
