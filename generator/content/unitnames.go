@@ -84,7 +84,7 @@ func (ix *unitIndex) find(path string, line int, field, name string) (*Page, *di
 	sort.Slice(cands, func(i, j int) bool { return UnitKey(cands[i]) < UnitKey(cands[j]) })
 	var list []string
 	for _, u := range cands {
-		list = append(list, fmt.Sprintf("%s（%s）", UnitKey(u), u.Title))
+		list = append(list, fmt.Sprintf("%q（%s）", UnitKey(u), u.Title))
 	}
 	p := diag.New(path, line, diag.MsgUnitAmbiguous, name, strings.Join(list, "、"))
 	return nil, &p
