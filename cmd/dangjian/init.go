@@ -19,7 +19,7 @@ func init() {
 func runInit(args []string, stdout, stderr io.Writer, lang diag.Lang) int {
 	fs := newFlags("init", stderr, lang)
 	demo := fs.Bool("demo", false, pick(lang, "复制完整的示例网站，而不是一个只有示例页面的新网站", "copy the full demo portal instead of a new site with example pages"))
-	pos, ok := parseInterspersed(fs, args)
+	pos, ok := splitFlags(fs, args)
 	if !ok {
 		return exitUsage
 	}

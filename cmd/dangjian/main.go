@@ -379,11 +379,11 @@ func printSummary(w io.Writer, r *site.Result, verbose bool, lang diag.Lang) {
 	}
 }
 
-// parseInterspersed parses flags that may come before, between or after the
+// splitFlags parses flags that may come before, between or after the
 // operands (dangjian init 我的党建网 --demo), which the flag package alone
 // does not allow. It returns the operands; false after a flag error, which
 // the flag set has already reported.
-func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, bool) {
+func splitFlags(fs *flag.FlagSet, args []string) ([]string, bool) {
 	var pos []string
 	for {
 		if err := fs.Parse(args); err != nil {
