@@ -54,6 +54,10 @@ func Parse(data []byte) (Config, []diag.Problem) {
 			continue
 		}
 		line := keyLine(data, key)
+		if did := suggestSetting(key); did != "" {
+			problems = append(problems, diag.New(FileName, line, diag.MsgConfigUnknownDid, key.String(), did))
+			continue
+		}
 		problems = append(problems, diag.New(FileName, line, diag.MsgConfigUnknown, key.String()))
 	}
 	sort.SliceStable(cfg.Menu, func(i, j int) bool { return cfg.Menu[i].Weight < cfg.Menu[j].Weight })

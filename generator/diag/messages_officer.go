@@ -84,3 +84,6 @@ var (
 
 // MsgNewPreview follows MsgNewCreated: serve shows drafts, marked 草稿.
 var MsgNewPreview = Msg{"运行 dangjian serve 后，在浏览器中打开 %s 即可预览（草稿页标有“草稿”）", "run dangjian serve and open %s to preview it (a draft is marked 草稿)"}
+
+// MsgConfigUnknownDid is an unknown setting in site.toml close to a known one.
+var MsgConfigUnknownDid = Msg{"site.toml 中有未知设置 %s，是否应为 %s？", "unknown setting %s in site.toml; did you mean %s?"}
