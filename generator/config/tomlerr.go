@@ -36,6 +36,11 @@ func TOMLProblemSrc(path string, lineOffset int, err error, src []byte) diag.Pro
 		msg = strings.TrimSpace(m[3])
 		lastKey = m[2]
 	}
+	// A table header left open is found at the next line's start; the
+	// mistake is on the header's own line.
+	if strings.Contains(msg, "table name") && strings.Contains(msg, `'\n'`) && line > 1 {
+		line--
+	}
 	if src != nil && line > 0 {
 		lines := strings.Split(string(src), "\n")
 		if line <= len(lines) {
@@ -70,7 +75,7 @@ var tomlMessages = []struct {
 	{regexp.MustCompile(`^invalid datetime: (.*)$`), diag.MsgTOMLBadDate},
 	{regexp.MustCompile(`^invalid escape in string`), diag.MsgTOMLEscape},
 	{regexp.MustCompile(`^expected (two|four|eight) hexadecimal digits`), diag.MsgTOMLEscape},
-	{regexp.MustCompile(`^(invalid float|expected a digit|floats must start|not a (binary|octal|hexadecimal) number|cannot use sign)`), diag.MsgTOMLNumber},
+	{regexp.MustCompile(`(?i)^(invalid float|invalid integer|expected a digit|floats must start|not a (binary|octal|hexadecimal) number|cannot use sign)`), diag.MsgTOMLNumber},
 	{regexp.MustCompile(`^(.*) is out of (the safe )?range`), diag.MsgTOMLRange},
 	{regexp.MustCompile(`(table name|table array name|table separator|is not a table)`), diag.MsgTOMLTable},
 	{regexp.MustCompile(`control characters|NULL bytes|invalid UTF-8`), diag.MsgTOMLControl},
@@ -96,6 +101,10 @@ func translate(msg, lastKey string) (diag.Msg, []any) {
 		args := make([]any, 0, n)
 		for _, s := range m[1:] {
 			if len(args) < n {
+				if t.msg == diag.MsgTOMLDuplicate {
+					args = append(args, s[strings.LastIndexByte(s, '.')+1:])
+					continue
+				}
 				args = append(args, quoteFound(s))
 			}
 		}
@@ -148,7 +157,7 @@ func typeName(t string) diag.Msg {
 var (
 	dateRe      = regexp.MustCompile(`^["']?\s*(\d{4})\s*(?:年|\.|/|-)\s*(\d{1,2})\s*(?:月|\.|/|-)\s*(\d{1,2})\s*(?:日|号)?\s*["']?$`)
 	thousandsRe = regexp.MustCompile(`^([+-]?\d{1,3}(?:,\d{3})+)(\.\d+)?$`)
-	unitRe      = regexp.MustCompile(`^([+-]?\d+(?:\.\d+)?)\s*([^\d\s,\]#"'.][^#]*)$`)
+	unitRe      = regexp.MustCompile(`^([+-]?\d+(?:\.\d+)?)\s*([\p{Han}%％][^#]*)$`)
 )
 
 // Hint recognises the usual slips in one "key = value" line of TOML and
@@ -168,7 +177,7 @@ func Hint(line string) (diag.Msg, []any, bool) {
 	if fixedKey != key {
 		return diag.MsgHintFullWidthKey, []any{key, fixedKey}, true
 	}
-	if eq == "" {
+	if eq == "" || looksLikeTOML(value) {
 		return diag.Msg{}, nil, false
 	}
 	if q := curlyQuote(value); q != "" {
@@ -189,7 +198,7 @@ func Hint(line string) (diag.Msg, []any, bool) {
 	if m := thousandsRe.FindStringSubmatch(value); m != nil {
 		return diag.MsgHintThousands, []any{value, key, strings.ReplaceAll(m[1], ",", "") + m[2]}, true
 	}
-	if m := unitRe.FindStringSubmatch(value); m != nil && !looksLikeTOML(value) {
+	if m := unitRe.FindStringSubmatch(value); m != nil {
 		return diag.MsgHintNumberUnit, []any{key, m[1]}, true
 	}
 	return diag.Msg{}, nil, false
