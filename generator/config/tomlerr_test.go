@@ -61,16 +61,16 @@ func TestHint(t *testing.T) {
 	for line, want := range map[string]string{
 		"date = 2019年7月1日":     "date = 2019-07-01",
 		"date = 2019.7.1 # 注释": "date = 2019-07-01",
-		"awarded = 2019/07/01":  "awarded = 2019-07-01",
-		"source = “市卫健委”":       `source = "市卫健委"`,
-		"source = ＂市卫健委＂":       `source = "市卫健委"`,
-		"members ＝ 80":          "members = 80",
-		"members = ８０":          "members = 80",
+		"awarded = 2019/07/01": "awarded = 2019-07-01",
+		"source = “市卫健委”":      `source = "市卫健委"`,
+		"source = ＂市卫健委＂":      `source = "市卫健委"`,
+		"members ＝ 80":         "members = 80",
+		"members = ８０":         "members = 80",
 		"ｍｅｍｂｅｒｓ = 80":         "写成 members",
-		"investment = 1,280.5":  "investment = 1280.5",
-		"members = 80人":         "members = 80",
-		"members = 80 人":        "members = 80",
-		"tags = [\"a\"，\"b\"]":   `tags = ["a","b"]`,
+		"investment = 1,280.5": "investment = 1280.5",
+		"members = 80人":        "members = 80",
+		"members = 80 人":       "members = 80",
+		"tags = [\"a\"，\"b\"]": `tags = ["a","b"]`,
 	} {
 		msg, args, ok := Hint(line)
 		if !ok {
