@@ -66,6 +66,10 @@ func runServe(args []string, stdout, stderr io.Writer, lang diag.Lang) int {
 		return exitContent
 	}
 	fmt.Fprintln(stdout, pick(lang, "预览地址：", "preview at ")+s.URL()+pick(lang, "（保存文件后浏览器自动刷新；按 Ctrl+C 结束）", " (browsers reload on save; Ctrl+C to stop)"))
+	if opt.Drafts {
+		fmt.Fprintln(stdout, pick(lang, "预览中包含草稿，页面顶部标有“草稿”；只看会发布的页面：dangjian serve --drafts=false",
+			"drafts are included, each marked 草稿 at the top; to preview only what is published: dangjian serve --drafts=false"))
+	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	if err := s.Serve(ctx); err != nil {
