@@ -82,11 +82,17 @@ func (ix *unitIndex) find(path string, line int, field, name string) (*Page, *di
 		return nil, &p
 	}
 	sort.Slice(cands, func(i, j int) bool { return UnitKey(cands[i]) < UnitKey(cands[j]) })
-	var list []string
+	var zh, en []string
 	for _, u := range cands {
-		list = append(list, fmt.Sprintf("%q（%s）", UnitKey(u), u.Title))
+		zh = append(zh, fmt.Sprintf("%q（%s）", UnitKey(u), u.Title))
+		en = append(en, fmt.Sprintf("%q (%s)", UnitKey(u), u.Title))
 	}
-	p := diag.New(path, line, diag.MsgUnitAmbiguous, name, strings.Join(list, "、"))
+	// The list is punctuated in each language: one Msg with no arguments.
+	msg := diag.Msg{
+		Zh: fmt.Sprintf(diag.MsgUnitAmbiguous.Zh, name, strings.Join(zh, "、")),
+		En: fmt.Sprintf(diag.MsgUnitAmbiguous.En, name, strings.Join(en, ", ")),
+	}
+	p := diag.New(path, line, msg)
 	return nil, &p
 }
 
