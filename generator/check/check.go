@@ -64,7 +64,7 @@ func Run(opt Options) *Result {
 			probs = append(probs, wprobs...)
 		}
 	}
-	lprobs, followed := st.CheckLinks(mem)
+	lprobs, followed := st.CheckLinks(mem, nil)
 	probs = append(probs, lprobs...)
 	for _, p := range st.Published {
 		res.Pages++

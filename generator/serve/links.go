@@ -13,7 +13,7 @@ func (b *builder) links(live *output.Memory) []diag.Problem {
 	if b.site == nil {
 		return nil
 	}
-	probs, _ := b.site.CheckLinks(live)
+	probs, _ := b.site.CheckLinks(live, b.jobs)
 	diag.Sort(probs)
 	return probs
 }

@@ -93,9 +93,9 @@ func Build(opt Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	rec := &recorder{w: dir, keep: site.anchorTargets(), kept: map[string][]byte{}}
+	rec := &recorder{w: dir, keep: site.anchorTargets(), paths: map[string]bool{}, kept: map[string][]byte{}}
 	res, wprobs := site.Write(rec, t)
-	lprobs, _ := site.CheckLinks(rec)
+	lprobs, _ := site.CheckLinks(rec, nil)
 	wprobs = append(wprobs, lprobs...)
 	t.done("links")
 	if errs := errorsOf(wprobs); len(errs) > 0 {

@@ -15,10 +15,11 @@ import (
 	"dangjian/generator/render"
 )
 
-// Output is what a link is judged against: the files a build wrote. The
-// in-memory output (check, serve) is one; a build records its own.
+// Output is what a link is judged against: the files a build wrote, by
+// output path (ok reports that the file exists; the bytes are read only for
+// the HTML an #anchor points into). The in-memory output (check, serve) is
+// one; a build records its own.
 type Output interface {
-	Paths() []string
 	Get(path string) ([]byte, bool)
 }
 
@@ -27,8 +28,11 @@ type Output interface {
 // no heading, a page whose URL is taken by a list. build, serve and check
 // all call it, so what one refuses the others do too. It returns the
 // problems and the number of internal links followed.
-func (s *Site) CheckLinks(out Output) ([]diag.Problem, int) {
-	c := newChecker(s, out)
+//
+// plan is the site's render plan when the caller has it (the watch server
+// keeps one), else nil: CheckLinks makes it.
+func (s *Site) CheckLinks(out Output, plan []render.Job) ([]diag.Problem, int) {
+	c := newChecker(s, out, plan)
 	var probs []diag.Problem
 	for _, p := range s.Published {
 		probs = append(probs, c.urlTaken(p)...)
@@ -49,7 +53,7 @@ type checker struct {
 	followed int
 }
 
-func newChecker(st *Site, out Output) *checker {
+func newChecker(st *Site, out Output, plan []render.Job) *checker {
 	c := &checker{
 		site:   st,
 		out:    out,
@@ -59,17 +63,15 @@ func newChecker(st *Site, out Output) *checker {
 		ids:    map[string]map[string]bool{},
 		lists:  map[string]bool{},
 	}
-	for _, p := range out.Paths() {
-		c.files[p] = true
-	}
 	// Pages that failed to render (after a content error) still exist as
 	// far as links are concerned: their own error is reported already.
-	if st.Render != nil && st.Render.C != nil {
-		for _, j := range render.Plan(st.Render) {
-			c.files[render.OutPath(j.URL)] = true
-			if j.Ctx.Kind != "single" {
-				c.lists[j.URL] = true
-			}
+	if plan == nil && st.Render != nil && st.Render.C != nil {
+		plan = render.Plan(st.Render)
+	}
+	for _, j := range plan {
+		c.files[render.OutPath(j.URL)] = true
+		if j.Ctx.Kind != "single" {
+			c.lists[j.URL] = true
 		}
 	}
 	for _, u := range Reserved {
@@ -184,16 +186,25 @@ func (c *checker) link(p *content.Page, l content.Link) (diag.Problem, bool) {
 	return diag.New(p.Path, l.Line, diag.MsgBrokenAnchor, l.Dest, frag), true
 }
 
+// has reports whether the build makes the file at an output path.
+func (c *checker) has(p string) bool {
+	if c.files[p] {
+		return true
+	}
+	_, ok := c.out.Get(p)
+	return ok
+}
+
 // lookup finds the output file of a site-relative URL, the way a web server
 // would: /brands/a/, /brands/a and /brands/a/index.html are one page.
 func (c *checker) lookup(u string) (string, bool) {
 	u = path.Clean(u)
 	if u == "/" || u == "." {
-		return "index.html", c.files["index.html"]
+		return "index.html", c.has("index.html")
 	}
 	rel := strings.TrimPrefix(u, "/")
 	for _, cand := range []string{rel, rel + "/index.html"} {
-		if c.files[cand] {
+		if c.has(cand) {
 			return cand, true
 		}
 	}
@@ -307,13 +318,13 @@ type recorder struct {
 	w     output.Writer
 	keep  map[string]bool
 	mu    sync.Mutex
-	paths []string
+	paths map[string]bool
 	kept  map[string][]byte
 }
 
 func (r *recorder) WriteFile(p string, data []byte) error {
 	r.mu.Lock()
-	r.paths = append(r.paths, p)
+	r.paths[p] = true
 	if r.keep[p] {
 		r.kept[p] = append([]byte(nil), data...)
 	}
@@ -321,9 +332,10 @@ func (r *recorder) WriteFile(p string, data []byte) error {
 	return r.w.WriteFile(p, data)
 }
 
-func (r *recorder) Paths() []string { return r.paths }
-
+// Get returns the kept HTML of p, or nil and whether p was written.
 func (r *recorder) Get(p string) ([]byte, bool) {
-	b, ok := r.kept[p]
-	return b, ok
+	if b, ok := r.kept[p]; ok {
+		return b, true
+	}
+	return nil, r.paths[p]
 }
