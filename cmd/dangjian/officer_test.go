@@ -114,6 +114,19 @@ func TestHelp(t *testing.T) {
 			}
 		}
 	}
+	// Every registered command, whoever wrote it: help CMD and CMD --help
+	// print its usage in Chinese and exit 0, never Go's English usage.
+	for name, c := range commands {
+		if c.hidden {
+			continue
+		}
+		for _, args := range [][]string{{"help", name}, {name, "--help"}} {
+			code, out, errOut := runCLI(t, "zh_CN.UTF-8", args...)
+			if code != exitOK || !strings.HasPrefix(out, "用法：dangjian "+name) || strings.Contains(out+errOut, "Usage of") {
+				t.Errorf("%v: %d %q %q", args, code, out, errOut)
+			}
+		}
+	}
 	code, out, _ := runCLI(t, "en_US.UTF-8", "help", "build")
 	if code != exitOK || !strings.Contains(out, "usage: dangjian build") || !strings.Contains(out, "options:") {
 		t.Errorf("English help: %d %q", code, out)
