@@ -42,10 +42,14 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	cmd, rest := args[0], args[1:]
 	switch cmd {
-	case "version", "--version", "-v":
+	case "--version", "-v":
 		fmt.Fprintf(stdout, "dangjian %s\n", version)
 		return exitOK
 	case "help", "-h", "--help", "-help":
+		if cmd == "help" && wantsHelp(rest) {
+			commandHelp(stdout, commands["help"], lang)
+			return exitOK
+		}
 		if len(rest) == 0 {
 			usage(stdout, lang)
 			return exitOK
@@ -174,7 +178,9 @@ func usage(w io.Writer, lang diag.Lang) {
 // without newFlags gets the usage line from the table alone.
 func commandHelp(w io.Writer, c *command, lang diag.Lang) {
 	var buf bytes.Buffer
-	helpMode.Store(true)
+	if helpMode.Swap(true) {
+		return // help --help: the help command's run asked for its own help
+	}
 	func() {
 		defer helpMode.Store(false)
 		defer func() { recover() }() // a command that does not expect --help
