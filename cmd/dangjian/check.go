@@ -1,7 +1,6 @@
 package main
 
 import (
-	"flag"
 	"fmt"
 	"io"
 
@@ -19,8 +18,7 @@ func init() {
 // runCheck prints the report on stdout (it is the command's product, and
 // officers may save it to a file); usage errors go to stderr.
 func runCheck(args []string, stdout, stderr io.Writer, lang diag.Lang) int {
-	fs := flag.NewFlagSet("check", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs := newFlags("check", stderr, lang)
 	source := fs.String("source", ".", pick(lang, "网站目录", "site folder"))
 	if err := fs.Parse(args); err != nil {
 		return exitUsage

@@ -2,10 +2,10 @@ package main
 
 import (
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"path/filepath"
+	"strings"
 
 	"dangjian/generator/archetype"
 	"dangjian/generator/diag"
@@ -21,8 +21,7 @@ func init() {
 // runNew prints the new file's path alone on stdout, so scripts and editors
 // can open it, and the hint for the officer on stderr.
 func runNew(args []string, stdout, stderr io.Writer, lang diag.Lang) int {
-	fs := flag.NewFlagSet("new", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs := newFlags("new", stderr, lang)
 	source := fs.String("source", ".", pick(lang, "网站目录", "site folder"))
 	// Flags may come after KIND NAME (dangjian new brand 红色引擎 --source site),
 	// which the flag package alone does not allow.
@@ -58,5 +57,13 @@ func runNew(args []string, stdout, stderr io.Writer, lang diag.Lang) int {
 	shown := filepath.Join(*source, filepath.FromSlash(rel))
 	fmt.Fprintln(stdout, shown)
 	fmt.Fprintln(stderr, diag.MsgNewCreated.Text(lang, shown))
+	fmt.Fprintln(stderr, diag.MsgNewPreview.Text(lang, previewURL(rel)))
 	return exitOK
+}
+
+// previewURL is the address of a new page in dangjian serve's preview (on
+// its default port): /<section>/<slug>/ for a file content/<section>/<slug>.md.
+func previewURL(rel string) string {
+	rel = strings.TrimPrefix(rel, "content/")
+	return "http://127.0.0.1:1313/" + strings.TrimSuffix(rel, ".md") + "/"
 }

@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"net"
@@ -18,18 +17,17 @@ import (
 func init() {
 	register(&command{name: "serve", order: 20, run: runServe,
 		summary: [2]string{"在浏览器中预览网站，保存文件后自动刷新", "preview the site in a browser that reloads on save"},
-		usage:   [2]string{"[--source 目录] [--bind 127.0.0.1] [--port 1313] [--drafts]", "[--source DIR] [--bind 127.0.0.1] [--port 1313] [--drafts]"},
+		usage:   [2]string{"[--source 目录] [--bind 127.0.0.1] [--port 1313] [--drafts=false]", "[--source DIR] [--bind 127.0.0.1] [--port 1313] [--drafts=false]"},
 		example: "dangjian serve"})
 }
 
 func runServe(args []string, stdout, stderr io.Writer, lang diag.Lang) int {
-	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs := newFlags("serve", stderr, lang)
 	opt := serve.Options{Lang: lang, Log: stdout}
 	fs.StringVar(&opt.Source, "source", ".", pick(lang, "网站目录", "site folder"))
 	fs.StringVar(&opt.Bind, "bind", "127.0.0.1", pick(lang, "监听地址", "address to listen on"))
 	fs.IntVar(&opt.Port, "port", 1313, pick(lang, "端口", "port"))
-	fs.BoolVar(&opt.Drafts, "drafts", false, pick(lang, "包含草稿", "include drafts"))
+	fs.BoolVar(&opt.Drafts, "drafts", true, pick(lang, "预览中包含草稿（页面上标有“草稿”）；--drafts=false 则只看会发布的页面", "include drafts, each marked 草稿 (draft) on the page; --drafts=false previews only what is published"))
 	if err := fs.Parse(args); err != nil {
 		return exitUsage
 	}
@@ -68,6 +66,10 @@ func runServe(args []string, stdout, stderr io.Writer, lang diag.Lang) int {
 		return exitContent
 	}
 	fmt.Fprintln(stdout, pick(lang, "预览地址：", "preview at ")+s.URL()+pick(lang, "（保存文件后浏览器自动刷新；按 Ctrl+C 结束）", " (browsers reload on save; Ctrl+C to stop)"))
+	if opt.Drafts {
+		fmt.Fprintln(stdout, pick(lang, "预览中包含草稿，页面顶部标有“草稿”；只看会发布的页面：dangjian serve --drafts=false",
+			"drafts are included, each marked 草稿 at the top; to preview only what is published: dangjian serve --drafts=false"))
+	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	if err := s.Serve(ctx); err != nil {

@@ -42,32 +42,23 @@ type Data struct {
 	// Slug is the file name without .md: what other pages write in unit = "…".
 	Slug string
 	Kind string
-	// Unit is a unit slug of the site, so that a new brand or model site
-	// builds as soon as it is published; the archetype's comment asks the
-	// officer to change it. "请填写单位文件名" when the site has no unit yet.
+	// Unit is UnitPlaceholder: new never picks a unit for the officer.
 	Unit string
-	// Logo is a logo that every site has (the theme's emblem), for the same reason.
+	// Logo is a logo that every site has (the theme's emblem), so that a
+	// draft previews with one; left in a published page it is an error.
 	Logo string
 	// Year is this year, for year fields.
 	Year int
 }
 
 // DefaultLogo is the theme's emblem, a placeholder logo that always exists.
-const DefaultLogo = "img/emblem.svg"
+const DefaultLogo = content.PlaceholderLogo
 
-// firstUnit returns the first unit slug of a site in file-name order.
-func firstUnit(source string) string {
-	entries, err := os.ReadDir(filepath.Join(source, "content", "units"))
-	if err == nil {
-		for _, e := range entries {
-			name := e.Name()
-			if !e.IsDir() && strings.HasSuffix(name, ".md") && name != "_index.md" {
-				return strings.TrimSuffix(name, ".md")
-			}
-		}
-	}
-	return "请填写单位文件名"
-}
+// UnitPlaceholder is what a new brand or model site names as its unit: a
+// placeholder, never a unit of the site. Guessing one would credit the page,
+// and its figures, to a unit the officer did not choose; the placeholder is
+// an error once the page is published, so it cannot be forgotten.
+const UnitPlaceholder = "请填写所属单位（单位的文件名、全称或简称）"
 
 // ErrUsage marks mistakes in the command line (unknown kind, unusable
 // name), which the CLI reports with exit status 2.
@@ -148,7 +139,7 @@ func New(opt Options) (string, error) {
 	}
 	title := strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(opt.Name), ".md"))
 	data := Data{Title: tomlEscape(title), Date: opt.Now.Format("2006-01-02"), Slug: slug, Kind: string(kind),
-		Unit: firstUnit(opt.Source), Logo: DefaultLogo, Year: opt.Now.Year()}
+		Unit: UnitPlaceholder, Logo: DefaultLogo, Year: opt.Now.Year()}
 	out, err := Execute(arch.Source, src, data)
 	if err != nil {
 		return "", err
@@ -212,6 +203,9 @@ func ensureFront(out []byte, data Data) []byte {
 	}
 	var add []string
 	for _, kv := range [][2]string{{"title", fmt.Sprintf("%q", data.Title)}, {"date", data.Date}, {"draft", "true"}} {
+		if kv[0] == "date" && data.Kind == string(content.KindUnit) {
+			continue // a unit is not news: it has no date, and sorts by weight
+		}
 		if !hasKey(front, kv[0]) {
 			add = append(add, kv[0]+" = "+kv[1])
 		}

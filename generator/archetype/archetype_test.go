@@ -61,11 +61,20 @@ func write(t *testing.T, dir, rel, text string) {
 
 var draftLine = regexp.MustCompile(`(?m)^draft = true.*\n`)
 
+var (
+	placeholderValue = regexp.MustCompile(`"请(填写|用一句话)[^"]*"`)
+	placeholderBody  = regexp.MustCompile(`(?m)^请(在这里|写明|简要说明).*$`)
+)
+
 // publish does what an officer does before publishing: delete the draft
-// line, and put real values where the archetype's placeholders name a unit
-// and a logo (required references that no archetype can guess).
+// line, and put real values where the archetype's placeholders are: the
+// unit, the logo, every 请填写… and the prompts of the text.
 func publish(text string) string {
-	return draftLine.ReplaceAllString(text, "")
+	text = draftLine.ReplaceAllString(text, "")
+	text = strings.Replace(text, `"`+UnitPlaceholder+`"`, `"市妇幼保健院"`, 1)
+	text = strings.Replace(text, `"`+DefaultLogo+`"`, `"images/brands/hongqi.svg"`, 1)
+	text = placeholderValue.ReplaceAllString(text, `"实际内容"`)
+	return placeholderBody.ReplaceAllString(text, "实际的正文。")
 }
 
 // TestEveryKindBuilds: the real archetypes (themes/default/archetypes) make
@@ -80,8 +89,16 @@ func TestEveryKindBuilds(t *testing.T) {
 			t.Fatalf("%s: %v", k, err)
 		}
 		text := read(t, dir, rel)
-		if !strings.Contains(text, "draft = true") || !strings.Contains(text, "2025-06-30") || !strings.Contains(text, `title = "新建 `+string(k)+`"`) {
-			t.Errorf("%s: not a draft of today with the title:\n%s", k, text)
+		if !strings.Contains(text, "draft = true") || !strings.Contains(text, `title = "新建 `+string(k)+`"`) {
+			t.Errorf("%s: not a draft with the title:\n%s", k, text)
+		}
+		// A unit has no date (it sorts by weight, then title); the others are of today.
+		if hasDate := strings.Contains(text, "date = 2025-06-30"); hasDate == (k == content.KindUnit) {
+			t.Errorf("%s: date line wrong (a unit has none, the others today's):\n%s", k, text)
+		}
+		// new never picks a unit for the officer.
+		if strings.Contains(text, `unit = "fuyou"`) {
+			t.Errorf("%s: prefilled a unit of the site:\n%s", k, text)
 		}
 		made = append(made, rel)
 	}
@@ -113,14 +130,12 @@ func TestEveryKindBuilds(t *testing.T) {
 	}
 }
 
-// TestPlaceholdersAreNamed: published without filling in the unit and logo,
+// TestPlaceholdersAreNamed: published without filling in the placeholders,
 // the build fails, and every error points at a placeholder the officer has
-// to replace ("请填写…"), on its line — never at something obscure.
-//
-// With units in the site the archetypes prefill one (TestEveryKindBuilds);
-// a site without any unit yet cannot, and says so through the placeholder.
+// to replace (请填写…, the generic emblem, the prompts of the text), on its
+// line — never at something obscure, and never silently.
 func TestPlaceholdersAreNamed(t *testing.T) {
-	dir := writeSite(t, "-- site.toml --\ntitle = \"新站\"\n")
+	dir := writeSite(t, testSite)
 	for _, k := range []content.Kind{content.KindBrand, content.KindModel} {
 		rel, err := New(Options{Source: dir, Kind: string(k), Name: string(k), Now: today})
 		if err != nil {
@@ -133,9 +148,19 @@ func TestPlaceholdersAreNamed(t *testing.T) {
 	if !errors.As(err, &errs) {
 		t.Fatalf("build: %v", err)
 	}
+	fields := map[string]bool{}
 	for _, p := range errs {
-		if p.Line == 0 || !strings.Contains(p.Format(diag.Chinese), "请填写") {
-			t.Errorf("not about a placeholder: %s", p.Format(diag.Chinese))
+		msg := p.Format(diag.Chinese)
+		if p.Line == 0 || !strings.Contains(msg, "占位文字") && !strings.Contains(msg, "通用党徽") && !strings.Contains(msg, "提示文字") {
+			t.Errorf("not about a placeholder: %s", msg)
+		}
+		if i := strings.Index(msg, "字段 "); i >= 0 {
+			fields[strings.Fields(msg[i+len("字段 "):])[0]] = true
+		}
+	}
+	for _, f := range []string{"unit", "logo", "slogan", "summary", "instructor"} {
+		if !fields[f] {
+			t.Errorf("no error names the field %s: %v", f, errs.Format(diag.Chinese))
 		}
 	}
 }

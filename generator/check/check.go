@@ -6,19 +6,12 @@ package check
 
 import (
 	"fmt"
-	"html"
 	"io"
-	"net/url"
-	"path"
-	"regexp"
-	"slices"
-	"strings"
 	"time"
 
 	"dangjian/generator/content"
 	"dangjian/generator/diag"
 	"dangjian/generator/output"
-	"dangjian/generator/render"
 	"dangjian/generator/site"
 )
 
@@ -71,14 +64,13 @@ func Run(opt Options) *Result {
 			probs = append(probs, wprobs...)
 		}
 	}
-	c := newChecker(st, mem)
+	lprobs, followed := st.CheckLinks(mem, nil)
+	probs = append(probs, lprobs...)
 	for _, p := range st.Published {
 		res.Pages++
-		probs = append(probs, c.urlTaken(p)...)
-		probs = append(probs, c.links(p)...)
 		probs = append(probs, dates(p, opt.Now)...)
 	}
-	res.Links = c.followed
+	res.Links = followed
 	res.Problems = dedupe(probs)
 	return res
 }
@@ -119,224 +111,6 @@ func dedupe(ps []diag.Problem) []diag.Problem {
 	}
 	diag.Sort(out)
 	return out
-}
-
-// checker knows every file the build makes, to judge links against.
-type checker struct {
-	site     *site.Site
-	mem      *output.Memory
-	files    map[string]bool          // output paths: brands/a/index.html, images/a.svg
-	pageAt   map[string]*content.Page // output path → content page
-	byPath   map[string]*content.Page // content/… path → published page
-	ids      map[string]map[string]bool
-	lists    map[string]bool // URLs of the pages the build makes itself: lists, taxonomies, home
-	followed int
-}
-
-func newChecker(st *site.Site, mem *output.Memory) *checker {
-	c := &checker{
-		site:   st,
-		mem:    mem,
-		files:  map[string]bool{},
-		pageAt: map[string]*content.Page{},
-		byPath: map[string]*content.Page{},
-		ids:    map[string]map[string]bool{},
-		lists:  map[string]bool{},
-	}
-	for _, p := range mem.Paths() {
-		c.files[p] = true
-	}
-	// Pages that failed to render (after a content error) still exist as
-	// far as links are concerned: their own error is reported already.
-	if st.Render != nil && st.Render.C != nil {
-		for _, j := range render.Plan(st.Render) {
-			c.files[render.OutPath(j.URL)] = true
-			if j.Ctx.Kind != "single" {
-				c.lists[j.URL] = true
-			}
-		}
-	}
-	for _, u := range site.Reserved {
-		c.files[render.OutPath(u)] = true
-	}
-	for _, f := range st.Static {
-		c.files[f.Rel] = true
-	}
-	for _, p := range st.Published {
-		c.byPath[p.Path] = p
-		out := render.OutPath(p.URL)
-		c.files[out] = true
-		// Two pages at one URL is an error of its own; links are judged
-		// against the first, the one the error does not name.
-		if c.pageAt[out] == nil {
-			c.pageAt[out] = p
-		}
-		for _, a := range p.Aliases {
-			c.files[render.OutPath(a)] = true
-		}
-	}
-	return c
-}
-
-// urlTaken reports a page whose URL is one the build uses for a list
-// (content/brands.md is /brands/, the brands section): one of the two would
-// silently replace the other. Reserved URLs are Resolve's to report.
-func (c *checker) urlTaken(p *content.Page) []diag.Problem {
-	if p.IsIndex || !c.lists[p.URL] || slices.Contains(site.Reserved, p.URL) {
-		return nil
-	}
-	return []diag.Problem{diag.New(p.Path, p.FieldLines["slug"], diag.MsgURLIsList, p.URL)}
-}
-
-// links checks every link and image written in a page's Markdown.
-func (c *checker) links(p *content.Page) []diag.Problem {
-	var probs []diag.Problem
-	for _, l := range p.Links {
-		if pr, ok := c.link(p, l); ok {
-			probs = append(probs, pr)
-		}
-	}
-	return probs
-}
-
-func (c *checker) link(p *content.Page, l content.Link) (diag.Problem, bool) {
-	dest := strings.TrimSpace(l.Dest)
-	if dest == "" || strings.HasPrefix(dest, "//") || hasScheme(dest) {
-		return diag.Problem{}, false
-	}
-	c.followed++
-	target, frag := dest, ""
-	if i := strings.IndexByte(target, '#'); i >= 0 {
-		target, frag = target[:i], target[i+1:]
-	}
-	if i := strings.IndexByte(target, '?'); i >= 0 {
-		target = target[:i]
-	}
-	target = unescape(target)
-
-	var (
-		out  string        // output path the link leads to
-		page *content.Page // the content page it leads to, when known exactly
-	)
-	switch {
-	case strings.HasSuffix(strings.ToLower(target), ".md"):
-		u, ok := site.ResolveMDLink(p.Path, dest, c.byPath)
-		if !ok {
-			return diag.New(p.Path, l.Line, diag.MsgBrokenMDLink, l.Dest, mdFile(p.Path, target)), true
-		}
-		if i := strings.IndexByte(u, '#'); i >= 0 {
-			u = u[:i]
-		}
-		out, page = render.OutPath(u), c.byPath[mdFile(p.Path, target)]
-	case target == "":
-		out, page = render.OutPath(p.URL), p
-	default:
-		abs := target
-		if !strings.HasPrefix(abs, "/") {
-			abs = path.Join(p.URL, target)
-			if strings.HasSuffix(target, "/") && !strings.HasSuffix(abs, "/") {
-				abs += "/"
-			}
-		}
-		var ok bool
-		if out, ok = c.lookup(abs); !ok {
-			// A path written relative to the Markdown file (as an editor's
-			// preview reads it) is resolved by the browser from the page's
-			// address instead; say so, with the address that works.
-			if !strings.HasPrefix(target, "/") {
-				fromFile := path.Join("/", path.Dir(strings.TrimPrefix(p.Path, "content/")), target)
-				if _, ok := c.lookup(fromFile); ok {
-					return diag.New(p.Path, l.Line, diag.MsgRelativeToFile, l.Dest, p.URL, fromFile), true
-				}
-			}
-			if l.Image {
-				return diag.New(p.Path, l.Line, diag.MsgImageNotFound, l.Dest), true
-			}
-			return diag.New(p.Path, l.Line, diag.MsgBrokenLink, l.Dest), true
-		}
-	}
-	if frag == "" || !strings.HasSuffix(out, ".html") {
-		return diag.Problem{}, false
-	}
-	frag = unescape(frag)
-	if page != nil && slices.Contains(page.HeadingIDs, frag) || c.idsOf(out)[frag] {
-		return diag.Problem{}, false
-	}
-	if page == p {
-		return diag.New(p.Path, l.Line, diag.MsgBrokenAnchorHere, l.Dest, frag), true
-	}
-	return diag.New(p.Path, l.Line, diag.MsgBrokenAnchor, l.Dest, frag), true
-}
-
-// lookup finds the output file of a site-relative URL, the way a web server
-// would: /brands/a/, /brands/a and /brands/a/index.html are one page.
-func (c *checker) lookup(u string) (string, bool) {
-	u = path.Clean(u)
-	if u == "/" || u == "." {
-		return "index.html", c.files["index.html"]
-	}
-	rel := strings.TrimPrefix(u, "/")
-	for _, cand := range []string{rel, rel + "/index.html"} {
-		if c.files[cand] {
-			return cand, true
-		}
-	}
-	return "", false
-}
-
-var idAttr = regexp.MustCompile(`[\s"']id=(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))`)
-
-// idsOf lists the anchors of an output page: a content page's heading IDs
-// (known even when the page failed to render) and every id in its HTML.
-func (c *checker) idsOf(out string) map[string]bool {
-	if ids, ok := c.ids[out]; ok {
-		return ids
-	}
-	ids := map[string]bool{}
-	if p := c.pageAt[out]; p != nil {
-		for _, id := range p.HeadingIDs {
-			ids[id] = true
-		}
-	}
-	if data, ok := c.mem.Get(out); ok {
-		for _, m := range idAttr.FindAllSubmatch(data, -1) {
-			id := string(m[1]) + string(m[2]) + string(m[3])
-			ids[html.UnescapeString(id)] = true
-		}
-	}
-	c.ids[out] = ids
-	return ids
-}
-
-// mdFile names the file a .md link points at, for the message.
-func mdFile(from, target string) string {
-	if strings.HasPrefix(target, "/") {
-		return path.Join("content", target)
-	}
-	return path.Join(path.Dir(from), target)
-}
-
-func unescape(s string) string {
-	if u, err := url.PathUnescape(s); err == nil {
-		return u
-	}
-	return s
-}
-
-// hasScheme reports a URL with a scheme (https:, mailto:, tel: …).
-func hasScheme(s string) bool {
-	for i := 0; i < len(s); i++ {
-		ch := s[i]
-		switch {
-		case ch == ':':
-			return i > 0
-		case 'a' <= ch && ch <= 'z', 'A' <= ch && ch <= 'Z':
-		case i > 0 && ('0' <= ch && ch <= '9' || ch == '+' || ch == '-' || ch == '.'):
-		default:
-			return false
-		}
-	}
-	return false
 }
 
 // dates warns about dates a reader would find odd: a page or an honor dated

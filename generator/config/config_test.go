@@ -35,7 +35,11 @@ featured_brands = ["a"]
 
 func TestParseProblems(t *testing.T) {
 	tests := []struct{ src, want string }{
-		{"title = \"x\"\npaginte = 10\n", "site.toml:2: site.toml 中有未知设置 paginte"},
+		{"title = \"x\"\npaginte = 10\n", "site.toml:2: site.toml 中有未知设置 paginte，是否应为 paginate？"},
+		{"titel = \"x\"\n[[menu]]\nname = \"a\"\nurll = \"/a/\"\n", "site.toml:1: site.toml 中有未知设置 titel，是否应为 title？"},
+		{"title = \"x\"\n[[menu]]\nname = \"a\"\nurll = \"/a/\"\n", "site.toml:4: site.toml 中有未知设置 menu.urll，是否应为 menu.url？"},
+		{"title = “岚江党建”\n", "site.toml:1: site.toml 格式错误：“ 是中文引号或全角引号，请改用英文半角直引号，写成 title = \"岚江党建\""},
+		{"paginate = １０\n", "site.toml:1: site.toml 格式错误：１０ 含全角字符（１ ０），请改为半角，写成 paginate = 10"},
 		{"title = \"x\"\n[[menu]]\nname = \"a\"\nlink = \"/a/\"\n", "site.toml:4: site.toml 中有未知设置 menu.link"},
 		{"title = \n", "site.toml:1: site.toml 格式错误"},
 		{"paginate = \"十\"\n", "site.toml:1:"},

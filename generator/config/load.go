@@ -4,9 +4,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
-	"regexp"
 	"sort"
-	"strconv"
 	"strings"
 
 	"github.com/BurntSushi/toml"
@@ -47,7 +45,7 @@ func Parse(data []byte) (Config, []diag.Problem) {
 	cfg := Defaults()
 	md, err := toml.Decode(string(data), &cfg)
 	if err != nil {
-		return Defaults(), []diag.Problem{TOMLProblem(FileName, 0, err)}
+		return Defaults(), []diag.Problem{TOMLProblemSrc(FileName, 0, err, data)}
 	}
 	var problems []diag.Problem
 	for _, key := range md.Undecoded() {
@@ -56,6 +54,10 @@ func Parse(data []byte) (Config, []diag.Problem) {
 			continue
 		}
 		line := keyLine(data, key)
+		if did := suggestSetting(key); did != "" {
+			problems = append(problems, diag.New(FileName, line, diag.MsgConfigUnknownDid, key.String(), did))
+			continue
+		}
 		problems = append(problems, diag.New(FileName, line, diag.MsgConfigUnknown, key.String()))
 	}
 	problems = append(problems, checkURLs(&cfg, data)...)
@@ -72,28 +74,8 @@ func Parse(data []byte) (Config, []diag.Problem) {
 // TOMLProblem turns a toml decode error into a problem at the right file line;
 // lineOffset is added to the decoder's line (front matter starts below line 1).
 func TOMLProblem(path string, lineOffset int, err error) diag.Problem {
-	kind := diag.MsgTOML
-	if path == FileName {
-		kind = diag.MsgConfigTOML
-	}
-	var perr toml.ParseError
-	if errors.As(err, &perr) {
-		msg := perr.Message
-		if msg == "" {
-			msg = perr.Error()
-		}
-		return diag.New(path, perr.Position.Line+lineOffset, kind, msg)
-	}
-	// Type mismatches come as plain errors: "toml: line 3 (last key "x"): …".
-	msg, line := err.Error(), 0
-	if m := lineRe.FindStringSubmatch(msg); m != nil {
-		line, _ = strconv.Atoi(m[1])
-		msg = strings.TrimSpace(m[2])
-	}
-	return diag.New(path, line+lineOffset, kind, msg)
+	return TOMLProblemSrc(path, lineOffset, err, nil)
 }
-
-var lineRe = regexp.MustCompile(`^toml: line (\d+)(?: \([^)]*\))?:(.*)$`)
 
 // keyLine finds the line where the last part of a dotted key is written, a
 // good-enough position for an unknown key (toml.MetaData has no positions for

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"dangjian/generator/config"
 	"dangjian/generator/diag"
 )
 
@@ -20,6 +21,10 @@ type fields struct {
 	line  int            // line of the table itself, for missing keys
 	used  map[string]bool
 	probs *[]diag.Problem
+	// lenient: a draft, whose required fields may still be empty.
+	lenient bool
+	// held: keys whose placeholder was taken out (and reported as such).
+	held map[string]bool
 }
 
 func newFields(path string, table map[string]any, lines map[string]int, line int, probs *[]diag.Problem) *fields {
@@ -42,9 +47,24 @@ var (
 	wantTextArray = diag.Msg{Zh: "文本数组，如 [\"a\", \"b\"]", En: "a list of texts, e.g. [\"a\", \"b\"]"}
 	wantDate      = diag.Msg{Zh: "日期，如 2021-03-05", En: "a date, e.g. 2021-03-05"}
 	wantHonors    = diag.Msg{Zh: "[[honors]] 表格", En: "[[honors]] tables"}
+	wantParams    = diag.Msg{Zh: "[params] 表格", En: "a [params] table"}
 )
 
 func (f *fields) typeErr(key string, want diag.Msg, got any) {
+	if s, ok := got.(string); ok {
+		switch want {
+		case wantInt, wantNumber:
+			if n, ok := config.FixNumber(s); ok {
+				*f.probs = append(*f.probs, diag.New(f.path, f.lineOf(key), diag.MsgHintFieldNumber, key, want, show(got), key, n))
+				return
+			}
+		case wantDate:
+			if d, ok := config.FixDate(s); ok {
+				*f.probs = append(*f.probs, diag.New(f.path, f.lineOf(key), diag.MsgHintFieldDate, key, want, show(got), key, d))
+				return
+			}
+		}
+	}
 	*f.probs = append(*f.probs, diag.New(f.path, f.lineOf(key), diag.MsgFieldType, key, want, show(got)))
 }
 
@@ -74,6 +94,9 @@ func (f *fields) get(key string) (any, bool) {
 }
 
 func (f *fields) require(key string) {
+	if f.lenient && key != "title" || f.held[key] {
+		return
+	}
 	if v, ok := f.table[key]; !ok || v == "" {
 		*f.probs = append(*f.probs, diag.New(f.path, f.lineOf(key), diag.MsgFieldRequired, key))
 	}

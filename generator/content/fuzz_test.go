@@ -30,6 +30,8 @@ func FuzzParse(f *testing.F) {
 		"+++\n[params]\nx = 1\n+++\n",
 		"+++\ntags = \"单个\"\naliases = [\"/old/\", 3]\nweight = 1.5\ninvestment = 1e400\n+++\n",
 		"\xb5\xb3\xbd\xa8", // GBK 党建
+		"+++\ntitle ＝ “请填写”\ndate = 2019年7月1日\nmembers = 1,280\nbranches = ８０人\n+++\n请在这里写\n",
+		"+++\ntitle = \"x\"\nunit = \"请填写所属单位\"\nlogo = \"img/emblem.svg\"\ndraft = true\ntags = [\"党建 品牌\", \"请填写标签\"]\n+++\n",
 	} {
 		for i := range fuzzFolders {
 			f.Add(uint8(i), []byte(s))

@@ -55,7 +55,7 @@ func Parse(rel string, data []byte) (*Page, []diag.Problem) {
 	}
 	front, body, frontLine, bodyLine, ok := split(data)
 	if !ok {
-		return p, []diag.Problem{diag.New(p.Path, 1, diag.MsgFrontMatterOpen)}
+		return p, []diag.Problem{diag.New(p.Path, 1, diag.MsgFrontUnclosed, unclosedAt(data))}
 	}
 	p.Body, p.BodyLine = body, bodyLine
 	p.Front, p.FrontLine = front, frontLine
@@ -64,12 +64,16 @@ func Parse(rel string, data []byte) (*Page, []diag.Problem) {
 	if front != nil {
 		var err error
 		if table, err = decodeFront(string(front)); err != nil {
-			return p, []diag.Problem{config.TOMLProblem(p.Path, frontLine-1, err)}
+			return p, []diag.Problem{config.TOMLProblemSrc(p.Path, frontLine-1, err, front)}
 		}
 	}
 	lines := scanKeyLines(front, frontLine)
 	p.FieldLines = lines.top
+	draft, _ := table["draft"].(bool)
+	held, top, honorsHeld := placeholders(p.Path, table, lines, body, bodyLine, draft)
+	probs = append(probs, held...)
 	f := newFields(p.Path, table, lines.top, 1, &probs)
+	f.lenient, f.held = draft, top
 	decodeCommon(p, f)
 	probs = append(probs, checkNames(p)...)
 	switch p.Kind {
@@ -80,7 +84,7 @@ func Parse(rel string, data []byte) (*Page, []diag.Problem) {
 	case KindModel:
 		p.Model = decodeModel(f, p.IsIndex)
 	case KindHonor:
-		p.Honor = decodeHonorList(p.Path, f, lines, &probs)
+		p.Honor = decodeHonorList(p.Path, f, lines, honorsHeld, &probs)
 	case KindNews:
 		p.News = decodeNews(f)
 		if !p.IsIndex {
@@ -116,17 +120,19 @@ func invalidUTF8At(data []byte) (line, col int) {
 	return line, col
 }
 
-// UnknownField is a warning for a key that is not a field of the kind, with
-// a suggestion when one is close (menbers → members).
+// UnknownField is an error for a key that is not a field of the kind, with
+// a suggestion when one is close (menbers → members): a misspelt field
+// would otherwise be published as if it were empty. Data of the site's own
+// belongs under [params], which the message says.
 func UnknownField(path string, line int, key string, k Kind) diag.Problem {
 	return unknownKey(path, line, key, AllKeys(k))
 }
 
 func unknownKey(path string, line int, key string, known []string) diag.Problem {
 	if s := suggest(key, known); s != "" {
-		return diag.Warn(path, line, diag.MsgUnknownFieldDid, key, s)
+		return diag.New(path, line, diag.MsgUnknownKeyDid, key, s)
 	}
-	return diag.Warn(path, line, diag.MsgUnknownField, key)
+	return diag.New(path, line, diag.MsgUnknownKey, key, strings.Join(known, ", "))
 }
 
 func newPage(rel string) *Page {
@@ -178,7 +184,14 @@ func decodeCommon(p *Page, f *fields) {
 	p.Title = f.str("title")
 	p.Date, p.HasDate = f.date("date")
 	p.Draft = f.boolean("draft")
-	p.Tags = f.strings("tags")
+	p.Tags = NormalizeTags(f.strings("tags"))
+	if v, ok := f.get("params"); ok {
+		if m, ok := v.(map[string]any); ok {
+			p.Params = m
+		} else {
+			f.typeErr("params", wantParams, v)
+		}
+	}
 	p.Summary = f.str("summary")
 	p.Weight = f.integer("weight")
 	if s := f.str("slug"); s != "" && !p.IsIndex {
@@ -271,7 +284,7 @@ func decodeNews(f *fields) *News {
 	}
 }
 
-func decodeHonorList(path string, f *fields, lines keyLines, probs *[]diag.Problem) *HonorList {
+func decodeHonorList(path string, f *fields, lines keyLines, held []map[string]bool, probs *[]diag.Problem) *HonorList {
 	h := &HonorList{
 		Year:      f.integer("year"),
 		GrantedBy: f.str("granted_by"),
@@ -294,6 +307,10 @@ func decodeHonorList(path string, f *fields, lines keyLines, probs *[]diag.Probl
 			tl = tables[i]
 		}
 		ef := newFields(path, e, tl.keys, tl.line, probs)
+		ef.lenient = f.lenient
+		if i < len(held) {
+			ef.held = held[i]
+		}
 		ef.require("name")
 		ef.require("recipient")
 		entry := Honor{

@@ -25,7 +25,7 @@ func TestParseProblems(t *testing.T) {
 		{"missing title", "news/a.md", "+++\ndate = 2024-01-01\n+++\n",
 			[]string{"content/news/a.md:1: 缺少必填字段 title"}},
 		{"bad toml line", "units/a.md", "+++\ntitle = \"甲\"\n\nbranches = = 3\n+++\n",
-			[]string{"content/units/a.md:4: 前置信息 TOML 格式错误"}},
+			[]string{"content/units/a.md:4: 前置信息（+++ 之间）写法有误"}},
 		{"unclosed", "units/a.md", "+++\ntitle = \"甲\"\n",
 			[]string{"content/units/a.md:1: 前置信息以 +++ 开始"}},
 		{"bad status", "brands/a.md", "+++\ntitle = \"品牌\"\nunit = \"u\"\nlogo = \"a.svg\"\nstatus = \"完成\"\n+++\n",
@@ -100,7 +100,7 @@ func TestResolveUnits(t *testing.T) {
 	if len(news.News.Units) != 1 || news.News.Units[0] != unit {
 		t.Errorf("units = %v", news.News.Units)
 	}
-	if got := messages(probs); !strings.Contains(got, `content/news/a.md:4: unknown unit "nope"`) {
+	if got := messages(probs); !strings.Contains(got, `content/news/a.md:4: 找不到单位 "nope"`) {
 		t.Errorf("problems: %s", got)
 	}
 }

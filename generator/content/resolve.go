@@ -40,22 +40,17 @@ type ResolveOptions struct {
 // that every logo exists. pages are the published pages.
 func Resolve(pages []*Page, opt ResolveOptions) []diag.Problem {
 	var probs []diag.Problem
-	units := map[string]*Page{}
-	for _, p := range pages {
-		if p.Kind == KindUnit && !p.IsIndex {
-			units[UnitKey(p)] = p
-		}
-	}
-	unit := func(p *Page, field, slug string, line int) *Page {
-		if slug == "" {
+	units := newUnitIndex(pages)
+	unit := func(p *Page, field, name string, line int) *Page {
+		if name == "" {
 			return nil
 		}
-		u, ok := units[slug]
-		if !ok {
-			if line == 0 {
-				line = p.FieldLines[field]
-			}
-			probs = append(probs, diag.New(p.Path, line, diag.MsgUnknownUnit, slug, slug))
+		if line == 0 {
+			line = p.FieldLines[field]
+		}
+		u, prob := units.find(p.Path, line, field, name)
+		if prob != nil {
+			probs = append(probs, *prob)
 		}
 		return u
 	}

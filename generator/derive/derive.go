@@ -143,6 +143,9 @@ func Derive(pages []*content.Page) *Collections {
 		}
 	}
 	for _, sec := range c.Sections {
+		if sec.Kind == content.KindUnit {
+			SortUnits(sec.Pages)
+		}
 		sec.pos = make(map[*content.Page]int, len(sec.Pages))
 		for i, p := range sec.Pages {
 			sec.pos[p] = i
@@ -222,6 +225,20 @@ func SortNewest(ps []*content.Page) {
 	for i := range ks {
 		ps[i] = ks[i].p
 	}
+}
+
+// SortUnits orders units the way officers expect: units have no date, so
+// by weight (smaller first), then title, then path.
+func SortUnits(ps []*content.Page) {
+	slices.SortStableFunc(ps, func(a, b *content.Page) int {
+		if c := cmp.Compare(a.Weight, b.Weight); c != 0 {
+			return c
+		}
+		if c := strings.Compare(a.Title, b.Title); c != 0 {
+			return c
+		}
+		return strings.Compare(a.Path, b.Path)
+	})
 }
 
 func sortHonors(hs []HonorRef) {

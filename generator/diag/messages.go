@@ -42,7 +42,7 @@ var (
 	MsgUnknownFieldDid = Msg{"未知字段 %s，是否应为 %s？", "unknown field %s; did you mean %s?"}
 	MsgUnknownUnit     = Msg{"unknown unit %q（找不到单位 content/units/%s.md）", "unknown unit %q (no content/units/%s.md)"}
 	MsgDuplicateURL    = Msg{"网址 %s 与 %s 重复", "URL %s is also produced by %s"}
-	MsgLogoNotFound    = Msg{"logo %q not found（找不到标识图片）", "logo %q not found"}
+	MsgLogoNotFound    = Msg{"字段 logo 指向的标识图片 %q 不存在（路径从 content/ 或 static/ 文件夹算起）", "logo %q not found"}
 	MsgLogoFormat      = Msg{"logo %q 格式不支持（应为 PNG、JPEG、GIF、WebP 或 SVG）", "logo %q is not PNG, JPEG, GIF, WebP or SVG"}
 	MsgConfigTOML      = Msg{"site.toml 格式错误：%s", "bad TOML in site.toml: %s"}
 	MsgConfigUnknown   = Msg{"site.toml 中有未知设置 %s", "unknown setting %s in site.toml"}

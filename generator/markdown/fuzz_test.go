@@ -16,6 +16,7 @@ func FuzzRender(f *testing.F) {
 		"[链接](../brands/a.md#做法) ![图](logo.svg) <!--more--> www.example.cn",
 		"| a | b |\n|---|---|\n| [x](y.md) | 2 |\n\n- [x] 完成\n\n脚注[^1]\n\n[^1]: 说明",
 		"<script>alert(1)</script><img src=x onerror=alert(1)>",
+		"前言\n姓名\t职务\n张三\t[书记](a.md)\n李四\t\n后记\n\n```\na\tb\nc\td\n```\n> 甲\t乙\n> 丙\t丁\n- x\ty\n  z\tw",
 	} {
 		f.Add([]byte(s))
 	}

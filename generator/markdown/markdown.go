@@ -75,6 +75,7 @@ func New(opts Options) *Renderer {
 			extension.NewCJK(extension.WithEscapedSpace()),
 		),
 		goldmark.WithParserOptions(
+			parser.WithParagraphTransformers(tabTables),
 			parser.WithInlineParsers(
 				util.Prioritized(cjkEmphasisParser, 499),
 				util.Prioritized(cjkStrikeParser, 499),

@@ -512,3 +512,29 @@ func TestTablesScrollInTheirOwnBox(t *testing.T) {
 		t.Errorf("table not wrapped:\n%s", html)
 	}
 }
+
+// A table pasted from Word: tab-separated lines become a table, the first
+// line its header; text around it stays paragraphs, code blocks keep their
+// tabs, a lone line with a tab is text, and links in cells keep their lines.
+func TestTabSeparatedTable(t *testing.T) {
+	src := "前言\n姓名\t职务\t单位\n张三\t书记\t[市妇幼](/units/fuyou/)\n李四\t委员\t疾控\n后记\n\n```\na\tb\nc\td\n```\n\n单\t行\n\n甲\t乙\n丙\t丁\n"
+	res, err := New(Options{}).Render([]byte(src), 5)
+	if err != nil {
+		t.Fatal(err)
+	}
+	html := string(res.HTML)
+	for _, want := range []string{
+		"<p>前言</p>", "<th>姓名</th>", "<th>单位</th>", "<td>书记</td>", `<td><a href="/units/fuyou/">市妇幼</a></td>`, "<p>后记</p>",
+		"<pre><code>a\tb\nc\td\n</code></pre>", "<p>单\t行</p>", "<th>甲</th>", "<td>丁</td>",
+	} {
+		if !strings.Contains(html, want) {
+			t.Errorf("missing %q in:\n%s", want, html)
+		}
+	}
+	if strings.Count(html, "<table>") != 2 {
+		t.Errorf("want 2 tables:\n%s", html)
+	}
+	if len(res.Links) != 1 || res.Links[0].Line != 7 {
+		t.Errorf("links: %+v (want line 7)", res.Links)
+	}
+}

@@ -204,6 +204,7 @@ func (b *builder) full() *result {
 		}
 	}
 	b.live.Store(mem)
+	res.problems = append(res.problems, b.links(mem)...)
 	res.took = time.Since(start)
 	return res
 }
@@ -396,6 +397,7 @@ func (b *builder) content(paths []string) *result {
 		// Same plan, same whole-site files: nothing left the site.
 		b.bodyEdits.Add(1)
 		res.lap("swap", &last)
+		res.problems = append(res.problems, b.links(live)...)
 		res.took = time.Since(start)
 		return res
 	}
@@ -430,6 +432,7 @@ func (b *builder) content(paths []string) *result {
 	b.data = data
 	b.remember(plan)
 	res.lap("swap", &last)
+	res.problems = append(res.problems, b.links(live)...)
 	res.took = time.Since(start)
 	return res
 }

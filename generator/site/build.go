@@ -98,13 +98,17 @@ func Build(opt Options) (*Result, error) {
 	if err != nil {
 		return nil, diag.Errors{outputProblem(opt.Dest, err)}
 	}
-	res, wprobs := site.Write(dir, t)
+	rec := &recorder{w: dir, keep: site.anchorTargets(), paths: map[string]bool{}, kept: map[string][]byte{}}
+	res, wprobs := site.Write(rec, t)
 	if err := dir.Err(); err != nil {
 		// A full disk fails every write after the first: one message
 		// says it, not one per page.
 		dir.Abort()
 		return nil, diag.Errors{outputProblem(opt.Dest, err)}
 	}
+	lprobs, _ := site.CheckLinks(rec, nil)
+	wprobs = append(wprobs, lprobs...)
+	t.done("links")
 	if errs := errorsOf(wprobs); len(errs) > 0 {
 		dir.Abort()
 		return nil, errs

@@ -227,10 +227,10 @@ title = "没有日期"
 	}
 	got := errs.Format(diag.Chinese)
 	for _, want := range []string{
-		"content/units/toml.md:3: 前置信息 TOML 格式错误",
+		"content/units/toml.md:3: 前置信息（+++ 之间）写法有误",
 		`content/units/type.md:4: 字段 members 应为整数，实际为 "80人"`,
 		"content/brands/missing.md:1: 缺少必填字段 unit",
-		`content/brands/unknown-unit.md:3: unknown unit "nowhere"`,
+		`content/brands/unknown-unit.md:3: 找不到单位 "nowhere"`,
 		"content/news/gbk.md:2: 文件不是 UTF-8 编码（本行第 10 个字符处起无法识别）",
 		"content/news/dup2.md:4: 网址 /news/same/ 与 content/news/dup1.md 重复",
 		"content/news/nodate.md:1: 缺少必填字段 date",
