@@ -378,6 +378,9 @@ func printSummary(w io.Writer, r *site.Result, verbose bool, lang diag.Lang) {
 	fmt.Fprintln(w, pick(lang,
 		fmt.Sprintf("生成 %d 个网页，共写入 %d 个文件（%.1f MB），用时 %s", r.HTMLPages, r.Files, mb, took),
 		fmt.Sprintf("%d pages made, %d files written (%.1f MB) in %s", r.HTMLPages, r.Files, mb, took)))
+	if r.Portable.Msg.Zh != "" {
+		fmt.Fprintln(w, r.Portable.Msg.Text(lang, r.Portable.Args...))
+	}
 	if verbose {
 		for _, s := range r.Stages {
 			fmt.Fprintf(w, "  %-10s %s\n", s.Name, s.Duration.Round(time.Microsecond))

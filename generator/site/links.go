@@ -118,7 +118,9 @@ func (c *checker) links(p *content.Page) []diag.Problem {
 }
 
 func (c *checker) link(p *content.Page, l content.Link) (diag.Problem, bool) {
-	dest := strings.TrimSpace(l.Dest)
+	// A Markdown link destination may hold entities (&amp;, &#106;), which
+	// goldmark decodes: judge the address the page will have.
+	dest := html.UnescapeString(strings.TrimSpace(l.Dest))
 	if dest == "" || strings.HasPrefix(dest, "//") || hasScheme(dest) {
 		return diag.Problem{}, false
 	}

@@ -18,6 +18,7 @@ func TestBuildStopsOnPersonalNumbers(t *testing.T) {
 	dir := sitetest.Write(t, `
 -- site.toml --
 title = "测试"
+baseURL = "https://dj.example.gov.cn/"
 -- content/news/a.md --
 +++
 title = "公示"

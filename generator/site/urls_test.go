@@ -35,14 +35,22 @@ baseURL = ""
 +++
 title = "首页"
 +++
-[点我](/javascript:alert(document.domain)) [二](/&#106;avascript:alert(1)) [三](/JaVaScRiPt:alert(1))
+[点我](/javascript:alert(document.domain)) [二](/&#106;avascript:alert(1)) [三](/JaVaScRiPt:alert(2))
 -- content/news/a.md --
 +++
 title = "a"
 date = 2024-01-01
 +++
 [点我](/javascript:alert(document.domain))
+-- static/javascript:alert(document.domain) --
+x
+-- static/javascript:alert(1) --
+x
+-- static/JaVaScRiPt:alert(2) --
+x
 `)
+	// The static files make the links resolve, so that the build (which
+	// refuses broken links) publishes them and their rewriting is tested.
 	for _, base := range []string{"", "/", "/portal/"} {
 		dest := filepath.Join(t.TempDir(), "public")
 		if _, err := Build(Options{Source: dir, Dest: dest, BaseURL: strptr(base)}); err != nil {
