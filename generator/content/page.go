@@ -77,7 +77,7 @@ type Page struct {
 	rawAliases []string // as written, for checkNames
 	// Files under content/ listed under 附件 (attachment.go).
 	Attachments []Attachment
-	Params     map[string]any // [params]: the site's own data, for its layouts
+	Params      map[string]any // [params]: the site's own data, for its layouts
 
 	// Kind-specific front matter; exactly one is set for a typed kind.
 	Unit  *Unit
