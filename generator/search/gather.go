@@ -83,6 +83,7 @@ func gather(docs []Doc, order []int, nw int) []*worker {
 // parts join with one re-encoded gap.
 type gstate struct {
 	first, firstQ int32 // first doc of the list, -1 none, and its score step
+	firstX        int32 // and its band's extra digit (see extra), -1 none
 	prev          int32 // last doc written to the list
 	// The ends of the doc list and the positions, each in a chunk of its
 	// own; the full chunks before them are in the worker's dfull, pfull.
@@ -193,6 +194,9 @@ type worker struct {
 	lslots    []lslot
 	lgrams    []lgram
 	occ, next []int32
+	// The title length of each doc indexed, from doc id base on.
+	tlens []int32
+	base  int32
 	// The grams of the docs not yet added to the lists (see flush), their
 	// positions, and scratch space to sort them.
 	batch, tmp []entry
@@ -210,7 +214,17 @@ type lgram struct {
 	key              gramKey
 	wtf              float32
 	head, tail, nocc int32
+	band             uint8 // the best part the gram occurs in
 }
+
+// The part of a doc's text a gram occurs in, best last: ranking puts the
+// docs whose title has the query first, then those whose headings or
+// fields have it, then the rest.
+const (
+	bandBody = iota
+	bandField
+	bandTitle
+)
 
 func (w *worker) newGram(k gramKey) int32 {
 	w.st = append(w.st, gstate{first: -1})
@@ -305,23 +319,28 @@ func (w *worker) index(id int32, d *Doc) {
 		if r == 0 {
 			continue
 		}
-		wt := partWeight[2] // fields
+		wt, band := partWeight[2], uint8(bandField) // fields
 		switch {
 		case i < cut[0]:
-			wt = partWeight[0]
+			wt, band = partWeight[0], bandTitle
 		case i < cut[1]:
-			wt = partWeight[3]
+			wt, band = partWeight[3], bandBody
 		case i < cut[2]:
-			wt = partWeight[1]
+			wt, band = partWeight[1], bandField
 		}
 		k := gramKey(r) << 42
-		w.local(k, id).wtf += wt
+		g := w.local(k, id)
+		g.wtf += wt
+		g.band = max(g.band, band)
 		if i+1 < n && rs[i+1] != 0 {
 			k |= gramKey(rs[i+1]) << 21
-			w.local(k, id).wtf += wt
+			g := w.local(k, id)
+			g.wtf += wt
+			g.band = max(g.band, band)
 			if i+2 < n && rs[i+2] != 0 {
 				g := w.local(k|gramKey(rs[i+2]), id)
 				g.wtf += wt
+				g.band = max(g.band, band)
 				o := int32(len(w.occ))
 				w.occ = append(w.occ, int32(i))
 				w.next = append(w.next, -1)
@@ -335,6 +354,10 @@ func (w *worker) index(id int32, d *Doc) {
 			}
 		}
 	}
+	if len(w.tlens) == 0 {
+		w.base = id
+	}
+	w.tlens = append(w.tlens, int32(cut[0]-1))
 	dl := float64(n)
 	norm := k1 * (1 - b + b*dl/w.avgdl)
 	for i := range w.lgrams {
@@ -342,7 +365,7 @@ func (w *worker) index(id int32, d *Doc) {
 		tf := float64(g.wtf)
 		q := int32(tf/(tf+norm)*maxQ + 0.5)
 		q = max(1, min(maxQ, q))
-		e := entry{key: g.key, docq: uint32(id)<<4 | uint32(q), pos: noPos}
+		e := entry{key: g.key, docq: uint32(id)<<6 | uint32(g.band)<<4 | uint32(q), pos: noPos}
 		switch c := g.nocc; {
 		case c == 1:
 			e.pos = onePos | uint32(w.occ[g.head])
@@ -364,7 +387,7 @@ func (w *worker) index(id int32, d *Doc) {
 // its score step, and where its positions are in the batch's bocc.
 type entry struct {
 	key  gramKey
-	docq uint32 // doc id<<4 | score step
+	docq uint32 // doc id<<6 | band<<4 | score step
 	pos  uint32 // noPos, onePos|the one position, or offset in bocc
 }
 
@@ -408,11 +431,14 @@ func (w *worker) add(run []entry) {
 	docs, pos, prev := s.docs, s.pos, s.prev
 	dfull, pfull := &w.dfull[g], &w.pfull[g]
 	for _, e := range run {
-		id, q := int32(e.docq>>4), int32(e.docq&15)
+		id, q, x := int32(e.docq>>6), int32(e.docq&15), w.extra(e.docq)
 		if s.first < 0 {
-			s.first, s.firstQ = id, q
-		} else {
+			s.first, s.firstQ, s.firstX = id, q, x
+		} else if x < 0 {
 			docs = appendChunked(docs, dfull, int(id-prev-1)*steps+int(q))
+		} else {
+			docs = appendChunked(docs, dfull, int(id-prev-1)*steps)
+			docs = appendChunked(docs, dfull, int(x))
 		}
 		prev = id
 		switch {
@@ -431,6 +457,23 @@ func (w *worker) add(run []entry) {
 		}
 	}
 	s.docs, s.pos, s.prev = docs, pos, prev
+}
+
+// extra is what follows a doc list entry whose gram occurs in the title or
+// the headings and fields: such an entry's step is 0 and the extra value
+// x = step−1 | band<<3 | title length<<5 (title length in characters, for
+// the title band only) follows it. -1: a body-only entry, none follows.
+// Most entries are body-only and cost no more than before.
+func (w *worker) extra(docq uint32) int32 {
+	band := int32(docq>>4) & 3
+	if band == bandBody {
+		return -1
+	}
+	x := int32(docq&15) - 1 | band<<3
+	if band == bandTitle {
+		x |= w.tlens[int32(docq>>6)-w.base] << 5
+	}
+	return x
 }
 
 // entryBits are the 22 hash bits of a gram that a batch is sorted by.

@@ -87,7 +87,11 @@ func join(ws []*worker, part, nparts int) []list {
 		for p := first[i]; p != 0; p = pieces[p].next {
 			wk, g := pieces[p].w, pieces[p].g
 			st := &wk.st[g]
-			l.add(appendVarint(nil, int(st.first-prev-1)*steps+int(st.firstQ)), nil)
+			if st.firstX < 0 {
+				l.add(appendVarint(nil, int(st.first-prev-1)*steps+int(st.firstQ)), nil)
+			} else {
+				l.add(appendVarint(appendVarint(nil, int(st.first-prev-1)*steps), int(st.firstX)), nil)
+			}
 			for _, c := range wk.dfull[g] {
 				l.add(c, nil)
 			}

@@ -189,7 +189,7 @@ func (d *Doc) quickHead(n int) (head string, more, ok bool) {
 	add(title)
 	add("\n")
 	add(d.Body)
-	add("\n")
+	add("\f")
 	for _, parts := range [][]string{d.Headings, d.Fields} {
 		for _, s := range parts {
 			if more {
@@ -333,10 +333,7 @@ func fragmentJobs(docs []Doc, order []int, opts Options) []job {
 			b := append(startScript(buf, name, opts.FragDocs*(4*opts.HeadRunes+300)), '[')
 			for id := lo; id < len(docs) && id < lo+opts.FragDocs; id++ {
 				d := &docs[order[id]]
-				date := ""
-				if !d.Date.IsZero() {
-					date = d.Date.Format("2006-01-02")
-				}
+				date := displayDate(d.Date)
 				head, more := d.head(opts.HeadRunes)
 				// The title line is the title: readers put it back.
 				head = head[strings.IndexByte(head, '\n')+1:]
@@ -351,10 +348,13 @@ func fragmentJobs(docs []Doc, order []int, opts Options) []job {
 					b = appendJSONString(b, s)
 				}
 				if more {
-					b = append(b, ",1]"...)
+					b = append(b, ",1,"...)
 				} else {
-					b = append(b, ",0]"...)
+					b = append(b, ",0,"...)
 				}
+				// The summary a result with no match in its body shows
+				// (DocFromPage keeps only one the body does not start with).
+				b = append(appendJSONString(b, d.Summary), ']')
 			}
 			return name, endScript(append(b, ']')), nil
 		})
@@ -362,7 +362,7 @@ func fragmentJobs(docs []Doc, order []int, opts Options) []job {
 	return jobs
 }
 
-// textJobs makes the x/ files (only with TextDocs).
+// textJobs makes the x/ files.
 func textJobs(docs []Doc, order []int, opts Options) []job {
 	var jobs []job
 	for lo := 0; opts.TextDocs > 0 && lo < len(docs); lo += opts.TextDocs {

@@ -23,17 +23,17 @@ type Options struct {
 	// HeadRunes caps the text a result fragment carries for its snippet:
 	// the title line and the start of the body, that many characters in all
 	// (the whole title line when it is longer). A snippet for a match
-	// elsewhere comes from the result's page (or the text files, with
-	// TextDocs); search.js asks for the fragments of such results first.
+	// elsewhere comes from the text files (TextDocs); search.js asks for
+	// them with the fragments when the positions tell.
 	HeadRunes int
 	// FragDocs is how many docs' fragments share a file (d/<id/FragDocs>).
 	// Ids go newest first, so the top results of a query often share one.
 	FragDocs int
-	// TextDocs, when set, stores the whole text of every doc whose head is
-	// not all of it, that many docs to a file (x/<id/TextDocs>), for snippets of matches beyond the
-	// head. By default there is none: the page fetches the result's own
-	// HTML page for those (over http; from file:// it shows the head), which
-	// costs less per query than a shared text file and nothing in the index.
+	// TextDocs is how many docs' whole texts share a file (x/<id/TextDocs>),
+	// for snippets of matches beyond the head; default 1. A doc whose head
+	// is all of its text has none. The texts are the index's own (blocks
+	// split by "\n", table cells by "\t"), so a snippet never shows page
+	// chrome, and no result's page is fetched for its snippet.
 	TextDocs int
 	// Workers index in parallel; default GOMAXPROCS, at most 8.
 	Workers int
@@ -55,8 +55,8 @@ func (o Options) withDefaults() Options {
 	if o.FragDocs <= 0 {
 		o.FragDocs = 3
 	}
-	if o.TextDocs < 0 {
-		o.TextDocs = 0
+	if o.TextDocs <= 0 {
+		o.TextDocs = 1
 	}
 	if o.Workers <= 0 {
 		o.Workers = min(8, runtime.GOMAXPROCS(0))
@@ -77,7 +77,7 @@ func (s Stats) String() string {
 }
 
 // Format version; search.js refuses an index of another version.
-const formatVersion = 5
+const formatVersion = 6
 
 // BM25 parameters and the weight of each part of a doc's text.
 const (
@@ -94,20 +94,23 @@ const (
 var partWeight = [4]float32{5, 3, 2, 1} // title, headings, fields, body
 
 // Write builds the index of docs and writes every file it needs under
-// opts.Dir through w. The files (format 5), each a DJS("name", data) script:
+// opts.Dir through w. The files (format 6), each a DJS("name", data) script:
 //
-//	meta.js    [5, docs, shards, 0, docs per d file, docs per x file (0: none),
+//	meta.js    [6, docs, shards, 0, docs per d file, docs per x file (0: none),
 //	           head runes (HeadRunes)]
 //	dir.js     the grams with files of their own, by hash bits (dirData)
 //	t/<h>.js   shard h: [gram, list | k, …] for grams hashing to h. A list is
-//	           the doc ids (newest first) as gap·9+score step; a trigram's
+//	           the doc ids (newest first) as gap·9+score step (1…8); step
+//	           0 is followed by step−1 | band<<3 | title length<<5 for a
+//	           gram in the title (band 2) or headings and fields (1); a trigram's
 //	           also has "!" and its positions: per doc, count−1 and position
 //	           gaps−1. A list too long for a shard (doc list and positions
 //	           together) is in t/<h>-<k>.js as "gram doclist", a trigram's
 //	           positions in p/<h>-<k>.js as "gram positions".
-//	d/<i>.js   the fragments of docs i·FragDocs…: [url, title, kind, date,
-//	           unit, start of body, more]
-//	x/<i>.js   whole texts (only with TextDocs)
+//	d/<i>.js   the fragments of docs i·FragDocs…: [url, title, kind, date
+//	           as shown (2025年6月28日), unit, start of body, more,
+//	           summary when the body does not start with it]
+//	x/<i>.js   whole texts of docs i·TextDocs… ("" when the head is all)
 //	docs.js    kind and year of every doc; units.js its units (filters)
 //
 // Indexing runs on opts.Workers goroutines over contiguous id ranges, each
