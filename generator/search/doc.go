@@ -8,7 +8,6 @@ import (
 	"unicode/utf8"
 
 	"dangjian/generator/content"
-	"dangjian/generator/markdown"
 )
 
 // Doc is what the index knows of one page.
@@ -119,8 +118,11 @@ func DocFromPage(p *content.Page) Doc {
 	add(p.Tags...)
 	// A summary written in the front matter is shown for a result whose
 	// body has no match (the body's start is shown otherwise).
-	if s := strings.TrimSpace(p.Summary); s != "" && !strings.Contains(p.Plain, s) && s != markdown.Summarize(p.Plain, markdown.SummaryLength) {
-		d.Summary = s
+	// (An automatic one is the body's start; FieldLines tells them apart.)
+	if _, written := p.FieldLines["summary"]; written {
+		if s := strings.TrimSpace(p.Summary); s != "" && !strings.HasPrefix(p.Plain, s) {
+			d.Summary = s
+		}
 	}
 	return d
 }
