@@ -354,12 +354,40 @@ func fragmentJobs(docs []Doc, order []int, opts Options) []job {
 				}
 				// The summary a result with no match in its body shows
 				// (DocFromPage keeps only one the body does not start with).
-				b = append(appendJSONString(b, d.Summary), ']')
+				b = append(appendJSONString(b, d.Summary), ',')
+				// Its headings and fields, one a line, up to FieldRunes
+				// characters: a match there (a date, a unit, a 文号) needs
+				// no text file for its snippet.
+				b = append(appendJSONString(b, d.shownFields(fieldRunes)), ']')
 			}
 			return name, endScript(append(b, ']')), nil
 		})
 	}
 	return jobs
+}
+
+// fieldRunes caps the headings and fields a fragment carries.
+const fieldRunes = 200
+
+// shownFields is the doc's headings and fields, one a line, the lines
+// that fit in n characters.
+func (d *Doc) shownFields(n int) string {
+	var b strings.Builder
+	for _, part := range [][]string{d.Headings, d.Fields} {
+		for _, s := range part {
+			s = strings.Map(oneLine, s)
+			k := utf8.RuneCountInString(s) + 1
+			if k > n {
+				return b.String()
+			}
+			n -= k
+			if b.Len() > 0 {
+				b.WriteByte('\n')
+			}
+			b.WriteString(s)
+		}
+	}
+	return b.String()
 }
 
 // textJobs makes the x/ files.

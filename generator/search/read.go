@@ -57,6 +57,7 @@ type Fragment struct {
 	URL, Title, Kind, Date, Unit, Head string
 	More                               int
 	Summary                            string // from the front matter, when the body does not start with it
+	Fields                             string // headings and fields, one a line (the first 200 characters)
 }
 
 // Open reads the index's metadata from dir (e.g. "search") in fsys.
@@ -400,7 +401,9 @@ func (ix *Index) Search(q string) ([]Hit, error) {
 		if exact[id] {
 			bd = bandExact
 		}
-		hits = append(hits, Hit{id, s, at, allLong && !near[id], bd})
+		// A result whose terms are in its headings or fields finds them
+		// in its fragment: not deep.
+		hits = append(hits, Hit{id, s, at, allLong && !near[id] && bd < bandField, bd})
 	}
 	sort.Slice(hits, func(i, j int) bool {
 		if hits[i].Band != hits[j].Band {
@@ -550,7 +553,7 @@ func (ix *Index) Fragment(id int) (Fragment, error) {
 	if err := json.Unmarshal(bucket[id%ix.fd], &parts); err != nil {
 		return f, err
 	}
-	vs := []any{&f.URL, &f.Title, &f.Kind, &f.Date, &f.Unit, &f.Head, &f.More, &f.Summary}
+	vs := []any{&f.URL, &f.Title, &f.Kind, &f.Date, &f.Unit, &f.Head, &f.More, &f.Summary, &f.Fields}
 	if len(parts) != len(vs) {
 		return f, fmt.Errorf("search: %s: doc %d has %d parts", name, id, len(parts))
 	}
@@ -588,10 +591,15 @@ func (ix *Index) SnippetText(h Hit, terms []string) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	head := Fold(f.Head)
+	head, fields := Fold(f.Head), Fold(f.Fields)
 	for _, t := range terms {
 		if strings.Contains(head, t) {
 			return f.Head, nil
+		}
+	}
+	for _, t := range terms {
+		if strings.Contains(fields, t) {
+			return f.Head + "\f" + f.Fields, nil
 		}
 	}
 	return ix.Text(h.ID)

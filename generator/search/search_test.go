@@ -428,7 +428,9 @@ func TestDeepHits(t *testing.T) {
 					if err != nil {
 						t.Fatal(err)
 					}
-					head := Fold(f.Head)
+					// A fragment carries the head and (the first of) the
+					// headings and fields.
+					head := Fold(f.Head + "\f" + f.Fields)
 					in := false
 					for _, term := range terms {
 						in = in || strings.Contains(head, term)
@@ -437,7 +439,7 @@ func TestDeepHits(t *testing.T) {
 					case h.Deep && in:
 						t.Errorf("%q: doc %d is deep but its head %q holds a term", q, h.ID, f.Head)
 					case long && !h.Deep && !in && utf8.RuneCountInString(f.Title)+1 < hr:
-						t.Errorf("%q: doc %d is not deep but its head %q holds no term (first at %d)", q, h.ID, f.Head, h.Pos)
+						t.Errorf("%q: doc %d is not deep but its head %q and fields %q hold no term (first at %d)", q, h.ID, f.Head, f.Fields, h.Pos)
 					case !long && h.Deep:
 						t.Errorf("%q: doc %d is deep, but the query has a short term", q, h.ID)
 					}

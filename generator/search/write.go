@@ -109,7 +109,8 @@ var partWeight = [4]float32{5, 3, 2, 1} // title, headings, fields, body
 //	           positions in p/<h>-<k>.js as "gram positions".
 //	d/<i>.js   the fragments of docs i·FragDocs…: [url, title, kind, date
 //	           as shown (2025年6月28日), unit, start of body, more,
-//	           summary when the body does not start with it]
+//	           summary when the body does not start with it, headings
+//	           and fields (one a line, up to 200 characters)]
 //	x/<i>.js   whole texts of docs i·TextDocs… ("" when the head is all)
 //	docs.js    kind and year of every doc; units.js its units (filters)
 //

@@ -7,6 +7,7 @@
 package searchbench
 
 import (
+	"compress/gzip"
 	"context"
 	"fmt"
 	"html"
@@ -96,25 +97,51 @@ type Server struct {
 	URL   string
 	mu    sync.Mutex
 	sent  map[string]int64 // path → bytes since Reset
+	gz    map[string]int64 // path → the same gzipped
 	close func()
 }
 
 type countingWriter struct {
 	http.ResponseWriter
-	n int64
+	n  int64
+	gz *gzip.Writer // the same bytes compressed, as a gzipping host would send them
+	gc *byteCounter
 }
 
 func (c *countingWriter) Write(b []byte) (int, error) {
 	n, err := c.ResponseWriter.Write(b)
 	c.n += int64(n)
+	c.gz.Write(b[:n])
 	return n, err
 }
+
+type byteCounter struct{ n int64 }
+
+func (b *byteCounter) Write(p []byte) (int, error) { b.n += int64(len(p)); return len(p), nil }
+
+// GzipLevel is the compression the gzip figures assume (nginx's gzip_comp_level,
+// IIS's staticCompressionLevel).
+const GzipLevel = 6
 
 // Reset forgets what was sent.
 func (s *Server) Reset() {
 	s.mu.Lock()
 	s.sent = map[string]int64{}
+	s.gz = map[string]int64{}
 	s.mu.Unlock()
+}
+
+// SentGzip is Sent's bytes as gzip (GzipLevel) would have sent them.
+func (s *Server) SentGzip(match func(path string) bool) int64 {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	var n int64
+	for p, b := range s.gz {
+		if match(p) {
+			n += b
+		}
+	}
+	return n
 }
 
 // Sent sums the bytes and requests since Reset of the paths that match.
@@ -156,13 +183,17 @@ func Serve(site, pagefind string) (*Server, error) {
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")
 		w.Write([]byte(pfPage))
 	})
-	s := &Server{URL: "http://" + ln.Addr().String(), sent: map[string]int64{}}
+	s := &Server{URL: "http://" + ln.Addr().String(), sent: map[string]int64{}, gz: map[string]int64{}}
 	srv := &http.Server{Handler: http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Cache-Control", "no-store")
-		cw := &countingWriter{ResponseWriter: w}
+		gc := &byteCounter{}
+		gz, _ := gzip.NewWriterLevel(gc, GzipLevel)
+		cw := &countingWriter{ResponseWriter: w, gz: gz, gc: gc}
 		mux.ServeHTTP(cw, r)
+		gz.Close()
 		s.mu.Lock()
 		s.sent[r.URL.Path] += cw.n
+		s.gz[r.URL.Path] += gc.n
 		s.mu.Unlock()
 	})}
 	go srv.Serve(ln)

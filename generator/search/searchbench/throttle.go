@@ -71,6 +71,7 @@ type Cold struct {
 	Profile string
 	Hits    int
 	Bytes   int64 // search files: script, index, fragments, texts
+	Gzip    int64 // the same files gzipped (GzipLevel)
 	Files   int
 	Waves   int // sequential request waves after the page's HTML
 	Time    time.Duration
@@ -161,7 +162,7 @@ func QueryCold(bctx context.Context, srv *Server, engine, q string, p *Profile) 
 			res = append(res, x)
 		}
 	}
-	return Cold{Engine: engine, Query: q, Profile: name, Hits: r.Hits, Bytes: b, Files: n, Waves: waves(res),
+	return Cold{Engine: engine, Query: q, Profile: name, Hits: r.Hits, Bytes: b, Gzip: srv.SentGzip(match), Files: n, Waves: waves(res),
 		Time: time.Duration(r.Ms * float64(time.Millisecond))}, nil
 }
 
@@ -246,18 +247,18 @@ func ColdTable(figs []Cold, profiles []*Profile) string {
 		by[k][f.Engine] = f
 	}
 	var b strings.Builder
-	b.WriteString("| profile | query | hits | KB | files | waves | ms | Pagefind KB | Pagefind ms |\n|---|---|---:|---:|---:|---:|---:|---:|---:|\n")
+	b.WriteString("| profile | query | hits | KB (gzip) | files | waves | ms | Pagefind hits | Pagefind KB (gzip) | Pagefind waves | Pagefind ms |\n|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n")
 	for _, k := range keys {
 		d, p := by[k][Dangjian], by[k][Pagefind]
 		over := ""
 		if l := limit[k.p]; l > 0 && d.Time > l {
 			over = " (over)"
 		}
-		pkb, pms := "–", "–"
+		ph, pkb, pw, pms := "–", "–", "–", "–"
 		if p.Engine != "" {
-			pkb, pms = fmt.Sprintf("%.1f", kb(p.Bytes)), fmt.Sprintf("%.0f", ms(p.Time))
+			ph, pkb, pw, pms = fmt.Sprint(p.Hits), fmt.Sprintf("%.1f (%.1f)", kb(p.Bytes), kb(p.Gzip)), fmt.Sprint(p.Waves), fmt.Sprintf("%.0f", ms(p.Time))
 		}
-		fmt.Fprintf(&b, "| %s | %s | %d | %.1f | %d | %d | %.0f%s | %s | %s |\n", k.p, k.q, d.Hits, kb(d.Bytes), d.Files, d.Waves, ms(d.Time), over, pkb, pms)
+		fmt.Fprintf(&b, "| %s | %s | %d | %.1f (%.1f) | %d | %d | %.0f%s | %s | %s | %s | %s |\n", k.p, k.q, d.Hits, kb(d.Bytes), kb(d.Gzip), d.Files, d.Waves, ms(d.Time), over, ph, pkb, pw, pms)
 	}
 	return b.String()
 }

@@ -326,7 +326,10 @@
     });
     var hits = [];
     score.forEach(function (s, id) {
-      hits.push({ id: id, score: s, pos: first.has(id) ? first.get(id) : -1, deep: allLong && !near.has(id), band: exact.has(id) ? EXACT : band.get(id) });
+      // A result whose terms are in its headings or fields finds them in
+      // its fragment: not deep.
+      var bd = band.get(id);
+      hits.push({ id: id, score: s, pos: first.has(id) ? first.get(id) : -1, deep: allLong && !near.has(id) && bd < FIELD, band: exact.has(id) ? EXACT : bd });
     });
     hits.sort(function (x, y) { return y.band - x.band || y.score - x.score || x.id - y.id; });
     return hits;
@@ -370,7 +373,7 @@
     return this.open().then(function (meta) {
       return self.load('d/' + Math.floor(id / meta.fd)).then(function (b) {
         var a = b[id % meta.fd];
-        return { id: id, url: a[0], title: a[1], kind: a[2], date: a[3], unit: a[4], head: a[1].replace(/[\n\r]/g, ' ') + '\n' + a[5], more: a[6], summary: a[7] };
+        return { id: id, url: a[0], title: a[1], kind: a[2], date: a[3], unit: a[4], head: a[1].replace(/[\n\r]/g, ' ') + '\n' + a[5], more: a[6], summary: a[7], fields: a[8] };
       });
     });
   };
@@ -387,8 +390,10 @@
   // else its whole text (read.go: SnippetText). A deep hit's text has been
   // asked for with its fragment.
   Engine.prototype.snippetText = function (f, ts) {
-    var head = fold(f.head);
+    var head = fold(f.head), fields = fold(f.fields);
     if (!f.more || ts.some(function (t) { return head.indexOf(t) >= 0; })) return Promise.resolve(f.head);
+    // A match in a heading or field: the fragment carries them.
+    if (ts.some(function (t) { return fields.indexOf(t) >= 0; })) return Promise.resolve(f.head + '\f' + f.fields);
     return this.text(f.id);
   };
 
