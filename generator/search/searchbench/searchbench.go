@@ -222,7 +222,7 @@ const djRun = `(async function (q, shown) {
   for (;;) {
     await new Promise(function (r) { setTimeout(r, 1); });
     var text = st.textContent;
-    if (text && text !== '正在搜索…' && !res.querySelector('[aria-busy]') &&
+    if (text && res.getAttribute('aria-busy') === 'false' && !res.querySelector('[aria-busy]') &&
         (res.querySelector('a.search-hit[href]') || res.querySelector('.search-empty'))) break;
   }
   var ms = performance.now() - t0;
