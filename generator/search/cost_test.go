@@ -50,3 +50,38 @@ func TestZeroHitReadsNoPositions(t *testing.T) {
 		t.Logf("%q: %d hits, read %v", c.q, len(hits), ix.Loaded)
 	}
 }
+
+// A query of four or more grams reads its rare grams (short lists, in
+// shards) first: when one of them is in no doc, no long list is read.
+func TestLongQueryReadsRareFirst(t *testing.T) {
+	var docs []Doc
+	for i := range 60 {
+		docs = append(docs, Doc{URL: fmt.Sprintf("/a/%d/", i), Title: "甲", Date: day("2020-01-01").Add(time.Duration(i) * time.Hour),
+			Body: "红色引擎品牌，建设红色引擎。"})
+	}
+	w, _ := build(t, docs, Options{ShardBytes: 400, BigBytes: 60})
+	long := func(p string) bool {
+		return strings.HasPrefix(p, "search/t/") && strings.Contains(p, "-") || strings.HasPrefix(p, "search/p/")
+	}
+	for _, c := range []struct {
+		q        string
+		hits     int
+		readLong bool
+	}{
+		{"红色引擎品牌，建设丙", 0, false}, // 建设丙 is nowhere; 红色引, 擎品牌, ，建设 are long lists
+		{"红色引擎品牌，建设红", 60, true},
+	} {
+		ix, err := Open(w.fs, "search")
+		if err != nil {
+			t.Fatal(err)
+		}
+		hits, err := ix.Search(c.q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(hits) != c.hits || slices.ContainsFunc(ix.Loaded, long) != c.readLong {
+			t.Errorf("%q: %d hits (want %d), read %v (a long list: want %v)", c.q, len(hits), c.hits, ix.Loaded, c.readLong)
+		}
+		t.Logf("%q: %d hits, read %v", c.q, len(hits), ix.Loaded)
+	}
+}

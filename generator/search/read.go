@@ -257,20 +257,45 @@ func (ix *Index) Search(q string) ([]Hit, error) {
 	for _, t := range terms {
 		plans = append(plans, cover(t))
 	}
+	// A query of four or more grams reads the rare ones first (not in the
+	// directory: short lists, in shards), the common ones' long lists only
+	// when none of the rare ones is empty.
+	var names []string
 	for _, ps := range plans {
 		for _, p := range ps {
-			if gd[p.gram] != nil {
-				continue
+			if !slices.Contains(names, p.gram) {
+				names = append(names, p.gram)
 			}
-			s, pos, pfile, err := ix.lookup(p.gram)
+		}
+	}
+	rare, common := names, []string(nil)
+	if len(names) >= 4 {
+		rare, common = nil, nil
+		for _, g := range names {
+			if len(ix.big[hash(g)>>dirShift]) > 0 {
+				common = append(common, g)
+			} else {
+				rare = append(rare, g)
+			}
+		}
+		if len(rare) == 0 || len(common) == 0 {
+			rare, common = names, nil
+		}
+	}
+	for _, group := range [][]string{rare, common} {
+		if missing {
+			break
+		}
+		for _, gram := range group {
+			s, pos, pfile, err := ix.lookup(gram)
 			if err != nil {
 				return nil, err
 			}
 			if s == "" {
-				// No hits; search.js has asked for the other shards at
+				// No hits; search.js has asked for the group's other files at
 				// the same time, so read them too.
 				missing = true
-				gd[p.gram] = &gramData{}
+				gd[gram] = &gramData{}
 				continue
 			}
 			ids, m, err := decodeDocs(s)
@@ -278,7 +303,7 @@ func (ix *Index) Search(q string) ([]Hit, error) {
 				return nil, err
 			}
 			df := float64(len(m))
-			gd[p.gram] = &gramData{ids, m, math.Log(1 + (float64(ix.n)-df+0.5)/(df+0.5)), pos, pfile}
+			gd[gram] = &gramData{ids, m, math.Log(1 + (float64(ix.n)-df+0.5)/(df+0.5)), pos, pfile}
 		}
 	}
 	if missing {

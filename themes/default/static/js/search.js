@@ -242,7 +242,24 @@
       plans.forEach(function (ps) {
         ps.forEach(function (p) { if (!seen[p.gram]) { seen[p.gram] = true; names.push(p.gram); } });
       });
-      return Promise.all(names.map(function (g) { return self.lookup(meta, g); })).then(function (lists) {
+      // A query of four or more grams (a long phrase, a pasted sentence)
+      // reads the rare ones first (not in the directory: short lists, in
+      // shards) and the common ones' long lists only when none of the rare
+      // ones is empty (read.go: Search).
+      var first = names, later = [];
+      if (names.length >= 4) {
+        var big = function (g) { return meta.big.has(hash(g) >>> DIRSHIFT); };
+        first = names.filter(function (g) { return !big(g); });
+        later = names.filter(big);
+        if (!first.length || !later.length) { first = names; later = []; }
+      }
+      var get = function (gs) { return Promise.all(gs.map(function (g) { return self.lookup(meta, g); })); };
+      names = first.concat(later);
+      return get(first).then(function (a) {
+        if (a.some(function (l) { return !l[0]; })) return null;
+        return later.length ? get(later).then(function (b) { return a.concat(b); }) : a;
+      }).then(function (lists) {
+        if (!lists) return [];
         var gd = {}, fewest = null;
         for (var i = 0; i < names.length; i++) {
           if (!lists[i][0]) return [];
