@@ -99,7 +99,7 @@ type shown struct {
 const settle = `(async function () {
   var res = document.getElementById('search-results'), st = document.getElementById('search-status');
   for (var i = 0; i < 3000; i++) {
-    if (res && st && st.textContent && st.textContent !== '正在搜索…' && !res.querySelector('[aria-busy]') &&
+    if (res && st && res.getAttribute('aria-busy') === 'false' && !res.querySelector('[aria-busy]') &&
         (res.querySelector('a.search-hit[href]') || res.querySelector('.search-empty'))) break;
     await new Promise(function (r) { setTimeout(r, 10); });
   }
@@ -311,5 +311,68 @@ func TestBrowserFileURL(t *testing.T) {
 			}
 		}
 		checkResults(t, site, base, q, got)
+	}
+}
+
+// The page ranks as the Go reader does (the page titled exactly 党建 first,
+// the body-only page last) and signals when it is done: #search-results
+// is aria-busy="true" from the moment a query starts until its results are
+// filled in, then "false", with the time taken in the status.
+func TestBrowserOrderAndDone(t *testing.T) {
+	ctx := tab(t)
+	site := buildSite(t, sitetest.Write(t, shownSite), nil)
+	base := serve(t, site)
+	if err := chromedp.Do(ctx, chromedp.Navigate(base+"/search/?q="+url.QueryEscape("党建"))); err != nil {
+		t.Fatal(err)
+	}
+	type state struct {
+		Busy     string   `json:"busy"`
+		Links    []string `json:"links"`
+		Status   string   `json:"status"`
+		Snippets []string `json:"snippets"`
+		Pending  int      `json:"pending"`
+	}
+	const done = `(async function () {
+  var res = document.getElementById('search-results');
+  for (var i = 0; i < 3000 && res.getAttribute('aria-busy') !== 'false'; i++) await new Promise(function (r) { setTimeout(r, 10); });
+  var as = Array.prototype.slice.call(res.querySelectorAll('a.search-hit'));
+  return {busy: res.getAttribute('aria-busy'), status: document.getElementById('search-status').textContent,
+    links: as.map(function (a) { return new URL(a.href).pathname; }),
+    snippets: as.map(function (a) { var s = a.querySelector('.search-hit-snippet'); return s ? s.textContent : ''; }),
+    pending: res.querySelectorAll('[aria-busy]').length};
+})()`
+	got, err := chromedp.Run(ctx, chromedp.Evaluate[state](done, chromedp.EvalAwaitPromise))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"/news/dangjian/", "/news/newer/", "/news/meeting/", "/news/body/"}
+	if got.Busy != "false" || !slices.Equal(got.Links, want) {
+		t.Fatalf("aria-busy %q, results %v, want false and %v", got.Busy, got.Links, want)
+	}
+	if g, _ := expect(t, site, "党建", 10); !slices.Equal(g, want) {
+		t.Errorf("the Go reader finds %v", g)
+	}
+	if got.Pending != 0 || !strings.Contains(got.Status, "用时") || slices.Contains(got.Snippets, "") {
+		t.Errorf("done but not filled: %d pending, status %q, snippets %q", got.Pending, got.Status, got.Snippets)
+	}
+	// A new query marks the results busy at once.
+	busy, err := chromedp.Run(ctx, chromedp.Evaluate[string](`(function () {
+  var input = document.getElementById('search-input');
+  input.value = '示范点';
+  document.getElementById('search-form').requestSubmit();
+  return document.getElementById('search-results').getAttribute('aria-busy');
+})()`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if busy != "true" {
+		t.Errorf("right after a new query, aria-busy is %q, want true", busy)
+	}
+	got, err = chromedp.Run(ctx, chromedp.Evaluate[state](done, chromedp.EvalAwaitPromise))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if g, _ := expect(t, site, "示范点", 10); got.Busy != "false" || !slices.Equal(got.Links, g) {
+		t.Errorf("示范点: aria-busy %q, results %v, the Go reader %v", got.Busy, got.Links, g)
 	}
 }

@@ -1,6 +1,8 @@
 package search
 
 import (
+	"fmt"
+	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -20,7 +22,8 @@ type Doc struct {
 	UnitTitles []string  // the titles of UnitSlugs, same order (filter labels)
 	Headings   []string
 	Fields     []string // unit names, slogan, doc_number, recipients, tags …
-	Body       string   // plain text
+	Body       string   // plain text: blocks split by "\n", table cells by "\t"
+	Summary    string   // shown for a result whose match is in its title only
 }
 
 // DocsFromPages makes the Docs of pages on all cores: each one's summary
@@ -67,31 +70,69 @@ func DocFromPage(p *content.Page) Doc {
 		d.UnitSlugs = append(d.UnitSlugs, u.Slug)
 	}
 	d.Unit = strings.Join(d.UnitTitles, "、")
-	add(d.UnitTitles...)
+	// Only what the page shows is searched (the layouts under
+	// themes/default/layouts): an honor list shows each entry's recipient,
+	// not the title of the unit it links to, and no page shows a summary
+	// written in the front matter (lists and the search result do).
+	if p.Honor == nil {
+		add(d.UnitTitles...)
+	}
+	// Dates as the page shows them (2023年5月6日) and as ISO (2023-05-06).
+	dates := func(t time.Time) { add(displayDate(t), t.Format("2006-01-02")) }
 	switch {
 	case p.Brand != nil:
 		add(p.Brand.Slogan, p.Brand.Status)
+		if p.Brand.Year > 0 {
+			add(strconv.Itoa(p.Brand.Year) + "年")
+		}
 	case p.Model != nil:
 		add(p.Model.Level, p.Model.Instructor)
 		add(p.Model.Standards...)
-		if !p.HasDate && p.Model.HasAwarded {
-			d.Date = p.Model.Awarded
+		if p.Model.HasAwarded {
+			dates(p.Model.Awarded)
+			if !p.HasDate {
+				d.Date = p.Model.Awarded
+			}
 		}
 	case p.Honor != nil:
 		add(p.Honor.GrantedBy, p.Honor.Level)
+		if p.Honor.Year > 0 {
+			add(strconv.Itoa(p.Honor.Year) + "年度")
+		}
 		for _, h := range p.Honor.Honors {
-			add(h.Name, h.Recipient)
+			add(h.Name, h.Recipient, h.Type, h.Level)
+			if h.HasDate {
+				dates(h.Date)
+			}
 		}
 	case p.News != nil:
 		n := p.News
 		add(n.Source, n.DocNumber, n.IndexNumber, n.Publisher, n.Author)
+		if p.HasDate {
+			dates(p.Date)
+		}
+	case p.Unit == nil && p.HasDate:
+		// A plain page's head shows its date.
+		dates(p.Date)
 	}
 	add(p.Tags...)
-	// A summary written in the front matter is text the body may not have.
-	if s := strings.TrimSpace(p.Summary); s != "" && !strings.Contains(p.Plain, s) {
-		add(s)
+	// A summary written in the front matter is shown for a result whose
+	// body has no match (the body's start is shown otherwise).
+	// (An automatic one is the body's start; FieldLines tells them apart.)
+	if _, written := p.FieldLines["summary"]; written {
+		if s := strings.TrimSpace(p.Summary); s != "" && !strings.HasPrefix(p.Plain, s) {
+			d.Summary = s
+		}
 	}
 	return d
+}
+
+// displayDate is a date as the site shows it (render.FormatDate).
+func displayDate(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return fmt.Sprintf("%d年%d月%d日", t.Year(), int(t.Month()), t.Day())
 }
 
 // Text is the searchable text of a doc: title, body, headings and fields,
@@ -120,7 +161,10 @@ func (d *Doc) text() (string, [3]int) {
 	cut[0] = n
 	body := strings.ToValidUTF8(d.Body, "\uFFFD")
 	b.WriteString(body)
-	b.WriteByte('\n')
+	// A form feed ends the body: a space like the newlines (no gram spans
+	// it), it tells a snippet where the body stops and the headings and
+	// fields begin.
+	b.WriteByte('\f')
 	n += utf8.RuneCountInString(body) + 1
 	cut[1] = n
 	for _, h := range d.Headings {

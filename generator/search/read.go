@@ -3,7 +3,6 @@ package search
 import (
 	"encoding/json"
 	"fmt"
-	"html"
 	"io/fs"
 	"math"
 	"os"
@@ -48,6 +47,7 @@ type Hit struct {
 	Score float64
 	Pos   int
 	Deep  bool
+	Band  int // 3 the title is the query, 2 the title has it, 1 headings or fields, 0 the body
 }
 
 // Fragment is a doc's display data; Head is its title line and the start of
@@ -56,6 +56,8 @@ type Hit struct {
 type Fragment struct {
 	URL, Title, Kind, Date, Unit, Head string
 	More                               int
+	Summary                            string // from the front matter, when the body does not start with it
+	Fields                             string // headings and fields, one a line (the first 200 characters)
 }
 
 // Open reads the index's metadata from dir (e.g. "search") in fsys.
@@ -65,7 +67,7 @@ func Open(fsys fs.FS, dir string) (*Index, error) {
 	if err := ix.load("meta", &meta); err != nil {
 		return nil, err
 	}
-	if len(meta) != 7 || meta[0] != formatVersion || meta[2] < 1 || meta[4] < 1 || meta[5] < 0 {
+	if len(meta) != 7 || meta[0] != formatVersion || meta[2] < 1 || meta[4] < 1 || meta[5] < 1 {
 		return nil, fmt.Errorf("search: unknown index format %v", meta)
 	}
 	ix.n, ix.nt, ix.np, ix.fd, ix.xd, ix.hr = meta[1], meta[2], meta[3], meta[4], meta[5], meta[6]
@@ -114,42 +116,40 @@ func (ix *Index) load(name string, v any) error {
 	return nil
 }
 
-// lookup finds gram's doc list and, when pos is set and gram is a trigram,
-// its positions; "" when absent.
-func (ix *Index) lookup(gram string, pos bool) (string, string, error) {
+// lookup finds gram's doc list and, for a trigram, its positions: in the
+// shard after the list, or the name of the file that holds them (pfile),
+// which Search reads only once the doc lists leave candidates; "" when
+// absent.
+func (ix *Index) lookup(gram string) (list, pos, pfile string, err error) {
 	h := strconv.Itoa(int(hash(gram) % uint32(ix.nt)))
-	// A long list is t/<h>-<k>, a trigram's positions p/<h>-<k>; search.js
-	// asks for both at once.
+	// A long list is t/<h>-<k>, a trigram's positions p/<h>-<k>.
 	long := func(k int) (string, string, bool) {
-		var s, ps string
+		var s string
 		tErr := ix.load("t/"+h+"-"+strconv.Itoa(k), &s)
-		pErr := error(nil)
-		if pos {
-			pErr = ix.load("p/"+h+"-"+strconv.Itoa(k), &ps)
-		}
 		g, list, ok := strings.Cut(s, " ")
 		if tErr != nil || !ok || g != gram {
 			return "", "", false
 		}
-		if pos && pErr == nil {
-			_, ps, _ = strings.Cut(ps, " ")
+		pf := ""
+		if len([]rune(gram)) == 3 {
+			pf = "p/" + h + "-" + strconv.Itoa(k)
 		}
-		return list, ps, true
+		return list, pf, true
 	}
 	// A long list found through the directory, when its gram is this one.
 	for _, k := range ix.big[hash(gram)>>dirShift] {
-		if list, ps, ok := long(k); ok {
-			return list, ps, nil
+		if list, pf, ok := long(k); ok {
+			return list, "", pf, nil
 		}
 	}
 	var pairs []json.RawMessage
 	if err := ix.load("t/"+h, &pairs); err != nil {
-		return "", "", err
+		return "", "", "", err
 	}
 	for i := 0; i+1 < len(pairs); i += 2 {
 		var g string
 		if err := json.Unmarshal(pairs[i], &g); err != nil {
-			return "", "", err
+			return "", "", "", err
 		}
 		if g != gram {
 			continue
@@ -157,19 +157,54 @@ func (ix *Index) lookup(gram string, pos bool) (string, string, error) {
 		var s string
 		if json.Unmarshal(pairs[i+1], &s) == nil {
 			list, ps, _ := strings.Cut(s, "!")
-			return list, ps, nil
+			return list, ps, "", nil
 		}
 		var k int
 		if err := json.Unmarshal(pairs[i+1], &k); err != nil {
-			return "", "", err
+			return "", "", "", err
 		}
-		list, ps, ok := long(k)
+		list, pf, ok := long(k)
 		if !ok {
-			return "", "", fmt.Errorf("search: t/%s-%d is not %q's list", h, k, gram)
+			return "", "", "", fmt.Errorf("search: t/%s-%d is not %q's list", h, k, gram)
 		}
-		return list, ps, nil
+		return list, "", pf, nil
 	}
-	return "", "", nil
+	return "", "", "", nil
+}
+
+// posting is a doc's entry in a gram's list: its score step, the best part
+// of its text the gram occurs in (bandBody, bandField, bandTitle) and, for
+// bandTitle, the length of its title in characters.
+type posting struct {
+	step, band, tlen int
+}
+
+// decodeDocs reads a doc list: per doc gap·steps + step, a step of 0
+// followed by step−1 | band<<3 | title length<<5 (write.go: extra). ids
+// are in list order.
+func decodeDocs(s string) (ids []int, ps map[int]posting, err error) {
+	vs, err := decodeVarints(s)
+	if err != nil {
+		return nil, nil, err
+	}
+	ps = make(map[int]posting, len(vs))
+	id := -1
+	for i := 0; i < len(vs); i++ {
+		v := vs[i]
+		id += v/steps + 1
+		p := posting{step: v % steps}
+		if p.step == 0 {
+			if i+1 >= len(vs) {
+				return nil, nil, errVarint
+			}
+			i++
+			x := vs[i]
+			p = posting{step: x&7 + 1, band: x >> 3 & 3, tlen: x >> 5}
+		}
+		ids = append(ids, id)
+		ps[id] = p
+	}
+	return ids, ps, nil
 }
 
 type part struct {
@@ -195,65 +230,87 @@ func cover(term string) []part {
 	return ps
 }
 
-// Search returns the docs that contain every term of q, best first.
+// Search returns the docs that contain every term of q, best first: by
+// band (the title is the query, the title has every term, the headings or
+// fields have every term, the rest), then score, then newest.
+//
+// It reads what search.js reads, in the same waves: every gram's doc list
+// (and, for a short list, its positions, which share its shard); then, only
+// when the doc lists leave candidates, the positions files of the long
+// lists of terms longer than three characters. A query none of whose docs
+// has every gram reads no positions file.
 func (ix *Index) Search(q string) ([]Hit, error) {
 	terms := Terms(q)
 	if len(terms) == 0 {
 		return nil, nil
 	}
 	type gramData struct {
-		docs map[int]int // id → score step
-		idf  float64
-		pos  string // trigrams: the positions
+		ids   []int
+		docs  map[int]posting
+		idf   float64
+		pos   string // trigrams: the positions, once read
+		pfile string // or the file that holds them
 	}
 	gd := map[string]*gramData{}
 	missing := false
 	var plans [][]part
-	// A term of four or more characters needs its trigrams' positions;
-	// search.js asks for them with the doc lists.
-	needPos := map[string]bool{}
 	for _, t := range terms {
-		ps := cover(t)
-		plans = append(plans, ps)
-		for _, p := range ps {
-			needPos[p.gram] = needPos[p.gram] || len(ps) > 1
-		}
+		plans = append(plans, cover(t))
 	}
+	// A query of four or more grams reads the rare ones first (not in the
+	// directory: short lists, in shards), the common ones' long lists only
+	// when none of the rare ones is empty.
+	var names []string
 	for _, ps := range plans {
 		for _, p := range ps {
-			if gd[p.gram] != nil {
-				continue
+			if !slices.Contains(names, p.gram) {
+				names = append(names, p.gram)
 			}
-			s, pos, err := ix.lookup(p.gram, needPos[p.gram])
+		}
+	}
+	rare, common := names, []string(nil)
+	if len(names) >= 4 {
+		rare, common = nil, nil
+		for _, g := range names {
+			if len(ix.big[hash(g)>>dirShift]) > 0 {
+				common = append(common, g)
+			} else {
+				rare = append(rare, g)
+			}
+		}
+		if len(rare) == 0 || len(common) == 0 {
+			rare, common = names, nil
+		}
+	}
+	for _, group := range [][]string{rare, common} {
+		if missing {
+			break
+		}
+		for _, gram := range group {
+			s, pos, pfile, err := ix.lookup(gram)
 			if err != nil {
 				return nil, err
 			}
 			if s == "" {
-				// No hits; search.js has asked for the other shards at
+				// No hits; search.js has asked for the group's other files at
 				// the same time, so read them too.
 				missing = true
-				gd[p.gram] = &gramData{}
+				gd[gram] = &gramData{}
 				continue
 			}
-			vs, err := decodeVarints(s)
+			ids, m, err := decodeDocs(s)
 			if err != nil {
 				return nil, err
 			}
-			m := make(map[int]int, len(vs))
-			id := -1
-			for _, v := range vs {
-				id += v/steps + 1
-				m[id] = v % steps
-			}
 			df := float64(len(m))
-			gd[p.gram] = &gramData{m, math.Log(1 + (float64(ix.n)-df+0.5)/(df+0.5)), pos}
+			gd[gram] = &gramData{ids, m, math.Log(1 + (float64(ix.n)-df+0.5)/(df+0.5)), pos, pfile}
 		}
 	}
 	if missing {
 		return nil, nil
 	}
 	// Candidates have every gram; score is Σ idf·step over each term's grams.
-	var fewest map[int]int
+	var fewest map[int]posting
 	for _, g := range gd {
 		if fewest == nil || len(g.docs) < len(fewest) {
 			fewest = g.docs
@@ -265,12 +322,12 @@ func (ix *Index) Search(q string) ([]Hit, error) {
 		for _, ps := range plans {
 			for _, p := range ps {
 				g := gd[p.gram]
-				step, has := g.docs[id]
+				e, has := g.docs[id]
 				if !has {
 					ok = false
 					break
 				}
-				s += g.idf * float64(step)
+				s += g.idf * float64(e.step)
 			}
 			if !ok {
 				break
@@ -280,39 +337,83 @@ func (ix *Index) Search(q string) ([]Hit, error) {
 			score[id] = s
 		}
 	}
+	if len(score) == 0 {
+		return nil, nil
+	}
+	// The positions of long lists, for terms longer than three characters,
+	// all asked for at once.
+	for _, ps := range plans {
+		for _, p := range ps {
+			if g := gd[p.gram]; len(ps) > 1 && g.pfile != "" {
+				var s string
+				if err := ix.load(g.pfile, &s); err != nil {
+					return nil, err
+				}
+				_, g.pos, _ = strings.Cut(s, " ")
+				g.pfile = ""
+			}
+		}
+	}
 	// Terms longer than three characters: keep the docs where the trigrams sit
 	// at consecutive positions.
 	first := map[int]int{}
 	near := map[int]bool{} // a long term occurs in the head
+	// band[id] is the worst over the terms of the best part holding it.
+	band := map[int]int{}
+	exact := map[int]bool{}
 	allLong := true
 	for _, ps := range plans {
 		allLong = allLong && len(ps) > 1
 	}
+	for id := range score {
+		band[id] = bandTitle
+	}
 	for _, ps := range plans {
-		if len(ps) == 1 || len(score) == 0 {
-			continue
-		}
 		n := ps[len(ps)-1].off + 3
-		pos := make([]map[int][]int, len(ps))
-		for i, p := range ps {
-			var err error
-			pos[i], err = decodePositions(gd[p.gram].pos, gd[p.gram].docs)
-			if err != nil {
-				return nil, err
+		if len(ps) == 1 {
+			n = len([]rune(ps[0].gram))
+		}
+		var pos []map[int][]int
+		if len(ps) > 1 {
+			pos = make([]map[int][]int, len(ps))
+			for i, p := range ps {
+				var err error
+				pos[i], err = decodePositions(gd[p.gram].pos, gd[p.gram].ids)
+				if err != nil {
+					return nil, err
+				}
 			}
 		}
 		for id := range score {
-			at := phraseAt(ps, pos, id)
-			if at < 0 {
-				delete(score, id)
-				continue
+			tb, tlen := bandTitle, -1
+			for _, p := range ps {
+				e := gd[p.gram].docs[id]
+				tb = min(tb, e.band)
+				if e.band == bandTitle {
+					tlen = e.tlen
+				}
 			}
-			if _, ok := first[id]; !ok {
-				first[id] = at
+			at := 0
+			if len(ps) > 1 {
+				at = phraseAt(ps, pos, id)
+				if at < 0 {
+					delete(score, id)
+					continue
+				}
+				if _, ok := first[id]; !ok {
+					first[id] = at
+				}
+				if at+n <= ix.hr {
+					near[id] = true
+				}
+				// The title line comes first: the term is in the title
+				// when its first occurrence is.
+				if tb == bandTitle && at+n > tlen {
+					tb = bandField
+				}
 			}
-			if at+n <= ix.hr {
-				near[id] = true
-			}
+			band[id] = min(band[id], tb)
+			exact[id] = len(plans) == 1 && tb == bandTitle && at == 0 && tlen == n
 		}
 	}
 	hits := make([]Hit, 0, len(score))
@@ -321,9 +422,18 @@ func (ix *Index) Search(q string) ([]Hit, error) {
 		if !ok {
 			at = -1
 		}
-		hits = append(hits, Hit{id, s, at, allLong && !near[id]})
+		bd := band[id]
+		if exact[id] {
+			bd = bandExact
+		}
+		// A result whose terms are in its headings or fields finds them
+		// in its fragment: not deep.
+		hits = append(hits, Hit{id, s, at, allLong && !near[id] && bd < bandField, bd})
 	}
 	sort.Slice(hits, func(i, j int) bool {
+		if hits[i].Band != hits[j].Band {
+			return hits[i].Band > hits[j].Band
+		}
 		if hits[i].Score != hits[j].Score {
 			return hits[i].Score > hits[j].Score
 		}
@@ -332,14 +442,12 @@ func (ix *Index) Search(q string) ([]Hit, error) {
 	return hits, nil
 }
 
+// bandExact is the band of a result whose title is the query.
+const bandExact = bandTitle + 1
+
 // decodePositions splits a position list by doc; docs gives the ids, in
 // order, of the gram's doc list.
-func decodePositions(s string, docs map[int]int) (map[int][]int, error) {
-	ids := make([]int, 0, len(docs))
-	for id := range docs {
-		ids = append(ids, id)
-	}
-	sort.Ints(ids)
+func decodePositions(s string, ids []int) (map[int][]int, error) {
 	vs, err := decodeVarints(s)
 	if err != nil {
 		return nil, err
@@ -470,7 +578,7 @@ func (ix *Index) Fragment(id int) (Fragment, error) {
 	if err := json.Unmarshal(bucket[id%ix.fd], &parts); err != nil {
 		return f, err
 	}
-	vs := []any{&f.URL, &f.Title, &f.Kind, &f.Date, &f.Unit, &f.Head, &f.More}
+	vs := []any{&f.URL, &f.Title, &f.Kind, &f.Date, &f.Unit, &f.Head, &f.More, &f.Summary, &f.Fields}
 	if len(parts) != len(vs) {
 		return f, fmt.Errorf("search: %s: doc %d has %d parts", name, id, len(parts))
 	}
@@ -484,15 +592,11 @@ func (ix *Index) Fragment(id int) (Fragment, error) {
 	return f, nil
 }
 
-// Text reads a doc's whole text; without text files (the default), the
-// text of its page's <main> after the title line, as search.js does.
+// Text reads a doc's whole text, from its x/ file.
 func (ix *Index) Text(id int) (string, error) {
 	f, err := ix.Fragment(id)
 	if err != nil || f.More == 0 {
 		return f.Head, err
-	}
-	if ix.xd == 0 {
-		return ix.pageText(f)
 	}
 	var tails []string
 	name := "x/" + strconv.Itoa(id/ix.xd)
@@ -505,41 +609,6 @@ func (ix *Index) Text(id int) (string, error) {
 	return tails[id%ix.xd], nil
 }
 
-// pageText reads the main text of a result's page (title line first),
-// counting its bytes as a query's; f.Head when the page is not there.
-func (ix *Index) pageText(f Fragment) (string, error) {
-	p := strings.TrimPrefix(f.URL, "/") + "index.html"
-	data, err := fs.ReadFile(ix.fsys, p)
-	if err != nil {
-		return f.Head, nil
-	}
-	ix.Loaded = append(ix.Loaded, p)
-	ix.Bytes += int64(len(data))
-	s := string(data)
-	if i := strings.Index(s, "<main"); i >= 0 {
-		s = s[i:]
-		if j := strings.Index(s, "</main>"); j >= 0 {
-			s = s[:j]
-		}
-	}
-	var b strings.Builder
-	for s != "" {
-		i := strings.IndexByte(s, '<')
-		if i < 0 {
-			b.WriteString(s)
-			break
-		}
-		b.WriteString(s[:i])
-		j := strings.IndexByte(s[i:], '>')
-		if j < 0 {
-			break
-		}
-		b.WriteByte(' ')
-		s = s[i+j+1:]
-	}
-	return f.Title + "\n" + html.UnescapeString(b.String()), nil
-}
-
 // SnippetText returns text of hit h that holds a match of terms, reading
 // what search.js reads for the snippet: the head, else the whole text.
 func (ix *Index) SnippetText(h Hit, terms []string) (string, error) {
@@ -547,10 +616,15 @@ func (ix *Index) SnippetText(h Hit, terms []string) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	head := Fold(f.Head)
+	head, fields := Fold(f.Head), Fold(f.Fields)
 	for _, t := range terms {
 		if strings.Contains(head, t) {
 			return f.Head, nil
+		}
+	}
+	for _, t := range terms {
+		if strings.Contains(fields, t) {
+			return f.Head + "\f" + f.Fields, nil
 		}
 	}
 	return ix.Text(h.ID)

@@ -240,11 +240,6 @@ func TestExactSubstring(t *testing.T) {
 				}
 				terms := Terms(q)
 				for _, h := range hits {
-					if opts.TextDocs == 0 {
-						// Without text files the snippet of a match beyond
-						// the head comes from the page (js_test, browser test).
-						break
-					}
 					s, err := ix.SnippetText(h, terms)
 					if err != nil {
 						t.Fatal(err)
@@ -259,10 +254,11 @@ func TestExactSubstring(t *testing.T) {
 				}
 				for i := 1; i < len(hits); i++ {
 					a, b := hits[i-1], hits[i]
-					if a.Score < b.Score || a.Score == b.Score && a.ID > b.ID {
+					if a.Band < b.Band || a.Band == b.Band && (a.Score < b.Score || a.Score == b.Score && a.ID > b.ID) {
 						t.Errorf("%q: hits out of order at %d: %v", q, i, hits)
 					}
 				}
+				checkBands(t, ix, docs, q, hits)
 			}
 		})
 	}
@@ -432,7 +428,9 @@ func TestDeepHits(t *testing.T) {
 					if err != nil {
 						t.Fatal(err)
 					}
-					head := Fold(f.Head)
+					// A fragment carries the head and (the first of) the
+					// headings and fields.
+					head := Fold(f.Head + "\f" + f.Fields)
 					in := false
 					for _, term := range terms {
 						in = in || strings.Contains(head, term)
@@ -441,7 +439,7 @@ func TestDeepHits(t *testing.T) {
 					case h.Deep && in:
 						t.Errorf("%q: doc %d is deep but its head %q holds a term", q, h.ID, f.Head)
 					case long && !h.Deep && !in && utf8.RuneCountInString(f.Title)+1 < hr:
-						t.Errorf("%q: doc %d is not deep but its head %q holds no term (first at %d)", q, h.ID, f.Head, h.Pos)
+						t.Errorf("%q: doc %d is not deep but its head %q and fields %q hold no term (first at %d)", q, h.ID, f.Head, f.Fields, h.Pos)
 					case !long && h.Deep:
 						t.Errorf("%q: doc %d is deep, but the query has a short term", q, h.ID)
 					}
@@ -456,5 +454,48 @@ func TestDeepHits(t *testing.T) {
 				t.Errorf("the fixture queries find %d deep and %d other hits of long terms; want some of both", deep, near)
 			}
 		})
+	}
+}
+
+// checkBands checks each hit's band against the doc's text: 3 exactly when
+// its title is the one term, 2 when its title holds every term, and, for
+// terms of up to three characters (whose grams tell exactly), 1 when the
+// title, headings and fields hold every term, else 0.
+func checkBands(t *testing.T, ix *Index, docs []Doc, q string, hits []Hit) {
+	t.Helper()
+	terms := Terms(q)
+	byURL := map[string]*Doc{}
+	for i := range docs {
+		byURL[docs[i].URL] = &docs[i]
+	}
+	short := true
+	for _, term := range terms {
+		short = short && utf8.RuneCountInString(term) <= 3
+	}
+	for _, h := range hits {
+		f, err := ix.Fragment(h.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		d := byURL[f.URL]
+		title := Fold(strings.Map(oneLine, d.Title))
+		shown := title + "\n" + Fold(strings.Join(d.Headings, "\n")+"\n"+strings.Join(d.Fields, "\n"))
+		inTitle, inShown := true, true
+		for _, term := range terms {
+			inTitle = inTitle && strings.Contains(title, term)
+			inShown = inShown && strings.Contains(shown, term)
+		}
+		want := 0
+		switch {
+		case len(terms) == 1 && title == terms[0]:
+			want = 3
+		case inTitle:
+			want = 2
+		case inShown:
+			want = 1
+		}
+		if h.Band != want && (short || want >= 2 || h.Band >= 2) {
+			t.Errorf("%q: %s (title %q) is in band %d, want %d", q, f.URL, d.Title, h.Band, want)
+		}
 	}
 }

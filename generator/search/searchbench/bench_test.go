@@ -221,3 +221,44 @@ func runs() int {
 	}
 	return n
 }
+
+// TestThrottled measures every query from a cold start (the search page
+// opened with ?q=, engine start-up counted) on the readers' devices
+// (Profiles: an old phone on 4G, on 3G), on an already built site
+// ($DANGJIAN_BENCH_SITE) and, when $DANGJIAN_BENCH_PF is set, Pagefind's
+// index of it; $DANGJIAN_BENCH_QUERIES (comma-separated) replaces the
+// default queries. It fails when a dangjian query misses its profile's limit
+// or takes more than three request waves after the page's HTML.
+func TestThrottled(t *testing.T) {
+	site := os.Getenv("DANGJIAN_BENCH_SITE")
+	if site == "" {
+		t.Skip("set DANGJIAN_BENCH_SITE (and DANGJIAN_BENCH_PF) to run")
+	}
+	qs := DefaultQueries
+	if s := os.Getenv("DANGJIAN_BENCH_QUERIES"); s != "" {
+		qs = strings.Split(s, ",")
+	}
+	profiles := []*Profile{nil}
+	for i := range Profiles {
+		profiles = append(profiles, &Profiles[i])
+	}
+	figs, err := RunCold(site, os.Getenv("DANGJIAN_BENCH_PF"), qs, profiles, runs())
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("\n%s", ColdTable(figs, profiles))
+	for _, f := range figs {
+		if f.Engine != Dangjian {
+			continue
+		}
+		for _, p := range Profiles {
+			if p.Name == f.Profile && f.Time > p.Limit {
+				t.Errorf("%s %q: %v, over %v", f.Profile, f.Query, f.Time.Round(time.Millisecond), p.Limit)
+			}
+		}
+		// search.js, then the lists, positions and fragments and texts.
+		if f.Waves > 4 {
+			t.Errorf("%s %q: %d request waves after the page's HTML (search.js and 3 after it)", f.Profile, f.Query, f.Waves)
+		}
+	}
+}

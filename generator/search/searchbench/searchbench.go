@@ -7,6 +7,7 @@
 package searchbench
 
 import (
+	"compress/gzip"
 	"context"
 	"fmt"
 	"html"
@@ -68,6 +69,24 @@ const pfPage = `<!doctype html><html lang="zh-CN"><meta charset="utf-8"><title>p
 <div id="search-results"></div>
 <script type="module">
 window.pfReady = import('/pagefind/pagefind.js').then(function (m) { window.pf = m; });
+// With ?q= the query runs on load (a cold start, as the site's /search/?q=):
+// the first results rendered, pfDone says when.
+var q = new URLSearchParams(location.search).get('q');
+if (q) window.pfReady.then(function () { return window.pf.search(q); }).then(function (r) {
+  return Promise.all(r.results.slice(0, 10).map(function (x) { return x.data(); })).then(function (data) {
+    var box = document.getElementById('search-results');
+    data.forEach(function (d) {
+      var a = document.createElement('a');
+      a.href = d.url;
+      a.textContent = d.meta.title || d.url;
+      var p = document.createElement('p');
+      p.innerHTML = d.excerpt;
+      a.appendChild(p);
+      box.appendChild(a);
+    });
+    requestAnimationFrame(function () { window.pfDone = {at: performance.now(), hits: r.results.length}; });
+  });
+});
 </script>`
 
 // Server serves a site (and Pagefind's output under /pagefind/, and the
@@ -78,25 +97,51 @@ type Server struct {
 	URL   string
 	mu    sync.Mutex
 	sent  map[string]int64 // path → bytes since Reset
+	gz    map[string]int64 // path → the same gzipped
 	close func()
 }
 
 type countingWriter struct {
 	http.ResponseWriter
-	n int64
+	n  int64
+	gz *gzip.Writer // the same bytes compressed, as a gzipping host would send them
+	gc *byteCounter
 }
 
 func (c *countingWriter) Write(b []byte) (int, error) {
 	n, err := c.ResponseWriter.Write(b)
 	c.n += int64(n)
+	c.gz.Write(b[:n])
 	return n, err
 }
+
+type byteCounter struct{ n int64 }
+
+func (b *byteCounter) Write(p []byte) (int, error) { b.n += int64(len(p)); return len(p), nil }
+
+// GzipLevel is the compression the gzip figures assume (nginx's gzip_comp_level,
+// IIS's staticCompressionLevel).
+const GzipLevel = 6
 
 // Reset forgets what was sent.
 func (s *Server) Reset() {
 	s.mu.Lock()
 	s.sent = map[string]int64{}
+	s.gz = map[string]int64{}
 	s.mu.Unlock()
+}
+
+// SentGzip is Sent's bytes as gzip (GzipLevel) would have sent them.
+func (s *Server) SentGzip(match func(path string) bool) int64 {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	var n int64
+	for p, b := range s.gz {
+		if match(p) {
+			n += b
+		}
+	}
+	return n
 }
 
 // Sent sums the bytes and requests since Reset of the paths that match.
@@ -138,13 +183,17 @@ func Serve(site, pagefind string) (*Server, error) {
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")
 		w.Write([]byte(pfPage))
 	})
-	s := &Server{URL: "http://" + ln.Addr().String(), sent: map[string]int64{}}
+	s := &Server{URL: "http://" + ln.Addr().String(), sent: map[string]int64{}, gz: map[string]int64{}}
 	srv := &http.Server{Handler: http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Cache-Control", "no-store")
-		cw := &countingWriter{ResponseWriter: w}
+		gc := &byteCounter{}
+		gz, _ := gzip.NewWriterLevel(gc, GzipLevel)
+		cw := &countingWriter{ResponseWriter: w, gz: gz, gc: gc}
 		mux.ServeHTTP(cw, r)
+		gz.Close()
 		s.mu.Lock()
 		s.sent[r.URL.Path] += cw.n
+		s.gz[r.URL.Path] += gc.n
 		s.mu.Unlock()
 	})}
 	go srv.Serve(ln)
@@ -173,7 +222,7 @@ const djRun = `(async function (q, shown) {
   for (;;) {
     await new Promise(function (r) { setTimeout(r, 1); });
     var text = st.textContent;
-    if (text && text !== '正在搜索…' && !res.querySelector('[aria-busy]') &&
+    if (text && res.getAttribute('aria-busy') === 'false' && !res.querySelector('[aria-busy]') &&
         (res.querySelector('a.search-hit[href]') || res.querySelector('.search-empty'))) break;
   }
   var ms = performance.now() - t0;

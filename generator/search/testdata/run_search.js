@@ -46,7 +46,7 @@ async function main() {
     for (const h of hits.slice(0, 10)) {
       const f = await engine.fragment(h.id);
       const text = await engine.snippetText(f, ts);
-      shown.push({ url: f.url, snippet: core.snippet(text, ts, 110), titleMarks: core.matches(f.title, ts).length });
+      shown.push({ url: f.url, snippet: core.snippet(text, ts, 110, f.summary, text === f.head && !!f.more), titleMarks: core.matches(f.title, ts).length });
     }
     out.push({ q, hits: hits.map((h) => [h.id, h.score, h.deep ? 1 : 0]), shown, files });
   }

@@ -104,15 +104,24 @@
     return out;
   }
 
-  // A doc list: gap·9 + score step per doc, as ids and steps in list order.
+  // A doc list: gap·9 + score step per doc; a step of 0 is followed by
+  // step−1 | band<<3 | title length<<5 (write.go: extra): the gram is in
+  // the title (band 2) or the headings and fields (1), else the body (0).
   function decodeDocs(s) {
-    var vs = varints(s), n = vs.length, ids = new Int32Array(n), steps = new Uint8Array(n), id = -1;
-    for (var i = 0; i < n; i++) {
+    var vs = varints(s), n = 0, ids = new Int32Array(vs.length), steps = new Uint8Array(vs.length),
+      bands = new Uint8Array(vs.length), tlens = new Int32Array(vs.length), id = -1;
+    for (var i = 0; i < vs.length; i++, n++) {
       id += Math.floor(vs[i] / STEPS) + 1;
-      ids[i] = id;
-      steps[i] = vs[i] % STEPS;
+      ids[n] = id;
+      steps[n] = vs[i] % STEPS;
+      if (!steps[n]) {
+        var x = vs[++i];
+        steps[n] = (x & 7) + 1;
+        bands[n] = (x >> 3) & 3;
+        tlens[n] = x >> 5;
+      }
     }
-    return { ids: ids, steps: steps };
+    return { ids: ids.subarray(0, n), steps: steps.subarray(0, n), bands: bands.subarray(0, n), tlens: tlens.subarray(0, n) };
   }
 
   // Positions: per doc of the list (ids), count−1 then gaps−1; only the
@@ -158,7 +167,7 @@
     if (!this.meta) {
       this.meta = Promise.all([this.load('meta'), this.load('dir')]).then(function (r) {
         var m = r[0];
-        if (m[0] !== 5) throw new Error('search index format ' + m[0]);
+        if (m[0] !== 6) throw new Error('search index format ' + m[0]);
         // dir.js: hash bits → k of the grams with a file t/<h>-<k> (write.go: dirData).
         var big = new Map(), bits = 0;
         varints(r[1]).forEach(function (v) {
@@ -173,21 +182,20 @@
     return this.meta;
   };
 
-  // lookup resolves to gram's doc list and, when pos is set and gram is a
-  // trigram, its positions: [docs, positions], docs '' when absent. A long
-  // list is t/<h>-<k> ("gram list"), a trigram's positions p/<h>-<k>: both
-  // are asked for at once, straight from the directory, without the shard;
-  // the shard is read only when the file there is another gram's.
-  Engine.prototype.lookup = function (meta, gram, pos) {
+  // lookup resolves to gram's doc list and, for a trigram, its positions
+  // or the file that holds them: [docs, positions, pfile], docs '' when
+  // absent. A long list is t/<h>-<k> ("gram list"), asked for straight from
+  // the directory, without the shard; the shard is read only when the file
+  // there is another gram's. A trigram's long positions are p/<h>-<k>,
+  // which search reads only once the doc lists leave candidates.
+  Engine.prototype.lookup = function (meta, gram) {
     var self = this, hv = hash(gram), h = 't/' + (hv % meta.nt);
-    var rest = function (s) { return s.slice(s.indexOf(' ') + 1); };
+    var tri = codePoints(gram).length === 3;
     var long = function (k) {
-      var t = self.load(h + '-' + k), p = pos ? self.load('p' + h.slice(1) + '-' + k) : Promise.resolve('');
-      p.catch(function () {});
-      return t.then(function (s) {
+      return self.load(h + '-' + k).then(function (s) {
         var sp = s.indexOf(' ');
         if (sp < 0 || s.slice(0, sp) !== gram) return null;
-        return p.then(function (ps) { return [s.slice(sp + 1), ps && rest(ps)]; });
+        return [s.slice(sp + 1), '', tri ? 'p' + h.slice(1) + '-' + k : ''];
       }, function () { return null; });
     };
     var ks = meta.big.get(hv >>> DIRSHIFT) || [];
@@ -203,33 +211,61 @@
             return long(v).then(function (r) { if (!r) throw new Error(h + '-' + v); return r; });
           }
           var cut = v.indexOf('!');
-          return cut < 0 ? [v, ''] : [v.slice(0, cut), v.slice(cut + 1)];
+          return cut < 0 ? [v, '', ''] : [v.slice(0, cut), v.slice(cut + 1), ''];
         }
-        return ['', ''];
+        return ['', '', ''];
       });
     });
   };
 
-  // search resolves to hits {id, score, pos, deep} best first (read.go:
-  // Search).
+  function find(sorted, x) {
+    var lo = 0, hi = sorted.length;
+    while (lo < hi) {
+      var mid = (lo + hi) >> 1;
+      if (sorted[mid] < x) lo = mid + 1; else hi = mid;
+    }
+    return lo < sorted.length && sorted[lo] === x ? lo : -1;
+  }
+
+  var TITLE = 2, FIELD = 1, EXACT = 3; // bands (write.go: bandTitle …)
+
+  // search resolves to hits {id, score, pos, deep, band} best first: by
+  // band (3 the title is the query, 2 the title has every term, 1 the
+  // headings or fields do, 0 the rest), score, then newest (read.go:
+  // Search). Every doc list is read first; the positions files of long
+  // lists only when candidates remain.
   Engine.prototype.search = function (q) {
     var self = this, ts = terms(q);
     if (!ts.length) return Promise.resolve([]);
     return this.open().then(function (meta) {
       var plans = ts.map(cover), names = [], seen = {};
       plans.forEach(function (ps) {
-        ps.forEach(function (p) {
-          if (!(p.gram in seen)) { seen[p.gram] = false; names.push(p.gram); }
-          // A term of four or more characters needs its trigrams' positions.
-          if (ps.length > 1) seen[p.gram] = true;
-        });
+        ps.forEach(function (p) { if (!seen[p.gram]) { seen[p.gram] = true; names.push(p.gram); } });
       });
-      return Promise.all(names.map(function (g) { return self.lookup(meta, g, seen[g]); })).then(function (lists) {
+      // A query of four or more grams (a long phrase, a pasted sentence)
+      // reads the rare ones first (not in the directory: short lists, in
+      // shards) and the common ones' long lists only when none of the rare
+      // ones is empty (read.go: Search).
+      var first = names, later = [];
+      if (names.length >= 4) {
+        var big = function (g) { return meta.big.has(hash(g) >>> DIRSHIFT); };
+        first = names.filter(function (g) { return !big(g); });
+        later = names.filter(big);
+        if (!first.length || !later.length) { first = names; later = []; }
+      }
+      var get = function (gs) { return Promise.all(gs.map(function (g) { return self.lookup(meta, g); })); };
+      names = first.concat(later);
+      return get(first).then(function (a) {
+        if (a.some(function (l) { return !l[0]; })) return null;
+        return later.length ? get(later).then(function (b) { return a.concat(b); }) : a;
+      }).then(function (lists) {
+        if (!lists) return [];
         var gd = {}, fewest = null;
         for (var i = 0; i < names.length; i++) {
           if (!lists[i][0]) return [];
           var d = decodeDocs(lists[i][0]), df = d.ids.length;
           d.pos = lists[i][1];
+          d.pfile = lists[i][2];
           d.idf = Math.log(1 + (meta.n - df + 0.5) / (df + 0.5));
           gd[names[i]] = d;
           if (!fewest || df < fewest.ids.length) fewest = d;
@@ -250,45 +286,71 @@
           }
           if (ok) score.set(id, s);
         }
-        // A match at p, k characters long, is in a result's head when
-        // p+k ≤ meta.hr (write.go: head); a result with every term longer
-        // than three characters and none in its head is deep: its snippet
-        // comes from its page, so its fragment is asked for first.
-        var first = new Map(), near = new Set();
-        var allLong = plans.every(function (ps) { return ps.length > 1; });
+        if (!score.size) return [];
+        var files = [];
         plans.forEach(function (ps) {
-          if (ps.length < 2 || !score.size) return;
-          var len = ps[ps.length - 1].off + 3;
-          var pos = ps.map(function (p) { return decodePositions(gd[p.gram].pos, gd[p.gram].ids, score); });
-          Array.from(score.keys()).forEach(function (id) {
-            var at = -1, starts = pos[0].get(id);
-            for (var k = 0; k < starts.length && at < 0; k++) {
-              var ok = true;
-              for (var j = 1; j < ps.length && ok; j++) ok = has(pos[j].get(id), starts[k] + ps[j].off);
-              if (ok) at = starts[k];
-            }
-            if (at < 0) score.delete(id);
-            else {
-              if (!first.has(id)) first.set(id, at);
-              if (at + len <= meta.hr) near.add(id);
-            }
+          if (ps.length < 2) return;
+          ps.forEach(function (p) {
+            var g = gd[p.gram];
+            if (g.pfile && files.indexOf(g) < 0) files.push(g);
           });
         });
-        // Best first, ties by id: the candidates come in id order, so
-        // grouping them by score and sorting the scores is enough.
-        var by = new Map();
-        score.forEach(function (s, id) {
-          var h = { id: id, score: s, pos: first.has(id) ? first.get(id) : -1, deep: allLong && !near.has(id) };
-          if (by.has(s)) by.get(s).push(h); else by.set(s, [h]);
-        });
-        var hits = [];
-        Array.from(by.keys()).sort(function (x, y) { return y - x; }).forEach(function (s) {
-          by.get(s).forEach(function (h) { hits.push(h); });
-        });
-        return hits;
+        return Promise.all(files.map(function (g) {
+          return self.load(g.pfile).then(function (ps) { g.pos = ps.slice(ps.indexOf(' ') + 1); g.pfile = ''; });
+        })).then(function () { return rank(meta, plans, gd, score); });
       });
     });
   };
+
+  function rank(meta, plans, gd, score) {
+    // A match at p, k characters long, is in a result's head when
+    // p+k ≤ meta.hr (write.go: head); a result with every term longer
+    // than three characters and none in its head is deep: its snippet
+    // comes from its text file, asked for with its fragment.
+    var first = new Map(), near = new Set(), band = new Map(), exact = new Set();
+    var allLong = plans.every(function (ps) { return ps.length > 1; });
+    score.forEach(function (s, id) { band.set(id, TITLE); });
+    plans.forEach(function (ps) {
+      var len = ps.length > 1 ? ps[ps.length - 1].off + 3 : codePoints(ps[0].gram).length;
+      var pos = ps.length > 1 ? ps.map(function (p) { return decodePositions(gd[p.gram].pos, gd[p.gram].ids, score); }) : null;
+      Array.from(score.keys()).forEach(function (id) {
+        var tb = TITLE, tlen = -1;
+        ps.forEach(function (p) {
+          var g = gd[p.gram], j = find(g.ids, id);
+          if (g.bands[j] < tb) tb = g.bands[j];
+          if (g.bands[j] === TITLE) tlen = g.tlens[j];
+        });
+        var at = 0;
+        if (pos) {
+          at = -1;
+          var starts = pos[0].get(id);
+          for (var k = 0; k < starts.length && at < 0; k++) {
+            var ok = true;
+            for (var j = 1; j < ps.length && ok; j++) ok = has(pos[j].get(id), starts[k] + ps[j].off);
+            if (ok) at = starts[k];
+          }
+          if (at < 0) { score.delete(id); return; }
+          if (!first.has(id)) first.set(id, at);
+          if (at + len <= meta.hr) near.add(id);
+          // The title line comes first: the term is in the title when its
+          // first occurrence is.
+          if (tb === TITLE && at + len > tlen) tb = FIELD;
+        }
+        if (tb < band.get(id)) band.set(id, tb);
+        if (plans.length === 1 && tb === TITLE && at === 0 && tlen === len) exact.add(id);
+        else exact.delete(id);
+      });
+    });
+    var hits = [];
+    score.forEach(function (s, id) {
+      // A result whose terms are in its headings or fields finds them in
+      // its fragment: not deep.
+      var bd = band.get(id);
+      hits.push({ id: id, score: s, pos: first.has(id) ? first.get(id) : -1, deep: allLong && !near.has(id) && bd < FIELD, band: exact.has(id) ? EXACT : bd });
+    });
+    hits.sort(function (x, y) { return y.band - x.band || y.score - x.score || x.id - y.id; });
+    return hits;
+  }
 
   // classes resolves to [kind, year] per doc id.
   Engine.prototype.classes = function () {
@@ -328,22 +390,28 @@
     return this.open().then(function (meta) {
       return self.load('d/' + Math.floor(id / meta.fd)).then(function (b) {
         var a = b[id % meta.fd];
-        return { id: id, url: a[0], title: a[1], kind: a[2], date: a[3], unit: a[4], head: a[1].replace(/[\n\r]/g, ' ') + '\n' + a[5], more: a[6] };
+        return { id: id, url: a[0], title: a[1], kind: a[2], date: a[3], unit: a[4], head: a[1].replace(/[\n\r]/g, ' ') + '\n' + a[5], more: a[6], summary: a[7], fields: a[8] };
       });
     });
   };
 
-  // snippetText resolves to text of the hit that holds a match: the head,
-  // else the rest of the text (x/ files when the index has them, else the
-  // result's own page, which this.page fetches; read.go: SnippetText).
-  Engine.prototype.snippetText = function (f, ts) {
-    var head = fold(f.head), self = this;
-    if (!f.more || ts.some(function (t) { return head.indexOf(t) >= 0; })) return Promise.resolve(f.head);
+  // text asks for a doc's whole text (x/ files, read.go: Text).
+  Engine.prototype.text = function (id) {
+    var self = this;
     return this.open().then(function (meta) {
-      if (meta.xd) return self.load('x/' + Math.floor(f.id / meta.xd)).then(function (texts) { return texts[f.id % meta.xd]; });
-      if (!self.page) return f.head;
-      return self.page(f.url).then(function (text) { return f.title + '\n' + text; }, function () { return f.head; });
+      return self.load('x/' + Math.floor(id / meta.xd)).then(function (texts) { return texts[id % meta.xd]; });
     });
+  };
+
+  // snippetText resolves to text of the hit that holds a match: the head,
+  // else its whole text (read.go: SnippetText). A deep hit's text has been
+  // asked for with its fragment.
+  Engine.prototype.snippetText = function (f, ts) {
+    var head = fold(f.head), fields = fold(f.fields);
+    if (!f.more || ts.some(function (t) { return head.indexOf(t) >= 0; })) return Promise.resolve(f.head);
+    // A match in a heading or field: the fragment carries them.
+    if (ts.some(function (t) { return fields.indexOf(t) >= 0; })) return Promise.resolve(f.head + '\f' + f.fields);
+    return this.text(f.id);
   };
 
   // Matches of terms in s: sorted, non-overlapping [start, end) in UTF-16
@@ -362,16 +430,53 @@
     return merged;
   }
 
-  // snippet picks a window of the text after its title line around the
-  // first match, as [text, isMark] pieces.
-  function snippet(text, ts, width) {
-    var nl = text.indexOf('\n'), body = nl >= 0 ? text.slice(nl + 1) : '';
-    body = body.replace(/\s+/g, ' ');
+  // A snippet shows a text's block boundaries and table cells (Plain: "\n"
+  // and "\t") as these; a window starts after a clause mark (a sentence or
+  // block end if there is one near) and ends at one.
+  var BLOCK = ' ｜ ', CELL = ' · ', STRONG = '。！？；!?;｜', WEAK = '，、：,·';
+
+  function flat(s) {
+    return s.replace(/[^\S\n\t]+/g, ' ').replace(/ *\t[\t ]*/g, CELL).replace(/ *\n[\n\t ]*/g, BLOCK)
+      .replace(/^[ ｜·]+|[ ｜·]+$/g, '');
+  }
+
+  // snippet picks a window of text (title line, body, then after a form
+  // feed its headings and fields, one a line) around the first match in the
+  // body, cut at clause marks, as [text, isMark] pieces; a match only in a
+  // heading or field shows that line; with no match past the title, the
+  // summary (else the body's start). more: text is only the start of the
+  // doc's text.
+  function snippet(text, ts, width, summary, more) {
+    var nl = text.indexOf('\n'), rest = nl >= 0 ? text.slice(nl + 1) : '';
+    var ff = rest.indexOf('\f'), body = flat(ff >= 0 ? rest.slice(0, ff) : rest);
+    var cut = !!more && ff < 0;
     var ms = matches(body, ts), start = 0;
-    if (ms.length) start = Math.max(0, ms[0][0] - Math.floor(width / 3));
+    if (!ms.length && ff >= 0) {
+      var lines = rest.slice(ff + 1).split('\n');
+      for (var l = 0; l < lines.length; l++) {
+        if (matches(lines[l], ts).length) { body = flat(lines[l]); ms = matches(body, ts); cut = false; break; }
+      }
+    }
+    if (!ms.length && summary) { body = summary; cut = false; }
+    var isIn = function (set, i) { return set.indexOf(body.charAt(i)) >= 0; };
+    if (ms.length) {
+      var m = ms[0][0], back = Math.max(0, m - Math.floor(width / 2)), weak = -1, i;
+      start = back === 0 ? 0 : Math.max(0, m - Math.floor(width / 3));
+      for (i = m - 1; i >= back; i--) {
+        if (isIn(STRONG, i)) break;
+        if (weak < 0 && isIn(WEAK, i) && i < m - 1) weak = i;
+      }
+      if (i >= back) start = i + 1;
+      else if (weak >= 0 && back > 0) start = weak + 1;
+    }
+    while (start < body.length && body.charAt(start) === ' ') start++;
     var code = body.charCodeAt(start);
     if (code >= 0xDC00 && code <= 0xDFFF) start++;
-    var end = Math.min(body.length, start + width);
+    var end = Math.min(body.length, start + width), trunc = end < body.length || cut;
+    if (trunc) {
+      var least = Math.max(start + Math.floor(width / 2), ms.length ? ms[0][1] : 0);
+      for (var e = end - 1; e >= least; e--) if (isIn(STRONG + WEAK, e)) { end = e + 1; break; }
+    }
     code = body.charCodeAt(end - 1);
     if (code >= 0xD800 && code <= 0xDBFF) end++;
     var pieces = [], at = start;
@@ -383,8 +488,8 @@
       pieces.push([body.slice(a, b), true]);
       at = b;
     });
-    if (at < end) pieces.push([body.slice(at, end), false]);
-    if (end < body.length) pieces.push(['…', false]);
+    if (at < end) pieces.push([body.slice(at, end).replace(/[ ｜·]+$/, ''), false]);
+    if (trunc) pieces.push(['…', false]);
     return pieces;
   }
 
@@ -437,20 +542,6 @@
   }
 
   var engine = new Engine(load);
-  // A result's page, for the snippet of a match beyond the stored head;
-  // fetch() cannot read file:// pages, where the head is shown instead.
-  if (!fileMode && global.fetch && global.DOMParser) {
-    engine.page = function (url) {
-      return global.fetch(href(url)).then(function (r) {
-        if (!r.ok) throw new Error(url);
-        return r.text();
-      }).then(function (html) {
-        var d = new global.DOMParser().parseFromString(html, 'text/html');
-        var main = d.querySelector('main') || d.body;
-        return main ? main.textContent : '';
-      });
-    };
-  }
   var PAGE = 10;
   var KINDS = { news: '动态', brand: '品牌', model: '示范点', honor: '荣誉', unit: '单位', page: '页面' };
   try {
@@ -528,9 +619,11 @@
       clear(results);
       if (filters) clear(filters);
       say('');
+      busy(false);
       return;
     }
     var t0 = Date.now();
+    busy(true);
     say('正在搜索…');
     // The first results do not wait for the filter table (docs.js) unless a
     // filter is set: with none, the best hits are the first ones, so their
@@ -543,7 +636,7 @@
       return Promise.all(need).then(function (r) { return { hits: hits, classes: r[0], units: r[1] || null }; });
     }).then(function (r) {
       if (my !== seq) return;
-      current = { q: q, ts: terms(q), hits: r.hits, classes: r.classes, units: r.units, unitIndex: {}, ms: Date.now() - t0 };
+      current = { q: q, ts: terms(q), hits: r.hits, classes: r.classes, units: r.units, unitIndex: {}, t0: t0 };
       indexUnits();
       var shown = render();
       // The address changes once the results are on screen: a new history
@@ -566,6 +659,7 @@
       if (my !== seq) return;
       writeURL(push);
       clear(results);
+      busy(false);
       say('搜索索引加载失败，请确认网站的 search 文件夹完整后刷新本页。');
       if (global.console) global.console.error(e);
     });
@@ -582,6 +676,11 @@
     });
   }
 
+  // busy marks #search-results while a query runs: aria-busy="true" until
+  // its results (titles, dates and snippets) are filled in, then "false";
+  // tests and assistive technology wait for it.
+  function busy(on) { results.setAttribute('aria-busy', on ? 'true' : 'false'); }
+
   function indexUnits() {
     if (!current || !current.units) return;
     current.units.names.forEach(function (u, i) { current.unitIndex[u[0]] = i; });
@@ -589,9 +688,11 @@
 
   function render() {
     clear(results);
+    busy(true);
     var shown = current.hits.filter(function (h) { return keep(h.id); });
     if (filters) clear(filters);
     if (!current.hits.length) {
+      busy(false);
       say('没有找到包含“' + current.q + '”的内容。');
       var tip = el('div', 'search-empty');
       tip.appendChild(el('p', '', '建议：检查是否有错别字；换一个更短或更常用的词，例如只输入单位简称；多个词之间用空格分开时，结果需同时包含每个词，可以减少词语再试。'));
@@ -599,6 +700,7 @@
       return;
     }
     if (!shown.length) {
+      busy(false);
       renderFilters();
       say('找到 ' + current.hits.length + ' 条结果，但当前筛选条件下没有结果。');
       var none = el('div', 'search-empty');
@@ -606,10 +708,16 @@
       results.appendChild(none);
       return;
     }
-    say('找到 ' + shown.length + ' 条结果（用时 ' + (current.ms / 1000).toFixed(2) + ' 秒）');
+    say('找到 ' + shown.length + ' 条结果，正在显示…');
     current.shown = shown;
     current.count = 0;
-    var done = more();
+    // The time shown is the time to filled results: taken once the first
+    // page's snippets are in.
+    var cur = current, done = more().then(function () {
+      if (current !== cur) return;
+      say('找到 ' + shown.length + ' 条结果（用时 ' + ((Date.now() - cur.t0) / 1000).toFixed(2) + ' 秒）');
+      busy(false);
+    });
     // Counts come after the first results have been asked for.
     if (current.classes) renderFilters();
     return done;
@@ -626,10 +734,11 @@
       results.appendChild(a);
       return a;
     });
-    // Deep results' fragments are asked for first: their snippets wait for
-    // their pages.
+    // A deep result's text (its match is beyond the fragment's head) is
+    // asked for with its fragment, so its snippet is not a wave later.
     var texts = new Map();
-    batch.filter(function (h) { return h.deep; }).concat(batch.filter(function (h) { return !h.deep; })).forEach(function (h) {
+    batch.forEach(function (h) {
+      if (h.deep) engine.text(h.id).catch(function () {});
       texts.set(h, engine.fragment(h.id).then(function (f) {
         return engine.snippetText(f, current.ts).then(function (t) { f.text = t; return f; });
       }));
@@ -640,7 +749,7 @@
       if (current.count < current.shown.length) {
         var b = el('button', 'search-more', '显示更多结果（还有 ' + (current.shown.length - current.count) + ' 条）');
         b.type = 'button';
-        b.addEventListener('click', function () { more(); });
+        b.addEventListener('click', function () { busy(true); more().then(function () { busy(false); }); });
         results.appendChild(b);
       }
     }).catch(function (e) {
@@ -673,14 +782,15 @@
     var meta = el('span', 'search-hit-meta');
     meta.appendChild(el('span', 'search-hit-kind kind-' + f.kind, KINDS[f.kind] || f.kind));
     if (f.date) {
-      var time = el('time', '', f.date);
-      time.setAttribute('datetime', f.date);
+      // The date as the site shows it (2025年6月28日), ISO in datetime.
+      var time = el('time', '', f.date), ymd = /^(\d+)年(\d+)月(\d+)日$/.exec(f.date);
+      if (ymd) time.setAttribute('datetime', ymd[1] + '-' + ('0' + ymd[2]).slice(-2) + '-' + ('0' + ymd[3]).slice(-2));
       meta.appendChild(time);
     }
     if (f.unit) meta.appendChild(el('span', 'search-hit-unit', f.unit));
     a.appendChild(meta);
     var snip = el('span', 'search-hit-snippet');
-    marked(snip, snippet(f.text, current.ts, 110));
+    marked(snip, snippet(f.text, current.ts, 110, f.summary, f.text === f.head && !!f.more));
     a.appendChild(snip);
   }
 

@@ -1,0 +1,87 @@
+package search
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+)
+
+// A query none of whose docs has every gram reads no positions file: the
+// doc lists are read and intersected first. Here every trigram of the
+// query has a long list with a positions file (p/) of its own, but no doc
+// has them all; a query that does find its docs reads them.
+func TestZeroHitReadsNoPositions(t *testing.T) {
+	var docs []Doc
+	for i := range 60 {
+		d := day("2020-01-01").Add(time.Duration(i) * 24 * time.Hour)
+		docs = append(docs,
+			Doc{URL: fmt.Sprintf("/a/%d/", i), Title: "甲", Date: d, Body: "红色引擎品牌，建设红色引擎。"},
+			Doc{URL: fmt.Sprintf("/b/%d/", i), Title: "乙", Date: d, Body: "四强支部，擎党建工作，四强党员。"})
+	}
+	w, _ := build(t, docs, Options{ShardBytes: 400, BigBytes: 60})
+	cases := []struct {
+		q         string
+		hits      int
+		positions bool
+	}{
+		{"红色引擎党建", 0, false}, // 红色引 and 擎党建 are in different docs
+		{"四强党支部", 0, false},  // 党支部 is nowhere: an empty list stops it
+		{"红色引擎", 60, true},
+		{"四强支部", 60, true},
+	}
+	for _, c := range cases {
+		ix, err := Open(w.fs, "search")
+		if err != nil {
+			t.Fatal(err)
+		}
+		hits, err := ix.Search(c.q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(hits) != c.hits {
+			t.Errorf("%q: %d hits, want %d", c.q, len(hits), c.hits)
+		}
+		readPos := slices.ContainsFunc(ix.Loaded, func(p string) bool { return strings.HasPrefix(p, "search/p/") })
+		if readPos != c.positions {
+			t.Errorf("%q: read a positions file: %v, want %v (read %v)", c.q, readPos, c.positions, ix.Loaded)
+		}
+		t.Logf("%q: %d hits, read %v", c.q, len(hits), ix.Loaded)
+	}
+}
+
+// A query of four or more grams reads its rare grams (short lists, in
+// shards) first: when one of them is in no doc, no long list is read.
+func TestLongQueryReadsRareFirst(t *testing.T) {
+	var docs []Doc
+	for i := range 60 {
+		docs = append(docs, Doc{URL: fmt.Sprintf("/a/%d/", i), Title: "甲", Date: day("2020-01-01").Add(time.Duration(i) * time.Hour),
+			Body: "红色引擎品牌，建设红色引擎。"})
+	}
+	w, _ := build(t, docs, Options{ShardBytes: 400, BigBytes: 60})
+	long := func(p string) bool {
+		return strings.HasPrefix(p, "search/t/") && strings.Contains(p, "-") || strings.HasPrefix(p, "search/p/")
+	}
+	for _, c := range []struct {
+		q        string
+		hits     int
+		readLong bool
+	}{
+		{"红色引擎品牌，建设丙", 0, false}, // 建设丙 is nowhere; 红色引, 擎品牌, ，建设 are long lists
+		{"红色引擎品牌，建设红", 60, true},
+	} {
+		ix, err := Open(w.fs, "search")
+		if err != nil {
+			t.Fatal(err)
+		}
+		hits, err := ix.Search(c.q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(hits) != c.hits || slices.ContainsFunc(ix.Loaded, long) != c.readLong {
+			t.Errorf("%q: %d hits (want %d), read %v (a long list: want %v)", c.q, len(hits), c.hits, ix.Loaded, c.readLong)
+		}
+		t.Logf("%q: %d hits, read %v", c.q, len(hits), ix.Loaded)
+	}
+}

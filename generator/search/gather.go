@@ -1,0 +1,527 @@
+package search
+
+import (
+	"math/bits"
+	"sort"
+	"sync"
+	"unicode/utf8"
+)
+
+// Gram gathering: each worker indexes a contiguous range of doc ids into
+// lists of its own.
+
+// newestFirst is the doc ids' order: ids go newest first, so ranking breaks
+// ties by the smaller id. order[id] is the doc's index in docs.
+func newestFirst(docs []Doc) []int {
+	order := make([]int, len(docs))
+	for i := range order {
+		order[i] = i
+	}
+	sort.SliceStable(order, func(i, j int) bool {
+		a, b := &docs[order[i]], &docs[order[j]]
+		if !a.Date.Equal(b.Date) {
+			return a.Date.After(b.Date)
+		}
+		return a.URL < b.URL
+	})
+	return order
+}
+
+// gather indexes the docs on up to nw workers, each over a contiguous id
+// range of about equal text, and returns them in id order.
+func gather(docs []Doc, order []int, nw int) []*worker {
+	// Doc lengths first: BM25 needs the average before the first list entry.
+	dls := make([]int, len(docs))
+	forRanges(len(docs), nw, func(lo, hi int) {
+		for id := lo; id < hi; id++ {
+			dls[id] = docs[order[id]].textLen()
+		}
+	})
+	total := 0
+	for _, n := range dls {
+		total += n
+	}
+	avgdl := 1.0
+	if len(docs) > 0 {
+		avgdl = max(1, float64(total)/float64(len(docs)))
+	}
+
+	// Workers take contiguous id ranges of about equal text.
+	nw = max(1, min(nw, len(docs)/64+1))
+	bounds := []int{0}
+	acc := 0
+	for id, n := range dls {
+		acc += n
+		if len(bounds) < nw && acc*nw >= total*len(bounds) {
+			bounds = append(bounds, id+1)
+		}
+	}
+	for len(bounds) <= nw {
+		bounds = append(bounds, len(docs))
+	}
+	bounds[nw] = len(docs)
+	ws := make([]*worker, nw)
+	var wg sync.WaitGroup
+	for i := range ws {
+		ws[i] = &worker{avgdl: avgdl}
+		wg.Add(1)
+		go func(wk *worker, lo, hi int) {
+			defer wg.Done()
+			for id := lo; id < hi; id++ {
+				wk.index(int32(id), &docs[order[id]])
+			}
+			wk.flush()
+			wk.batch, wk.tmp, wk.bocc = nil, nil, nil
+		}(ws[i], bounds[i], bounds[i+1])
+	}
+	wg.Wait()
+	return ws
+}
+
+// gstate is one gram's list as one worker builds it over its docs. The
+// first doc of the list is kept apart (first, firstQ) so that the workers'
+// parts join with one re-encoded gap.
+type gstate struct {
+	first, firstQ int32 // first doc of the list, -1 none, and its score step
+	firstX        int32 // and its band's extra digit (see extra), -1 none
+	prev          int32 // last doc written to the list
+	// The ends of the doc list and the positions, each in a chunk of its
+	// own; the full chunks before them are in the worker's dfull, pfull.
+	docs, pos []byte
+}
+
+// A list grows in chunks of doubling size that are never copied: growing
+// one slice by append left, at 10,000 pages, about as much garbage and
+// unused capacity as the 116 MB of lists themselves, and that was most of
+// the build's peak memory.
+const (
+	minChunk = 16
+	maxChunk = 2048
+)
+
+// appendChunked appends v's digits to the chunk cur, first moving cur to
+// full and starting a new chunk if they might not fit. The common case, one
+// digit with room for it, is small enough to be inlined.
+func appendChunked(cur []byte, full *[][]byte, v int) []byte {
+	if uint(v) < radix && len(cur) < cap(cur) {
+		return append(cur, digitChar[v])
+	}
+	return appendChunkedSlow(cur, full, v)
+}
+
+func appendChunkedSlow(cur []byte, full *[][]byte, v int) []byte {
+	if len(cur)+maxDigits > cap(cur) {
+		if len(cur) > 0 {
+			*full = append(*full, cur)
+		}
+		cur = make([]byte, 0, min(maxChunk, max(minChunk, 2*cap(cur))))
+	}
+	if uint(v) < radix*radix {
+		// Most position gaps take two digits.
+		if v < radix {
+			return append(cur, digitChar[v])
+		}
+		return append(cur, digitChar[radix+v/radix], digitChar[v%radix])
+	}
+	return appendLongVarint(cur, v)
+}
+
+// maxDigits is the most digits appendVarint writes for an int32.
+const maxDigits = 6
+
+// gramTable maps gram keys to small ids: open addressing, linear probing.
+type gramTable struct {
+	keys []gramKey
+	ids  []int32
+	n    int
+}
+
+// slot is where a key's probe starts in a table of size 2^b: the top bits
+// of a multiplicative hash (the low bits of a key are zero for unigrams).
+func slot(k gramKey, size int) uint64 {
+	return uint64(k) * 0x9E3779B97F4A7C15 >> (64 - bits.TrailingZeros(uint(size)))
+}
+
+func (t *gramTable) get(k gramKey, add func(gramKey) int32) int32 {
+	if 2*(t.n+1) > len(t.keys) {
+		t.grow()
+	}
+	mask := uint64(len(t.keys) - 1)
+	i := slot(k, len(t.keys))
+	for {
+		switch t.keys[i] {
+		case k:
+			return t.ids[i]
+		case 0:
+			t.keys[i] = k
+			id := add(k)
+			t.ids[i] = id
+			t.n++
+			return id
+		}
+		i = (i + 1) & mask
+	}
+}
+
+func (t *gramTable) grow() {
+	old, oldIDs := t.keys, t.ids
+	n := max(1<<12, 2*len(old))
+	t.keys, t.ids, t.n = make([]gramKey, n), make([]int32, n), 0
+	for i, k := range old {
+		if k != 0 {
+			id := oldIDs[i]
+			t.get(k, func(gramKey) int32 { return id })
+		}
+	}
+}
+
+// worker indexes a contiguous range of doc ids.
+//
+// A doc is first gathered in a small table of its own grams (it stays in
+// the processor's cache); its distinct grams then wait in a batch, which is
+// sorted by gram and added to the worker's lists a gram at a time.
+type worker struct {
+	tab   gramTable
+	st    []gstate
+	dfull [][][]byte // gram id → the full chunks of its doc list
+	pfull [][][]byte // gram id → the full chunks of its positions
+	keys  []gramKey  // gram id → key
+	rs    []rune
+	avgdl float64
+	// This doc's grams: a table of local indexes, stamped with the doc so
+	// that it needs no clearing, and per local gram its key, weighted term
+	// frequency and occurrences (trigrams: a linked list in occ/next).
+	lslots    []lslot
+	lgrams    []lgram
+	occ, next []int32
+	// The title length of each doc indexed, from doc id base on.
+	tlens []int32
+	base  int32
+	// The grams of the docs not yet added to the lists (see flush), their
+	// positions, and scratch space to sort them.
+	batch, tmp []entry
+	bocc       []int32
+}
+
+// lslot is a slot of the doc-local table; one probe reads one cache line.
+type lslot struct {
+	key       gramKey
+	stamp, li int32
+}
+
+// lgram is one gram of the doc being indexed.
+type lgram struct {
+	key              gramKey
+	wtf              float32
+	head, tail, nocc int32
+	band             uint8 // the best part the gram occurs in
+}
+
+// The part of a doc's text a gram occurs in, best last: ranking puts the
+// docs whose title has the query first, then those whose headings or
+// fields have it, then the rest.
+const (
+	bandBody = iota
+	bandField
+	bandTitle
+)
+
+func (w *worker) newGram(k gramKey) int32 {
+	w.st = append(w.st, gstate{first: -1})
+	w.dfull = append(w.dfull, nil)
+	w.pfull = append(w.pfull, nil)
+	w.keys = append(w.keys, k)
+	return int32(len(w.st) - 1)
+}
+
+// local returns the doc-local gram k, adding it. The pointer is good until
+// the next call.
+func (w *worker) local(k gramKey, stamp int32) *lgram {
+	if 2*(len(w.lgrams)+1) > len(w.lslots) {
+		w.growLocal(stamp)
+	}
+	mask := uint64(len(w.lslots) - 1)
+	i := slot(k, len(w.lslots))
+	for {
+		sl := &w.lslots[i]
+		if sl.stamp != stamp {
+			*sl = lslot{key: k, stamp: stamp, li: int32(len(w.lgrams))}
+			w.lgrams = append(w.lgrams, lgram{key: k, head: -1, tail: -1})
+			return &w.lgrams[len(w.lgrams)-1]
+		}
+		if sl.key == k {
+			return &w.lgrams[sl.li]
+		}
+		i = (i + 1) & mask
+	}
+}
+
+// fold appends the folded runes of s to rs, spaces as 0.
+func fold(rs []rune, s string) []rune {
+	for _, r := range s {
+		r = foldRune(r)
+		if IsSpace(r) {
+			r = 0
+		}
+		rs = append(rs, r)
+	}
+	return rs
+}
+
+// runes fills w.rs with the folded runes of d.Text() (spaces as 0) and
+// returns where body, headings and fields start, without building the text.
+func (w *worker) runes(d *Doc) [3]int {
+	if !utf8.ValidString(d.Body) {
+		text, cut := d.text()
+		w.rs = fold(w.rs[:0], text)
+		return cut
+	}
+	var cut [3]int
+	rs := fold(w.rs[:0], d.Title)
+	rs = append(rs, 0)
+	cut[0] = len(rs)
+	rs = append(fold(rs, d.Body), 0)
+	cut[1] = len(rs)
+	for _, h := range d.Headings {
+		rs = append(fold(rs, h), 0)
+	}
+	cut[2] = len(rs)
+	for _, f := range d.Fields {
+		rs = append(fold(rs, f), 0)
+	}
+	w.rs = rs
+	return cut
+}
+
+// growLocal doubles the doc-local table, keeping this doc's grams.
+func (w *worker) growLocal(stamp int32) {
+	size := max(1<<12, 2*len(w.lslots))
+	w.lslots = make([]lslot, size)
+	for i := range w.lslots {
+		w.lslots[i].stamp = -1
+	}
+	mask := uint64(size - 1)
+	for li, g := range w.lgrams {
+		i := slot(g.key, size)
+		for w.lslots[i].stamp == stamp {
+			i = (i + 1) & mask
+		}
+		w.lslots[i] = lslot{key: g.key, stamp: stamp, li: int32(li)}
+	}
+}
+
+func (w *worker) index(id int32, d *Doc) {
+	cut := w.runes(d)
+	rs := w.rs
+	n := len(rs)
+	w.lgrams, w.occ, w.next = w.lgrams[:0], w.occ[:0], w.next[:0]
+	for i, r := range rs {
+		if r == 0 {
+			continue
+		}
+		wt, band := partWeight[2], uint8(bandField) // fields
+		switch {
+		case i < cut[0]:
+			wt, band = partWeight[0], bandTitle
+		case i < cut[1]:
+			wt, band = partWeight[3], bandBody
+		case i < cut[2]:
+			wt, band = partWeight[1], bandField
+		}
+		k := gramKey(r) << 42
+		g := w.local(k, id)
+		g.wtf += wt
+		g.band = max(g.band, band)
+		if i+1 < n && rs[i+1] != 0 {
+			k |= gramKey(rs[i+1]) << 21
+			g := w.local(k, id)
+			g.wtf += wt
+			g.band = max(g.band, band)
+			if i+2 < n && rs[i+2] != 0 {
+				g := w.local(k|gramKey(rs[i+2]), id)
+				g.wtf += wt
+				g.band = max(g.band, band)
+				o := int32(len(w.occ))
+				w.occ = append(w.occ, int32(i))
+				w.next = append(w.next, -1)
+				if g.nocc == 0 {
+					g.head = o
+				} else {
+					w.next[g.tail] = o
+				}
+				g.tail = o
+				g.nocc++
+			}
+		}
+	}
+	if len(w.tlens) == 0 {
+		w.base = id
+	}
+	w.tlens = append(w.tlens, int32(cut[0]-1))
+	dl := float64(n)
+	norm := k1 * (1 - b + b*dl/w.avgdl)
+	for i := range w.lgrams {
+		g := &w.lgrams[i]
+		tf := float64(g.wtf)
+		q := int32(tf/(tf+norm)*maxQ + 0.5)
+		q = max(1, min(maxQ, q))
+		e := entry{key: g.key, docq: uint32(id)<<6 | uint32(g.band)<<4 | uint32(q), pos: noPos}
+		switch c := g.nocc; {
+		case c == 1:
+			e.pos = onePos | uint32(w.occ[g.head])
+		case c > 1:
+			e.pos = uint32(len(w.bocc))
+			w.bocc = append(w.bocc, c)
+			for o := g.head; o >= 0; o = w.next[o] {
+				w.bocc = append(w.bocc, w.occ[o])
+			}
+		}
+		w.batch = append(w.batch, e)
+	}
+	if len(w.batch) >= batchEntries {
+		w.flush()
+	}
+}
+
+// entry is one gram of one doc, waiting in a worker's batch: the doc and
+// its score step, and where its positions are in the batch's bocc.
+type entry struct {
+	key  gramKey
+	docq uint32 // doc id<<6 | band<<4 | score step
+	pos  uint32 // noPos, onePos|the one position, or offset in bocc
+}
+
+// A gram in a doc has no positions (not a trigram), one (most trigrams:
+// kept in the entry, so that adding it reads nothing else), or several
+// (the count and the positions in bocc).
+const (
+	noPos  = ^uint32(0)
+	onePos = 1 << 31
+)
+
+// batchEntries is how many doc grams a worker gathers before adding them to
+// its lists. Adding them one doc at a time cost a cache miss or more per
+// gram (its id, its state and its list's end, each somewhere in tens of
+// megabytes); sorted by gram, a batch touches each of its grams once, and
+// a common gram gets the entries of dozens of docs in one go. 2^18 entries
+// (4 MB, and as much again to sort) are about 70 pages' grams.
+const batchEntries = 1 << 18
+
+// flush adds the batch to the worker's lists, gram by gram, and empties it.
+// The sort is stable, so each gram's entries stay in doc order. Two grams
+// may share the hash bits, and their entries then interleave: each stretch
+// of one gram is added on its own, still in doc order.
+func (w *worker) flush() {
+	a := radixSortEntries(w.batch, &w.tmp)
+	for i := 0; i < len(a); {
+		j := i + 1
+		for j < len(a) && a[j].key == a[i].key {
+			j++
+		}
+		w.add(a[i:j])
+		i = j
+	}
+	w.batch, w.bocc = w.batch[:0], w.bocc[:0]
+}
+
+// add appends the entries of one gram, in doc order, to its lists.
+func (w *worker) add(run []entry) {
+	g := w.tab.get(run[0].key, w.newGram)
+	s := &w.st[g]
+	docs, pos, prev := s.docs, s.pos, s.prev
+	dfull, pfull := &w.dfull[g], &w.pfull[g]
+	for _, e := range run {
+		id, q, x := int32(e.docq>>6), int32(e.docq&15), w.extra(e.docq)
+		if s.first < 0 {
+			s.first, s.firstQ, s.firstX = id, q, x
+		} else if x < 0 {
+			docs = appendChunked(docs, dfull, int(id-prev-1)*steps+int(q))
+		} else {
+			docs = appendChunked(docs, dfull, int(id-prev-1)*steps)
+			docs = appendChunked(docs, dfull, int(x))
+		}
+		prev = id
+		switch {
+		case e.pos == noPos:
+		case e.pos&onePos != 0:
+			pos = appendChunked(pos, pfull, 0)
+			pos = appendChunked(pos, pfull, int(e.pos&^onePos))
+		default:
+			c := w.bocc[e.pos]
+			pos = appendChunked(pos, pfull, int(c)-1)
+			last := int32(-1)
+			for _, p := range w.bocc[e.pos+1 : e.pos+1+uint32(c)] {
+				pos = appendChunked(pos, pfull, int(p-last-1))
+				last = p
+			}
+		}
+	}
+	s.docs, s.pos, s.prev = docs, pos, prev
+}
+
+// extra is what follows a doc list entry whose gram occurs in the title or
+// the headings and fields: such an entry's step is 0 and the extra value
+// x = step−1 | band<<3 | title length<<5 (title length in characters, for
+// the title band only) follows it. -1: a body-only entry, none follows.
+// Most entries are body-only and cost no more than before.
+func (w *worker) extra(docq uint32) int32 {
+	band := int32(docq>>4) & 3
+	if band == bandBody {
+		return -1
+	}
+	x := int32(docq&15) - 1 | band<<3
+	if band == bandTitle {
+		x |= w.tlens[int32(docq>>6)-w.base] << 5
+	}
+	return x
+}
+
+// entryBits are the 22 hash bits of a gram that a batch is sorted by.
+func entryBits(k gramKey) uint32 {
+	return uint32(uint64(k) * 0x9E3779B97F4A7C15 >> 42)
+}
+
+// radixSortEntries sorts a by entryBits, stably, in two passes of 11 bits,
+// through the scratch slice *tmp; it returns the sorted slice (a or *tmp).
+func radixSortEntries(a []entry, tmp *[]entry) []entry {
+	if cap(*tmp) < len(a) {
+		*tmp = make([]entry, len(a), cap(a))
+	}
+	t := (*tmp)[:len(a)]
+	var lo, hi [1 << 11]int32
+	for i := range a {
+		h := entryBits(a[i].key)
+		lo[h&(1<<11-1)]++
+		hi[h>>11]++
+	}
+	sumLo, sumHi := int32(0), int32(0)
+	for i := range lo {
+		lo[i], sumLo = sumLo, sumLo+lo[i]
+		hi[i], sumHi = sumHi, sumHi+hi[i]
+	}
+	for _, e := range a {
+		b := entryBits(e.key) & (1<<11 - 1)
+		t[lo[b]] = e
+		lo[b]++
+	}
+	for _, e := range t {
+		b := entryBits(e.key) >> 11
+		a[hi[b]] = e
+		hi[b]++
+	}
+	return a
+}
+
+// forRanges calls fn on n goroutines' shares of [0, total) and waits.
+func forRanges(total, n int, fn func(lo, hi int)) {
+	n = max(1, min(n, total/256))
+	var wg sync.WaitGroup
+	for i := range n {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			fn(total*i/n, total*(i+1)/n)
+		}()
+	}
+	wg.Wait()
+}

@@ -1,0 +1,421 @@
+package search
+
+import (
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+)
+
+// Shard layout: which file holds which list, and the small files beside
+// the lists (metadata, directory, fragments, filter tables).
+
+// A job makes one file of the index, in buf (empty, for it to use) or in a
+// slice of its own; an empty name means no file.
+type job func(buf []byte) (name string, data []byte, err error)
+
+// maxReused caps the buffer a writing goroutine keeps from one file for the
+// next: the few long lists' files are left to the garbage collector.
+const maxReused = 1 << 20
+
+// shardJobs adds the jobs that write the lists. A list up to big bytes
+// (doc list and, for a trigram, "!" and its positions) goes into shard
+// t/<h> by the gram's hash; a longer one into files of its own named in the
+// shard: t/<h>-<k> its doc list and, for a trigram, p/<h>-<k> its positions,
+// which only a query word of four or more characters reads. It returns the
+// number of shards and the long lists.
+func shardJobs(jobs *[]job, lists []list, target, big int) (int, []bigEntry) {
+	size := func(l *list) int {
+		if l.npos == 0 {
+			return l.ndoc
+		}
+		return l.ndoc + 1 + l.npos
+	}
+	small := 0
+	for i := range lists {
+		if n := size(&lists[i]); n <= big {
+			small += n + len(lists[i].gram) + 6
+		}
+	}
+	n := max(1, (small+target-1)/target)
+	var bigs []bigEntry
+	buckets := make([][]int, n)
+	for i := range lists {
+		h := int(hash(lists[i].gram) % uint32(n))
+		buckets[h] = append(buckets[h], i)
+	}
+	// A shard lists its grams in order, whatever order lists is in.
+	for _, bk := range buckets {
+		slices.SortFunc(bk, func(a, b int) int { return strings.Compare(lists[a].gram, lists[b].gram) })
+	}
+	for h, bk := range buckets {
+		*jobs = append(*jobs, func(buf []byte) (string, []byte, error) {
+			name := "t/" + strconv.Itoa(h)
+			b := append(startScript(buf, name, target+target/2), '[')
+			nbig := 0
+			for j, i := range bk {
+				l := &lists[i]
+				if j > 0 {
+					b = append(b, ',')
+				}
+				b = appendJSONString(b, l.gram)
+				b = append(b, ',')
+				if size(l) > big {
+					b = strconv.AppendInt(b, int64(nbig), 10)
+					nbig++
+					continue
+				}
+				b = append(b, '"')
+				for _, p := range l.docs {
+					b = append(b, p...)
+				}
+				if l.npos > 0 {
+					b = append(b, '!')
+					for _, p := range l.pos {
+						b = append(b, p...)
+					}
+				}
+				b = append(b, '"')
+			}
+			return name, endScript(append(b, ']')), nil
+		})
+		nbig := 0
+		for _, i := range bk {
+			l := &lists[i]
+			if size(l) <= big {
+				continue
+			}
+			k := nbig
+			nbig++
+			bigs = append(bigs, bigEntry{hash(l.gram) >> dirShift, k})
+			for _, kind := range []string{"t", "p"} {
+				pieces, size := l.docs, l.ndoc
+				if kind == "p" {
+					if l.npos == 0 {
+						continue
+					}
+					pieces, size = l.pos, l.npos
+				}
+				name := kind + "/" + strconv.Itoa(h) + "-" + strconv.Itoa(k)
+				gram := l.gram
+				*jobs = append(*jobs, func(buf []byte) (string, []byte, error) {
+					// The gram, a space, its list: a file found through the
+					// directory (dir.js) is checked against the gram.
+					b := appendJSONString(startScript(buf, name, size+len(gram)+4), gram)
+					b = append(b[:len(b)-1], ' ')
+					for _, p := range pieces {
+						b = append(b, p...)
+					}
+					return name, endScript(append(b, '"')), nil
+				})
+			}
+		}
+	}
+	return n, bigs
+}
+
+// The directory (dir.js) lets a query load a long list without first reading
+// its shard: for every gram with a file of its own, the top bits of its hash
+// and its number k in the shard (t/<h>-<k>), sorted by those bits, each
+// entry gap·dirK + k. A query gram whose bits are listed loads that file,
+// checks the gram at its start, and reads the shard only when it differs.
+const (
+	dirShift = 12 // 20 hash bits: about one gram in 200 shares an entry's
+	dirK     = 4  // files t/<h>-<k> with k ≥ dirK are not listed
+)
+
+type bigEntry struct {
+	bits uint32
+	k    int
+}
+
+func dirData(bigs []bigEntry) []byte {
+	slices.SortFunc(bigs, func(a, b bigEntry) int {
+		if a.bits != b.bits {
+			return int(a.bits) - int(b.bits)
+		}
+		return a.k - b.k
+	})
+	b := []byte{'"'}
+	prev := uint32(0)
+	for _, e := range bigs {
+		if e.k >= dirK {
+			continue
+		}
+		b = appendVarint(b, int(e.bits-prev)*dirK+e.k)
+		prev = e.bits
+	}
+	return append(b, '"')
+}
+
+// head is what a result's fragment carries for its snippet: the first n
+// characters of its text, i.e. the title line and the start of the body
+// (headings and fields, which the page and the result's meta line show
+// anyway, come after the body, so that the head holds the words a reader
+// sees first); the whole title line when it is longer. A match at position
+// p, k characters long, is in the head when p+k ≤ n. more reports whether
+// the text holds anything else.
+func (d *Doc) head(n int) (string, bool) {
+	if h, more, ok := d.quickHead(n); ok {
+		return h, more
+	}
+	text := d.Text()
+	title := strings.IndexByte(text, '\n')
+	head := cutRunes(text, max(n, utf8.RuneCountInString(text[:title])+1))
+	return head, len(head) < len(text)
+}
+
+// quickHead is head without building the whole text of the doc (a
+// 10,000-page build spent 0.4 s of CPU there), reading only what the head
+// takes. It gives up (ok false) when that holds invalid UTF-8, which the
+// whole text replaces; elsewhere, the two are the same runes.
+func (d *Doc) quickHead(n int) (head string, more, ok bool) {
+	title := strings.Map(oneLine, d.Title)
+	left := max(n, utf8.RuneCountInString(title)+1)
+	var b strings.Builder
+	ok = true
+	add := func(s string) {
+		if left == 0 {
+			more = more || s != ""
+			return
+		}
+		c := cutRunes(s, left)
+		ok = ok && utf8.ValidString(c)
+		b.WriteString(c)
+		left -= utf8.RuneCountInString(c)
+		more = more || len(c) < len(s)
+	}
+	add(title)
+	add("\n")
+	add(d.Body)
+	add("\f")
+	for _, parts := range [][]string{d.Headings, d.Fields} {
+		for _, s := range parts {
+			if more {
+				break
+			}
+			add(strings.Map(oneLine, s))
+			add("\n")
+		}
+	}
+	return b.String(), more, ok
+}
+
+func cutRunes(s string, n int) string {
+	for i := range s {
+		if n == 0 {
+			return s[:i]
+		}
+		n--
+	}
+	return s
+}
+
+// textLen is the length in runes of d.Text() when it is valid UTF-8 (else
+// close to it): the bytes that do not continue a character. It runs on one
+// core before the indexers start, so it is a plain count, not a decoding.
+func (d *Doc) textLen() int {
+	n := runeCount(d.Title) + runeCount(d.Body) + 2
+	for _, h := range d.Headings {
+		n += runeCount(h) + 1
+	}
+	for _, f := range d.Fields {
+		n += runeCount(f) + 1
+	}
+	return n
+}
+
+func runeCount(s string) int {
+	n := 0
+	for i := 0; i < len(s); i++ {
+		if s[i]&0xC0 != 0x80 {
+			n++
+		}
+	}
+	return n
+}
+
+// docTable is what the filters need of every doc: its kind and year, as
+// one fixed-width digit string indexing the pairs that occur (read for every
+// query with hits), and its units (read only when the unit filter is used,
+// as a site has hundreds of units).
+func docTable(docs []Doc, order []int) (cls, unitTable []byte) {
+	type class struct {
+		kind string
+		year int
+	}
+	classIdx := map[class]int{}
+	var classes []byte
+	unitIdx := map[string]int{}
+	var units []byte
+	var u []byte
+	var cs []int
+	for _, di := range order {
+		d := &docs[di]
+		k := class{d.Kind, d.Year}
+		ci, ok := classIdx[k]
+		if !ok {
+			ci = len(classIdx)
+			classIdx[k] = ci
+			if len(classes) > 0 {
+				classes = append(classes, ',')
+			}
+			classes = appendJSONString(classes, d.Kind)
+			classes = append(classes, ',')
+			classes = strconv.AppendInt(classes, int64(d.Year), 10)
+		}
+		cs = append(cs, ci)
+		// Each unit of a doc is 2·(index+1), +1 when another follows; a
+		// doc without units is a single 0.
+		if len(d.UnitSlugs) == 0 {
+			u = appendVarint(u, 0)
+		}
+		for i, slug := range d.UnitSlugs {
+			ui, ok := unitIdx[slug]
+			if !ok {
+				ui = len(unitIdx)
+				unitIdx[slug] = ui
+				title := slug
+				if i < len(d.UnitTitles) && d.UnitTitles[i] != "" {
+					title = d.UnitTitles[i]
+				}
+				if len(units) > 0 {
+					units = append(units, ',')
+				}
+				units = appendJSONString(units, slug)
+				units = append(units, ',')
+				units = appendJSONString(units, title)
+			}
+			more := 0
+			if i < len(d.UnitSlugs)-1 {
+				more = 1
+			}
+			u = appendVarint(u, 2*(ui+1)+more)
+		}
+	}
+	width := 1
+	if len(classIdx) > len(digitChar) {
+		width = 2
+	}
+	c := make([]byte, 0, width*len(cs))
+	for _, ci := range cs {
+		if width == 2 {
+			c = append(c, digitChar[ci/len(digitChar)])
+		}
+		c = append(c, digitChar[ci%len(digitChar)])
+	}
+	cls = fmt.Appendf(nil, "[[%s],%d,\"%s\"]", classes, width, c)
+	unitTable = fmt.Appendf(nil, "[[%s],\"%s\"]", units, u)
+	return cls, unitTable
+}
+
+// tableJobs makes meta.js, dir.js and the filter tables (docs.js, units.js).
+func tableJobs(docs []Doc, order []int, nt int, bigs []bigEntry, opts Options) []job {
+	np := 0
+	jobs := []job{func([]byte) (string, []byte, error) {
+		return "meta", script("meta", fmt.Appendf(nil, "[%d,%d,%d,%d,%d,%d,%d]", formatVersion, len(docs), nt, np, opts.FragDocs, opts.TextDocs, opts.HeadRunes)), nil
+	}}
+	jobs = append(jobs, func([]byte) (string, []byte, error) { return "dir", script("dir", dirData(bigs)), nil })
+	cls, units := docTable(docs, order)
+	return append(jobs,
+		func([]byte) (string, []byte, error) { return "docs", script("docs", cls), nil },
+		func([]byte) (string, []byte, error) { return "units", script("units", units), nil })
+}
+
+// fragmentJobs makes the d/ files: the display data of FragDocs docs a
+// file, in id order.
+func fragmentJobs(docs []Doc, order []int, opts Options) []job {
+	var jobs []job
+	for lo := 0; lo < len(docs); lo += opts.FragDocs {
+		jobs = append(jobs, func(buf []byte) (string, []byte, error) {
+			name := "d/" + strconv.Itoa(lo/opts.FragDocs)
+			b := append(startScript(buf, name, opts.FragDocs*(4*opts.HeadRunes+300)), '[')
+			for id := lo; id < len(docs) && id < lo+opts.FragDocs; id++ {
+				d := &docs[order[id]]
+				date := displayDate(d.Date)
+				head, more := d.head(opts.HeadRunes)
+				// The title line is the title: readers put it back.
+				head = head[strings.IndexByte(head, '\n')+1:]
+				if id > lo {
+					b = append(b, ',')
+				}
+				b = append(b, '[')
+				for i, s := range []string{d.URL, d.Title, d.Kind, date, d.Unit, head} {
+					if i > 0 {
+						b = append(b, ',')
+					}
+					b = appendJSONString(b, s)
+				}
+				if more {
+					b = append(b, ",1,"...)
+				} else {
+					b = append(b, ",0,"...)
+				}
+				// The summary a result with no match in its body shows
+				// (DocFromPage keeps only one the body does not start with).
+				b = append(appendJSONString(b, d.Summary), ',')
+				// Its headings and fields, one a line, up to FieldRunes
+				// characters: a match there (a date, a unit, a 文号) needs
+				// no text file for its snippet.
+				b = append(appendJSONString(b, d.shownFields(fieldRunes)), ']')
+			}
+			return name, endScript(append(b, ']')), nil
+		})
+	}
+	return jobs
+}
+
+// fieldRunes caps the headings and fields a fragment carries.
+const fieldRunes = 200
+
+// shownFields is the doc's headings and fields, one a line, the lines
+// that fit in n characters.
+func (d *Doc) shownFields(n int) string {
+	var b strings.Builder
+	for _, part := range [][]string{d.Headings, d.Fields} {
+		for _, s := range part {
+			s = strings.Map(oneLine, s)
+			k := utf8.RuneCountInString(s) + 1
+			if k > n {
+				return b.String()
+			}
+			n -= k
+			if b.Len() > 0 {
+				b.WriteByte('\n')
+			}
+			b.WriteString(s)
+		}
+	}
+	return b.String()
+}
+
+// textJobs makes the x/ files.
+func textJobs(docs []Doc, order []int, opts Options) []job {
+	var jobs []job
+	for lo := 0; opts.TextDocs > 0 && lo < len(docs); lo += opts.TextDocs {
+		jobs = append(jobs, func(buf []byte) (string, []byte, error) {
+			name := "x/" + strconv.Itoa(lo/opts.TextDocs)
+			b := append(startScript(buf, name, 0), '[')
+			some := false
+			for id := lo; id < len(docs) && id < lo+opts.TextDocs; id++ {
+				more := ""
+				d := &docs[order[id]]
+				if _, m := d.head(opts.HeadRunes); m {
+					more = d.Text()
+				}
+				some = some || more != ""
+				if id > lo {
+					b = append(b, ',')
+				}
+				b = appendJSONString(b, more)
+			}
+			if !some {
+				return "", nil, nil
+			}
+			return name, endScript(append(b, ']')), nil
+		})
+	}
+
+	return jobs
+}
