@@ -3,6 +3,8 @@ package config
 import (
 	"reflect"
 	"strings"
+
+	"dangjian/generator/diag"
 )
 
 // suggestSetting returns the known setting closest to a misspelt one
@@ -34,7 +36,7 @@ func suggestSetting(key []string) string {
 		if i == len(key)-1 {
 			best, bestD := "", 3
 			for _, n := range names {
-				if d := distance(strings.ToLower(part), strings.ToLower(n)); d < bestD {
+				if d := diag.EditDistance(strings.ToLower(part), strings.ToLower(n)); d < bestD {
 					best, bestD = n, d
 				}
 			}
@@ -49,26 +51,4 @@ func suggestSetting(key []string) string {
 		t = next
 	}
 	return ""
-}
-
-// distance is the edit distance between a and b, in runes.
-func distance(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(rb)]
 }

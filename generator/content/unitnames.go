@@ -138,7 +138,7 @@ func similarity(a, b string) float64 {
 	if short >= 2 && (strings.Contains(a, b) || strings.Contains(b, a)) {
 		return 0.9
 	}
-	s := 1 - float64(editDistance(a, b))/float64(max(len(ra), len(rb)))
+	s := 1 - float64(diag.EditDistance(a, b))/float64(max(len(ra), len(rb)))
 	if common := longestCommonRun(ra, rb); common >= 3 && !isASCII(a) {
 		s = max(s, 0.5+0.4*float64(common)/float64(short))
 	}
