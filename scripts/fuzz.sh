@@ -36,7 +36,11 @@ while IFS="$tab" read -r dir name; do
 	[ -n "$name" ] || continue
 	n=$((n + 1))
 	echo "== $name ($dir, $fuzztime)"
-	set -- go test -run '^$' -fuzz "^$name\$" -fuzztime "$fuzztime"
+	# Minimizing each new interesting input may take a minute by default
+	# (with large seeds such as a .docx's XML, several minutes a target),
+	# and go test's 10-minute default timeout counts it: a bounded count of
+	# minimization runs, and a timeout that fits the slowest target.
+	set -- go test -run '^$' -fuzz "^$name\$" -fuzztime "$fuzztime" -fuzzminimizetime "${FUZZMINIMIZE:-200x}" -timeout "${FUZZTIMEOUT:-25m}"
 	[ -n "$parallel" ] && set -- "$@" -parallel "$parallel"
 	if ! "$@" "./$dir/"; then
 		failed="$failed $dir:$name"
