@@ -20,6 +20,7 @@ import (
 	"dangjian/generator/derive"
 	"dangjian/generator/diag"
 	"dangjian/generator/gallery"
+	"dangjian/generator/mdcache"
 	"dangjian/generator/output"
 	"dangjian/generator/render"
 	"dangjian/generator/review"
@@ -42,6 +43,9 @@ type Options struct {
 	// NoSearch leaves the search index out of Write: the watch server
 	// writes it in the background, after the pages are served.
 	NoSearch bool
+	// NoCache makes Build neither read nor write CacheDir's markdown
+	// results and output list (a cold build, for tests and bench).
+	NoCache bool
 }
 
 // Stage is one timed step of the recipe.
@@ -59,6 +63,12 @@ type Result struct {
 	Stages      []Stage
 	Duration    time.Duration
 	Warnings    []diag.Problem
+	// Linked is how many of Files were unchanged since the previous build
+	// and hard-linked from it instead of written.
+	Linked int64
+	// MarkdownCached is how many pages took their Markdown results from
+	// the cache.
+	MarkdownCached int
 }
 
 // timer records the stages of one build.
@@ -94,7 +104,16 @@ func Build(opt Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	res, wprobs := site.Write(dir, t)
+	var w output.Writer = dir
+	var reuse *output.Reuse
+	if !opt.NoCache {
+		reuse = output.NewReuse(dir, output.LoadManifest(manifestFile(opt)))
+		w = reuse
+	}
+	res, wprobs := site.Write(w, t)
+	if site.mdCache != nil {
+		res.MarkdownCached, _ = site.mdCache.Stats()
+	}
 	if errs := errorsOf(wprobs); len(errs) > 0 {
 		dir.Abort()
 		return nil, errs
@@ -106,6 +125,11 @@ func Build(opt Options) (*Result, error) {
 		return nil, err
 	}
 	t.done("commit")
+	if reuse != nil {
+		res.Linked = reuse.Linked()
+		site.saveCache(reuse)
+		t.done("cache")
+	}
 	res.Files, res.Bytes = dir.Counts()
 	res.Stages = t.stages
 	res.Warnings = append(warningsOf(probs), warningsOf(wprobs)...)
@@ -145,7 +169,15 @@ type Site struct {
 	// page's Markdown source and HTML body are dropped as soon as no later
 	// stage reads them. The watch server keeps its site and never sets it.
 	oneShot bool
+	// mdCache keeps the markdown stage's results between builds (Build
+	// only; nil when Options.NoCache).
+	mdCache *mdcache.Cache
 }
+
+// CacheDir is the folder, inside the site folder, where builds keep what
+// the next build may reuse (markdown results, logo thumbnails, the list of
+// the last output's files). Deleting it only makes the next build slower.
+const CacheDir = ".dangjian-cache"
 
 // forgetSources drops every page's Markdown source once it is HTML: at
 // 10,000 pages the file contents were 70 MB of the 245 MB live heap after
@@ -209,7 +241,10 @@ func load(opt Options, t *timer, oneShot bool) (*Site, []diag.Problem) {
 	})...)
 	t.done("resolve")
 
-	probs = append(probs, renderMarkdown(s.Published, cfg.UnsafeHTML, s.oneShot)...)
+	if oneShot && !opt.NoCache {
+		s.mdCache = mdcache.Open(filepath.Join(opt.Source, CacheDir, "markdown"))
+	}
+	probs = append(probs, renderMarkdown(s.Published, cfg.UnsafeHTML, s.oneShot, s.mdCache)...)
 	t.done("markdown")
 
 	labels, ps := loadLabels(th, cfg)
@@ -247,7 +282,7 @@ func (s *Site) derive(withGallery bool) []diag.Problem {
 		return nil
 	}
 	if s.thumbs == nil {
-		s.thumbs = &gallery.Thumbnailer{CacheDir: filepath.Join(s.Opt.Source, ".dangjian-cache", "thumbs")}
+		s.thumbs = &gallery.Thumbnailer{CacheDir: filepath.Join(s.Opt.Source, CacheDir, "thumbs")}
 	}
 	g, files, probs := gallery.Build(s.Published, gallery.Options{Read: s.readStatic, Thumbs: s.thumbs, ResolveChecked: true})
 	rs.Gallery = g
