@@ -46,6 +46,10 @@ type Options struct {
 	CPUProfile, MemProfile string
 	Keep                   bool // keep the generated corpora and outputs
 	Out                    io.Writer
+
+	// Incremental adds cold (no cache) and warm (one page edited) builds,
+	// interleaved, on tmpfs and on Disk, beside Hugo when it is on PATH.
+	Incremental bool
 }
 
 // Targets from the performance issue, for a 10,000-page site on this machine.
@@ -126,6 +130,11 @@ func Run(opt Options) error {
 			n = 10000
 		}
 		if err := measureDisk(opt, n); err != nil {
+			return err
+		}
+	}
+	if opt.Incremental && len(opt.Sizes) > 0 {
+		if err := measureIncremental(opt, work); err != nil {
 			return err
 		}
 	}
