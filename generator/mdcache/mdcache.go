@@ -20,7 +20,6 @@ import (
 	"crypto/rand"
 	"crypto/sha256"
 	"encoding/binary"
-	"encoding/gob"
 	"encoding/hex"
 	"errors"
 	"io"
@@ -46,7 +45,8 @@ type Lookup struct {
 	OK   bool
 }
 
-// entry is what a file holds (gob, after magic and the payload's hash).
+// entry is what a file holds (encoded by encode, after magic and the
+// payload's hash).
 type entry struct {
 	Key     string
 	Result  markdown.Result
@@ -131,21 +131,18 @@ func (c *Cache) read(key string) (*entry, bool) {
 	if got := sha256.Sum256(payload); !bytes.Equal(got[:], sum) {
 		return nil, false
 	}
-	var e entry
-	if err := gob.NewDecoder(bytes.NewReader(payload)).Decode(&e); err != nil || e.Key != key {
+	e, ok := decode(payload)
+	if !ok || e.Key != key {
 		return nil, false
 	}
-	return &e, true
+	return e, true
 }
 
 // Put stores a result with the link answers it was made with. A failure
 // to write only costs the next build time, so it is not reported.
 func (c *Cache) Put(key string, res *markdown.Result, lookups []Lookup) {
-	var buf bytes.Buffer
-	if err := gob.NewEncoder(&buf).Encode(entry{Key: key, Result: *res, Lookups: lookups}); err != nil {
-		return
-	}
-	sum := sha256.Sum256(buf.Bytes())
+	payload := encode(&entry{Key: key, Result: *res, Lookups: lookups})
+	sum := sha256.Sum256(payload)
 	name := c.file(key)
 	if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
 		return
@@ -159,7 +156,7 @@ func (c *Cache) Put(key string, res *markdown.Result, lookups []Lookup) {
 		_, err = f.Write(sum[:])
 	}
 	if err == nil {
-		_, err = f.Write(buf.Bytes())
+		_, err = f.Write(payload)
 	}
 	if cerr := f.Close(); err == nil {
 		err = cerr

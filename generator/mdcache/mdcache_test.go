@@ -6,6 +6,7 @@ import (
 	"reflect"
 	"testing"
 
+	"dangjian/generator/content"
 	"dangjian/generator/markdown"
 )
 
@@ -77,5 +78,31 @@ func TestRoundTripAndMisses(t *testing.T) {
 	}
 	if _, err := os.Stat(file); err != nil {
 		t.Error("Prune removed an entry a lookup asked for")
+	}
+}
+
+func TestEncodeRoundTrip(t *testing.T) {
+	e := &entry{Key: "k", Result: markdown.Result{
+		HTML:           []byte("<h2 id=\"一\">一</h2>"),
+		TOC:            []content.Heading{{Level: 2, ID: "一", Text: "一"}},
+		IDs:            []string{"一", "二"},
+		Plain:          "一\n正文",
+		Summary:        "正文",
+		HasMore:        true,
+		ReadingMinutes: 3,
+		Links:          []content.Link{{Dest: "a.md", Line: 9}, {Dest: "x.png", Image: true, Line: 10}},
+	}, Lookups: []Lookup{{"a.md", "/news/a/", true}, {"b.md", "", false}}}
+	b := encode(e)
+	got, ok := decode(b)
+	if !ok || !reflect.DeepEqual(got, e) {
+		t.Fatalf("round trip:\n%+v\n%+v", got, e)
+	}
+	for i := range b {
+		if _, ok := decode(b[:i]); ok {
+			t.Fatalf("a payload cut at %d of %d bytes decoded", i, len(b))
+		}
+	}
+	if _, ok := decode(append(b, 0)); ok {
+		t.Error("trailing bytes decoded")
 	}
 }
