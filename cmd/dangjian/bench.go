@@ -36,6 +36,8 @@ func runBench(args []string, stdout, stderr io.Writer, lang diag.Lang) int {
 	fs.StringVar(&opt.CPUProfile, "cpuprofile", "", "write a CPU profile of one extra build of the first size")
 	fs.StringVar(&opt.MemProfile, "memprofile", "", "write an allocation profile of one extra build of the first size")
 	fs.BoolVar(&opt.Keep, "keep", false, "keep the work folder")
+	fs.BoolVar(&opt.Incremental, "incremental", false, "also time cold and warm (one page edited) builds, interleaved with Hugo's when hugo is on PATH, on tmpfs and -disk")
+	fs.BoolVar(&opt.IncrementalOnly, "incremental-only", false, "measure only what -incremental adds")
 	if err := fs.Parse(args); err != nil || fs.NArg() > 0 {
 		return exitUsage
 	}

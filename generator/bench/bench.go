@@ -46,6 +46,12 @@ type Options struct {
 	CPUProfile, MemProfile string
 	Keep                   bool // keep the generated corpora and outputs
 	Out                    io.Writer
+
+	// Incremental adds cold (no cache) and warm (one page edited) builds,
+	// interleaved, on tmpfs and on Disk, beside Hugo when it is on PATH.
+	Incremental bool
+	// IncrementalOnly measures only that (no per-size table, floor, serve).
+	IncrementalOnly bool
 }
 
 // Targets from the performance issue, for a 10,000-page site on this machine.
@@ -110,6 +116,9 @@ func Run(opt Options) error {
 
 	var results []*sizeResult
 	for i, n := range opt.Sizes {
+		if opt.IncrementalOnly {
+			break
+		}
 		r, err := measureSize(opt, work, n, i == 0)
 		if err != nil {
 			return err
@@ -120,12 +129,17 @@ func Run(opt Options) error {
 	if len(results) > 1 {
 		printScaling(w, results)
 	}
-	if opt.Disk != "" && len(opt.Sizes) > 0 {
+	if opt.Disk != "" && len(opt.Sizes) > 0 && !opt.IncrementalOnly {
 		n := opt.Sizes[0]
 		if slices.Contains(opt.Sizes, 10000) {
 			n = 10000
 		}
 		if err := measureDisk(opt, n); err != nil {
+			return err
+		}
+	}
+	if (opt.Incremental || opt.IncrementalOnly) && len(opt.Sizes) > 0 {
+		if err := measureIncremental(opt, work); err != nil {
 			return err
 		}
 	}

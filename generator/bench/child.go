@@ -47,6 +47,10 @@ type buildReport struct {
 	SearchFiles int
 	SearchBytes int64
 	Queries     []queryReport
+	// Incremental build: files linked from the previous output, pages
+	// whose Markdown results came from the cache.
+	Linked         int64
+	MarkdownCached int
 }
 
 type queryReport struct {
@@ -87,6 +91,7 @@ func Child(args []string, stdout, stderr io.Writer) int {
 	like := fs.String("like", "", "floor: a build output whose file sizes to write")
 	edits := fs.Int("edits", 20, "serve: saves to time")
 	queries := fs.String("queries", "", "build: search queries to cost, comma-separated")
+	noCache := fs.Bool("nocache", false, "build: neither read nor write the build cache")
 	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile")
 	memprofile := fs.String("memprofile", "", "write an allocation profile")
 	if err := fs.Parse(args[1:]); err != nil {
@@ -115,7 +120,7 @@ func Child(args []string, stdout, stderr io.Writer) int {
 	var err error
 	switch kind {
 	case "build":
-		rep, err = childBuild(*source, *dest, splitList(*queries))
+		rep, err = childBuild(*source, *dest, splitList(*queries), *noCache)
 	case "floor":
 		rep, err = childFloor(*source, *like, *dest)
 	case "serve":
@@ -141,12 +146,13 @@ func splitList(s string) []string {
 	return out
 }
 
-func childBuild(source, dest string, queries []string) (*buildReport, error) {
-	res, err := site.Build(site.Options{Source: source, Dest: dest})
+func childBuild(source, dest string, queries []string, noCache bool) (*buildReport, error) {
+	res, err := site.Build(site.Options{Source: source, Dest: dest, NoCache: noCache})
 	if err != nil {
 		return nil, err
 	}
-	rep := &buildReport{HTMLPages: res.HTMLPages, Files: res.Files, Bytes: res.Bytes, Wall: res.Duration, Stages: res.Stages}
+	rep := &buildReport{HTMLPages: res.HTMLPages, Files: res.Files, Bytes: res.Bytes, Wall: res.Duration, Stages: res.Stages,
+		Linked: res.Linked, MarkdownCached: res.MarkdownCached}
 	// What follows is measured after the build and is not part of its time.
 	filepath.WalkDir(filepath.Join(dest, "search"), func(p string, d fs.DirEntry, err error) error {
 		if err == nil && d.Type().IsRegular() {

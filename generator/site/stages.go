@@ -14,6 +14,7 @@ import (
 	"dangjian/generator/diag"
 	"dangjian/generator/gallery"
 	"dangjian/generator/markdown"
+	"dangjian/generator/mdcache"
 	"dangjian/generator/output"
 	"dangjian/generator/theme"
 )
@@ -23,7 +24,10 @@ import (
 // previews. forget drops each page's Markdown source once it is HTML: the
 // sources (88 MB at 10,000 pages) beside the HTML being made were most of
 // the build's peak memory.
-func renderMarkdown(pages []*content.Page, unsafeHTML, forget bool) []diag.Problem {
+//
+// With a cache, a page whose inputs are unchanged since a build that stored
+// it takes its results from there (see generator/mdcache).
+func renderMarkdown(pages []*content.Page, unsafeHTML, forget bool, cache *mdcache.Cache) []diag.Problem {
 	md := markdown.New(markdown.Options{UnsafeHTML: unsafeHTML})
 	byPath := make(map[string]*content.Page, len(pages))
 	for _, p := range pages {
@@ -37,7 +41,7 @@ func renderMarkdown(pages []*content.Page, unsafeHTML, forget bool) []diag.Probl
 		go func() {
 			defer wg.Done()
 			for p := range work {
-				if err := RenderPage(md, p, byPath); err != nil {
+				if err := renderPageCached(md, p, byPath, unsafeHTML, cache); err != nil {
 					probs.Add(diag.New(p.Path, p.BodyLine, diag.MsgRender, err))
 				}
 				if forget {
@@ -56,12 +60,43 @@ func renderMarkdown(pages []*content.Page, unsafeHTML, forget bool) []diag.Probl
 
 // RenderPage fills one page's HTML, TOC, plain text, summary and links.
 func RenderPage(md *markdown.Renderer, p *content.Page, byPath map[string]*content.Page) error {
-	res, err := md.RenderWith(p.Body, p.BodyLine, func(dest string) (string, bool) {
+	return renderPageCached(md, p, byPath, false, nil)
+}
+
+// renderPageCached is RenderPage, through cache when there is one
+// (unsafeHTML is the renderer's option, part of the cache key).
+func renderPageCached(md *markdown.Renderer, p *content.Page, byPath map[string]*content.Page, unsafeHTML bool, cache *mdcache.Cache) error {
+	resolve := func(dest string) (string, bool) {
 		return ResolveMDLink(p.Path, dest, byPath)
+	}
+	if cache == nil {
+		res, err := md.RenderWith(p.Body, p.BodyLine, resolve)
+		if err != nil {
+			return err
+		}
+		setMarkdown(p, res)
+		return nil
+	}
+	key := cache.Key(unsafeHTML, p.Path, p.BodyLine, p.Body)
+	if res, ok := cache.Get(key, resolve); ok {
+		setMarkdown(p, res)
+		return nil
+	}
+	var lookups []mdcache.Lookup
+	res, err := md.RenderWith(p.Body, p.BodyLine, func(dest string) (string, bool) {
+		url, ok := resolve(dest)
+		lookups = append(lookups, mdcache.Lookup{Dest: dest, URL: url, OK: ok})
+		return url, ok
 	})
 	if err != nil {
 		return err
 	}
+	cache.Put(key, res, lookups)
+	setMarkdown(p, res)
+	return nil
+}
+
+func setMarkdown(p *content.Page, res *markdown.Result) {
 	p.HTML = templateHTML(res.HTML)
 	p.TOC = res.TOC
 	p.Plain = res.Plain
@@ -71,7 +106,6 @@ func RenderPage(md *markdown.Renderer, p *content.Page, byPath map[string]*conte
 	if p.Summary == "" {
 		p.Summary = res.Summary
 	}
-	return nil
 }
 
 // ResolveMDLink turns a link to a Markdown file, relative to the page or to

@@ -1,0 +1,238 @@
+package output
+
+import (
+	"bufio"
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+	"sync/atomic"
+)
+
+// FileSum is one output file as the manifest knows it: its bytes' hash and
+// size, and the size and modification time it had on disk, which tell
+// whether the file is still the one the build wrote.
+type FileSum struct {
+	Sum   [sha256.Size]byte
+	Size  int64
+	Mtime int64 // nanoseconds since 1970
+}
+
+// Manifest lists the files of one committed output by path.
+type Manifest struct {
+	Files map[string]FileSum
+}
+
+const manifestHeader = "dangjian-output-manifest 1"
+
+// LoadManifest reads a manifest written by Save. Any problem (missing,
+// truncated, altered) gives nil: the next build then writes every file.
+func LoadManifest(file string) *Manifest {
+	data, err := os.ReadFile(file)
+	if err != nil {
+		return nil
+	}
+	// The last line is the hash of everything before it.
+	body, last, ok := cutLastLine(data)
+	if !ok {
+		return nil
+	}
+	sum := sha256.Sum256(body)
+	if hex.EncodeToString(sum[:]) != string(last) {
+		return nil
+	}
+	lines := strings.Split(strings.TrimSuffix(string(body), "\n"), "\n")
+	if len(lines) == 0 || lines[0] != manifestHeader {
+		return nil
+	}
+	m := &Manifest{Files: make(map[string]FileSum, len(lines)-1)}
+	for _, l := range lines[1:] {
+		f := strings.SplitN(l, " ", 4)
+		if len(f) != 4 {
+			return nil
+		}
+		var fs FileSum
+		b, err := hex.DecodeString(f[0])
+		if err != nil || len(b) != sha256.Size {
+			return nil
+		}
+		copy(fs.Sum[:], b)
+		if fs.Size, err = strconv.ParseInt(f[1], 10, 64); err != nil {
+			return nil
+		}
+		if fs.Mtime, err = strconv.ParseInt(f[2], 10, 64); err != nil {
+			return nil
+		}
+		m.Files[f[3]] = fs
+	}
+	return m
+}
+
+func cutLastLine(data []byte) (body, last []byte, ok bool) {
+	data = bytes.TrimSuffix(data, []byte("\n"))
+	i := bytes.LastIndexByte(data, '\n')
+	if i < 0 {
+		return nil, nil, false
+	}
+	return data[:i+1], data[i+1:], true
+}
+
+// Save writes the manifest to file, through a temporary file and a rename.
+func (m *Manifest) Save(file string) error {
+	paths := make([]string, 0, len(m.Files))
+	for p := range m.Files {
+		if strings.ContainsAny(p, "\n") {
+			return fmt.Errorf("output path %q has a line break", p)
+		}
+		paths = append(paths, p)
+	}
+	sort.Strings(paths)
+	var buf bytes.Buffer
+	buf.WriteString(manifestHeader + "\n")
+	for _, p := range paths {
+		f := m.Files[p]
+		fmt.Fprintf(&buf, "%x %d %d %s\n", f.Sum, f.Size, f.Mtime, p)
+	}
+	sum := sha256.Sum256(buf.Bytes())
+	buf.WriteString(hex.EncodeToString(sum[:]) + "\n")
+	if err := os.MkdirAll(filepath.Dir(file), 0o755); err != nil {
+		return err
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(file), ".tmp-manifest-")
+	if err != nil {
+		return err
+	}
+	w := bufio.NewWriter(tmp)
+	_, err = w.Write(buf.Bytes())
+	if err == nil {
+		err = w.Flush()
+	}
+	if cerr := tmp.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(tmp.Name(), file)
+	}
+	if err != nil {
+		os.Remove(tmp.Name())
+	}
+	return err
+}
+
+// Reuse writes into a Dir like the Dir itself, except that a file whose
+// bytes equal those of the previous output's file at the same path (by the
+// previous build's manifest, and the file on disk still has the size and
+// time the manifest recorded) is hard-linked from the previous output
+// instead of written: on a disk, the unchanged files of a rebuild cost one
+// link each. When linking fails (another device, a file system without hard
+// links) the file is written.
+//
+// A linked file shares its bytes with the previous output, which must stay
+// untouched until Commit: so a path written a second time is unlinked first,
+// never written through. Nothing may change the new output's files in place
+// after they are written.
+type Reuse struct {
+	d      *Dir
+	prev   *Manifest
+	mu     sync.Mutex
+	next   map[string]FileSum
+	linked map[string]bool
+	links  atomic.Int64
+}
+
+// NewReuse wraps d; prev may be nil (every file is written).
+func NewReuse(d *Dir, prev *Manifest) *Reuse {
+	return &Reuse{d: d, prev: prev, next: map[string]FileSum{}, linked: map[string]bool{}}
+}
+
+// Linked returns how many files were linked rather than written.
+func (r *Reuse) Linked() int64 { return r.links.Load() }
+
+// WriteFile implements Writer.
+func (r *Reuse) WriteFile(path string, data []byte) error {
+	sum := sha256.Sum256(data)
+	full := filepath.Join(r.d.tmp, filepath.FromSlash(path))
+	if !strings.HasPrefix(full, r.d.tmp+string(filepath.Separator)) || strings.ContainsAny(path, "\n") {
+		return fmt.Errorf("output path %q leaves the output folder", path)
+	}
+	r.mu.Lock()
+	wasLinked := r.linked[path]
+	if wasLinked && r.next[path].Sum == sum {
+		// Written twice with the same bytes (a logo is a static file
+		// and a gallery file): the link already holds them.
+		r.mu.Unlock()
+		return nil
+	}
+	delete(r.linked, path)
+	r.mu.Unlock()
+	if wasLinked {
+		// Never write through a link into the previous output.
+		if err := os.Remove(full); err != nil && !errors.Is(err, os.ErrNotExist) {
+			return err
+		}
+	} else if r.prev != nil {
+		if old, ok := r.prev.Files[path]; ok && old.Sum == sum && old.Size == int64(len(data)) {
+			if r.link(path, full, old) {
+				return nil
+			}
+		}
+	}
+	if err := r.d.WriteFile(path, data); err != nil {
+		return err
+	}
+	st, err := os.Lstat(full)
+	if err != nil {
+		return err
+	}
+	r.record(path, FileSum{Sum: sum, Size: int64(len(data)), Mtime: st.ModTime().UnixNano()}, false)
+	return nil
+}
+
+// link links the previous output's file at path into the new output when it
+// is still the file the manifest describes.
+func (r *Reuse) link(path, full string, old FileSum) bool {
+	src := filepath.Join(r.d.dest, filepath.FromSlash(path))
+	st, err := os.Lstat(src)
+	if err != nil || !st.Mode().IsRegular() || st.Size() != old.Size || st.ModTime().UnixNano() != old.Mtime {
+		return false
+	}
+	if err := r.d.mkdir(filepath.Dir(full)); err != nil {
+		return false
+	}
+	if err := os.Link(src, full); err != nil {
+		return false
+	}
+	r.d.files.Add(1)
+	r.d.bytes.Add(old.Size)
+	r.links.Add(1)
+	r.record(path, old, true)
+	return true
+}
+
+func (r *Reuse) record(path string, f FileSum, linked bool) {
+	r.mu.Lock()
+	r.next[path] = f
+	if linked {
+		r.linked[path] = true
+	}
+	r.mu.Unlock()
+}
+
+// Manifest is the list of the files written or linked so far; after Commit
+// it describes the destination.
+func (r *Reuse) Manifest() *Manifest {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	files := make(map[string]FileSum, len(r.next))
+	for p, f := range r.next {
+		files[p] = f
+	}
+	return &Manifest{Files: files}
+}
