@@ -203,6 +203,13 @@ func (r *Reuse) link(path, full string, old FileSum) bool {
 	if err != nil || !st.Mode().IsRegular() || st.Size() != old.Size || st.ModTime().UnixNano() != old.Mtime {
 		return false
 	}
+	// As WriteFile does: an aborted folder (Ctrl-C) must not be made again
+	// by a link that was on its way.
+	r.d.life.RLock()
+	defer r.d.life.RUnlock()
+	if r.d.done {
+		return false
+	}
 	if err := r.d.mkdir(filepath.Dir(full)); err != nil {
 		return false
 	}
