@@ -2,9 +2,7 @@ package corpus
 
 import (
 	"bytes"
-	"io/fs"
-	"os"
-	"path/filepath"
+	"dangjian/generator/sitetest"
 	"strings"
 	"testing"
 	"time"
@@ -22,25 +20,6 @@ func generate(t testing.TB, n int, seed int64) (string, Summary) {
 		t.Fatal(err)
 	}
 	return dir, s
-}
-
-// readAll returns every file of dir by slash path.
-func readAll(t *testing.T, dir string) map[string][]byte {
-	t.Helper()
-	files := map[string][]byte{}
-	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		data, err := os.ReadFile(path)
-		rel, _ := filepath.Rel(dir, path)
-		files[filepath.ToSlash(rel)] = data
-		return err
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return files
 }
 
 // page is a generated content page, its front matter decoded.
@@ -78,7 +57,7 @@ func TestDeterministic(t *testing.T) {
 	a, _ := generate(t, 300, 7)
 	b, _ := generate(t, 300, 7)
 	c, _ := generate(t, 300, 8)
-	fa, fb, fc := readAll(t, a), readAll(t, b), readAll(t, c)
+	fa, fb, fc := sitetest.ReadTree(t, a), sitetest.ReadTree(t, b), sitetest.ReadTree(t, c)
 	if len(fa) != len(fb) {
 		t.Fatalf("same seed: %d files, then %d", len(fa), len(fb))
 	}
@@ -101,7 +80,7 @@ func TestDeterministic(t *testing.T) {
 func TestProportions(t *testing.T) {
 	for _, n := range []int{100, 1000} {
 		dir, s := generate(t, n, 1)
-		files := readAll(t, dir)
+		files := sitetest.ReadTree(t, dir)
 		want := map[string]int{"news": n / 2, "brands": n / 5, "models": n / 10, "honors": n / 10, "units": n / 10}
 		got := map[string]int{}
 		var bytes int64
@@ -149,7 +128,7 @@ func TestProportions(t *testing.T) {
 func TestSmallCorpora(t *testing.T) {
 	for _, n := range []int{0, 1, 7} {
 		dir, s := generate(t, n, 1)
-		ps := pages(t, readAll(t, dir))
+		ps := pages(t, sitetest.ReadTree(t, dir))
 		if len(ps) != n || s.ByKind["unit"]+s.ByKind["brand"]+s.ByKind["model"]+s.ByKind["honor"]+s.ByKind["news"] != n {
 			t.Errorf("n=%d: %d pages, summary %v", n, len(ps), s.ByKind)
 		}
@@ -167,7 +146,7 @@ func TestRefusesExistingSite(t *testing.T) {
 // every unit reference resolves and every logo exists.
 func TestFrontMatter(t *testing.T) {
 	dir, _ := generate(t, 1000, 3)
-	files := readAll(t, dir)
+	files := sitetest.ReadTree(t, dir)
 	exists := func(rel string) bool { _, ok := files["content/"+rel]; return ok }
 	unitOK := func(v any) bool {
 		s, ok := v.(string)
@@ -306,7 +285,7 @@ func TestFrontMatter(t *testing.T) {
 // TestText checks the Markdown of every page and the average length.
 func TestText(t *testing.T) {
 	dir, _ := generate(t, 1000, 1)
-	ps := pages(t, readAll(t, dir))
+	ps := pages(t, sitetest.ReadTree(t, dir))
 	runes, bytes := 0, 0
 	for _, p := range ps {
 		for _, want := range []string{"\n## ", "\n- ", "\n|---|", "**"} {
@@ -327,7 +306,7 @@ func TestText(t *testing.T) {
 // TestSearchTerms checks what the search bench relies on.
 func TestSearchTerms(t *testing.T) {
 	dir, _ := generate(t, 1000, 1)
-	ps := pages(t, readAll(t, dir))
+	ps := pages(t, sitetest.ReadTree(t, dir))
 	count := func(s string) int {
 		n := 0
 		for _, p := range ps {

@@ -1,8 +1,6 @@
 package serve
 
 import (
-	"context"
-	"strings"
 	"testing"
 
 	"github.com/chromedp/chromedp"
@@ -14,25 +12,7 @@ import (
 // drafts included.
 func startDrafts(t *testing.T, archive string) *testServer {
 	t.Helper()
-	dir := sitetest.Write(t, archive)
-	log := &syncBuffer{}
-	s, err := Start(Options{Source: dir, Port: 0, Log: log, Now: fixedNow, Drafts: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	ctx, cancel := context.WithCancel(context.Background())
-	done := make(chan error, 1)
-	go func() { done <- s.Serve(ctx) }()
-	t.Cleanup(func() {
-		cancel()
-		if err := <-done; err != nil {
-			t.Errorf("Serve: %v", err)
-		}
-		if t.Failed() {
-			t.Logf("server log:\n%s", log.String())
-		}
-	})
-	return &testServer{Server: s, dir: dir, base: strings.TrimSuffix(s.URL(), "/"), log: log}
+	return startWith(t, Options{Source: sitetest.Write(t, archive), Drafts: true})
 }
 
 // TestBrowserDraftBannerAndPlaceholderOverlay: the preview shows a draft

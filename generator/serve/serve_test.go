@@ -139,8 +139,17 @@ func start(t testing.TB, archive string) *testServer {
 
 func startIn(t testing.TB, dir string) *testServer {
 	t.Helper()
+	return startWith(t, Options{Source: dir})
+}
+
+// startWith starts a preview with opt, on a free port, logging to a buffer
+// that a failed test prints.
+func startWith(t testing.TB, opt Options) *testServer {
+	t.Helper()
 	log := &syncBuffer{}
-	s, err := Start(Options{Source: dir, Port: 0, Log: log, Now: fixedNow})
+	opt.Port, opt.Log, opt.Now = 0, log, fixedNow
+	dir := opt.Source
+	s, err := Start(opt)
 	if err != nil {
 		t.Fatal(err)
 	}

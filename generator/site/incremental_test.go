@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"dangjian/generator/corpus"
+	"dangjian/generator/sitetest"
 )
 
 // The incremental build (markdown cache, linked output files) must give
@@ -37,29 +38,10 @@ func incrBuild(t *testing.T, src, dest string, noCache bool) *Result {
 	return res
 }
 
-// readTree returns every file under dir by slash path.
-func readTree(t *testing.T, dir string) map[string][]byte {
-	t.Helper()
-	out := map[string][]byte{}
-	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		data, err := os.ReadFile(p)
-		rel, _ := filepath.Rel(dir, p)
-		out[filepath.ToSlash(rel)] = data
-		return err
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return out
-}
-
 // sameTree fails unless both folders hold the same files with the same bytes.
 func sameTree(t *testing.T, warm, cold string) {
 	t.Helper()
-	a, b := readTree(t, warm), readTree(t, cold)
+	a, b := sitetest.ReadTree(t, warm), sitetest.ReadTree(t, cold)
 	bad := 0
 	for p, data := range a {
 		other, ok := b[p]
@@ -98,7 +80,7 @@ func hasPrefix(files map[string][]byte, prefix string) bool {
 // prove nothing.
 func differs(t *testing.T, before map[string][]byte, dir string) {
 	t.Helper()
-	after := readTree(t, dir)
+	after := sitetest.ReadTree(t, dir)
 	if len(after) != len(before) {
 		return
 	}
@@ -140,7 +122,7 @@ func TestWarmBuildEqualsCold(t *testing.T) {
 	if cold.MarkdownCached != 0 || cold.Linked != 0 {
 		t.Fatalf("first build reused %d markdown results and %d files", cold.MarkdownCached, cold.Linked)
 	}
-	before := readTree(t, pub)
+	before := sitetest.ReadTree(t, pub)
 	first := filepath.Join(t.TempDir(), "first")
 	incrBuild(t, src, first, true)
 	sameTree(t, pub, first)
@@ -245,7 +227,7 @@ func TestChangeInvalidates(t *testing.T) {
 			}
 			pub := filepath.Join(src, "public")
 			incrBuild(t, src, pub, false)
-			before := readTree(t, pub)
+			before := sitetest.ReadTree(t, pub)
 			c.change(t, src)
 			warm := incrBuild(t, src, pub, false)
 			differs(t, before, pub)
@@ -323,12 +305,12 @@ func TestFailedBuildLeavesLinkedOutput(t *testing.T) {
 	src := incrSite(t, 30)
 	pub := filepath.Join(src, "public")
 	incrBuild(t, src, pub, false)
-	before := readTree(t, pub)
+	before := sitetest.ReadTree(t, pub)
 	writeFile(t, filepath.Join(src, "layouts", "news", "single.html"), `{{define "main"}}{{.Page.NoSuchField}}{{end}}`)
 	if _, err := Build(Options{Source: src, Dest: pub, Now: incrNow}); err == nil {
 		t.Fatal("a broken layout built")
 	}
-	after := readTree(t, pub)
+	after := sitetest.ReadTree(t, pub)
 	if len(after) != len(before) {
 		t.Fatalf("%d files before, %d after", len(before), len(after))
 	}
