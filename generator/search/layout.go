@@ -25,7 +25,10 @@ const maxReused = 1 << 20
 // shard: t/<h>-<k> its doc list and, for a trigram, p/<h>-<k> its positions,
 // which only a query word of four or more characters reads. It returns the
 // number of shards and the long lists.
-func shardJobs(jobs *[]job, lists []list, target, big int) (int, []bigEntry) {
+//
+// cards, when not nil, appends what follows a long doc list in its t/
+// file (appendTopCards: the cards of its first results).
+func shardJobs(jobs *[]job, lists []list, target, big int, cards func([]byte, *list) []byte) (int, []bigEntry) {
 	size := func(l *list) int {
 		if l.npos == 0 {
 			return l.ndoc
@@ -98,16 +101,30 @@ func shardJobs(jobs *[]job, lists []list, target, big int) (int, []bigEntry) {
 					pieces, size = l.pos, l.npos
 				}
 				name := kind + "/" + strconv.Itoa(h) + "-" + strconv.Itoa(k)
-				gram := l.gram
+				// Cards only for a list long by its doc list alone (a gram in
+				// a fifth or so of the docs): the common words, whose queries
+				// are common too. A long trigram list is often long by its
+				// positions, for a few hundred docs; its cards would add
+				// about 10 KB to each of thousands of files.
+				withCards := kind == "t" && cards != nil && l.ndoc > big
 				*jobs = append(*jobs, func(buf []byte) (string, []byte, error) {
 					// The gram, a space, its list: a file found through the
-					// directory (dir.js) is checked against the gram.
-					b := appendJSONString(startScript(buf, name, size+len(gram)+4), gram)
+					// directory (dir.js) is checked against the gram. A doc
+					// list with cards is ["gram list",[[id,card],…]].
+					b := startScript(buf, name, size+len(l.gram)+4)
+					if withCards {
+						b = append(b, '[')
+					}
+					b = appendJSONString(b, l.gram)
 					b = append(b[:len(b)-1], ' ')
 					for _, p := range pieces {
 						b = append(b, p...)
 					}
-					return name, endScript(append(b, '"')), nil
+					b = append(b, '"')
+					if withCards {
+						b = append(cards(b, l), ']')
+					}
+					return name, endScript(b), nil
 				})
 			}
 		}
@@ -332,33 +349,10 @@ func fragmentJobs(docs []Doc, order []int, opts Options) []job {
 			name := "d/" + strconv.Itoa(lo/opts.FragDocs)
 			b := append(startScript(buf, name, opts.FragDocs*(4*opts.HeadRunes+300)), '[')
 			for id := lo; id < len(docs) && id < lo+opts.FragDocs; id++ {
-				d := &docs[order[id]]
-				date := displayDate(d.Date)
-				head, more := d.head(opts.HeadRunes)
-				// The title line is the title: readers put it back.
-				head = head[strings.IndexByte(head, '\n')+1:]
 				if id > lo {
 					b = append(b, ',')
 				}
-				b = append(b, '[')
-				for i, s := range []string{d.URL, d.Title, d.Kind, date, d.Unit, head} {
-					if i > 0 {
-						b = append(b, ',')
-					}
-					b = appendJSONString(b, s)
-				}
-				if more {
-					b = append(b, ",1,"...)
-				} else {
-					b = append(b, ",0,"...)
-				}
-				// The summary a result with no match in its body shows
-				// (DocFromPage keeps only one the body does not start with).
-				b = append(appendJSONString(b, d.Summary), ',')
-				// Its headings and fields, one a line, up to FieldRunes
-				// characters: a match there (a date, a unit, a 文号) needs
-				// no text file for its snippet.
-				b = append(appendJSONString(b, d.shownFields(fieldRunes)), ']')
+				b = appendCard(b, &docs[order[id]], opts)
 			}
 			return name, endScript(append(b, ']')), nil
 		})
@@ -369,11 +363,13 @@ func fragmentJobs(docs []Doc, order []int, opts Options) []job {
 // fieldRunes caps the headings and fields a fragment carries.
 const fieldRunes = 200
 
-// shownFields is the doc's headings and fields, one a line, the lines
-// that fit in n characters.
+// shownFields is the doc's fields and headings, one a line, the lines
+// that fit in n characters. Fields first: they are short and what a query
+// for a date, a unit or a 文号 finds, where a page's headings could fill
+// the n characters.
 func (d *Doc) shownFields(n int) string {
 	var b strings.Builder
-	for _, part := range [][]string{d.Headings, d.Fields} {
+	for _, part := range [][]string{d.Fields, d.Headings} {
 		for _, s := range part {
 			s = strings.Map(oneLine, s)
 			k := utf8.RuneCountInString(s) + 1

@@ -25,7 +25,8 @@ type Index struct {
 	fd, xd     int // docs per fragment file, per text file
 	hr         int // head runes: the text a fragment starts with
 	docsLoaded []DocInfo
-	big        map[uint32][]int // dir.js: hash bits → k of t/<h>-<k>
+	big        map[uint32][]int        // dir.js: hash bits → k of t/<h>-<k>
+	cards      map[int]json.RawMessage // cards that came with long lists, by id
 }
 
 // DocInfo is what the filters know of a doc.
@@ -124,8 +125,7 @@ func (ix *Index) lookup(gram string) (list, pos, pfile string, err error) {
 	h := strconv.Itoa(int(hash(gram) % uint32(ix.nt)))
 	// A long list is t/<h>-<k>, a trigram's positions p/<h>-<k>.
 	long := func(k int) (string, string, bool) {
-		var s string
-		tErr := ix.load("t/"+h+"-"+strconv.Itoa(k), &s)
+		s, tErr := ix.loadLong("t/" + h + "-" + strconv.Itoa(k))
 		g, list, ok := strings.Cut(s, " ")
 		if tErr != nil || !ok || g != gram {
 			return "", "", false
@@ -170,6 +170,36 @@ func (ix *Index) lookup(gram string) (list, pos, pfile string, err error) {
 		return list, "", pf, nil
 	}
 	return "", "", "", nil
+}
+
+// loadLong reads a long list's file: "gram list", or ["gram list",
+// [[id, card], …]] with the cards of its first results (cards.go), which
+// Fragment then uses without reading their d/ files.
+func (ix *Index) loadLong(name string) (string, error) {
+	var raw json.RawMessage
+	if err := ix.load(name, &raw); err != nil {
+		return "", err
+	}
+	var s string
+	if len(raw) == 0 || raw[0] != '[' {
+		err := json.Unmarshal(raw, &s)
+		return s, err
+	}
+	var cards [][]json.RawMessage
+	if err := ix.loadParts(name, &s, &cards); err != nil {
+		return "", err
+	}
+	for _, c := range cards {
+		var id int
+		if len(c) != 2 || json.Unmarshal(c[0], &id) != nil {
+			return "", fmt.Errorf("search: %s: a card is not [id, card]", name)
+		}
+		if ix.cards == nil {
+			ix.cards = map[int]json.RawMessage{}
+		}
+		ix.cards[id] = c[1]
+	}
+	return s, nil
 }
 
 // posting is a doc's entry in a gram's list: its score step, the best part
@@ -566,16 +596,19 @@ func (ix *Index) Fragment(id int) (Fragment, error) {
 	if id < 0 || id >= ix.n {
 		return f, fmt.Errorf("search: no doc %d", id)
 	}
-	var bucket []json.RawMessage
-	name := "d/" + strconv.Itoa(id/ix.fd)
-	if err := ix.load(name, &bucket); err != nil {
-		return f, err
-	}
-	if id%ix.fd >= len(bucket) {
-		return f, fmt.Errorf("search: %s: no doc %d", name, id)
+	name, card := "d/"+strconv.Itoa(id/ix.fd), ix.cards[id]
+	if card == nil {
+		var bucket []json.RawMessage
+		if err := ix.load(name, &bucket); err != nil {
+			return f, err
+		}
+		if id%ix.fd >= len(bucket) {
+			return f, fmt.Errorf("search: %s: no doc %d", name, id)
+		}
+		card = bucket[id%ix.fd]
 	}
 	var parts []json.RawMessage
-	if err := json.Unmarshal(bucket[id%ix.fd], &parts); err != nil {
+	if err := json.Unmarshal(card, &parts); err != nil {
 		return f, err
 	}
 	vs := []any{&f.URL, &f.Title, &f.Kind, &f.Date, &f.Unit, &f.Head, &f.More, &f.Summary, &f.Fields}

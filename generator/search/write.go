@@ -77,7 +77,7 @@ func (s Stats) String() string {
 }
 
 // Format version; search.js refuses an index of another version.
-const formatVersion = 6
+const formatVersion = 7
 
 // BM25 parameters and the weight of each part of a doc's text.
 const (
@@ -131,7 +131,8 @@ func Write(docs []Doc, w output.Writer, opts Options) (Stats, error) {
 	// beside its doc list's (t/): a query word of four or more characters
 	// asks for both at once, a shorter one reads only the doc list. A short
 	// list keeps them after its doc list, in its shard.
-	nt, bigs := shardJobs(&jobs, lists, opts.ShardBytes, opts.BigBytes)
+	cards := func(b []byte, l *list) []byte { return appendTopCards(b, l, docs, order, opts) }
+	nt, bigs := shardJobs(&jobs, lists, opts.ShardBytes, opts.BigBytes, cards)
 	st.PostingFiles = len(jobs)
 	jobs = append(jobs, tableJobs(docs, order, nt, bigs, opts)...)
 	jobs = append(jobs, fragmentJobs(docs, order, opts)...)

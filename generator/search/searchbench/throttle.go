@@ -81,6 +81,7 @@ type coldResult struct {
 	Ms    float64   `json:"ms"`
 	Hits  int       `json:"hits"`
 	Res   []resTime `json:"res"`
+	Marks []resTime `json:"marks"` // performance.mark()s, printed with the trace
 	Error string    `json:"error"`
 }
 
@@ -102,7 +103,8 @@ const coldWait = `(async function (pf) {
   var st = document.getElementById('search-status'), m = st && /找到 (\d+) 条/.exec(st.textContent);
   return {ms: end - from, hits: pf ? (window.pfDone ? window.pfDone.hits : 0) : (m ? +m[1] : 0),
     res: performance.getEntriesByType('resource').filter(function (e) { return e.startTime >= from; })
-      .map(function (e) { return {name: new URL(e.name).pathname, start: e.startTime, end: e.responseEnd}; })};
+      .map(function (e) { return {name: new URL(e.name).pathname, start: e.startTime, end: e.responseEnd}; }),
+    marks: performance.getEntriesByType('mark').map(function (e) { return {name: e.name, start: e.startTime, end: e.startTime}; })};
 })(%v)`
 
 // doneAt records when #search-results turns aria-busy="false", before the
@@ -152,6 +154,9 @@ func QueryCold(bctx context.Context, srv *Server, engine, q string, p *Profile) 
 	if os.Getenv("DANGJIAN_BENCH_TRACE") != "" {
 		for _, x := range r.Res {
 			fmt.Fprintf(os.Stderr, "%s %s %q: %6.0f → %6.0f ms %s\n", name, engine, q, x.Start, x.End, x.Name)
+		}
+		for _, x := range r.Marks {
+			fmt.Fprintf(os.Stderr, "%s %s %q: %6.0f mark %s\n", name, engine, q, x.Start, x.Name)
 		}
 		fmt.Fprintf(os.Stderr, "%s %s %q: done after %.0f ms from the HTML\n", name, engine, q, r.Ms)
 	}

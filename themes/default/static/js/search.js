@@ -160,6 +160,8 @@
   function Engine(load) {
     this.load = load;
     this.meta = null;
+    this.cards = new Map(); // id → card, from long lists (cards.go)
+    this.last = null; // the last query and its promise
   }
 
   Engine.prototype.open = function () {
@@ -167,7 +169,7 @@
     if (!this.meta) {
       this.meta = Promise.all([this.load('meta'), this.load('dir')]).then(function (r) {
         var m = r[0];
-        if (m[0] !== 6) throw new Error('search index format ' + m[0]);
+        if (m[0] !== 7) throw new Error('search index format ' + m[0]);
         // dir.js: hash bits → k of the grams with a file t/<h>-<k> (write.go: dirData).
         var big = new Map(), bits = 0;
         varints(r[1]).forEach(function (v) {
@@ -193,6 +195,11 @@
     var tri = codePoints(gram).length === 3;
     var long = function (k) {
       return self.load(h + '-' + k).then(function (s) {
+        // ["gram list", [[id, card], …]]: the cards of its first results.
+        if (Array.isArray(s)) {
+          s[1].forEach(function (c) { self.cards.set(c[0], c[1]); });
+          s = s[0];
+        }
         var sp = s.indexOf(' ');
         if (sp < 0 || s.slice(0, sp) !== gram) return null;
         return [s.slice(sp + 1), '', tri ? 'p' + h.slice(1) + '-' + k : ''];
@@ -235,6 +242,17 @@
   // Search). Every doc list is read first; the positions files of long
   // lists only when candidates remain.
   Engine.prototype.search = function (q) {
+    // The page starts the query in its address before the page is laid out;
+    // the form's first run asks for the same one.
+    if (this.last && this.last.q === q) return this.last.p;
+    var p = this.run(q);
+    this.last = { q: q, p: p };
+    var self = this;
+    p.catch(function () { if (self.last && self.last.p === p) self.last = null; });
+    return p;
+  };
+
+  Engine.prototype.run = function (q) {
     var self = this, ts = terms(q);
     if (!ts.length) return Promise.resolve([]);
     return this.open().then(function (meta) {
@@ -388,8 +406,9 @@
   Engine.prototype.fragment = function (id) {
     var self = this;
     return this.open().then(function (meta) {
-      return self.load('d/' + Math.floor(id / meta.fd)).then(function (b) {
-        var a = b[id % meta.fd];
+      var card = self.cards.get(id);
+      return (card ? Promise.resolve([card]) : self.load('d/' + Math.floor(id / meta.fd))).then(function (b) {
+        var a = card || b[id % meta.fd];
         return { id: id, url: a[0], title: a[1], kind: a[2], date: a[3], unit: a[4], head: a[1].replace(/[\n\r]/g, ' ') + '\n' + a[5], more: a[6], summary: a[7], fields: a[8] };
       });
     });
@@ -507,20 +526,33 @@
 
   var doc = global.document;
   var script = doc.currentScript;
-  var app = doc.getElementById('search-app');
-  if (!app) return;
-
-  // The site root: data-root (relative to this page), else from this script's
-  // own address (…/js/search.js), which works under any base URL and file://.
-  var root = app.getAttribute('data-root');
+  // search.html loads this script async from the page's head, with the site
+  // root in data-root (relative to the page): the query in the address
+  // starts at once, its lists loading while the page is parsed and laid
+  // out. A theme that loads it at the end of the body may put data-root on
+  // #search-app instead; without either, the root comes from this script's
+  // own address (…/js/search.js), which works under any base URL and
+  // file://.
+  var early = !!(script && script.hasAttribute('data-root'));
+  var root = early ? script.getAttribute('data-root') : null;
+  if (root === null) {
+    var appRoot = doc.getElementById('search-app');
+    root = appRoot ? appRoot.getAttribute('data-root') : null;
+  }
   // In file:// builds links end in index.html; only the folder counts.
   if (root !== null) root = new URL(root || './', global.location.href).href.replace(/[?#].*$/, '').replace(/[^/]*$/, '');
   else root = script ? script.src.replace(/js\/search\.js(\?.*)?$/, '') : new URL('../', global.location.href).href;
   var fileMode = global.location.protocol === 'file:';
 
-  var waiting = {}, files = {};
+  // What the page's own index scripts (meta.js, dir.js) delivered before
+  // this script ran waits in the page's stub DJS (search.html).
+  var waiting = (global.DJS && global.DJS.q) || {}, files = {};
   global.DJS = function (name, data) { waiting[name] = data; };
   function load(name) {
+    if (!files[name] && name in waiting) {
+      files[name] = Promise.resolve(waiting[name]);
+      delete waiting[name];
+    }
     if (!files[name]) {
       files[name] = new Promise(function (resolve, reject) {
         var s = doc.createElement('script');
@@ -542,381 +574,395 @@
   }
 
   var engine = new Engine(load);
-  var PAGE = 10;
-  var KINDS = { news: '动态', brand: '品牌', model: '示范点', honor: '荣誉', unit: '单位', page: '页面' };
-  try {
-    var custom = JSON.parse(app.getAttribute('data-kind-labels') || '{}');
-    Object.keys(custom).forEach(function (k) { KINDS[k] = custom[k]; });
-  } catch (e) { /* keep the defaults */ }
-
-  var form = doc.getElementById('search-form') || (app.querySelector('form'));
-  var input = form ? form.querySelector('input[name=q]') : null;
-  var results = doc.getElementById('search-results');
-  var status = doc.getElementById('search-status');
-  var filters = doc.getElementById('search-filters');
-  if (!input || !results) return;
-
-  function el(tag, cls, text) {
-    var e = doc.createElement(tag);
-    if (cls) e.className = cls;
-    if (text !== undefined) e.textContent = text;
-    return e;
-  }
-  function clear(e) { while (e.firstChild) e.removeChild(e.firstChild); }
-  function say(text) { if (status) status.textContent = text; }
-
-  function href(url) {
-    var h = root + url.replace(/^\//, '');
-    if (fileMode && /\/$/.test(h)) h += 'index.html';
-    return h;
+  if (early) {
+    var q0 = (new URLSearchParams(global.location.search).get('q') || '').trim();
+    if (terms(q0).length) engine.search(q0);
+    else engine.open().catch(function () {});
   }
 
-  // State: the query, the filters, and the current result set.
-  var state = { q: '', kind: '', year: '', unit: '' };
-  var current = null; // {q, ts, hits, classes, units, shown}
-  var seq = 0;
+  if (doc.readyState === 'loading') doc.addEventListener('DOMContentLoaded', page);
+  else page();
 
-  function readURL() {
-    var p = new URLSearchParams(global.location.search);
-    state.q = p.get('q') || '';
-    state.kind = p.get('kind') || '';
-    state.year = p.get('year') || '';
-    state.unit = p.get('unit') || '';
-    input.value = state.q;
-  }
-
-  function writeURL(push) {
-    var p = new URLSearchParams();
-    if (state.q) p.set('q', state.q);
-    ['kind', 'year', 'unit'].forEach(function (k) { if (state[k]) p.set(k, state[k]); });
-    var qs = p.toString();
-    var url = global.location.pathname + (qs ? '?' + qs : '') + global.location.hash;
-    if (url === global.location.pathname + global.location.search + global.location.hash) return;
+  // page runs the search page once its elements are parsed.
+  function page() {
+    var app = doc.getElementById('search-app');
+    if (!app) return;
+    var PAGE = 10;
+    var KINDS = { news: '动态', brand: '品牌', model: '示范点', honor: '荣誉', unit: '单位', page: '页面' };
     try {
-      global.history[push ? 'pushState' : 'replaceState'](null, '', url);
-    } catch (e) { /* some browsers refuse history on file:// */ }
-  }
+      var custom = JSON.parse(app.getAttribute('data-kind-labels') || '{}');
+      Object.keys(custom).forEach(function (k) { KINDS[k] = custom[k]; });
+    } catch (e) { /* keep the defaults */ }
 
-  function keep(id) {
-    if (!current.classes) return true; // no filter is set until it loads
-    var c = current.classes[id];
-    if (state.kind && c[0] !== state.kind) return false;
-    if (state.year && String(c[1]) !== state.year) return false;
-    if (state.unit && current.units) {
-      var idx = current.unitIndex[state.unit];
-      if (idx === undefined || current.units.of[id].indexOf(idx) < 0) return false;
+    var form = doc.getElementById('search-form') || (app.querySelector('form'));
+    var input = form ? form.querySelector('input[name=q]') : null;
+    var results = doc.getElementById('search-results');
+    var status = doc.getElementById('search-status');
+    var filters = doc.getElementById('search-filters');
+    if (!input || !results) return;
+
+    function el(tag, cls, text) {
+      var e = doc.createElement(tag);
+      if (cls) e.className = cls;
+      if (text !== undefined) e.textContent = text;
+      return e;
     }
-    return true;
-  }
+    function clear(e) { while (e.firstChild) e.removeChild(e.firstChild); }
+    function say(text) { if (status) status.textContent = text; }
 
-  function run(push) {
-    var q = input.value.trim();
-    var my = ++seq;
-    if (q !== state.q) { state.q = q; }
-    if (!terms(q).length) {
-      writeURL(push);
-      current = null;
+    function href(url) {
+      var h = root + url.replace(/^\//, '');
+      if (fileMode && /\/$/.test(h)) h += 'index.html';
+      return h;
+    }
+
+    // State: the query, the filters, and the current result set.
+    var state = { q: '', kind: '', year: '', unit: '' };
+    var current = null; // {q, ts, hits, classes, units, shown}
+    var seq = 0;
+
+    function readURL() {
+      var p = new URLSearchParams(global.location.search);
+      state.q = p.get('q') || '';
+      state.kind = p.get('kind') || '';
+      state.year = p.get('year') || '';
+      state.unit = p.get('unit') || '';
+      input.value = state.q;
+    }
+
+    function writeURL(push) {
+      var p = new URLSearchParams();
+      if (state.q) p.set('q', state.q);
+      ['kind', 'year', 'unit'].forEach(function (k) { if (state[k]) p.set(k, state[k]); });
+      var qs = p.toString();
+      var url = global.location.pathname + (qs ? '?' + qs : '') + global.location.hash;
+      if (url === global.location.pathname + global.location.search + global.location.hash) return;
+      try {
+        global.history[push ? 'pushState' : 'replaceState'](null, '', url);
+      } catch (e) { /* some browsers refuse history on file:// */ }
+    }
+
+    function keep(id) {
+      if (!current.classes) return true; // no filter is set until it loads
+      var c = current.classes[id];
+      if (state.kind && c[0] !== state.kind) return false;
+      if (state.year && String(c[1]) !== state.year) return false;
+      if (state.unit && current.units) {
+        var idx = current.unitIndex[state.unit];
+        if (idx === undefined || current.units.of[id].indexOf(idx) < 0) return false;
+      }
+      return true;
+    }
+
+    function run(push) {
+      var q = input.value.trim();
+      var my = ++seq;
+      if (q !== state.q) { state.q = q; }
+      if (!terms(q).length) {
+        writeURL(push);
+        current = null;
+        clear(results);
+        if (filters) clear(filters);
+        say('');
+        busy(false);
+        return;
+      }
+      var t0 = Date.now();
+      busy(true);
+      say('正在搜索…');
+      // The first results do not wait for the filter table (docs.js) unless a
+      // filter is set: with none, the best hits are the first ones, so their
+      // fragments load at once and the filter counts follow.
+      var filtered = !!(state.kind || state.year || state.unit);
+      engine.search(q).then(function (hits) {
+        if (!hits.length || !filtered) return { hits: hits, classes: null, units: null };
+        var need = [engine.classes()];
+        if (state.unit) need.push(engine.units());
+        return Promise.all(need).then(function (r) { return { hits: hits, classes: r[0], units: r[1] || null }; });
+      }).then(function (r) {
+        if (my !== seq) return;
+        current = { q: q, ts: terms(q), hits: r.hits, classes: r.classes, units: r.units, unitIndex: {}, t0: t0 };
+        indexUnits();
+        var shown = render();
+        // The address changes once the results are on screen: a new history
+        // entry makes the browser fetch the page icon again, which should not
+        // compete with the index files. Like the filters below, it waits for
+        // the results to be painted: work queued before that frame delays it.
+        var url = function () { if (my === seq) writeURL(push); };
+        var painted = Promise.resolve(shown).then(afterPaint, afterPaint);
+        painted.then(url);
+        if (!current.classes && r.hits.length) {
+          // The filter table loads once the first results are on screen.
+          var cur = current;
+          painted.then(function () { return engine.classes(); }).then(function (c) {
+            if (my !== seq || current !== cur) return;
+            cur.classes = c;
+            renderFilters();
+          }, function (e) { if (global.console) global.console.error(e); });
+        }
+      }).catch(function (e) {
+        if (my !== seq) return;
+        writeURL(push);
+        clear(results);
+        busy(false);
+        say('搜索索引加载失败，请确认网站的 search 文件夹完整后刷新本页。');
+        if (global.console) global.console.error(e);
+      });
+    }
+
+    // afterPaint resolves once the browser has painted what is on the page
+    // now (a frame, then a task); in a hidden tab, which paints nothing,
+    // after 100 ms.
+    function afterPaint() {
+      return new Promise(function (resolve) {
+        var done = function () { clearTimeout(t); setTimeout(resolve, 0); };
+        var t = setTimeout(resolve, 100);
+        if (global.requestAnimationFrame) global.requestAnimationFrame(done);
+      });
+    }
+
+    // busy marks #search-results while a query runs: aria-busy="true" until
+    // its results (titles, dates and snippets) are filled in, then "false";
+    // tests and assistive technology wait for it.
+    function busy(on) { results.setAttribute('aria-busy', on ? 'true' : 'false'); }
+
+    function indexUnits() {
+      if (!current || !current.units) return;
+      current.units.names.forEach(function (u, i) { current.unitIndex[u[0]] = i; });
+    }
+
+    function render() {
       clear(results);
+      busy(true);
+      var shown = current.hits.filter(function (h) { return keep(h.id); });
       if (filters) clear(filters);
-      say('');
-      busy(false);
-      return;
-    }
-    var t0 = Date.now();
-    busy(true);
-    say('正在搜索…');
-    // The first results do not wait for the filter table (docs.js) unless a
-    // filter is set: with none, the best hits are the first ones, so their
-    // fragments load at once and the filter counts follow.
-    var filtered = !!(state.kind || state.year || state.unit);
-    engine.search(q).then(function (hits) {
-      if (!hits.length || !filtered) return { hits: hits, classes: null, units: null };
-      var need = [engine.classes()];
-      if (state.unit) need.push(engine.units());
-      return Promise.all(need).then(function (r) { return { hits: hits, classes: r[0], units: r[1] || null }; });
-    }).then(function (r) {
-      if (my !== seq) return;
-      current = { q: q, ts: terms(q), hits: r.hits, classes: r.classes, units: r.units, unitIndex: {}, t0: t0 };
-      indexUnits();
-      var shown = render();
-      // The address changes once the results are on screen: a new history
-      // entry makes the browser fetch the page icon again, which should not
-      // compete with the index files. Like the filters below, it waits for
-      // the results to be painted: work queued before that frame delays it.
-      var url = function () { if (my === seq) writeURL(push); };
-      var painted = Promise.resolve(shown).then(afterPaint, afterPaint);
-      painted.then(url);
-      if (!current.classes && r.hits.length) {
-        // The filter table loads once the first results are on screen.
-        var cur = current;
-        painted.then(function () { return engine.classes(); }).then(function (c) {
-          if (my !== seq || current !== cur) return;
-          cur.classes = c;
-          renderFilters();
-        }, function (e) { if (global.console) global.console.error(e); });
+      if (!current.hits.length) {
+        busy(false);
+        say('没有找到包含“' + current.q + '”的内容。');
+        var tip = el('div', 'search-empty');
+        tip.appendChild(el('p', '', '建议：检查是否有错别字；换一个更短或更常用的词，例如只输入单位简称；多个词之间用空格分开时，结果需同时包含每个词，可以减少词语再试。'));
+        results.appendChild(tip);
+        return;
       }
-    }).catch(function (e) {
-      if (my !== seq) return;
-      writeURL(push);
-      clear(results);
-      busy(false);
-      say('搜索索引加载失败，请确认网站的 search 文件夹完整后刷新本页。');
-      if (global.console) global.console.error(e);
-    });
-  }
-
-  // afterPaint resolves once the browser has painted what is on the page
-  // now (a frame, then a task); in a hidden tab, which paints nothing,
-  // after 100 ms.
-  function afterPaint() {
-    return new Promise(function (resolve) {
-      var done = function () { clearTimeout(t); setTimeout(resolve, 0); };
-      var t = setTimeout(resolve, 100);
-      if (global.requestAnimationFrame) global.requestAnimationFrame(done);
-    });
-  }
-
-  // busy marks #search-results while a query runs: aria-busy="true" until
-  // its results (titles, dates and snippets) are filled in, then "false";
-  // tests and assistive technology wait for it.
-  function busy(on) { results.setAttribute('aria-busy', on ? 'true' : 'false'); }
-
-  function indexUnits() {
-    if (!current || !current.units) return;
-    current.units.names.forEach(function (u, i) { current.unitIndex[u[0]] = i; });
-  }
-
-  function render() {
-    clear(results);
-    busy(true);
-    var shown = current.hits.filter(function (h) { return keep(h.id); });
-    if (filters) clear(filters);
-    if (!current.hits.length) {
-      busy(false);
-      say('没有找到包含“' + current.q + '”的内容。');
-      var tip = el('div', 'search-empty');
-      tip.appendChild(el('p', '', '建议：检查是否有错别字；换一个更短或更常用的词，例如只输入单位简称；多个词之间用空格分开时，结果需同时包含每个词，可以减少词语再试。'));
-      results.appendChild(tip);
-      return;
+      if (!shown.length) {
+        busy(false);
+        renderFilters();
+        say('找到 ' + current.hits.length + ' 条结果，但当前筛选条件下没有结果。');
+        var none = el('div', 'search-empty');
+        none.appendChild(el('p', '', '请放宽筛选条件，例如选择“全部”类别或年份。'));
+        results.appendChild(none);
+        return;
+      }
+      say('找到 ' + shown.length + ' 条结果，正在显示…');
+      current.shown = shown;
+      current.count = 0;
+      // The time shown is the time to filled results: taken once the first
+      // page's snippets are in.
+      var cur = current, done = more().then(function () {
+        if (current !== cur) return;
+        say('找到 ' + shown.length + ' 条结果（用时 ' + ((Date.now() - cur.t0) / 1000).toFixed(2) + ' 秒）');
+        busy(false);
+      });
+      // Counts come after the first results have been asked for.
+      if (current.classes) renderFilters();
+      return done;
     }
-    if (!shown.length) {
-      busy(false);
-      renderFilters();
-      say('找到 ' + current.hits.length + ' 条结果，但当前筛选条件下没有结果。');
-      var none = el('div', 'search-empty');
-      none.appendChild(el('p', '', '请放宽筛选条件，例如选择“全部”类别或年份。'));
-      results.appendChild(none);
-      return;
-    }
-    say('找到 ' + shown.length + ' 条结果，正在显示…');
-    current.shown = shown;
-    current.count = 0;
-    // The time shown is the time to filled results: taken once the first
-    // page's snippets are in.
-    var cur = current, done = more().then(function () {
-      if (current !== cur) return;
-      say('找到 ' + shown.length + ' 条结果（用时 ' + ((Date.now() - cur.t0) / 1000).toFixed(2) + ' 秒）');
-      busy(false);
-    });
-    // Counts come after the first results have been asked for.
-    if (current.classes) renderFilters();
-    return done;
-  }
 
-  function more() {
-    var my = seq, from = current.count, batch = current.shown.slice(from, from + PAGE);
-    current.count += batch.length;
-    var old = results.querySelector('.search-more');
-    if (old) old.parentNode.removeChild(old);
-    var slots = batch.map(function () {
-      var a = el('a', 'search-hit');
-      a.setAttribute('aria-busy', 'true');
-      results.appendChild(a);
-      return a;
-    });
-    // A deep result's text (its match is beyond the fragment's head) is
-    // asked for with its fragment, so its snippet is not a wave later.
-    var texts = new Map();
-    batch.forEach(function (h) {
-      if (h.deep) engine.text(h.id).catch(function () {});
-      texts.set(h, engine.fragment(h.id).then(function (f) {
-        return engine.snippetText(f, current.ts).then(function (t) { f.text = t; return f; });
-      }));
-    });
-    return Promise.all(batch.map(function (h) { return texts.get(h); })).then(function (fs) {
-      if (my !== seq) return;
-      fs.forEach(function (f, i) { fill(slots[i], f); });
-      if (current.count < current.shown.length) {
-        var b = el('button', 'search-more', '显示更多结果（还有 ' + (current.shown.length - current.count) + ' 条）');
+    function more() {
+      var my = seq, from = current.count, batch = current.shown.slice(from, from + PAGE);
+      current.count += batch.length;
+      var old = results.querySelector('.search-more');
+      if (old) old.parentNode.removeChild(old);
+      var slots = batch.map(function () {
+        var a = el('a', 'search-hit');
+        a.setAttribute('aria-busy', 'true');
+        results.appendChild(a);
+        return a;
+      });
+      // A deep result's text (its match is beyond the fragment's head) is
+      // asked for with its fragment, so its snippet is not a wave later.
+      var texts = new Map();
+      batch.forEach(function (h) {
+        if (h.deep) engine.text(h.id).catch(function () {});
+        texts.set(h, engine.fragment(h.id).then(function (f) {
+          return engine.snippetText(f, current.ts).then(function (t) { f.text = t; return f; });
+        }));
+      });
+      return Promise.all(batch.map(function (h) { return texts.get(h); })).then(function (fs) {
+        if (my !== seq) return;
+        fs.forEach(function (f, i) { fill(slots[i], f); });
+        if (current.count < current.shown.length) {
+          var b = el('button', 'search-more', '显示更多结果（还有 ' + (current.shown.length - current.count) + ' 条）');
+          b.type = 'button';
+          b.addEventListener('click', function () { busy(true); more().then(function () { busy(false); }); });
+          results.appendChild(b);
+        }
+      }).catch(function (e) {
+        if (my !== seq) return;
+        say('部分结果加载失败，请刷新重试。');
+        if (global.console) global.console.error(e);
+      });
+    }
+
+    function marked(parent, pieces) {
+      pieces.forEach(function (p) {
+        if (p[1]) parent.appendChild(el('mark', '', p[0]));
+        else parent.appendChild(doc.createTextNode(p[0]));
+      });
+    }
+
+    function fill(a, f) {
+      a.removeAttribute('aria-busy');
+      a.href = href(f.url);
+      var title = el('span', 'search-hit-title');
+      var ms = matches(f.title, current.ts), at = 0, pieces = [];
+      ms.forEach(function (m) {
+        if (m[0] > at) pieces.push([f.title.slice(at, m[0]), false]);
+        pieces.push([f.title.slice(m[0], m[1]), true]);
+        at = m[1];
+      });
+      if (at < f.title.length) pieces.push([f.title.slice(at), false]);
+      marked(title, pieces);
+      a.appendChild(title);
+      var meta = el('span', 'search-hit-meta');
+      meta.appendChild(el('span', 'search-hit-kind kind-' + f.kind, KINDS[f.kind] || f.kind));
+      if (f.date) {
+        // The date as the site shows it (2025年6月28日), ISO in datetime.
+        var time = el('time', '', f.date), ymd = /^(\d+)年(\d+)月(\d+)日$/.exec(f.date);
+        if (ymd) time.setAttribute('datetime', ymd[1] + '-' + ('0' + ymd[2]).slice(-2) + '-' + ('0' + ymd[3]).slice(-2));
+        meta.appendChild(time);
+      }
+      if (f.unit) meta.appendChild(el('span', 'search-hit-unit', f.unit));
+      a.appendChild(meta);
+      var snip = el('span', 'search-hit-snippet');
+      marked(snip, snippet(f.text, current.ts, 110, f.summary, f.text === f.head && !!f.more));
+      a.appendChild(snip);
+    }
+
+    // Facet counts: each facet counts the hits that pass the other filters.
+    function counts(skip, keyOf) {
+      var out = {}, saved = state[skip];
+      state[skip] = '';
+      current.hits.forEach(function (h) {
+        if (!keep(h.id)) return;
+        var ks = keyOf(h.id);
+        (Array.isArray(ks) ? ks : [ks]).forEach(function (k) { out[k] = (out[k] || 0) + 1; });
+      });
+      state[skip] = saved;
+      return out;
+    }
+
+    function setFilter(k, v) {
+      state[k] = v;
+      writeURL(true);
+      render();
+    }
+
+    function renderFilters() {
+      if (!filters) return;
+      clear(filters);
+      if (!current.hits.length || !current.classes) return;
+      var kinds = counts('kind', function (id) { return current.classes[id][0]; });
+      var group = el('div', 'search-filter-kinds');
+      group.setAttribute('role', 'group');
+      group.setAttribute('aria-label', '按类别筛选');
+      var all = 0;
+      Object.keys(kinds).forEach(function (k) { all += kinds[k]; });
+      var chip = function (value, label, n) {
+        var b = el('button', 'search-chip', label + ' ' + n);
         b.type = 'button';
-        b.addEventListener('click', function () { busy(true); more().then(function () { busy(false); }); });
-        results.appendChild(b);
+        b.setAttribute('aria-pressed', String(state.kind === value));
+        b.addEventListener('click', function () { setFilter('kind', value); });
+        group.appendChild(b);
+      };
+      chip('', '全部', all);
+      Object.keys(KINDS).forEach(function (k) { if (kinds[k]) chip(k, KINDS[k], kinds[k]); });
+      filters.appendChild(group);
+
+      var years = counts('year', function (id) { return String(current.classes[id][1]); });
+      var ys = Object.keys(years).filter(function (y) { return y !== '0'; }).sort().reverse();
+      if (ys.length) {
+        var label = el('label', 'search-filter-year', '年份 ');
+        var sel = el('select');
+        sel.appendChild(new Option('全部年份', ''));
+        ys.forEach(function (y) { sel.appendChild(new Option(y + ' 年（' + years[y] + '）', y)); });
+        sel.value = state.year;
+        sel.addEventListener('change', function () { setFilter('year', sel.value); });
+        label.appendChild(sel);
+        filters.appendChild(label);
       }
-    }).catch(function (e) {
-      if (my !== seq) return;
-      say('部分结果加载失败，请刷新重试。');
-      if (global.console) global.console.error(e);
-    });
-  }
 
-  function marked(parent, pieces) {
-    pieces.forEach(function (p) {
-      if (p[1]) parent.appendChild(el('mark', '', p[0]));
-      else parent.appendChild(doc.createTextNode(p[0]));
-    });
-  }
-
-  function fill(a, f) {
-    a.removeAttribute('aria-busy');
-    a.href = href(f.url);
-    var title = el('span', 'search-hit-title');
-    var ms = matches(f.title, current.ts), at = 0, pieces = [];
-    ms.forEach(function (m) {
-      if (m[0] > at) pieces.push([f.title.slice(at, m[0]), false]);
-      pieces.push([f.title.slice(m[0], m[1]), true]);
-      at = m[1];
-    });
-    if (at < f.title.length) pieces.push([f.title.slice(at), false]);
-    marked(title, pieces);
-    a.appendChild(title);
-    var meta = el('span', 'search-hit-meta');
-    meta.appendChild(el('span', 'search-hit-kind kind-' + f.kind, KINDS[f.kind] || f.kind));
-    if (f.date) {
-      // The date as the site shows it (2025年6月28日), ISO in datetime.
-      var time = el('time', '', f.date), ymd = /^(\d+)年(\d+)月(\d+)日$/.exec(f.date);
-      if (ymd) time.setAttribute('datetime', ymd[1] + '-' + ('0' + ymd[2]).slice(-2) + '-' + ('0' + ymd[3]).slice(-2));
-      meta.appendChild(time);
-    }
-    if (f.unit) meta.appendChild(el('span', 'search-hit-unit', f.unit));
-    a.appendChild(meta);
-    var snip = el('span', 'search-hit-snippet');
-    marked(snip, snippet(f.text, current.ts, 110, f.summary, f.text === f.head && !!f.more));
-    a.appendChild(snip);
-  }
-
-  // Facet counts: each facet counts the hits that pass the other filters.
-  function counts(skip, keyOf) {
-    var out = {}, saved = state[skip];
-    state[skip] = '';
-    current.hits.forEach(function (h) {
-      if (!keep(h.id)) return;
-      var ks = keyOf(h.id);
-      (Array.isArray(ks) ? ks : [ks]).forEach(function (k) { out[k] = (out[k] || 0) + 1; });
-    });
-    state[skip] = saved;
-    return out;
-  }
-
-  function setFilter(k, v) {
-    state[k] = v;
-    writeURL(true);
-    render();
-  }
-
-  function renderFilters() {
-    if (!filters) return;
-    clear(filters);
-    if (!current.hits.length || !current.classes) return;
-    var kinds = counts('kind', function (id) { return current.classes[id][0]; });
-    var group = el('div', 'search-filter-kinds');
-    group.setAttribute('role', 'group');
-    group.setAttribute('aria-label', '按类别筛选');
-    var all = 0;
-    Object.keys(kinds).forEach(function (k) { all += kinds[k]; });
-    var chip = function (value, label, n) {
-      var b = el('button', 'search-chip', label + ' ' + n);
-      b.type = 'button';
-      b.setAttribute('aria-pressed', String(state.kind === value));
-      b.addEventListener('click', function () { setFilter('kind', value); });
-      group.appendChild(b);
-    };
-    chip('', '全部', all);
-    Object.keys(KINDS).forEach(function (k) { if (kinds[k]) chip(k, KINDS[k], kinds[k]); });
-    filters.appendChild(group);
-
-    var years = counts('year', function (id) { return String(current.classes[id][1]); });
-    var ys = Object.keys(years).filter(function (y) { return y !== '0'; }).sort().reverse();
-    if (ys.length) {
-      var label = el('label', 'search-filter-year', '年份 ');
-      var sel = el('select');
-      sel.appendChild(new Option('全部年份', ''));
-      ys.forEach(function (y) { sel.appendChild(new Option(y + ' 年（' + years[y] + '）', y)); });
-      sel.value = state.year;
-      sel.addEventListener('change', function () { setFilter('year', sel.value); });
-      label.appendChild(sel);
-      filters.appendChild(label);
-    }
-
-    // The unit table is larger than the rest, so it loads when asked for.
-    var det = el('details', 'search-filter-unit');
-    det.appendChild(el('summary', '', '按单位筛选' + (state.unit ? '（已选）' : '')));
-    var fillUnits = function () {
-      var us = counts('unit', function (id) { return current.units.of[id]; });
-      var usel = el('select');
-      usel.appendChild(new Option('全部单位', ''));
-      Object.keys(us).map(Number).sort(function (a, b) { return us[b] - us[a] || a - b; }).forEach(function (i) {
-        var u = current.units.names[i];
-        usel.appendChild(new Option(u[1] + '（' + us[i] + '）', u[0]));
-      });
-      usel.value = state.unit;
-      usel.addEventListener('change', function () { setFilter('unit', usel.value); });
-      det.appendChild(usel);
-    };
-    if (current.units) { det.open = !!state.unit; fillUnits(); } else {
-      det.addEventListener('toggle', function once() {
-        det.removeEventListener('toggle', once);
-        var my = seq;
-        engine.units().then(function (u) {
-          if (my !== seq) return;
-          current.units = u;
-          indexUnits();
-          fillUnits();
+      // The unit table is larger than the rest, so it loads when asked for.
+      var det = el('details', 'search-filter-unit');
+      det.appendChild(el('summary', '', '按单位筛选' + (state.unit ? '（已选）' : '')));
+      var fillUnits = function () {
+        var us = counts('unit', function (id) { return current.units.of[id]; });
+        var usel = el('select');
+        usel.appendChild(new Option('全部单位', ''));
+        Object.keys(us).map(Number).sort(function (a, b) { return us[b] - us[a] || a - b; }).forEach(function (i) {
+          var u = current.units.names[i];
+          usel.appendChild(new Option(u[1] + '（' + us[i] + '）', u[0]));
         });
-      });
+        usel.value = state.unit;
+        usel.addEventListener('change', function () { setFilter('unit', usel.value); });
+        det.appendChild(usel);
+      };
+      if (current.units) { det.open = !!state.unit; fillUnits(); } else {
+        det.addEventListener('toggle', function once() {
+          det.removeEventListener('toggle', once);
+          var my = seq;
+          engine.units().then(function (u) {
+            if (my !== seq) return;
+            current.units = u;
+            indexUnits();
+            fillUnits();
+          });
+        });
+      }
+      filters.appendChild(det);
     }
-    filters.appendChild(det);
-  }
 
-  // Input: nothing during an IME composition; on compositionend and
-  // (debounced) on input otherwise.
-  var composing = false, timer = 0;
-  function later() {
-    clearTimeout(timer);
-    timer = setTimeout(function () { if (input.value.trim() !== state.q) run(false); }, 150);
-  }
-  input.addEventListener('compositionstart', function () { composing = true; });
-  input.addEventListener('compositionend', function () { composing = false; later(); });
-  input.addEventListener('input', function (e) {
-    if (composing || e.isComposing) return;
-    later();
-  });
-  form.addEventListener('submit', function (e) {
-    e.preventDefault();
-    clearTimeout(timer);
-    state.kind = state.year = state.unit = '';
-    run(true);
-  });
-
-  // Keyboard: arrows move between the input and the results.
-  function links() { return Array.prototype.slice.call(results.querySelectorAll('a.search-hit[href]')); }
-  input.addEventListener('keydown', function (e) {
-    if (e.key === 'ArrowDown' && !composing) {
-      var ls = links();
-      if (ls.length) { e.preventDefault(); ls[0].focus(); }
+    // Input: nothing during an IME composition; on compositionend and
+    // (debounced) on input otherwise.
+    var composing = false, timer = 0;
+    function later() {
+      clearTimeout(timer);
+      timer = setTimeout(function () { if (input.value.trim() !== state.q) run(false); }, 150);
     }
-  });
-  results.addEventListener('keydown', function (e) {
-    var ls = links(), i = ls.indexOf(doc.activeElement);
-    if (i < 0) return;
-    if (e.key === 'ArrowDown' && i + 1 < ls.length) { e.preventDefault(); ls[i + 1].focus(); }
-    else if (e.key === 'ArrowUp') { e.preventDefault(); (i > 0 ? ls[i - 1] : input).focus(); }
-    else if (e.key === 'Escape') { e.preventDefault(); input.focus(); }
-  });
+    input.addEventListener('compositionstart', function () { composing = true; });
+    input.addEventListener('compositionend', function () { composing = false; later(); });
+    input.addEventListener('input', function (e) {
+      if (composing || e.isComposing) return;
+      later();
+    });
+    form.addEventListener('submit', function (e) {
+      e.preventDefault();
+      clearTimeout(timer);
+      state.kind = state.year = state.unit = '';
+      run(true);
+    });
 
-  global.addEventListener('popstate', function () { readURL(); run(false); });
+    // Keyboard: arrows move between the input and the results.
+    function links() { return Array.prototype.slice.call(results.querySelectorAll('a.search-hit[href]')); }
+    input.addEventListener('keydown', function (e) {
+      if (e.key === 'ArrowDown' && !composing) {
+        var ls = links();
+        if (ls.length) { e.preventDefault(); ls[0].focus(); }
+      }
+    });
+    results.addEventListener('keydown', function (e) {
+      var ls = links(), i = ls.indexOf(doc.activeElement);
+      if (i < 0) return;
+      if (e.key === 'ArrowDown' && i + 1 < ls.length) { e.preventDefault(); ls[i + 1].focus(); }
+      else if (e.key === 'ArrowUp') { e.preventDefault(); (i > 0 ? ls[i - 1] : input).focus(); }
+      else if (e.key === 'Escape') { e.preventDefault(); input.focus(); }
+    });
 
-  readURL();
-  if (state.q) run(false);
-  else input.focus();
-  engine.open().catch(function () { say('搜索索引加载失败，请确认网站的 search 文件夹完整后刷新本页。'); });
+    global.addEventListener('popstate', function () { readURL(); run(false); });
+
+    readURL();
+    if (state.q) run(false);
+    else input.focus();
+    engine.open().catch(function () { say('搜索索引加载失败，请确认网站的 search 文件夹完整后刷新本页。'); });
+  }
 })(typeof window !== 'undefined' ? window : this);

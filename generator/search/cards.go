@@ -1,0 +1,131 @@
+package search
+
+import (
+	"slices"
+	"strconv"
+	"unicode/utf8"
+)
+
+// Cards: the display data of a result (url, title, kind, date, units, the
+// start of its text, its summary and fields), as the d/ files hold it.
+//
+// A long list's file (t/<h>-<k>) also carries the cards of the first page
+// of results of a query for its gram alone: on an old phone every request
+// wave is a round trip, and the common one- to three-character queries
+// (党建, 示范点, 2023…) then show their results with no request after the
+// list. A query of several grams uses whichever of its results' cards came
+// with its lists and asks the d/ files for the rest.
+
+// topCards is how many results a long list carries cards for: search.js
+// shows 10 at a time.
+const topCards = 10
+
+// appendCard appends doc d's card, a JSON array (read.go: Fragment).
+func appendCard(b []byte, d *Doc, opts Options) []byte {
+	head, more := d.head(opts.HeadRunes)
+	// The title line is the title: readers put it back.
+	for i := 0; i < len(head); i++ {
+		if head[i] == '\n' {
+			head = head[i+1:]
+			break
+		}
+	}
+	b = append(b, '[')
+	for i, s := range []string{d.URL, d.Title, d.Kind, displayDate(d.Date), d.Unit, head} {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = appendJSONString(b, s)
+	}
+	if more {
+		b = append(b, ",1,"...)
+	} else {
+		b = append(b, ",0,"...)
+	}
+	// The summary a result with no match in its body shows (DocFromPage
+	// keeps only one the body does not start with).
+	b = append(appendJSONString(b, d.Summary), ',')
+	// Its fields and headings, one a line, up to fieldRunes characters: a
+	// match there (a date, a unit, a 文号) needs no text file for its
+	// snippet.
+	return append(appendJSONString(b, d.shownFields(fieldRunes)), ']')
+}
+
+// ranked is a doc's place in the results of a one-gram query.
+type ranked struct {
+	id, band, step int
+}
+
+// better orders the results of a one-gram query as read.go's Search does:
+// band (the title is the gram, the title has it, headings or fields, the
+// body), then score (one gram: its step), then newest (lowest id).
+func better(a, b ranked) int {
+	if a.band != b.band {
+		return b.band - a.band
+	}
+	if a.step != b.step {
+		return b.step - a.step
+	}
+	return a.id - b.id
+}
+
+// topResults is the first n results of a query for gram alone, from its
+// doc list (pieces, joined, as decodeDocs reads it). It reads the list
+// once, keeping the best n seen, without building the whole posting map.
+func topResults(gram string, pieces [][]byte, n int) []ranked {
+	glen := utf8.RuneCountInString(gram)
+	top := make([]ranked, 0, n+1)
+	id, v, pending := -1, 0, -1 // pending: the entry whose extra value follows
+	add := func(r ranked) {
+		if len(top) == n && better(r, top[n-1]) >= 0 {
+			return
+		}
+		i, _ := slices.BinarySearchFunc(top, r, better)
+		top = slices.Insert(top, i, r)
+		if len(top) > n {
+			top = top[:n]
+		}
+	}
+	for _, p := range pieces {
+		for _, c := range p {
+			d := digitOf(c)
+			if d >= radix {
+				v = v*radix + d - radix
+				continue
+			}
+			x := v*radix + d
+			v = 0
+			if pending >= 0 {
+				r := ranked{id: pending, step: x&7 + 1, band: x >> 3 & 3}
+				if r.band == bandTitle && x>>5 == glen {
+					r.band = bandExact
+				}
+				add(r)
+				pending = -1
+				continue
+			}
+			id += x/steps + 1
+			if x%steps == 0 {
+				pending = id
+				continue
+			}
+			add(ranked{id: id, step: x % steps, band: bandBody})
+		}
+	}
+	return top
+}
+
+// appendTopCards appends, after a long list's doc list in its file, the
+// cards of the first topCards results of a query for its gram: ",[[id,
+// card], …]".
+func appendTopCards(b []byte, l *list, docs []Doc, order []int, opts Options) []byte {
+	b = append(b, ",["...)
+	for i, r := range topResults(l.gram, l.docs, topCards) {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = append(strconv.AppendInt(append(b, '['), int64(r.id), 10), ',')
+		b = append(appendCard(b, &docs[order[r.id]], opts), ']')
+	}
+	return append(b, ']')
+}

@@ -1,0 +1,117 @@
+package search
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+)
+
+// A one-gram query's first page of results needs no file after its list:
+// a long list carries their cards, the same as their d/ files hold, in the
+// order Search ranks them (exact title, title, fields, body; score;
+// newest).
+func TestLongListCarriesFirstCards(t *testing.T) {
+	var docs []Doc
+	for i := range 40 {
+		d := day("2021-01-01").Add(time.Duration(i) * 24 * time.Hour)
+		title, body := fmt.Sprintf("工作动态%d", i), "各支部开展学习。"
+		switch {
+		case i%7 == 0:
+			title = "党建" // the exact title: first whatever its date
+		case i%5 == 0:
+			title = fmt.Sprintf("党建工作%d", i)
+		case i%3 == 0:
+			body = "党建引领，党建强院，党建惠民。" // a higher score in the body
+		default:
+			body = "开展党建学习。"
+		}
+		docs = append(docs, Doc{URL: fmt.Sprintf("/n/%d/", i), Title: title, Date: d, Body: body,
+			Fields: []string{"来源：市卫健委"}, Summary: "摘要" + title})
+	}
+	w, _ := build(t, docs, Options{ShardBytes: 400, BigBytes: 60, FragDocs: 3})
+	for _, q := range []string{"党建", "党"} {
+		ix, err := Open(w.fs, "search")
+		if err != nil {
+			t.Fatal(err)
+		}
+		hits, err := ix.Search(q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(hits) < topCards {
+			t.Fatalf("%q: %d hits, the test needs more than %d", q, len(hits), topCards)
+		}
+		if !slices.ContainsFunc(ix.Loaded, func(p string) bool { return strings.HasPrefix(p, "search/t/") && strings.Contains(p, "-") }) {
+			t.Fatalf("%q: no long list read (%v): the test needs one", q, ix.Loaded)
+		}
+		before := len(ix.Loaded)
+		var got []Fragment
+		for _, h := range hits[:topCards] {
+			f, err := ix.Fragment(h.ID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got = append(got, f)
+		}
+		if extra := ix.Loaded[before:]; len(extra) > 0 {
+			t.Errorf("%q: the first %d results read %v after the list", q, topCards, extra)
+		}
+		// The cards are the d/ files' records.
+		fresh, err := Open(w.fs, "search")
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i, h := range hits[:topCards] {
+			want, err := fresh.Fragment(h.ID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got[i] != want {
+				t.Errorf("%q: card of doc %d = %+v, d/ has %+v", q, h.ID, got[i], want)
+			}
+		}
+		// A result beyond the first page has no card: its d/ file is read.
+		if len(hits) > topCards {
+			before = len(ix.Loaded)
+			if _, err := ix.Fragment(hits[len(hits)-1].ID); err != nil {
+				t.Fatal(err)
+			}
+			if len(ix.Loaded) == before {
+				t.Errorf("%q: the last result's card came from nowhere", q)
+			}
+		}
+	}
+}
+
+// topResults ranks as Search does, ties included.
+func TestTopResultsRanksAsSearch(t *testing.T) {
+	var docs []Doc
+	for i := range 30 {
+		docs = append(docs, Doc{URL: fmt.Sprintf("/n/%d/", i), Title: []string{"示范点", "示范点建设", "动态"}[i%3],
+			Date: day("2022-01-01").Add(time.Duration(i%4) * time.Hour), Body: strings.Repeat("示范点。", i%5+1)})
+	}
+	w, _ := build(t, docs, Options{ShardBytes: 400, BigBytes: 60})
+	ix, err := Open(w.fs, "search")
+	if err != nil {
+		t.Fatal(err)
+	}
+	hits, err := ix.Search("示范点")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var want []int
+	for _, h := range hits[:topCards] {
+		want = append(want, h.ID)
+	}
+	var got []int
+	for id := range ix.cards {
+		got = append(got, id)
+	}
+	slices.Sort(got)
+	slices.Sort(want)
+	if !slices.Equal(got, want) {
+		t.Errorf("cards for %v, the first results are %v", got, want)
+	}
+}
