@@ -242,7 +242,7 @@ func TestThrottled(t *testing.T) {
 	for i := range Profiles {
 		profiles = append(profiles, &Profiles[i])
 	}
-	figs, err := RunCold(site, os.Getenv("DANGJIAN_BENCH_PF"), qs, profiles, runs())
+	figs, err := RunCold(site, os.Getenv("DANGJIAN_BENCH_PF"), qs, profiles, runs(), os.Getenv("DANGJIAN_BENCH_GZIP") != "")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -15,6 +15,7 @@ import (
 	"net/http"
 	"os"
 	"os/exec"
+	"path"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -94,7 +95,10 @@ if (q) window.pfReady.then(function () { return window.pf.search(q); }).then(fun
 // bytes of the files it sends (before any compression: it compresses
 // nothing, as a plain intranet host or file:// does not).
 type Server struct {
-	URL   string
+	URL string
+	// Gzip: compress text responses to clients that accept it, as a host
+	// set up as docs/search.md says does; set before the first request.
+	Gzip  bool
 	mu    sync.Mutex
 	sent  map[string]int64 // path → bytes since Reset
 	gz    map[string]int64 // path → the same gzipped
@@ -113,6 +117,53 @@ func (c *countingWriter) Write(b []byte) (int, error) {
 	c.n += int64(n)
 	c.gz.Write(b[:n])
 	return n, err
+}
+
+// compressible: the text files a host gzips (nginx gzip_types, IIS's
+// defaults).
+func compressible(p string) bool {
+	switch path.Ext(p) {
+	case ".js", ".css", ".html", ".svg", ".json", ".xml", "":
+		return true
+	}
+	return strings.HasSuffix(p, "/")
+}
+
+// gzipWriter sends what is written to it gzipped, with its headers.
+type gzipWriter struct {
+	http.ResponseWriter
+	zw      *gzip.Writer
+	started bool
+}
+
+func (g *gzipWriter) WriteHeader(code int) {
+	if !g.started {
+		g.started = true
+		h := g.Header()
+		h.Del("Content-Length")
+		if code == http.StatusOK {
+			h.Set("Content-Encoding", "gzip")
+			h.Add("Vary", "Accept-Encoding")
+			g.zw, _ = gzip.NewWriterLevel(g.ResponseWriter, GzipLevel)
+		}
+	}
+	g.ResponseWriter.WriteHeader(code)
+}
+
+func (g *gzipWriter) Write(b []byte) (int, error) {
+	if !g.started {
+		g.WriteHeader(http.StatusOK)
+	}
+	if g.zw == nil {
+		return g.ResponseWriter.Write(b)
+	}
+	return g.zw.Write(b)
+}
+
+func (g *gzipWriter) close() {
+	if g.zw != nil {
+		g.zw.Close()
+	}
 }
 
 type byteCounter struct{ n int64 }
@@ -189,6 +240,11 @@ func Serve(site, pagefind string) (*Server, error) {
 		gc := &byteCounter{}
 		gz, _ := gzip.NewWriterLevel(gc, GzipLevel)
 		cw := &countingWriter{ResponseWriter: w, gz: gz, gc: gc}
+		if s.Gzip && strings.Contains(r.Header.Get("Accept-Encoding"), "gzip") && compressible(r.URL.Path) {
+			zw := &gzipWriter{ResponseWriter: w}
+			cw.ResponseWriter = zw
+			defer zw.close()
+		}
 		mux.ServeHTTP(cw, r)
 		gz.Close()
 		s.mu.Lock()

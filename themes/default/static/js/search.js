@@ -290,21 +290,24 @@
         }
         // Candidates are the docs of the shortest list found in every list
         // (all ascending: one cursor each); score Σ idf·step per term gram.
+        // at[a][c] is candidate c's entry in part a's list.
         var parts = [];
         plans.forEach(function (ps) { ps.forEach(function (p) { parts.push(gd[p.gram]); }); });
-        var cur = new Int32Array(parts.length), score = new Map();
-        for (var c = 0; c < fewest.ids.length; c++) {
+        var most = fewest.ids.length, cand = new Int32Array(most), sc = new Float64Array(most), n = 0;
+        var at = parts.map(function () { return new Int32Array(most); }), cur = new Int32Array(parts.length);
+        for (var c = 0; c < most; c++) {
           var id = fewest.ids[c], s = 0, ok = true;
           for (var a = 0; a < parts.length && ok; a++) {
             var g = parts[a], ids = g.ids, j = cur[a];
             while (j < ids.length && ids[j] < id) j++;
             cur[a] = j;
-            if (j < ids.length && ids[j] === id) s += g.idf * g.steps[j];
+            if (j < ids.length && ids[j] === id) { s += g.idf * g.steps[j]; at[a][n] = j; }
             else ok = false;
           }
-          if (ok) score.set(id, s);
+          if (ok) { cand[n] = id; sc[n] = s; n++; }
         }
-        if (!score.size) return [];
+        var score = { n: n, ids: cand, sc: sc, at: at, parts: parts };
+        if (!n) return [];
         var files = [];
         plans.forEach(function (ps) {
           if (ps.length < 2) return;
@@ -324,48 +327,61 @@
     // A match at p, k characters long, is in a result's head when
     // p+k ≤ meta.hr (write.go: head); a result with every term longer
     // than three characters and none in its head is deep: its snippet
-    // comes from its text file, asked for with its fragment.
-    var first = new Map(), near = new Set(), band = new Map(), exact = new Set();
+    // comes from its text file, asked for with its fragment. Arrays by
+    // candidate (score.ids ascending): a common word has thousands.
+    var n = score.n, ids = score.ids, sc = score.sc;
+    var band = new Uint8Array(n).fill(TITLE), keep = new Uint8Array(n).fill(1), first = new Int32Array(n).fill(-1);
+    var near = new Uint8Array(n), exact = new Uint8Array(n);
     var allLong = plans.every(function (ps) { return ps.length > 1; });
-    score.forEach(function (s, id) { band.set(id, TITLE); });
+    var want = null;
+    var a0 = 0; // the term's first part among score.parts
     plans.forEach(function (ps) {
       var len = ps.length > 1 ? ps[ps.length - 1].off + 3 : codePoints(ps[0].gram).length;
-      var pos = ps.length > 1 ? ps.map(function (p) { return decodePositions(gd[p.gram].pos, gd[p.gram].ids, score); }) : null;
-      Array.from(score.keys()).forEach(function (id) {
-        var tb = TITLE, tlen = -1;
-        ps.forEach(function (p) {
-          var g = gd[p.gram], j = find(g.ids, id);
+      var pos = null;
+      if (ps.length > 1) {
+        if (!want) {
+          want = new Map();
+          for (var c = 0; c < n; c++) if (keep[c]) want.set(ids[c], true);
+        }
+        pos = ps.map(function (p) { return decodePositions(gd[p.gram].pos, gd[p.gram].ids, want); });
+      }
+      for (var c = 0; c < n; c++) {
+        if (!keep[c]) continue;
+        var id = ids[c], tb = TITLE, tlen = -1;
+        for (var k = 0; k < ps.length; k++) {
+          var g = score.parts[a0 + k], j = score.at[a0 + k][c];
           if (g.bands[j] < tb) tb = g.bands[j];
           if (g.bands[j] === TITLE) tlen = g.tlens[j];
-        });
-        var at = 0;
+        }
+        var where = 0;
         if (pos) {
-          at = -1;
+          where = -1;
           var starts = pos[0].get(id);
-          for (var k = 0; k < starts.length && at < 0; k++) {
+          for (var i = 0; i < starts.length && where < 0; i++) {
             var ok = true;
-            for (var j = 1; j < ps.length && ok; j++) ok = has(pos[j].get(id), starts[k] + ps[j].off);
-            if (ok) at = starts[k];
+            for (var m = 1; m < ps.length && ok; m++) ok = has(pos[m].get(id), starts[i] + ps[m].off);
+            if (ok) where = starts[i];
           }
-          if (at < 0) { score.delete(id); return; }
-          if (!first.has(id)) first.set(id, at);
-          if (at + len <= meta.hr) near.add(id);
+          if (where < 0) { keep[c] = 0; continue; }
+          if (first[c] < 0) first[c] = where;
+          if (where + len <= meta.hr) near[c] = 1;
           // The title line comes first: the term is in the title when its
           // first occurrence is.
-          if (tb === TITLE && at + len > tlen) tb = FIELD;
+          if (tb === TITLE && where + len > tlen) tb = FIELD;
         }
-        if (tb < band.get(id)) band.set(id, tb);
-        if (plans.length === 1 && tb === TITLE && at === 0 && tlen === len) exact.add(id);
-        else exact.delete(id);
-      });
+        if (tb < band[c]) band[c] = tb;
+        exact[c] = plans.length === 1 && tb === TITLE && where === 0 && tlen === len ? 1 : 0;
+      }
+      a0 += ps.length;
     });
     var hits = [];
-    score.forEach(function (s, id) {
+    for (var c = 0; c < n; c++) {
+      if (!keep[c]) continue;
       // A result whose terms are in its headings or fields finds them in
       // its fragment: not deep.
-      var bd = band.get(id);
-      hits.push({ id: id, score: s, pos: first.has(id) ? first.get(id) : -1, deep: allLong && !near.has(id) && bd < FIELD, band: exact.has(id) ? EXACT : bd });
-    });
+      var bd = band[c];
+      hits.push({ id: ids[c], score: sc[c], pos: first[c], deep: allLong && !near[c] && bd < FIELD, band: exact[c] ? EXACT : bd });
+    }
     hits.sort(function (x, y) { return y.band - x.band || y.score - x.score || x.id - y.id; });
     return hits;
   }
@@ -546,12 +562,28 @@
 
   // What the page's own index scripts (meta.js, dir.js) delivered before
   // this script ran waits in the page's stub DJS (search.html).
-  var waiting = (global.DJS && global.DJS.q) || {}, files = {};
+  // One still on its way is waited for, not asked for again; after a
+  // failed one (the stub's f) every file is asked for anew.
+  var stub = global.DJS || {}, waiting = stub.q || {}, files = {};
   global.DJS = function (name, data) { waiting[name] = data; };
+  function pageScript(name) {
+    var src = root + 'search/' + name + '.js', ss = doc.getElementsByTagName('script');
+    for (var i = 0; i < ss.length; i++) if (ss[i].src === src) return ss[i];
+    return null;
+  }
   function load(name) {
     if (!files[name] && name in waiting) {
       files[name] = Promise.resolve(waiting[name]);
       delete waiting[name];
+    }
+    var mine = !files[name] && !stub.f && pageScript(name);
+    if (mine) {
+      files[name] = new Promise(function (resolve, reject) {
+        mine.addEventListener('load', function () {
+          if (name in waiting) { resolve(waiting[name]); delete waiting[name]; } else reject(new Error(name));
+        });
+        mine.addEventListener('error', function () { delete files[name]; reject(new Error(name)); });
+      });
     }
     if (!files[name]) {
       files[name] = new Promise(function (resolve, reject) {
