@@ -115,3 +115,57 @@ func TestTopResultsRanksAsSearch(t *testing.T) {
 		t.Errorf("cards for %v, the first results are %v", got, want)
 	}
 }
+
+// A deep result (its match beyond its head) is shown from its text file
+// alone: what its result line needs is there, so no d/ file is read.
+func TestDeepResultReadsOnlyItsText(t *testing.T) {
+	var docs []Doc
+	for i := range 12 {
+		body := strings.Repeat("医院开展志愿服务活动，服务群众。", 20)
+		if i%2 == 0 {
+			body += "学习强国积分排名靠前。"
+		}
+		docs = append(docs, Doc{URL: fmt.Sprintf("/n/%d/", i), Title: fmt.Sprintf("动态%d", i), Kind: "news", Unit: "某医院",
+			Date: day("2024-05-01").Add(time.Duration(i) * 24 * time.Hour), Body: body})
+	}
+	w, _ := build(t, docs, Options{})
+	cost, err := QueryCostFS(w.fs, "学习强国", 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if cost.Hits != 6 {
+		t.Fatalf("%d hits, want 6", cost.Hits)
+	}
+	texts, frags := 0, 0
+	for _, f := range cost.Files {
+		texts += strings.Count(f, "search/x/")
+		frags += strings.Count(f, "search/d/")
+	}
+	if texts != 6 || frags != 0 {
+		t.Errorf("read %d text files and %d fragment files, want 6 and 0: %v", texts, frags, cost.Files)
+	}
+	ix, err := Open(w.fs, "search")
+	if err != nil {
+		t.Fatal(err)
+	}
+	hits, err := ix.Search("学习强国")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, h := range hits {
+		deep, text, err := ix.DeepFragment(h.ID)
+		if err != nil || !h.Deep {
+			t.Fatalf("hit %+v: deep %v, %v", h, h.Deep, err)
+		}
+		card, err := ix.Fragment(h.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if deep.URL != card.URL || deep.Title != card.Title || deep.Date != card.Date || deep.Unit != card.Unit || deep.Kind != card.Kind || deep.Head != card.Head {
+			t.Errorf("doc %d: from its text %+v, its card %+v", h.ID, deep, card)
+		}
+		if !strings.Contains(text, "学习强国") {
+			t.Errorf("doc %d: text without the match", h.ID)
+		}
+	}
+}

@@ -386,7 +386,8 @@ func (d *Doc) shownFields(n int) string {
 	return b.String()
 }
 
-// textJobs makes the x/ files.
+// textJobs makes the x/ files: per doc whose text is longer than its
+// head, what its result line needs and its whole text; "" for the others.
 func textJobs(docs []Doc, order []int, opts Options) []job {
 	var jobs []job
 	for lo := 0; opts.TextDocs > 0 && lo < len(docs); lo += opts.TextDocs {
@@ -395,16 +396,23 @@ func textJobs(docs []Doc, order []int, opts Options) []job {
 			b := append(startScript(buf, name, 0), '[')
 			some := false
 			for id := lo; id < len(docs) && id < lo+opts.TextDocs; id++ {
-				more := ""
-				d := &docs[order[id]]
-				if _, m := d.head(opts.HeadRunes); m {
-					more = d.Text()
-				}
-				some = some || more != ""
 				if id > lo {
 					b = append(b, ',')
 				}
-				b = appendJSONString(b, more)
+				d := &docs[order[id]]
+				if _, more := d.head(opts.HeadRunes); !more {
+					b = append(b, `""`...)
+					continue
+				}
+				some = true
+				// [url, kind, date, unit, text]: a result whose match lies
+				// beyond its head (deep) is shown from this file alone,
+				// its title being the text's first line.
+				b = append(b, '[')
+				for _, s := range []string{d.URL, d.Kind, displayDate(d.Date), d.Unit} {
+					b = append(appendJSONString(b, s), ',')
+				}
+				b = append(appendJSONString(b, d.Text()), ']')
 			}
 			if !some {
 				return "", nil, nil

@@ -10,6 +10,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // Index reads a written index the way search.js does, file by file, and
@@ -625,26 +626,53 @@ func (ix *Index) Fragment(id int) (Fragment, error) {
 	return f, nil
 }
 
-// Text reads a doc's whole text, from its x/ file.
+// Text reads a doc's whole text: its fragment's head when that is all of
+// it, else from its x/ file.
 func (ix *Index) Text(id int) (string, error) {
 	f, err := ix.Fragment(id)
 	if err != nil || f.More == 0 {
 		return f.Head, err
 	}
-	var tails []string
+	_, text, err := ix.DeepFragment(id)
+	return text, err
+}
+
+// DeepFragment reads a doc's display data and whole text from its x/ file
+// alone, as search.js does for a deep hit (its match beyond its head): the
+// title is the text's first line, the head its start; Summary and Fields
+// are left empty, as the snippet comes from the text. text is "" when the
+// doc has no x/ entry (its head is all of its text).
+func (ix *Index) DeepFragment(id int) (f Fragment, text string, err error) {
+	var entries []json.RawMessage
 	name := "x/" + strconv.Itoa(id/ix.xd)
-	if err := ix.load(name, &tails); err != nil {
-		return "", err
+	if err := ix.load(name, &entries); err != nil {
+		return f, "", err
 	}
-	if id%ix.xd >= len(tails) {
-		return "", fmt.Errorf("search: %s: no doc %d", name, id)
+	if id < 0 || id%ix.xd >= len(entries) {
+		return f, "", fmt.Errorf("search: %s: no doc %d", name, id)
 	}
-	return tails[id%ix.xd], nil
+	var none string
+	if json.Unmarshal(entries[id%ix.xd], &none) == nil {
+		return f, "", nil
+	}
+	var parts []string
+	if err := json.Unmarshal(entries[id%ix.xd], &parts); err != nil || len(parts) != 5 {
+		return f, "", fmt.Errorf("search: %s: doc %d is not [url, kind, date, unit, text]", name, id)
+	}
+	text = parts[4]
+	title, _, _ := strings.Cut(text, "\n")
+	f = Fragment{URL: parts[0], Title: title, Kind: parts[1], Date: parts[2], Unit: parts[3], More: 1,
+		Head: cutRunes(text, max(ix.hr, utf8.RuneCountInString(title)+1))}
+	return f, text, nil
 }
 
 // SnippetText returns text of hit h that holds a match of terms, reading
 // what search.js reads for the snippet: the head, else the whole text.
 func (ix *Index) SnippetText(h Hit, terms []string) (string, error) {
+	if h.Deep {
+		_, text, err := ix.DeepFragment(h.ID)
+		return text, err
+	}
 	f, err := ix.Fragment(h.ID)
 	if err != nil {
 		return "", err

@@ -430,17 +430,38 @@
     });
   };
 
-  // text asks for a doc's whole text (x/ files, read.go: Text).
-  Engine.prototype.text = function (id) {
+  // entry reads a doc's x/ entry: [url, kind, date, unit, text], or ''
+  // when its head is all of its text.
+  Engine.prototype.entry = function (id) {
     var self = this;
     return this.open().then(function (meta) {
-      return self.load('x/' + Math.floor(id / meta.xd)).then(function (texts) { return texts[id % meta.xd]; });
+      return self.load('x/' + Math.floor(id / meta.xd)).then(function (es) { return es[id % meta.xd]; });
+    });
+  };
+
+  // text asks for a doc's whole text (read.go: Text).
+  Engine.prototype.text = function (id) {
+    return this.entry(id).then(function (e) { return e ? e[4] : ''; });
+  };
+
+  // deepFragment resolves to a deep hit's display data (its match is
+  // beyond its head) from its x/ entry alone, its whole text as its
+  // snippet's text (read.go: DeepFragment): one file, not two.
+  Engine.prototype.deepFragment = function (id) {
+    var self = this;
+    return this.open().then(function (meta) {
+      return self.entry(id).then(function (e) {
+        if (!e) throw new Error('x/' + id);
+        var text = e[4], nl = text.indexOf('\n'), title = nl < 0 ? text : text.slice(0, nl);
+        var head = codePoints(text).slice(0, Math.max(meta.hr, codePoints(title).length + 1));
+        return { id: id, url: e[0], title: title, kind: e[1], date: e[2], unit: e[3], more: 1, summary: '', fields: '',
+          head: String.fromCodePoint.apply(null, head), text: text };
+      });
     });
   };
 
   // snippetText resolves to text of the hit that holds a match: the head,
-  // else its whole text (read.go: SnippetText). A deep hit's text has been
-  // asked for with its fragment.
+  // else its whole text (read.go: SnippetText).
   Engine.prototype.snippetText = function (f, ts) {
     var head = fold(f.head), fields = fold(f.fields);
     if (!f.more || ts.some(function (t) { return head.indexOf(t) >= 0; })) return Promise.resolve(f.head);
@@ -811,11 +832,11 @@
         results.appendChild(a);
         return a;
       });
-      // A deep result's text (its match is beyond the fragment's head) is
-      // asked for with its fragment, so its snippet is not a wave later.
+      // A deep result (its match is beyond the fragment's head) comes from
+      // its text file alone, so its snippet is not a wave later.
       var texts = new Map();
       batch.forEach(function (h) {
-        if (h.deep) engine.text(h.id).catch(function () {});
+        if (h.deep) { texts.set(h, engine.deepFragment(h.id)); return; }
         texts.set(h, engine.fragment(h.id).then(function (f) {
           return engine.snippetText(f, current.ts).then(function (t) { f.text = t; return f; });
         }));
