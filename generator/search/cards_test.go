@@ -169,3 +169,53 @@ func TestDeepResultReadsOnlyItsText(t *testing.T) {
 		}
 	}
 }
+
+// A query whose words need positions asks for the cards of its likely
+// first results (title, heading or field matches) with the positions, not
+// a wave after them: the Go reader, like search.js, reads those d/ files
+// before the p/ files, and showing the first page reads nothing more.
+func TestLikelyCardsComeWithPositions(t *testing.T) {
+	var docs []Doc
+	for i := range 60 {
+		title := fmt.Sprintf("动态%d", i)
+		if i%4 == 0 {
+			title = fmt.Sprintf("红色引擎工作推进会%d", i)
+		}
+		docs = append(docs, Doc{URL: fmt.Sprintf("/a/%d/", i), Title: title, Date: day("2020-01-01").Add(time.Duration(i) * time.Hour),
+			Body: "红色引擎品牌，建设红色引擎。", Fields: []string{"红色引擎办公室"}})
+	}
+	// Long lists by their positions, not their doc lists: no cards.
+	w, _ := build(t, docs, Options{ShardBytes: 400, BigBytes: 200, FragDocs: 3})
+	ix, err := Open(w.fs, "search")
+	if err != nil {
+		t.Fatal(err)
+	}
+	hits, err := ix.Search("红色引擎")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(hits) != 60 {
+		t.Fatalf("%d hits, want 60", len(hits))
+	}
+	firstPos, lastFrag := -1, -1
+	for i, f := range ix.Loaded {
+		if strings.HasPrefix(f, "search/p/") && firstPos < 0 {
+			firstPos = i
+		}
+		if strings.HasPrefix(f, "search/d/") {
+			lastFrag = i
+		}
+	}
+	if firstPos < 0 || lastFrag < 0 || lastFrag > firstPos {
+		t.Fatalf("read %v: want the d/ files before the first p/ file", ix.Loaded)
+	}
+	before := len(ix.Loaded)
+	for _, h := range hits[:topCards] {
+		if _, err := ix.SnippetText(h, Terms("红色引擎")); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if more := ix.Loaded[before:]; len(more) > 0 {
+		t.Errorf("the first page read %v after the positions", more)
+	}
+}

@@ -372,7 +372,33 @@ func (ix *Index) Search(q string) ([]Hit, error) {
 		return nil, nil
 	}
 	// The positions of long lists, for terms longer than three characters,
-	// all asked for at once.
+	// all asked for at once, and with them the cards of the likely first
+	// results.
+	needPos := false
+	for _, ps := range plans {
+		for _, p := range ps {
+			needPos = needPos || len(ps) > 1 && gd[p.gram].pfile != ""
+		}
+	}
+	if needPos {
+		var parts []*gramData
+		for _, ps := range plans {
+			for _, p := range ps {
+				parts = append(parts, gd[p.gram])
+			}
+		}
+		for _, id := range likely(score, func(id int) int {
+			b := bandTitle
+			for _, g := range parts {
+				b = min(b, g.docs[id].band)
+			}
+			return b
+		}) {
+			if _, err := ix.Fragment(id); err != nil {
+				return nil, err
+			}
+		}
+	}
 	for _, ps := range plans {
 		for _, p := range ps {
 			if g := gd[p.gram]; len(ps) > 1 && g.pfile != "" {
@@ -471,6 +497,38 @@ func (ix *Index) Search(q string) ([]Hit, error) {
 		return hits[i].ID < hits[j].ID
 	})
 	return hits, nil
+}
+
+// likely is, while a query's positions load, the ids whose cards search.js
+// asks for in the same wave: the best topCards candidates by what the lists
+// tell (band, score, newest), of those whose match is in a title, heading
+// or field. The positions can only drop a candidate or move a title match
+// to the fields; a body match may be deep, shown from its text file, so it
+// waits for them.
+func likely(score map[int]float64, band func(id int) int) []int {
+	var top []ranked
+	for id := range score {
+		if b := band(id); b >= bandField {
+			top = append(top, ranked{id: id, band: b})
+		}
+	}
+	slices.SortFunc(top, func(a, b ranked) int {
+		if a.band != b.band {
+			return b.band - a.band
+		}
+		if sa, sb := score[a.id], score[b.id]; sa != sb {
+			if sa > sb {
+				return -1
+			}
+			return 1
+		}
+		return a.id - b.id
+	})
+	var ids []int
+	for i := 0; i < len(top) && i < topCards; i++ {
+		ids = append(ids, top[i].id)
+	}
+	return ids
 }
 
 // bandExact is the band of a result whose title is the query.

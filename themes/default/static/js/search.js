@@ -326,12 +326,36 @@
             if (g.pfile && files.indexOf(g) < 0) files.push(g);
           });
         });
-        return Promise.all(files.map(function (g) {
+        var loading = files.map(function (g) {
           return self.load(g.pfile).then(function (ps) { g.pos = ps.slice(ps.indexOf(' ') + 1); g.pfile = ''; });
-        })).then(function () { return rank(meta, plans, gd, score); });
+        });
+        if (files.length) likely(score).forEach(function (id) { self.fragment(id).catch(function () {}); });
+        return Promise.all(loading).then(function () { return rank(meta, plans, gd, score); });
       });
     });
   };
+
+  // likely is, while a query's positions load, the ids whose cards to ask
+  // for in the same wave (read.go: likely): the best topCards candidates
+  // by what the lists tell (band, score, newest), of those whose match is
+  // in a title, heading or field. The positions can only drop a candidate
+  // or move a title match to the fields; a body match may be deep, shown
+  // from its text file, so it waits for them.
+  function likely(score) {
+    var top = [];
+    for (var c = 0; c < score.n; c++) {
+      var b = TITLE;
+      for (var a = 0; a < score.parts.length; a++) b = Math.min(b, score.parts[a].bands[score.at[a][c]]);
+      if (b < FIELD) continue;
+      var h = { id: score.ids[c], band: b, score: score.sc[c] }, i = top.length;
+      while (i > 0 && better(h, top[i - 1])) i--;
+      if (i < TOPCARDS) top.splice(i, 0, h);
+      if (top.length > TOPCARDS) top.pop();
+    }
+    return top.map(function (h) { return h.id; });
+  }
+  function better(x, y) { return x.band > y.band || x.band === y.band && (x.score > y.score || x.score === y.score && x.id < y.id); }
+  var TOPCARDS = 10; // cards.go: topCards
 
   function rank(meta, plans, gd, score) {
     // A match at p, k characters long, is in a result's head when
