@@ -134,36 +134,38 @@
     return { ids: ids.subarray(0, n), steps: steps.subarray(0, n), bands: bands.subarray(0, n), tlens: tlens.subarray(0, n) };
   }
 
-  // Positions: per doc of the list (ids), count−1 then gaps−1; only the
-  // docs in want (a Map) are kept.
-  function decodePositions(s, ids, want) {
-    var out = new Map(), at = 0, n = s.length;
+  // Positions: per doc of the list, count−1 then gaps−1. They are read
+  // into one array, at[j] … at[j+1] the positions of the list's j-th doc:
+  // a common trigram has thousands of docs, and an array each cost an old
+  // phone more than the reading.
+  function decodePositions(s, n) {
+    var at = new Int32Array(n + 1), pos = new Int32Array(s.length), k = 0, i = 0, len = s.length;
     var next = function () {
       var v = 0;
-      while (at < n) {
-        var d = digit(s.charCodeAt(at++));
+      while (i < len) {
+        var d = digit(s.charCodeAt(i++));
         if (d < RADIX) return v * RADIX + d;
         v = v * RADIX + d - RADIX;
       }
       return v;
     };
-    for (var k = 0; k < ids.length; k++) {
-      var c = next() + 1;
-      if (!want.has(ids[k])) { for (var j = 0; j < c; j++) next(); continue; }
-      var ps = new Array(c), p = -1;
-      for (var i = 0; i < c; i++) { p += next() + 1; ps[i] = p; }
-      out.set(ids[k], ps);
+    for (var j = 0; j < n; j++) {
+      at[j] = k;
+      var c = next() + 1, p = -1;
+      for (var m = 0; m < c; m++) { p += next() + 1; pos[k++] = p; }
     }
-    return out;
+    at[n] = k;
+    return { at: at, pos: pos };
   }
 
-  function has(sorted, x) {
-    var lo = 0, hi = sorted.length;
+  // has reports whether sorted[lo:hi] holds x.
+  function has(sorted, lo, hi, x) {
+    var end = hi;
     while (lo < hi) {
       var mid = (lo + hi) >> 1;
       if (sorted[mid] < x) lo = mid + 1; else hi = mid;
     }
-    return lo < sorted.length && sorted[lo] === x;
+    return lo < end && sorted[lo] === x;
   }
 
   // Engine runs queries; load(name) returns a promise of a file's data.
@@ -367,18 +369,11 @@
     var band = new Uint8Array(n).fill(TITLE), keep = new Uint8Array(n).fill(1), first = new Int32Array(n).fill(-1);
     var near = new Uint8Array(n), exact = new Uint8Array(n);
     var allLong = plans.every(function (ps) { return ps.length > 1; });
-    var want = null;
     var a0 = 0; // the term's first part among score.parts
     plans.forEach(function (ps) {
       var len = ps.length > 1 ? ps[ps.length - 1].off + 3 : codePoints(ps[0].gram).length;
       var pos = null;
-      if (ps.length > 1) {
-        if (!want) {
-          want = new Map();
-          for (var c = 0; c < n; c++) if (keep[c]) want.set(ids[c], true);
-        }
-        pos = ps.map(function (p) { return decodePositions(gd[p.gram].pos, gd[p.gram].ids, want); });
-      }
+      if (ps.length > 1) pos = ps.map(function (p) { var g = gd[p.gram]; return g.decoded || (g.decoded = decodePositions(g.pos, g.ids.length)); });
       for (var c = 0; c < n; c++) {
         if (!keep[c]) continue;
         var id = ids[c], tb = TITLE, tlen = -1;
@@ -390,11 +385,14 @@
         var where = 0;
         if (pos) {
           where = -1;
-          var starts = pos[0].get(id);
-          for (var i = 0; i < starts.length && where < 0; i++) {
+          var p0 = pos[0], j0 = score.at[a0][c];
+          for (var i = p0.at[j0]; i < p0.at[j0 + 1] && where < 0; i++) {
             var ok = true;
-            for (var m = 1; m < ps.length && ok; m++) ok = has(pos[m].get(id), starts[i] + ps[m].off);
-            if (ok) where = starts[i];
+            for (var m = 1; m < ps.length && ok; m++) {
+              var pm = pos[m], jm = score.at[a0 + m][c];
+              ok = has(pm.pos, pm.at[jm], pm.at[jm + 1], p0.pos[i] + ps[m].off);
+            }
+            if (ok) where = p0.pos[i];
           }
           if (where < 0) { keep[c] = 0; continue; }
           if (first[c] < 0) first[c] = where;
