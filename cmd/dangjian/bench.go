@@ -38,6 +38,13 @@ func runBench(args []string, stdout, stderr io.Writer, lang diag.Lang) int {
 	fs.BoolVar(&opt.Keep, "keep", false, "keep the work folder")
 	fs.BoolVar(&opt.Incremental, "incremental", false, "also time cold and warm (one page edited) builds, interleaved with Hugo's when hugo is on PATH, on tmpfs and -disk")
 	fs.BoolVar(&opt.IncrementalOnly, "incremental-only", false, "measure only what -incremental adds")
+	fs.BoolVar(&opt.Search, "search", false, "time search queries from a cold start in Chromium, unthrottled and on an old phone's 4G and 3G")
+	fs.BoolVar(&opt.SearchOnly, "search-only", false, "measure only what -search adds")
+	fs.StringVar(&opt.SearchSite, "search-site", "", "with -search: an already built site to measure instead of building the corpus")
+	searchQueries := fs.String("search-queries", strings.Join(bench.SearchQueries, ","), "with -search: the queries, comma-separated")
+	fs.IntVar(&opt.SearchRuns, "search-runs", 1, "with -search: runs per query and profile (the median is printed)")
+	fs.StringVar(&opt.PagefindOut, "pagefind-out", "", "with -search: Pagefind's index of the same site, measured beside")
+	fs.BoolVar(&opt.Gzip, "gzip", false, "with -search: the server gzips text, as a host set up as docs/search.md says")
 	if err := fs.Parse(args); err != nil || fs.NArg() > 0 {
 		return exitUsage
 	}
@@ -54,6 +61,7 @@ func runBench(args []string, stdout, stderr io.Writer, lang diag.Lang) int {
 		}
 	}
 	opt.Queries = strings.Split(*queries, ",")
+	opt.SearchQueries = strings.Split(*searchQueries, ",")
 	self, err := os.Executable()
 	if err != nil {
 		fmt.Fprintln(stderr, "bench:", err)

@@ -52,6 +52,18 @@ type Options struct {
 	Incremental bool
 	// IncrementalOnly measures only that (no per-size table, floor, serve).
 	IncrementalOnly bool
+
+	// Search times SearchQueries (or SearchQueries' default) from a cold
+	// start in Chromium, unthrottled and on an old phone's 4G and 3G, on
+	// SearchSite or a build of the first size; PagefindOut adds Pagefind's
+	// index of that site; Gzip has the server compress text.
+	Search        bool
+	SearchOnly    bool // measure only that
+	SearchSite    string
+	SearchQueries []string
+	SearchRuns    int
+	PagefindOut   string
+	Gzip          bool
 }
 
 // Targets from the performance issue, for a 10,000-page site on this machine.
@@ -115,8 +127,11 @@ func Run(opt Options) error {
 	fmt.Fprintf(w, "load average at start: %s\n", loadAvg())
 
 	var results []*sizeResult
+	// The per-size tables, unless only the incremental or the search
+	// figures are asked for.
+	detail := !opt.IncrementalOnly && !opt.SearchOnly
 	for i, n := range opt.Sizes {
-		if opt.IncrementalOnly {
+		if !detail {
 			break
 		}
 		r, err := measureSize(opt, work, n, i == 0)
@@ -129,7 +144,7 @@ func Run(opt Options) error {
 	if len(results) > 1 {
 		printScaling(w, results)
 	}
-	if opt.Disk != "" && len(opt.Sizes) > 0 && !opt.IncrementalOnly {
+	if opt.Disk != "" && len(opt.Sizes) > 0 && detail {
 		n := opt.Sizes[0]
 		if slices.Contains(opt.Sizes, 10000) {
 			n = 10000
@@ -140,6 +155,11 @@ func Run(opt Options) error {
 	}
 	if (opt.Incremental || opt.IncrementalOnly) && len(opt.Sizes) > 0 {
 		if err := measureIncremental(opt, work); err != nil {
+			return err
+		}
+	}
+	if (opt.Search || opt.SearchOnly) && len(opt.Sizes) > 0 {
+		if err := measureSearch(opt, work, opt.Sizes[0]); err != nil {
 			return err
 		}
 	}
