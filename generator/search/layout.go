@@ -340,19 +340,19 @@ func tableJobs(docs []Doc, order []int, nt int, bigs []bigEntry, opts Options) [
 		func([]byte) (string, []byte, error) { return "units", script("units", units), nil })
 }
 
-// fragmentJobs makes the d/ files: the display data of FragDocs docs a
-// file, in id order.
-func fragmentJobs(docs []Doc, order []int, opts Options) []job {
+// fragmentJobs makes the d/ files: the cards of FragDocs docs a file, in
+// id order.
+func fragmentJobs(cards [][]byte, opts Options) []job {
 	var jobs []job
-	for lo := 0; lo < len(docs); lo += opts.FragDocs {
+	for lo := 0; lo < len(cards); lo += opts.FragDocs {
 		jobs = append(jobs, func(buf []byte) (string, []byte, error) {
 			name := "d/" + strconv.Itoa(lo/opts.FragDocs)
 			b := append(startScript(buf, name, opts.FragDocs*(4*opts.HeadRunes+300)), '[')
-			for id := lo; id < len(docs) && id < lo+opts.FragDocs; id++ {
+			for id := lo; id < len(cards) && id < lo+opts.FragDocs; id++ {
 				if id > lo {
 					b = append(b, ',')
 				}
-				b = appendCard(b, &docs[order[id]], opts)
+				b = append(b, cards[id]...)
 			}
 			return name, endScript(append(b, ']')), nil
 		})

@@ -121,6 +121,7 @@ var partWeight = [4]float32{5, 3, 2, 1} // title, headings, fields, body
 func Write(docs []Doc, w output.Writer, opts Options) (Stats, error) {
 	opts = opts.withDefaults()
 	order := newestFirst(docs)
+	cards := makeCards(docs, order, opts)
 	ws := gather(docs, order, opts.Workers)
 	lists := joinAll(ws, len(docs), opts.Workers)
 	ws = nil
@@ -131,11 +132,11 @@ func Write(docs []Doc, w output.Writer, opts Options) (Stats, error) {
 	// beside its doc list's (t/): a query word of four or more characters
 	// asks for both at once, a shorter one reads only the doc list. A short
 	// list keeps them after its doc list, in its shard.
-	cards := func(b []byte, l *list) []byte { return appendTopCards(b, l, docs, order, opts) }
-	nt, bigs := shardJobs(&jobs, lists, opts.ShardBytes, opts.BigBytes, cards)
+	withCards := func(b []byte, l *list) []byte { return appendTopCards(b, l, cards) }
+	nt, bigs := shardJobs(&jobs, lists, opts.ShardBytes, opts.BigBytes, withCards)
 	st.PostingFiles = len(jobs)
 	jobs = append(jobs, tableJobs(docs, order, nt, bigs, opts)...)
-	jobs = append(jobs, fragmentJobs(docs, order, opts)...)
+	jobs = append(jobs, fragmentJobs(cards, opts)...)
 	jobs = append(jobs, textJobs(docs, order, opts)...)
 	files, bytes, err := runJobs(jobs, w, opts)
 	st.Files, st.Bytes = files, bytes
