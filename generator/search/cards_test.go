@@ -219,3 +219,42 @@ func TestLikelyCardsComeWithPositions(t *testing.T) {
 		t.Errorf("the first page read %v after the positions", more)
 	}
 }
+
+// A body match's text file comes with the positions too: the first page
+// of a phrase found only deep in bodies reads nothing after them.
+func TestLikelyTextsComeWithPositions(t *testing.T) {
+	var docs []Doc
+	for i := range 40 {
+		docs = append(docs, Doc{URL: fmt.Sprintf("/n/%d/", i), Title: fmt.Sprintf("动态%d", i), Kind: "news",
+			Date: day("2024-05-01").Add(time.Duration(i) * time.Hour),
+			Body: strings.Repeat("医院开展志愿服务活动，服务群众。", 12) + "学习强国积分排名靠前。学习强国。"})
+	}
+	w, _ := build(t, docs, Options{ShardBytes: 400, BigBytes: 200})
+	ix, err := Open(w.fs, "search")
+	if err != nil {
+		t.Fatal(err)
+	}
+	hits, err := ix.Search("学习强国")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(hits) != 40 || !slices.ContainsFunc(ix.Loaded, func(p string) bool { return strings.HasPrefix(p, "search/p/") }) {
+		t.Fatalf("%d hits, read %v: the test needs 40 and a positions file", len(hits), ix.Loaded)
+	}
+	texts := 0
+	for _, f := range ix.Loaded {
+		texts += strings.Count(f, "search/x/")
+	}
+	if texts != topCards {
+		t.Errorf("%d text files read with the positions, want %d: %v", texts, topCards, ix.Loaded)
+	}
+	before := len(ix.Loaded)
+	for _, h := range hits[:topCards] {
+		if _, err := ix.SnippetText(h, Terms("学习强国")); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if more := ix.Loaded[before:]; len(more) > 0 {
+		t.Errorf("the first page read %v after the positions", more)
+	}
+}

@@ -394,7 +394,6 @@ func textJobs(docs []Doc, order []int, opts Options) []job {
 		jobs = append(jobs, func(buf []byte) (string, []byte, error) {
 			name := "x/" + strconv.Itoa(lo/opts.TextDocs)
 			b := append(startScript(buf, name, 0), '[')
-			some := false
 			for id := lo; id < len(docs) && id < lo+opts.TextDocs; id++ {
 				if id > lo {
 					b = append(b, ',')
@@ -404,7 +403,6 @@ func textJobs(docs []Doc, order []int, opts Options) []job {
 					b = append(b, `""`...)
 					continue
 				}
-				some = true
 				// [url, kind, date, unit, text]: a result whose match lies
 				// beyond its head (deep) is shown from this file alone,
 				// its title being the text's first line.
@@ -414,9 +412,8 @@ func textJobs(docs []Doc, order []int, opts Options) []job {
 				}
 				b = append(appendJSONString(b, d.Text()), ']')
 			}
-			if !some {
-				return "", nil, nil
-			}
+			// Every file is written, even with no entry: search.js asks
+			// for a likely body match's file before it knows (likely).
 			return name, endScript(append(b, ']')), nil
 		})
 	}

@@ -387,14 +387,20 @@ func (ix *Index) Search(q string) ([]Hit, error) {
 				parts = append(parts, gd[p.gram])
 			}
 		}
-		for _, id := range likely(score, func(id int) int {
+		for _, r := range likely(score, func(id int) int {
 			b := bandTitle
 			for _, g := range parts {
 				b = min(b, g.docs[id].band)
 			}
 			return b
 		}) {
-			if _, err := ix.Fragment(id); err != nil {
+			var err error
+			if r.band >= bandField {
+				_, err = ix.Fragment(r.id)
+			} else {
+				err = ix.load(ix.textFile(r.id), new(json.RawMessage))
+			}
+			if err != nil {
 				return nil, err
 			}
 		}
@@ -499,18 +505,15 @@ func (ix *Index) Search(q string) ([]Hit, error) {
 	return hits, nil
 }
 
-// likely is, while a query's positions load, the ids whose cards search.js
-// asks for in the same wave: the best topCards candidates by what the lists
-// tell (band, score, newest), of those whose match is in a title, heading
-// or field. The positions can only drop a candidate or move a title match
-// to the fields; a body match may be deep, shown from its text file, so it
-// waits for them.
-func likely(score map[int]float64, band func(id int) int) []int {
-	var top []ranked
+// likely is, while a query's positions load, the first results as far as
+// the lists tell (band, score, newest): search.js asks for their cards (a
+// match in a title, heading or field: positions can only drop such a
+// candidate or move a title match to the fields) or, for a body match,
+// which may lie beyond the head, their text files, in the same wave.
+func likely(score map[int]float64, band func(id int) int) []ranked {
+	top := make([]ranked, 0, len(score))
 	for id := range score {
-		if b := band(id); b >= bandField {
-			top = append(top, ranked{id: id, band: b})
-		}
+		top = append(top, ranked{id: id, band: band(id)})
 	}
 	slices.SortFunc(top, func(a, b ranked) int {
 		if a.band != b.band {
@@ -524,11 +527,7 @@ func likely(score map[int]float64, band func(id int) int) []int {
 		}
 		return a.id - b.id
 	})
-	var ids []int
-	for i := 0; i < len(top) && i < topCards; i++ {
-		ids = append(ids, top[i].id)
-	}
-	return ids
+	return top[:min(len(top), topCards)]
 }
 
 // bandExact is the band of a result whose title is the query.
@@ -695,6 +694,9 @@ func (ix *Index) Text(id int) (string, error) {
 	return text, err
 }
 
+// textFile is the x/ file that holds doc id's text.
+func (ix *Index) textFile(id int) string { return "x/" + strconv.Itoa(id/ix.xd) }
+
 // DeepFragment reads a doc's display data and whole text from its x/ file
 // alone, as search.js does for a deep hit (its match beyond its head): the
 // title is the text's first line, the head its start; Summary and Fields
@@ -702,7 +704,7 @@ func (ix *Index) Text(id int) (string, error) {
 // doc has no x/ entry (its head is all of its text).
 func (ix *Index) DeepFragment(id int) (f Fragment, text string, err error) {
 	var entries []json.RawMessage
-	name := "x/" + strconv.Itoa(id/ix.xd)
+	name := ix.textFile(id)
 	if err := ix.load(name, &entries); err != nil {
 		return f, "", err
 	}
@@ -727,9 +729,14 @@ func (ix *Index) DeepFragment(id int) (f Fragment, text string, err error) {
 // SnippetText returns text of hit h that holds a match of terms, reading
 // what search.js reads for the snippet: the head, else the whole text.
 func (ix *Index) SnippetText(h Hit, terms []string) (string, error) {
-	if h.Deep {
+	// A deep hit, and a body match whose text file came with the
+	// positions (likely), are shown from their text; a text file with no
+	// entry (the head is all of the text) leaves it to the fragment.
+	if _, asked := ix.cache[ix.textFile(h.ID)]; h.Deep || h.Band == bandBody && asked {
 		_, text, err := ix.DeepFragment(h.ID)
-		return text, err
+		if err != nil || text != "" || h.Deep {
+			return text, err
+		}
 	}
 	f, err := ix.Fragment(h.ID)
 	if err != nil {

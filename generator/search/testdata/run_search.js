@@ -44,9 +44,11 @@ async function main() {
     const shown = [];
     if (hits.length) await engine.classes();
     for (const h of hits.slice(0, 10)) {
-      // As the page's more(): a deep hit from its text file alone.
-      const f = h.deep ? await engine.deepFragment(h.id) : await engine.fragment(h.id);
-      const text = h.deep ? f.text : await engine.snippetText(f, ts);
+      // As the page's more(): a deep hit, or a body match whose text file
+      // came with the positions, from its text file alone.
+      let f = engine.viaText(h) ? await engine.deepFragment(h.id) : null;
+      if (!f) f = await engine.fragment(h.id);
+      const text = f.text !== undefined ? f.text : await engine.snippetText(f, ts);
       shown.push({ url: f.url, snippet: core.snippet(text, ts, 110, f.summary, text === f.head && !!f.more), titleMarks: core.matches(f.title, ts).length });
     }
     out.push({ q, hits: hits.map((h) => [h.id, h.score, h.deep ? 1 : 0]), shown, files });

@@ -174,6 +174,8 @@
     this.meta = null;
     this.cards = new Map(); // id → card, from long lists (cards.go)
     this.last = null; // the last query and its promise
+    this.asked = new Set(); // x/ files asked for
+    this.xd = 0;
   }
 
   Engine.prototype.open = function () {
@@ -189,6 +191,7 @@
           if (!big.has(bits)) big.set(bits, []);
           big.get(bits).push(v % DIRK);
         });
+        self.xd = m[5];
         return { n: m[1], nt: m[2], np: m[3], fd: m[4], xd: m[5], hr: m[6], big: big };
       });
       this.meta.catch(function () { self.meta = null; });
@@ -331,30 +334,33 @@
         var loading = files.map(function (g) {
           return self.load(g.pfile).then(function (ps) { g.pos = ps.slice(ps.indexOf(' ') + 1); g.pfile = ''; });
         });
-        if (files.length) likely(score).forEach(function (id) { self.fragment(id).catch(function () {}); });
+        if (files.length) {
+          likely(score).forEach(function (h) {
+            (h.band >= FIELD ? self.fragment(h.id) : self.entry(h.id)).catch(function () {});
+          });
+        }
         return Promise.all(loading).then(function () { return rank(meta, plans, gd, score); });
       });
     });
   };
 
-  // likely is, while a query's positions load, the ids whose cards to ask
-  // for in the same wave (read.go: likely): the best topCards candidates
-  // by what the lists tell (band, score, newest), of those whose match is
-  // in a title, heading or field. The positions can only drop a candidate
-  // or move a title match to the fields; a body match may be deep, shown
-  // from its text file, so it waits for them.
+  // likely is, while a query's positions load, the first results as far
+  // as the lists tell (band, score, newest; read.go: likely): their cards
+  // are asked for (a match in a title, heading or field: positions can
+  // only drop such a candidate or move a title match to the fields) or, for
+  // a body match, which may lie beyond the head, their text files, in the
+  // same wave.
   function likely(score) {
     var top = [];
     for (var c = 0; c < score.n; c++) {
       var b = TITLE;
       for (var a = 0; a < score.parts.length; a++) b = Math.min(b, score.parts[a].bands[score.at[a][c]]);
-      if (b < FIELD) continue;
       var h = { id: score.ids[c], band: b, score: score.sc[c] }, i = top.length;
       while (i > 0 && better(h, top[i - 1])) i--;
       if (i < TOPCARDS) top.splice(i, 0, h);
       if (top.length > TOPCARDS) top.pop();
     }
-    return top.map(function (h) { return h.id; });
+    return top;
   }
   function better(x, y) { return x.band > y.band || x.band === y.band && (x.score > y.score || x.score === y.score && x.id < y.id); }
   var TOPCARDS = 10; // cards.go: topCards
@@ -467,8 +473,17 @@
   Engine.prototype.entry = function (id) {
     var self = this;
     return this.open().then(function (meta) {
-      return self.load('x/' + Math.floor(id / meta.xd)).then(function (es) { return es[id % meta.xd]; });
+      var name = 'x/' + Math.floor(id / meta.xd);
+      self.asked.add(name);
+      return self.load(name).then(function (es) { return es[id % meta.xd]; });
     });
+  };
+
+  // viaText tells whether hit h is shown from its text file: a deep hit,
+  // and a body match whose text file was asked for with the positions
+  // (read.go: SnippetText).
+  Engine.prototype.viaText = function (h) {
+    return h.deep || h.band === 0 && !!this.xd && this.asked.has('x/' + Math.floor(h.id / this.xd));
   };
 
   // text asks for a doc's whole text (read.go: Text).
@@ -483,7 +498,7 @@
     var self = this;
     return this.open().then(function (meta) {
       return self.entry(id).then(function (e) {
-        if (!e) throw new Error('x/' + id);
+        if (!e) return null; // the head is all of the text: its card tells
         var text = e[4], nl = text.indexOf('\n'), title = nl < 0 ? text : text.slice(0, nl);
         var head = codePoints(text).slice(0, Math.max(meta.hr, codePoints(title).length + 1));
         return { id: id, url: e[0], title: title, kind: e[1], date: e[2], unit: e[3], more: 1, summary: '', fields: '',
@@ -865,12 +880,19 @@
         return a;
       });
       // A deep result (its match is beyond the fragment's head) comes from
-      // its text file alone, so its snippet is not a wave later.
+      // its text file alone, so its snippet is not a wave later; so does a
+      // body match whose text file came with the positions.
       var texts = new Map();
-      batch.forEach(function (h) {
-        if (h.deep) { texts.set(h, engine.deepFragment(h.id)); return; }
-        texts.set(h, engine.fragment(h.id).then(function (f) {
+      var card = function (h) {
+        return engine.fragment(h.id).then(function (f) {
           return engine.snippetText(f, current.ts).then(function (t) { f.text = t; return f; });
+        });
+      };
+      batch.forEach(function (h) {
+        if (!engine.viaText(h)) { texts.set(h, card(h)); return; }
+        texts.set(h, engine.deepFragment(h.id).then(function (f) {
+          if (!f && h.deep) throw new Error('x/' + h.id);
+          return f || card(h);
         }));
       });
       return Promise.all(batch.map(function (h) { return texts.get(h); })).then(function (fs) {
