@@ -7,6 +7,7 @@
 package site
 
 import (
+	"crypto/sha256"
 	"errors"
 	"fmt"
 	"os"
@@ -73,6 +74,9 @@ type Result struct {
 	// MarkdownCached is how many pages took their Markdown results from
 	// the cache.
 	MarkdownCached int
+	// RenderSkipped is how many of HTMLPages were not rendered but linked
+	// from the previous output, their render keys unchanged.
+	RenderSkipped int
 }
 
 // timer records the stages of one build.
@@ -113,6 +117,7 @@ func Build(opt Options) (*Result, error) {
 	if !opt.NoCache {
 		reuse = output.NewReuse(dir, output.LoadManifest(manifestFile(opt)))
 		w = reuse
+		site.keys = openRenderKeys(opt, reuse)
 	}
 	rec := &recorder{w: w, keep: site.anchorTargets(), paths: map[string]bool{}, kept: map[string][]byte{}}
 	res, wprobs := site.Write(rec, t)
@@ -195,6 +200,9 @@ type Site struct {
 	// mdCache keeps the markdown stage's results between builds (Build
 	// only; nil when Options.NoCache).
 	mdCache *mdcache.Cache
+	// keys are the render keys of the previous build and this one (Build
+	// only; nil when Options.NoCache).
+	keys *renderKeys
 }
 
 // CacheDir is the folder, inside the site folder, where builds keep what
@@ -354,8 +362,17 @@ func (s *Site) Write(w output.Writer, t *timer) (*Result, []diag.Problem) {
 	}
 	r := s.Renderer()
 	jobs := render.Plan(s.Render)
-	n, probs := r.Render(jobs, w)
-	res.HTMLPages = n
+	todo, keys, linked := jobs, map[string][sha256.Size]byte(nil), 0
+	rec, _ := w.(*recorder)
+	if s.keys != nil && rec != nil {
+		todo, keys, linked = s.keys.planSkips(s, jobs, rec)
+		t.done("render keys")
+	}
+	n, probs := r.Render(todo, w)
+	if keys != nil {
+		s.keys.recordRendered(todo, keys)
+	}
+	res.HTMLPages, res.RenderSkipped = n+linked, linked
 	t.done("render")
 
 	probs = append(probs, s.writeWhole(w, r, jobs)...)
