@@ -7,6 +7,8 @@ import (
 	"encoding/binary"
 	"encoding/hex"
 	"fmt"
+	"hash"
+	"io"
 	"io/fs"
 	"math"
 	"os"
@@ -272,7 +274,7 @@ func layoutsKey(s *Site) (fine bool, key [sha256.Size]byte, err error) {
 // pageHashes hashes a page's fields: meta all but its own fields (all when
 // !fine), own those.
 func pageHashes(p *content.Page, fine bool) (meta, own [sha256.Size]byte, err error) {
-	e := &enc{}
+	e := &enc{h: sha256.New()}
 	v := reflect.ValueOf(p).Elem()
 	t := v.Type()
 	for i := range t.NumField() {
@@ -285,23 +287,36 @@ func pageHashes(p *content.Page, fine bool) (meta, own [sha256.Size]byte, err er
 	if e.err != nil {
 		return meta, own, e.err
 	}
-	meta = sha256.Sum256(e.b)
-	e.b = e.b[:0]
+	meta = e.sum()
+	e.h.Reset()
 	for i := range t.NumField() {
 		if ownFields[t.Field(i).Name] {
 			e.str(t.Field(i).Name)
 			e.value(v.Field(i))
 		}
 	}
-	return meta, sha256.Sum256(e.b), e.err
+	return meta, e.sum(), e.err
 }
 
 // enc writes values into bytes for hashing: every value length- or
 // kind-prefixed so that two different values never write the same bytes.
+// With h set, long strings (page bodies) go straight into h, not through b.
 type enc struct {
 	b    []byte
+	h    hash.Hash
 	path []uintptr // pointers being written: a cycle is written as a mark
 	err  error
+}
+
+// sum returns the SHA-256 of everything written.
+func (e *enc) sum() (out [sha256.Size]byte) {
+	if e.h == nil {
+		return sha256.Sum256(e.b)
+	}
+	e.h.Write(e.b)
+	e.b = e.b[:0]
+	e.h.Sum(out[:0])
+	return out
 }
 
 var (
@@ -313,6 +328,12 @@ func (e *enc) int(n int64)   { e.b = binary.AppendVarint(e.b, n) }
 func (e *enc) uint(n uint64) { e.b = binary.AppendUvarint(e.b, n) }
 func (e *enc) str(s string) {
 	e.uint(uint64(len(s)))
+	if e.h != nil && len(s) > 4096 {
+		e.h.Write(e.b)
+		e.b = e.b[:0]
+		io.WriteString(e.h, s)
+		return
+	}
 	e.b = append(e.b, s...)
 }
 func (e *enc) bool(b bool) {
