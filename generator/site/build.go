@@ -77,6 +77,9 @@ type Result struct {
 	// RenderSkipped is how many of HTMLPages were not rendered but linked
 	// from the previous output, their render keys unchanged.
 	RenderSkipped int
+	// SearchLinked: the search index's input was the previous build's, and
+	// its files were linked instead of made.
+	SearchLinked bool
 }
 
 // timer records the stages of one build.
@@ -203,6 +206,8 @@ type Site struct {
 	// keys are the render keys of the previous build and this one (Build
 	// only; nil when Options.NoCache).
 	keys *renderKeys
+	// searchLinked: the search index was the previous build's, linked.
+	searchLinked bool
 }
 
 // CacheDir is the folder, inside the site folder, where builds keep what
@@ -388,6 +393,7 @@ func (s *Site) Write(w output.Writer, t *timer) (*Result, []diag.Problem) {
 	t.done("static")
 	if !s.Opt.NoSearch {
 		probs = append(probs, s.WriteSearch(w)...)
+		res.SearchLinked = s.searchLinked
 		t.done("search")
 	}
 	return res, probs
@@ -396,8 +402,24 @@ func (s *Site) Write(w output.Writer, t *timer) (*Result, []diag.Problem) {
 // WriteSearch writes the search index of every published page.
 func (s *Site) WriteSearch(w output.Writer) []diag.Problem {
 	docs := search.DocsFromPages(s.Render.C.All)
-	if _, err := search.Write(docs, w, search.Options{}); err != nil {
+	rec, _ := w.(*recorder)
+	if s.keys == nil || rec == nil {
+		if _, err := search.Write(docs, w, search.Options{}); err != nil {
+			return []diag.Problem{diag.New("search", 0, diag.MsgRender, err)}
+		}
+		return nil
+	}
+	key, err := searchKey(docs, search.Options{})
+	if err == nil && s.keys.linkSearch(key, rec) {
+		s.searchLinked = true
+		return nil
+	}
+	pw := &pathWriter{w: w}
+	if _, err := search.Write(docs, pw, search.Options{}); err != nil {
 		return []diag.Problem{diag.New("search", 0, diag.MsgRender, err)}
+	}
+	if err == nil {
+		s.keys.recordSearch(key, pw.paths)
 	}
 	return nil
 }

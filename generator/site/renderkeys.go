@@ -10,6 +10,7 @@ import (
 	"hash"
 	"io"
 	"io/fs"
+	"maps"
 	"math"
 	"os"
 	"path/filepath"
@@ -25,6 +26,7 @@ import (
 	"dangjian/generator/mdcache"
 	"dangjian/generator/output"
 	"dangjian/generator/render"
+	"dangjian/generator/search"
 	"dangjian/themes"
 )
 
@@ -54,7 +56,7 @@ import (
 // output still has a file with that hash (output.Reuse.LinkPrevious).
 
 // renderKeysFormat changes when what a key covers changes.
-const renderKeysFormat = "dangjian-render-keys 1"
+const renderKeysFormat = "dangjian-render-keys 2"
 
 // ownFields are the page fields the markdown stage fills from the body that
 // the built-in layouts read only on the page's own file.
@@ -75,6 +77,9 @@ type renderKeys struct {
 	prev  map[string]keyEntry
 	mu    sync.Mutex
 	next  map[string]keyEntry
+	// The search index's files, each with the key of the index's whole
+	// input (see linkSearch).
+	prevSearch, nextSearch map[string]keyEntry
 }
 
 func renderKeysFile(opt Options) string {
@@ -84,7 +89,9 @@ func renderKeysFile(opt Options) string {
 
 func openRenderKeys(opt Options, reuse *output.Reuse) *renderKeys {
 	file := renderKeysFile(opt)
-	return &renderKeys{file: file, reuse: reuse, prev: loadKeys(file), next: map[string]keyEntry{}}
+	pages, search := loadKeys(file)
+	return &renderKeys{file: file, reuse: reuse, prev: pages, prevSearch: search,
+		next: map[string]keyEntry{}, nextSearch: map[string]keyEntry{}}
 }
 
 // planSkips computes the jobs' keys and links each job whose page is
@@ -479,60 +486,70 @@ func cmpErr(a, b error) error {
 	return b
 }
 
-// loadKeys reads a keys file; any problem gives none (every page renders).
-func loadKeys(file string) map[string]keyEntry {
+// loadKeys reads a keys file: the pages' and the search files' entries.
+// Any problem gives none (every page renders, the index is made).
+func loadKeys(file string) (pages, search map[string]keyEntry) {
 	data, err := os.ReadFile(file)
 	if err != nil {
-		return nil
+		return nil, nil
 	}
 	data = bytes.TrimSuffix(data, []byte("\n"))
 	i := bytes.LastIndexByte(data, '\n')
 	if i < 0 {
-		return nil
+		return nil, nil
 	}
 	body, last := data[:i+1], data[i+1:]
 	sum := sha256.Sum256(body)
 	if hex.EncodeToString(sum[:]) != string(last) {
-		return nil
+		return nil, nil
 	}
 	lines := strings.Split(strings.TrimSuffix(string(body), "\n"), "\n")
 	if len(lines) == 0 || lines[0] != renderKeysFormat {
-		return nil
+		return nil, nil
 	}
-	out := make(map[string]keyEntry, len(lines)-1)
+	pages, search = map[string]keyEntry{}, map[string]keyEntry{}
 	for _, l := range lines[1:] {
-		f := strings.SplitN(l, " ", 3)
-		if len(f) != 3 {
-			return nil
+		f := strings.SplitN(l, " ", 4)
+		if len(f) != 4 || f[0] != "p" && f[0] != "s" {
+			return nil, nil
 		}
 		var en keyEntry
-		k, err1 := hex.DecodeString(f[0])
-		s, err2 := hex.DecodeString(f[1])
+		k, err1 := hex.DecodeString(f[1])
+		s, err2 := hex.DecodeString(f[2])
 		if err1 != nil || err2 != nil || len(k) != sha256.Size || len(s) != sha256.Size {
-			return nil
+			return nil, nil
 		}
 		copy(en.key[:], k)
 		copy(en.sum[:], s)
-		out[f[2]] = en
+		if f[0] == "p" {
+			pages[f[3]] = en
+		} else {
+			search[f[3]] = en
+		}
 	}
-	return out
+	return pages, search
 }
 
 // save writes this build's keys, through a temporary file and a rename;
 // on failure the file is removed (the next build renders every page).
 func (k *renderKeys) save() {
-	paths := make([]string, 0, len(k.next))
-	for p := range k.next {
-		if !strings.Contains(p, "\n") {
-			paths = append(paths, p)
-		}
-	}
-	slices.Sort(paths)
 	var buf bytes.Buffer
 	buf.WriteString(renderKeysFormat + "\n")
-	for _, p := range paths {
-		en := k.next[p]
-		fmt.Fprintf(&buf, "%x %x %s\n", en.key, en.sum, p)
+	for _, part := range []struct {
+		kind    string
+		entries map[string]keyEntry
+	}{{"p", k.next}, {"s", k.nextSearch}} {
+		paths := make([]string, 0, len(part.entries))
+		for p := range part.entries {
+			if !strings.Contains(p, "\n") {
+				paths = append(paths, p)
+			}
+		}
+		slices.Sort(paths)
+		for _, p := range paths {
+			en := part.entries[p]
+			fmt.Fprintf(&buf, "%s %x %x %s\n", part.kind, en.key, en.sum, p)
+		}
 	}
 	sum := sha256.Sum256(buf.Bytes())
 	buf.WriteString(hex.EncodeToString(sum[:]) + "\n")
@@ -560,4 +577,78 @@ func (k *renderKeys) save() {
 	if err != nil {
 		os.Remove(k.file)
 	}
+}
+
+// The search index is made from the docs alone (search.Write is a function
+// of its docs and options): when they are the previous build's, so are its
+// files, and they are linked instead of made again. A layout, config, label,
+// static or logo change leaves the docs as they were; a page edit does not.
+
+// searchKey hashes the index's whole input.
+func searchKey(docs []search.Doc, opts search.Options) ([sha256.Size]byte, error) {
+	e := &enc{h: sha256.New()}
+	e.str(renderKeysFormat)
+	e.str(mdcache.Version())
+	e.value(reflect.ValueOf(opts))
+	e.value(reflect.ValueOf(docs))
+	if e.err != nil {
+		return [sha256.Size]byte{}, e.err
+	}
+	return e.sum(), nil
+}
+
+// linkSearch links every file of the previous build's index when its key
+// is key and each file is still intact. When it returns false some files
+// may be linked; writing the index then replaces them (output.Reuse never
+// writes through a link).
+func (k *renderKeys) linkSearch(key [sha256.Size]byte, rec *recorder) bool {
+	if len(k.prevSearch) == 0 {
+		return false
+	}
+	paths := make([]string, 0, len(k.prevSearch))
+	for p, en := range k.prevSearch {
+		if en.key != key {
+			return false
+		}
+		paths = append(paths, p)
+	}
+	var failed atomic.Bool
+	forEach(len(paths), func(i int) {
+		p := paths[i]
+		if failed.Load() || rec.keep[p] || !k.reuse.LinkPrevious(p, k.prevSearch[p].sum) {
+			failed.Store(true)
+			return
+		}
+		rec.mu.Lock()
+		rec.paths[p] = true
+		rec.mu.Unlock()
+	})
+	if failed.Load() {
+		return false
+	}
+	maps.Copy(k.nextSearch, k.prevSearch)
+	return true
+}
+
+// recordSearch keeps the key of the index just written with its files.
+func (k *renderKeys) recordSearch(key [sha256.Size]byte, paths []string) {
+	for _, p := range paths {
+		if sum, ok := k.reuse.Sum(p); ok {
+			k.nextSearch[p] = keyEntry{key: key, sum: sum}
+		}
+	}
+}
+
+// pathWriter passes files on and lists their paths.
+type pathWriter struct {
+	w     output.Writer
+	mu    sync.Mutex
+	paths []string
+}
+
+func (pw *pathWriter) WriteFile(p string, data []byte) error {
+	pw.mu.Lock()
+	pw.paths = append(pw.paths, p)
+	pw.mu.Unlock()
+	return pw.w.WriteFile(p, data)
 }

@@ -8,6 +8,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"time"
 
 	"dangjian/generator/content"
 	"dangjian/generator/output"
@@ -121,6 +122,9 @@ func TestRenderSkipping(t *testing.T) {
 	if same.RenderSkipped != same.HTMLPages-anchored {
 		t.Errorf("unchanged rebuild skipped %d of %d pages, want all but %d", same.RenderSkipped, same.HTMLPages, anchored)
 	}
+	if !same.SearchLinked {
+		t.Error("unchanged rebuild made the search index again")
+	}
 	news := filepath.Join(src, "content/news/n00003.md")
 	steps := []struct {
 		name string
@@ -152,6 +156,9 @@ func TestRenderSkipping(t *testing.T) {
 		}
 		if warm.RenderSkipped != want {
 			t.Errorf("%s: %d of %d pages skipped, want %d", st.name, warm.RenderSkipped, warm.HTMLPages, want)
+		}
+		if warm.SearchLinked {
+			t.Errorf("%s: the search index was linked", st.name)
 		}
 		other := filepath.Join(t.TempDir(), "cold")
 		incrBuild(t, src, other, true)
@@ -229,6 +236,42 @@ func TestRenderKeysFileChecked(t *testing.T) {
 	again := incrBuild(t, src, pub, false)
 	if again.RenderSkipped != 0 {
 		t.Errorf("%d pages skipped through a damaged keys file", again.RenderSkipped)
+	}
+	sameTree(t, pub, other)
+}
+
+// TestSearchLinked: a change that leaves every search doc as it was (here
+// the site's title) links the previous index; a search file changed by hand
+// in the output is not linked, and the index is made again.
+func TestSearchLinked(t *testing.T) {
+	src := incrSite(t, 40)
+	pub := filepath.Join(src, "public")
+	incrBuild(t, src, pub, false)
+	before := sitetest.ReadTree(t, pub)
+	editFile(t, filepath.Join(src, "site.toml"), func(s string) string {
+		return strings.Replace(s, `title = "卫生健康系统党建工作网"`, `title = "卫生健康党建网"`, 1)
+	})
+	warm := incrBuild(t, src, pub, false)
+	differs(t, before, pub)
+	if !warm.SearchLinked || warm.RenderSkipped != 0 {
+		t.Errorf("site title changed: search linked %v, %d pages skipped", warm.SearchLinked, warm.RenderSkipped)
+	}
+	other := filepath.Join(t.TempDir(), "cold")
+	incrBuild(t, src, other, true)
+	sameTree(t, pub, other)
+
+	// A published search file changed by hand, same size.
+	meta := filepath.Join(pub, "search", "meta.js")
+	data, err := os.ReadFile(meta)
+	if err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(meta, bytes.Replace(data, []byte("["), []byte("("), 1), 0o644)
+	later := time.Now().Add(2 * time.Second)
+	os.Chtimes(meta, later, later)
+	again := incrBuild(t, src, pub, false)
+	if again.SearchLinked {
+		t.Error("the search index was linked over a changed file")
 	}
 	sameTree(t, pub, other)
 }
