@@ -243,3 +243,31 @@ func (r *Reuse) Manifest() *Manifest {
 	}
 	return &Manifest{Files: files}
 }
+
+// LinkPrevious links the previous output's file at path into the new output
+// without its bytes: for a file the caller knows is unchanged (a page whose
+// render inputs are the same), when the previous manifest lists it with the
+// hash sum and the file is still the one it describes. It reports whether
+// it linked; if not, the caller writes the file.
+func (r *Reuse) LinkPrevious(path string, sum [sha256.Size]byte) bool {
+	if r.prev == nil {
+		return false
+	}
+	old, ok := r.prev.Files[path]
+	full := filepath.Join(r.d.tmp, filepath.FromSlash(path))
+	if !ok || old.Sum != sum || !strings.HasPrefix(full, r.d.tmp+string(filepath.Separator)) || strings.ContainsAny(path, "\n") {
+		return false
+	}
+	r.mu.Lock()
+	_, done := r.next[path]
+	r.mu.Unlock()
+	return !done && r.link(path, full, old)
+}
+
+// Sum returns the hash of the file written or linked at path.
+func (r *Reuse) Sum(path string) ([sha256.Size]byte, bool) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	f, ok := r.next[path]
+	return f.Sum, ok
+}

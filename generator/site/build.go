@@ -7,6 +7,7 @@
 package site
 
 import (
+	"crypto/sha256"
 	"errors"
 	"fmt"
 	"os"
@@ -73,6 +74,12 @@ type Result struct {
 	// MarkdownCached is how many pages took their Markdown results from
 	// the cache.
 	MarkdownCached int
+	// RenderSkipped is how many of HTMLPages were not rendered but linked
+	// from the previous output, their render keys unchanged.
+	RenderSkipped int
+	// SearchLinked: the search index's input was the previous build's, and
+	// its files were linked instead of made.
+	SearchLinked bool
 }
 
 // timer records the stages of one build.
@@ -113,6 +120,7 @@ func Build(opt Options) (*Result, error) {
 	if !opt.NoCache {
 		reuse = output.NewReuse(dir, output.LoadManifest(manifestFile(opt)))
 		w = reuse
+		site.keys = openRenderKeys(opt, reuse)
 	}
 	rec := &recorder{w: w, keep: site.anchorTargets(), paths: map[string]bool{}, kept: map[string][]byte{}}
 	res, wprobs := site.Write(rec, t)
@@ -195,6 +203,11 @@ type Site struct {
 	// mdCache keeps the markdown stage's results between builds (Build
 	// only; nil when Options.NoCache).
 	mdCache *mdcache.Cache
+	// keys are the render keys of the previous build and this one (Build
+	// only; nil when Options.NoCache).
+	keys *renderKeys
+	// searchLinked: the search index was the previous build's, linked.
+	searchLinked bool
 }
 
 // CacheDir is the folder, inside the site folder, where builds keep what
@@ -354,8 +367,17 @@ func (s *Site) Write(w output.Writer, t *timer) (*Result, []diag.Problem) {
 	}
 	r := s.Renderer()
 	jobs := render.Plan(s.Render)
-	n, probs := r.Render(jobs, w)
-	res.HTMLPages = n
+	todo, keys, linked := jobs, map[string][sha256.Size]byte(nil), 0
+	rec, _ := w.(*recorder)
+	if s.keys != nil && rec != nil {
+		todo, keys, linked = s.keys.planSkips(s, jobs, rec)
+		t.done("render keys")
+	}
+	n, probs := r.Render(todo, w)
+	if keys != nil {
+		s.keys.recordRendered(todo, keys)
+	}
+	res.HTMLPages, res.RenderSkipped = n+linked, linked
 	t.done("render")
 
 	probs = append(probs, s.writeWhole(w, r, jobs)...)
@@ -371,6 +393,7 @@ func (s *Site) Write(w output.Writer, t *timer) (*Result, []diag.Problem) {
 	t.done("static")
 	if !s.Opt.NoSearch {
 		probs = append(probs, s.WriteSearch(w)...)
+		res.SearchLinked = s.searchLinked
 		t.done("search")
 	}
 	return res, probs
@@ -379,8 +402,24 @@ func (s *Site) Write(w output.Writer, t *timer) (*Result, []diag.Problem) {
 // WriteSearch writes the search index of every published page.
 func (s *Site) WriteSearch(w output.Writer) []diag.Problem {
 	docs := search.DocsFromPages(s.Render.C.All)
-	if _, err := search.Write(docs, w, search.Options{}); err != nil {
+	rec, _ := w.(*recorder)
+	if s.keys == nil || rec == nil {
+		if _, err := search.Write(docs, w, search.Options{}); err != nil {
+			return []diag.Problem{diag.New("search", 0, diag.MsgRender, err)}
+		}
+		return nil
+	}
+	key, err := searchKey(docs, search.Options{})
+	if err == nil && s.keys.linkSearch(key, rec) {
+		s.searchLinked = true
+		return nil
+	}
+	pw := &pathWriter{w: w}
+	if _, err := search.Write(docs, pw, search.Options{}); err != nil {
 		return []diag.Problem{diag.New("search", 0, diag.MsgRender, err)}
+	}
+	if err == nil {
+		s.keys.recordSearch(key, pw.paths)
 	}
 	return nil
 }

@@ -34,4 +34,7 @@ func (s *Site) saveCache(r *output.Reuse) {
 	if s.mdCache != nil {
 		s.mdCache.Prune()
 	}
+	if s.keys != nil {
+		s.keys.save()
+	}
 }
