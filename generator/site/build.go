@@ -79,13 +79,18 @@ type Result struct {
 type timer struct {
 	stages []Stage
 	last   time.Time
+	heap   *heapWatch // nil unless $DANGJIAN_HEAPPROFILE is set
 }
 
-func newTimer() *timer { return &timer{last: time.Now()} }
+func newTimer() *timer { return &timer{last: time.Now(), heap: newHeapWatch()} }
 
 func (t *timer) done(name string) {
 	now := time.Now()
 	t.stages = append(t.stages, Stage{name, now.Sub(t.last)})
+	if t.heap != nil {
+		t.heap.stage(name) // not part of the stage's time
+		now = time.Now()
+	}
 	t.last = now
 }
 
