@@ -384,7 +384,16 @@ func (s *Site) Write(w output.Writer, t *timer) (*Result, []diag.Problem) {
 // WriteSearch writes the search index of every published page.
 func (s *Site) WriteSearch(w output.Writer) []diag.Problem {
 	docs := search.DocsFromPages(s.Render.C.All)
-	if _, err := search.Write(docs, w, search.Options{}); err != nil {
+	var opts search.Options
+	if s.oneShot {
+		// Nothing after the index reads the plain texts: with the pages'
+		// references gone, the index frees each as it is done with it.
+		for _, p := range s.Content.Pages {
+			p.Plain = ""
+		}
+		opts.DropTexts = true
+	}
+	if _, err := search.Write(docs, w, opts); err != nil {
 		return []diag.Problem{diag.New("search", 0, diag.MsgRender, err)}
 	}
 	return nil
