@@ -6,6 +6,7 @@ import (
 	"runtime"
 	"runtime/metrics"
 	"runtime/pprof"
+	"sync"
 	"sync/atomic"
 	"time"
 )
@@ -22,19 +23,26 @@ const HeapProfileEnv = "DANGJIAN_HEAPPROFILE"
 // heapWatch samples the heap while a stage runs.
 type heapWatch struct {
 	prefix     string
-	n          int
+	n          atomic.Int32
 	heap, live atomic.Uint64 // highest in the current stage
 	peak       uint64        // highest live heap so far (sample only)
 }
 
+var (
+	watchOnce sync.Once
+	watch     *heapWatch
+)
+
+// newHeapWatch returns the process's one heap watch (serve makes a timer
+// per full rebuild), nil unless HeapProfileEnv is set.
 func newHeapWatch() *heapWatch {
-	prefix := os.Getenv(HeapProfileEnv)
-	if prefix == "" {
-		return nil
-	}
-	h := &heapWatch{prefix: prefix}
-	go h.sample()
-	return h
+	watchOnce.Do(func() {
+		if prefix := os.Getenv(HeapProfileEnv); prefix != "" {
+			watch = &heapWatch{prefix: prefix}
+			go watch.sample()
+		}
+	})
+	return watch
 }
 
 func raise(a *atomic.Uint64, v uint64) {
@@ -74,8 +82,8 @@ func (h *heapWatch) stage(name string) {
 	runtime.GC()
 	var ms runtime.MemStats
 	runtime.ReadMemStats(&ms)
-	h.n++
-	file := fmt.Sprintf("%s.%02d-%s.pb.gz", h.prefix, h.n, name)
+
+	file := fmt.Sprintf("%s.%02d-%s.pb.gz", h.prefix, h.n.Add(1), name)
 	if f, err := os.Create(file); err == nil {
 		pprof.Lookup("heap").WriteTo(f, 0)
 		f.Close()
