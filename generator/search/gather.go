@@ -28,8 +28,9 @@ func newestFirst(docs []Doc) []int {
 }
 
 // gather indexes the docs on up to nw workers, each over a contiguous id
-// range of about equal text, and returns them in id order.
-func gather(docs []Doc, order []int, nw int) []*worker {
+// range of about equal text, and returns them in id order. drop empties
+// each doc's Body once it is indexed (Options.DropTexts).
+func gather(docs []Doc, order []int, nw int, drop bool) []*worker {
 	// Doc lengths first: BM25 needs the average before the first list entry.
 	dls := make([]int, len(docs))
 	forRanges(len(docs), nw, func(lo, hi int) {
@@ -69,6 +70,9 @@ func gather(docs []Doc, order []int, nw int) []*worker {
 			defer wg.Done()
 			for id := lo; id < hi; id++ {
 				wk.index(int32(id), &docs[order[id]])
+				if drop {
+					docs[order[id]].Body = ""
+				}
 			}
 			wk.flush()
 			wk.batch, wk.tmp, wk.bocc = nil, nil, nil

@@ -86,13 +86,18 @@ type Result struct {
 type timer struct {
 	stages []Stage
 	last   time.Time
+	heap   *heapWatch // nil unless $DANGJIAN_HEAPPROFILE is set
 }
 
-func newTimer() *timer { return &timer{last: time.Now()} }
+func newTimer() *timer { return &timer{last: time.Now(), heap: newHeapWatch()} }
 
 func (t *timer) done(name string) {
 	now := time.Now()
 	t.stages = append(t.stages, Stage{name, now.Sub(t.last)})
+	if t.heap != nil {
+		t.heap.stage(name) // not part of the stage's time
+		now = time.Now()
+	}
 	t.last = now
 }
 
@@ -402,20 +407,31 @@ func (s *Site) Write(w output.Writer, t *timer) (*Result, []diag.Problem) {
 // WriteSearch writes the search index of every published page.
 func (s *Site) WriteSearch(w output.Writer) []diag.Problem {
 	docs := search.DocsFromPages(s.Render.C.All)
+	var opts search.Options
+	if s.oneShot {
+		// Nothing after the index reads the plain texts: with the pages'
+		// references gone, the index frees each as it is done with it.
+		for _, p := range s.Content.Pages {
+			p.Plain = ""
+		}
+		opts.DropTexts = true
+	}
 	rec, _ := w.(*recorder)
 	if s.keys == nil || rec == nil {
-		if _, err := search.Write(docs, w, search.Options{}); err != nil {
+		if _, err := search.Write(docs, w, opts); err != nil {
 			return []diag.Problem{diag.New("search", 0, diag.MsgRender, err)}
 		}
 		return nil
 	}
+	// The key is of the docs as they are now, before Write drops their
+	// texts, and of the options that shape the files (not DropTexts).
 	key, err := searchKey(docs, search.Options{})
 	if err == nil && s.keys.linkSearch(key, rec) {
 		s.searchLinked = true
 		return nil
 	}
 	pw := &pathWriter{w: w}
-	if _, err := search.Write(docs, pw, search.Options{}); err != nil {
+	if _, err := search.Write(docs, pw, opts); err != nil {
 		return []diag.Problem{diag.New("search", 0, diag.MsgRender, err)}
 	}
 	if err == nil {
