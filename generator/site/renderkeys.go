@@ -190,20 +190,20 @@ func jobKeys(s *Site, jobs []render.Job) ([][sha256.Size]byte, error) {
 	meta := make([][sha256.Size]byte, len(pages))
 	own := make(map[*content.Page][sha256.Size]byte, len(pages))
 	var mu sync.Mutex
-	var failed atomic.Value
+	var failed error
 	forEach(len(pages), func(i int) {
 		m, o, err := pageHashes(pages[i], fine)
+		mu.Lock()
+		defer mu.Unlock()
 		if err != nil {
-			failed.Store(err)
+			failed = err
 			return
 		}
 		meta[i] = m
-		mu.Lock()
 		own[pages[i]] = o
-		mu.Unlock()
 	})
-	if err, ok := failed.Load().(error); ok {
-		return nil, err
+	if failed != nil {
+		return nil, failed
 	}
 
 	e := &enc{}
