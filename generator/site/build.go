@@ -230,6 +230,19 @@ func (s *Site) forgetSources() {
 	}
 }
 
+// forgetTexts drops every page's plain text once the search docs hold it
+// (one-shot builds only): nothing after the index reads it, so the index
+// frees each text as it is done with it (search.Options.DropTexts). At
+// 50,000 pages the texts were 350 MB of the search stage's 1.4 GB live peak.
+func (s *Site) forgetTexts() {
+	if !s.oneShot {
+		return
+	}
+	for _, p := range s.Content.Pages {
+		p.Plain = ""
+	}
+}
+
 func (s *Site) setStatic(files []StaticFile) {
 	s.Static = files
 	s.staticByRel = make(map[string]StaticFile, len(files))
@@ -407,15 +420,8 @@ func (s *Site) Write(w output.Writer, t *timer) (*Result, []diag.Problem) {
 // WriteSearch writes the search index of every published page.
 func (s *Site) WriteSearch(w output.Writer) []diag.Problem {
 	docs := search.DocsFromPages(s.Render.C.All)
-	var opts search.Options
-	if s.oneShot {
-		// Nothing after the index reads the plain texts: with the pages'
-		// references gone, the index frees each as it is done with it.
-		for _, p := range s.Content.Pages {
-			p.Plain = ""
-		}
-		opts.DropTexts = true
-	}
+	s.forgetTexts()
+	opts := search.Options{DropTexts: s.oneShot}
 	rec, _ := w.(*recorder)
 	if s.keys == nil || rec == nil {
 		if _, err := search.Write(docs, w, opts); err != nil {
