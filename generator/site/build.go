@@ -100,6 +100,12 @@ func Build(opt Options) (*Result, error) {
 	}
 	t := newTimer()
 	site, probs := load(opt, t, true)
+	if site != nil && site.mdCache != nil {
+		// The pack of this build's Markdown results is written in the
+		// background; it must be complete (or gone) when Build returns.
+		// After a successful build, saveCache has pruned it already.
+		defer site.mdCache.Close()
+	}
 	if errs := errorsOf(probs); len(errs) > 0 {
 		return nil, errs
 	}
