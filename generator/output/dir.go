@@ -50,6 +50,10 @@ type Dir struct {
 	life sync.RWMutex
 	done bool  // committed or aborted
 	err  error // the first write error
+
+	// removing is the previous output's removal after Commit.
+	removing sync.WaitGroup
+	rmErr    error
 }
 
 // NewDir creates the temporary folder for a build into dest. It first
@@ -287,6 +291,11 @@ func (d *Dir) Counts() (files, bytes int64) { return d.files.Load(), d.bytes.Loa
 // there is no moment without a destination for a web server to serve;
 // elsewhere the old one is moved aside just before the new one moves in,
 // and back if that fails.
+//
+// The old output, moved aside under a temporary name, is removed in the
+// background (on ext4, unlinking 29,000 files took 3.2 s), so that the
+// caller's own last steps run meanwhile: call Wait before returning. If the
+// process dies first, the next build removes it (RemoveLeftovers).
 func (d *Dir) Commit() error {
 	d.life.Lock()
 	defer d.life.Unlock()
@@ -308,7 +317,8 @@ func (d *Dir) Commit() error {
 	err := exchange(d.tmp, d.dest)
 	if err == nil {
 		// The old output is now at the temporary name.
-		return removeOld(d.tmp)
+		d.removeOld(d.tmp)
+		return nil
 	}
 	if !errors.Is(err, errNoExchange) {
 		os.RemoveAll(d.tmp)
@@ -324,14 +334,26 @@ func (d *Dir) Commit() error {
 		os.RemoveAll(d.tmp)
 		return commitError(d.dest, err)
 	}
-	return removeOld(old)
+	d.removeOld(old)
+	return nil
 }
 
-func removeOld(dir string) error {
-	if err := os.RemoveAll(dir); err != nil {
-		return &WriteError{Path: dir, Err: unwrapPath(err)}
-	}
-	return nil
+// removeOld starts removing the previous output (see Commit).
+func (d *Dir) removeOld(dir string) {
+	d.removing.Add(1)
+	go func() {
+		defer d.removing.Done()
+		if err := removeOutput(dir); err != nil {
+			d.rmErr = &WriteError{Path: dir, Err: unwrapPath(err)}
+		}
+	}()
+}
+
+// Wait waits until the previous output replaced by Commit is removed, and
+// returns what went wrong removing it (the new output is in place anyway).
+func (d *Dir) Wait() error {
+	d.removing.Wait()
+	return d.rmErr
 }
 
 func commitError(dest string, err error) error {

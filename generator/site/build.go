@@ -145,11 +145,16 @@ func Build(opt Options) (*Result, error) {
 		return nil, diag.Errors{outputProblem(opt.Dest, err)}
 	}
 	t.done("commit")
+	// The previous output is being removed meanwhile (output.Dir.Commit).
 	if reuse != nil {
 		res.Linked = reuse.Linked()
 		site.saveCache(reuse)
 		t.done("cache")
 	}
+	if err := dir.Wait(); err != nil {
+		return nil, diag.Errors{outputProblem(opt.Dest, err)}
+	}
+	t.done("remove old")
 	res.Files, res.Bytes = dir.Counts()
 	res.Stages = t.stages
 	res.Warnings = append(warningsOf(probs), warningsOf(wprobs)...)
