@@ -220,18 +220,26 @@ func CheckDest(dest string) error {
 
 // WriteFile implements Writer.
 func (d *Dir) WriteFile(path string, data []byte) error {
+	_, err := d.write(path, data, false)
+	return err
+}
+
+// write is WriteFile; with stat it also returns the file's modification
+// time (Reuse records it), asked of the open file rather than by a second
+// lookup of its path.
+func (d *Dir) write(path string, data []byte, stat bool) (mtime int64, err error) {
 	full := filepath.Join(d.tmp, filepath.FromSlash(path))
 	if !strings.HasPrefix(full, d.tmp+string(filepath.Separator)) {
-		return fmt.Errorf("output path %q leaves the output folder", path)
+		return 0, fmt.Errorf("output path %q leaves the output folder", path)
 	}
 	d.life.RLock()
 	defer d.life.RUnlock()
 	if d.done {
-		return fmt.Errorf("%s: %w", path, errFinished)
+		return 0, fmt.Errorf("%s: %w", path, errFinished)
 	}
-	err := d.mkdir(filepath.Dir(full))
+	err = d.mkdir(filepath.Dir(full))
 	if err == nil {
-		err = os.WriteFile(full, data, 0o644)
+		mtime, err = writeFile(full, data, stat)
 	}
 	if err != nil {
 		werr := &WriteError{Path: filepath.Join(d.dest, filepath.FromSlash(path)), Err: unwrapPath(err)}
@@ -240,11 +248,32 @@ func (d *Dir) WriteFile(path string, data []byte) error {
 			d.err = werr
 		}
 		d.mu.Unlock()
-		return werr
+		return 0, werr
 	}
 	d.files.Add(1)
 	d.bytes.Add(int64(len(data)))
-	return nil
+	return mtime, nil
+}
+
+// writeFile is os.WriteFile (mode 644 less the umask), and the file's
+// modification time after the write when stat is set.
+func writeFile(name string, data []byte, stat bool) (int64, error) {
+	f, err := os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
+	if err != nil {
+		return 0, err
+	}
+	_, err = f.Write(data)
+	var mtime int64
+	if err == nil && stat {
+		var st os.FileInfo
+		if st, err = f.Stat(); err == nil {
+			mtime = st.ModTime().UnixNano()
+		}
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	return mtime, err
 }
 
 var errFinished = errors.New("the build was already committed or aborted")
