@@ -15,6 +15,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -179,8 +180,26 @@ func TestThumbCacheAcrossBuilds(t *testing.T) {
 		t.Errorf("new width: w %d resizes %d", w, wider.Resizes())
 	}
 
-	// A damaged cache file is made again, not served.
+	// A thumbnail cached by a build with another PNG level (names without
+	// pngTag) is not served: it has other bytes than a cold build's.
 	entries, _ := os.ReadDir(dir)
+	otherLevel := t.TempDir()
+	for _, e := range entries {
+		name := strings.Replace(e.Name(), pngTag+".png", ".png", 1)
+		if name == e.Name() {
+			t.Fatalf("%s: cache name without the PNG level", name)
+		}
+		var buf bytes.Buffer
+		(&png.Encoder{CompressionLevel: png.BestSpeed}).Encode(&buf, testImage(320, 320))
+		os.WriteFile(filepath.Join(otherLevel, name), buf.Bytes(), 0o644)
+	}
+	fromOther := &Thumbnailer{CacheDir: otherLevel, Width: 320}
+	if out, _, _, _, _ := fromOther.Thumb(logos[0], "logo.png"); fromOther.Resizes() != 1 || !bytes.Equal(out, outs1[0]) {
+		t.Errorf("another level's cache: resizes %d", fromOther.Resizes())
+	}
+
+	// A damaged cache file is made again, not served.
+	entries, _ = os.ReadDir(dir)
 	for _, e := range entries {
 		os.WriteFile(filepath.Join(dir, e.Name()), []byte("garbage"), 0o644)
 	}

@@ -28,6 +28,9 @@ func build(t *testing.T, dest string, files ...string) {
 	if err := d.Commit(); err != nil {
 		t.Fatal(err)
 	}
+	if err := d.Wait(); err != nil {
+		t.Fatal(err)
+	}
 }
 
 func leftovers(t *testing.T, parent string) []string {

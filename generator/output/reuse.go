@@ -184,14 +184,11 @@ func (r *Reuse) WriteFile(path string, data []byte) error {
 			}
 		}
 	}
-	if err := r.d.WriteFile(path, data); err != nil {
-		return err
-	}
-	st, err := os.Lstat(full)
+	mtime, err := r.d.write(path, data, true)
 	if err != nil {
 		return err
 	}
-	r.record(path, FileSum{Sum: sum, Size: int64(len(data)), Mtime: st.ModTime().UnixNano()}, false)
+	r.record(path, FileSum{Sum: sum, Size: int64(len(data)), Mtime: mtime}, false)
 	return nil
 }
 

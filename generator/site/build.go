@@ -112,6 +112,12 @@ func Build(opt Options) (*Result, error) {
 	}
 	t := newTimer()
 	site, probs := load(opt, t, true)
+	if site != nil && site.mdCache != nil {
+		// The pack of this build's Markdown results is written in the
+		// background; it must be complete (or gone) when Build returns.
+		// After a successful build, saveCache has pruned it already.
+		defer site.mdCache.Close()
+	}
 	if errs := errorsOf(probs); len(errs) > 0 {
 		return nil, errs
 	}
@@ -152,11 +158,16 @@ func Build(opt Options) (*Result, error) {
 		return nil, diag.Errors{outputProblem(opt.Dest, err)}
 	}
 	t.done("commit")
+	// The previous output is being removed meanwhile (output.Dir.Commit).
 	if reuse != nil {
 		res.Linked = reuse.Linked()
 		site.saveCache(reuse)
 		t.done("cache")
 	}
+	if err := dir.Wait(); err != nil {
+		return nil, diag.Errors{outputProblem(opt.Dest, err)}
+	}
+	t.done("remove old")
 	res.Files, res.Bytes = dir.Counts()
 	res.Stages = t.stages
 	res.Warnings = append(warningsOf(probs), warningsOf(wprobs)...)

@@ -2,7 +2,6 @@ package site
 
 import (
 	"bytes"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -10,6 +9,7 @@ import (
 	"time"
 
 	"dangjian/generator/corpus"
+	"dangjian/generator/mdcache"
 	"dangjian/generator/sitetest"
 )
 
@@ -145,9 +145,9 @@ func TestWarmBuildEqualsCold(t *testing.T) {
 	}
 	differs(t, before, pub)
 
-	other := filepath.Join(t.TempDir(), "cold")
-	incrBuild(t, src, other, true)
-	sameTree(t, pub, other)
+	coldDir := filepath.Join(t.TempDir(), "cold")
+	incrBuild(t, src, coldDir, true)
+	sameTree(t, pub, coldDir)
 }
 
 // TestChangeInvalidates changes each kind of input the markdown cache and the
@@ -248,28 +248,35 @@ func TestBrokenCacheIgnored(t *testing.T) {
 	pub := filepath.Join(src, "public")
 	cold := incrBuild(t, src, pub, false)
 
-	var entries []string
-	filepath.WalkDir(filepath.Join(src, CacheDir, "markdown"), func(p string, d fs.DirEntry, err error) error {
-		if err == nil && !d.IsDir() {
-			entries = append(entries, p)
-		}
-		return nil
-	})
-	if len(entries) < 3 {
+	entries := mdcache.Spans(filepath.Join(src, CacheDir, "markdown"))
+	if len(entries) < 4 {
 		t.Fatalf("%d cache entries", len(entries))
 	}
-	// Truncated, one byte flipped, and another page's entry in its place.
-	data, _ := os.ReadFile(entries[0])
-	os.WriteFile(entries[0], data[:len(data)/2], 0o644)
-	data, _ = os.ReadFile(entries[1])
-	data[len(data)-10] ^= 0x20
-	os.WriteFile(entries[1], data, 0o644)
-	data, _ = os.ReadFile(entries[3])
-	os.WriteFile(entries[2], data, 0o644)
+	// Half an entry zeroed, one byte flipped, and another page's entry in
+	// its place (as much of it as fits).
+	damage := func(e mdcache.Span, f func(b []byte)) {
+		f2, err := os.OpenFile(e.Pack, os.O_RDWR, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer f2.Close()
+		b := make([]byte, e.Size)
+		f2.ReadAt(b, e.Off)
+		f(b)
+		f2.WriteAt(b, e.Off)
+	}
+	damage(entries[0], func(b []byte) { clear(b[len(b)/2:]) })
+	damage(entries[1], func(b []byte) { b[len(b)-10] ^= 0x20 })
+	other := make([]byte, entries[3].Size)
+	if f, err := os.Open(entries[3].Pack); err == nil {
+		f.ReadAt(other, entries[3].Off)
+		f.Close()
+	}
+	damage(entries[2], func(b []byte) { copy(b, other) })
 
 	// A published file changed by hand, same size: must not be linked.
 	page := filepath.Join(pub, "index.html")
-	data, _ = os.ReadFile(page)
+	data, _ := os.ReadFile(page)
 	os.WriteFile(page, bytes.Replace(data, []byte("<html"), []byte("<HTML"), 1), 0o644)
 	later := time.Now().Add(2 * time.Second)
 	os.Chtimes(page, later, later)
@@ -281,9 +288,9 @@ func TestBrokenCacheIgnored(t *testing.T) {
 	if warm.Linked == 0 || warm.Linked >= cold.Files-1 {
 		t.Errorf("%d of %d files linked", warm.Linked, warm.Files)
 	}
-	other := filepath.Join(t.TempDir(), "cold")
-	incrBuild(t, src, other, true)
-	sameTree(t, pub, other)
+	coldDir := filepath.Join(t.TempDir(), "cold")
+	incrBuild(t, src, coldDir, true)
+	sameTree(t, pub, coldDir)
 
 	// A damaged output list: nothing is linked, the output is still right.
 	manifests, _ := filepath.Glob(filepath.Join(src, CacheDir, "output", "*.manifest"))
@@ -296,7 +303,7 @@ func TestBrokenCacheIgnored(t *testing.T) {
 	if again.Linked != 0 {
 		t.Errorf("%d files linked through a damaged output list", again.Linked)
 	}
-	sameTree(t, pub, other)
+	sameTree(t, pub, coldDir)
 }
 
 // TestFailedBuildLeavesLinkedOutput: a build that fails after linking files
