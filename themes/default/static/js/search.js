@@ -628,30 +628,29 @@
   else root = script ? script.src.replace(/js\/search\.js(\?.*)?$/, '') : new URL('../', global.location.href).href;
   var fileMode = global.location.protocol === 'file:';
 
-  // What the page's own index scripts (meta.js, dir.js) delivered before
-  // this script ran waits in the page's stub DJS (search.html).
-  // One still on its way is waited for, not asked for again; after a
-  // failed one (the stub's f) every file is asked for anew.
-  var stub = global.DJS || {}, waiting = stub.q || {}, files = {};
+  // Over http(s) the index files are fetched and read as JSON: a script
+  // element runs when the browser gets round to it, which Chromium puts
+  // off while the page is parsed and painted, and each one is a task of
+  // its own. search.html's stub has already asked for meta.js and dir.js
+  // (DJS.p). From file://, where fetch() is refused, each file is a script
+  // element calling DJS.
+  var stub = global.DJS || {}, waiting = {}, files = {};
+  var useFetch = !fileMode && typeof global.fetch === 'function';
   global.DJS = function (name, data) { waiting[name] = data; };
-  function pageScript(name) {
-    var src = root + 'search/' + name + '.js', ss = doc.getElementsByTagName('script');
-    for (var i = 0; i < ss.length; i++) if (ss[i].src === src) return ss[i];
-    return null;
+  function fromScript(name, t) {
+    var pre = 'DJS("' + name + '",', end = t.lastIndexOf(');');
+    if (t.slice(0, pre.length) !== pre || end < pre.length) throw new Error(name);
+    return JSON.parse(t.slice(pre.length, end));
   }
   function load(name) {
-    if (!files[name] && name in waiting) {
-      files[name] = Promise.resolve(waiting[name]);
-      delete waiting[name];
-    }
-    var mine = !files[name] && !stub.f && pageScript(name);
-    if (mine) {
-      files[name] = new Promise(function (resolve, reject) {
-        mine.addEventListener('load', function () {
-          if (name in waiting) { resolve(waiting[name]); delete waiting[name]; } else reject(new Error(name));
-        });
-        mine.addEventListener('error', function () { delete files[name]; reject(new Error(name)); });
-      });
+    if (!files[name] && useFetch) {
+      var asked = stub.p && stub.p[name];
+      if (asked) delete stub.p[name];
+      files[name] = (asked || global.fetch(root + 'search/' + name + '.js')).then(function (r) {
+        if (!r.ok) throw new Error(name);
+        return r.text();
+      }).then(function (t) { return fromScript(name, t); });
+      files[name].catch(function () { delete files[name]; });
     }
     if (!files[name]) {
       files[name] = new Promise(function (resolve, reject) {
