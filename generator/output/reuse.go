@@ -1,7 +1,6 @@
 package output
 
 import (
-	"bufio"
 	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
@@ -102,18 +101,21 @@ func (m *Manifest) Save(file string) error {
 	}
 	sum := sha256.Sum256(buf.Bytes())
 	buf.WriteString(hex.EncodeToString(sum[:]) + "\n")
+	return SaveFile(file, buf.Bytes())
+}
+
+// SaveFile writes a cache file whole or not at all: into a temporary file
+// beside it, renamed over it, so that a build killed meanwhile leaves the
+// previous one (or none). Its folder is made when missing.
+func SaveFile(file string, data []byte) error {
 	if err := os.MkdirAll(filepath.Dir(file), 0o755); err != nil {
 		return err
 	}
-	tmp, err := os.CreateTemp(filepath.Dir(file), ".tmp-manifest-")
+	tmp, err := os.CreateTemp(filepath.Dir(file), ".tmp-"+filepath.Base(file)+"-")
 	if err != nil {
 		return err
 	}
-	w := bufio.NewWriter(tmp)
-	_, err = w.Write(buf.Bytes())
-	if err == nil {
-		err = w.Flush()
-	}
+	_, err = tmp.Write(data)
 	if cerr := tmp.Close(); err == nil {
 		err = cerr
 	}

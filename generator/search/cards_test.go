@@ -93,14 +93,7 @@ func TestTopResultsRanksAsSearch(t *testing.T) {
 			Date: day("2022-01-01").Add(time.Duration(i%4) * time.Hour), Body: strings.Repeat("示范点。", i%5+1)})
 	}
 	w, _ := build(t, docs, Options{ShardBytes: 400, BigBytes: 60})
-	ix, err := Open(w.fs, "search")
-	if err != nil {
-		t.Fatal(err)
-	}
-	hits, err := ix.Search("示范点")
-	if err != nil {
-		t.Fatal(err)
-	}
+	ix, hits := openAndSearch(t, w, "示范点")
 	var want []int
 	for _, h := range hits[:topCards] {
 		want = append(want, h.ID)
@@ -144,14 +137,7 @@ func TestDeepResultReadsOnlyItsText(t *testing.T) {
 	if texts != 6 || frags != 0 {
 		t.Errorf("read %d text files and %d fragment files, want 6 and 0: %v", texts, frags, cost.Files)
 	}
-	ix, err := Open(w.fs, "search")
-	if err != nil {
-		t.Fatal(err)
-	}
-	hits, err := ix.Search("学习强国")
-	if err != nil {
-		t.Fatal(err)
-	}
+	ix, hits := openAndSearch(t, w, "学习强国")
 	for _, h := range hits {
 		deep, text, err := ix.DeepFragment(h.ID)
 		if err != nil || !h.Deep {
@@ -186,14 +172,7 @@ func TestLikelyCardsComeWithPositions(t *testing.T) {
 	}
 	// Long lists by their positions, not their doc lists: no cards.
 	w, _ := build(t, docs, Options{ShardBytes: 400, BigBytes: 200, FragDocs: 3})
-	ix, err := Open(w.fs, "search")
-	if err != nil {
-		t.Fatal(err)
-	}
-	hits, err := ix.Search("红色引擎")
-	if err != nil {
-		t.Fatal(err)
-	}
+	ix, hits := openAndSearch(t, w, "红色引擎")
 	if len(hits) != 60 {
 		t.Fatalf("%d hits, want 60", len(hits))
 	}
@@ -230,14 +209,7 @@ func TestLikelyTextsComeWithPositions(t *testing.T) {
 			Body: strings.Repeat("医院开展志愿服务活动，服务群众。", 12) + "学习强国积分排名靠前。学习强国。"})
 	}
 	w, _ := build(t, docs, Options{ShardBytes: 400, BigBytes: 200})
-	ix, err := Open(w.fs, "search")
-	if err != nil {
-		t.Fatal(err)
-	}
-	hits, err := ix.Search("学习强国")
-	if err != nil {
-		t.Fatal(err)
-	}
+	ix, hits := openAndSearch(t, w, "学习强国")
 	if len(hits) != 40 || !slices.ContainsFunc(ix.Loaded, func(p string) bool { return strings.HasPrefix(p, "search/p/") }) {
 		t.Fatalf("%d hits, read %v: the test needs 40 and a positions file", len(hits), ix.Loaded)
 	}
@@ -257,4 +229,18 @@ func TestLikelyTextsComeWithPositions(t *testing.T) {
 	if more := ix.Loaded[before:]; len(more) > 0 {
 		t.Errorf("the first page read %v after the positions", more)
 	}
+}
+
+// openAndSearch opens the index w holds and runs q on it.
+func openAndSearch(t *testing.T, w *mapWriter, q string) (*Index, []Hit) {
+	t.Helper()
+	ix, err := Open(w.fs, "search")
+	if err != nil {
+		t.Fatal(err)
+	}
+	hits, err := ix.Search(q)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return ix, hits
 }

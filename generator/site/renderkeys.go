@@ -1,7 +1,6 @@
 package site
 
 import (
-	"bufio"
 	"bytes"
 	"crypto/sha256"
 	"encoding/binary"
@@ -553,27 +552,7 @@ func (k *renderKeys) save() {
 	}
 	sum := sha256.Sum256(buf.Bytes())
 	buf.WriteString(hex.EncodeToString(sum[:]) + "\n")
-	err := os.MkdirAll(filepath.Dir(k.file), 0o755)
-	var tmp *os.File
-	if err == nil {
-		tmp, err = os.CreateTemp(filepath.Dir(k.file), ".tmp-keys-")
-	}
-	if err == nil {
-		w := bufio.NewWriter(tmp)
-		_, err = w.Write(buf.Bytes())
-		if err == nil {
-			err = w.Flush()
-		}
-		if cerr := tmp.Close(); err == nil {
-			err = cerr
-		}
-		if err == nil {
-			err = os.Rename(tmp.Name(), k.file)
-		}
-		if err != nil {
-			os.Remove(tmp.Name())
-		}
-	}
+	err := output.SaveFile(k.file, buf.Bytes())
 	if err != nil {
 		os.Remove(k.file)
 	}
