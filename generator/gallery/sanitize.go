@@ -624,7 +624,10 @@ func cleanCSSOnce(css string) string {
 	css = cssURLRe.ReplaceAllStringFunc(css, func(m string) string {
 		arg := cssURLRe.FindStringSubmatch(m)[1]
 		arg = strings.Trim(strings.TrimSpace(arg), `"'`)
-		if safeRef(arg, true) {
+		// A reference inside the document is a plain #name: anything that
+		// would make the url( malformed (a bracket, a quote, a space, a
+		// backslash) could hide another url( in it, so it goes too.
+		if safeRef(arg, true) && !strings.ContainsAny(arg, "()\"' \t\n\r\f\\") {
 			return m
 		}
 		return "none"
