@@ -77,10 +77,13 @@ func (l Links) base() string {
 // URL converts one site-relative URL (as the browser reads it: tabs and
 // newlines removed) for the page at pageURL. Anything else (absolute,
 // protocol-relative, fragment-only, relative) is returned as is.
-func (l Links) URL(pageURL, u string) string {
-	u = stripTabNL(u)
+func (l Links) URL(pageURL, link string) string {
+	// A browser drops tabs and newlines inside a URL, so "\t/news/" is
+	// site-rooted; a link left as it is keeps them, as removing one can
+	// make an entity ("&#\t58" → "&#58") that an attribute decodes.
+	u := stripTabNL(link)
 	if !strings.HasPrefix(u, "/") || strings.HasPrefix(u, "//") || strings.HasPrefix(u, `/\`) {
-		return u
+		return link
 	}
 	if l.Rooted(pageURL) {
 		return l.base() + u[1:]
@@ -298,7 +301,10 @@ func (l Links) srcset(pageURL, val, dec string) (string, bool) {
 		if len(f) == 0 {
 			continue
 		}
-		nu := l.URL(pageURL, f[0])
+		// A comma or a space in the rewritten URL (from the base path or
+		// the page's address) would split it into more candidates, one of
+		// which could read as a scheme: they are percent-encoded.
+		nu := srcsetEscaper.Replace(l.URL(pageURL, f[0]))
 		if !SafeURL(nu) {
 			return "", false
 		}
@@ -313,6 +319,10 @@ func (l Links) srcset(pageURL, val, dec string) (string, bool) {
 	}
 	return attrEscaper.Replace(strings.Join(cands, ", ")), true
 }
+
+// srcsetEscaper percent-encodes what separates srcset candidates and their
+// descriptors.
+var srcsetEscaper = strings.NewReplacer(",", "%2C", " ", "%20", "\t", "%09", "\n", "%0A", "\r", "%0D", "\f", "%0C")
 
 // attrEscaper escapes a value for a double-quoted attribute, as
 // html/template does.
