@@ -240,15 +240,6 @@
     });
   };
 
-  function find(sorted, x) {
-    var lo = 0, hi = sorted.length;
-    while (lo < hi) {
-      var mid = (lo + hi) >> 1;
-      if (sorted[mid] < x) lo = mid + 1; else hi = mid;
-    }
-    return lo < sorted.length && sorted[lo] === x ? lo : -1;
-  }
-
   var TITLE = 2, FIELD = 1, EXACT = 3; // bands (write.go: bandTitle …)
 
   // search resolves to hits {id, score, pos, deep, band} best first: by
