@@ -2,6 +2,8 @@ package search_test
 
 import (
 	"context"
+	"net/http"
+	"net/http/httptest"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -255,6 +257,39 @@ func TestBrowserQueryOnLoad(t *testing.T) {
 	got := waitShown(t, ctx)
 	if len(got.Links) != 0 || !strings.Contains(got.Status, "没有找到") {
 		t.Errorf("no-hit query: status %q, links %v", got.Status, got.Links)
+	}
+}
+
+// A site copied into a folder of a host (http://host/portal/) searches from
+// there: the search page asks for nothing outside its folder (the stub in
+// its head once asked for /search/meta.js, which on such a host is
+// another site's file or none).
+func TestBrowserInSubfolder(t *testing.T) {
+	ctx := tab(t)
+	site := demoSite(t)
+	var mu sync.Mutex
+	var outside []string
+	mux := http.NewServeMux()
+	mux.Handle("/portal/", http.StripPrefix("/portal", http.FileServer(http.Dir(site))))
+	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path != "/favicon.ico" { // the browser's own guess
+			mu.Lock()
+			outside = append(outside, r.URL.Path)
+			mu.Unlock()
+		}
+		http.NotFound(w, r)
+	})
+	srv := httptest.NewServer(mux)
+	defer srv.Close()
+	q := "光明眼科"
+	if err := chromedp.Do(ctx, chromedp.Navigate(srv.URL+"/portal/search/?q="+url.QueryEscape(q))); err != nil {
+		t.Fatal(err)
+	}
+	checkResults(t, site, srv.URL+"/portal/", q, waitShown(t, ctx))
+	mu.Lock()
+	defer mu.Unlock()
+	if len(outside) > 0 {
+		t.Errorf("the search page asked for files outside its folder: %v", outside)
 	}
 }
 

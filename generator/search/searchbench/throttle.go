@@ -106,7 +106,10 @@ const coldWait = `(async function (pf) {
   return {ms: end - from, nav: end, hits: pf ? (window.pfDone ? window.pfDone.hits : 0) : (m ? +m[1] : 0),
     res: performance.getEntriesByType('resource').filter(function (e) { return e.startTime >= from; })
       .map(function (e) { return {name: new URL(e.name).pathname, start: e.startTime, end: e.responseEnd}; }),
-    marks: performance.getEntriesByType('mark').map(function (e) { return {name: e.name, start: e.startTime, end: e.startTime}; })};
+    marks: performance.getEntriesByType('mark').concat(performance.getEntriesByType('paint'))
+      .map(function (e) { return {name: e.name, start: e.startTime, end: e.startTime}; })
+      .concat(nav ? ['responseStart', 'responseEnd', 'domInteractive', 'domContentLoadedEventStart', 'loadEventStart']
+        .map(function (k) { return {name: 'html ' + k, start: nav[k], end: nav[k]}; }) : [])};
 })(%v)`
 
 // doneAt records when #search-results turns aria-busy="false", before the

@@ -601,7 +601,7 @@
 
   var doc = global.document;
   var script = doc.currentScript;
-  // search.html loads this script async from the page's head, with the site
+  // search.html loads this script first in the page's head, with the site
   // root in data-root (relative to the page): the query in the address
   // starts at once, its lists loading while the page is parsed and laid
   // out. A theme that loads it at the end of the body may put data-root on
@@ -619,25 +619,28 @@
   else root = script ? script.src.replace(/js\/search\.js(\?.*)?$/, '') : new URL('../', global.location.href).href;
   var fileMode = global.location.protocol === 'file:';
 
-  // Over http(s) the index files are fetched and read as JSON: a script
-  // element runs when the browser gets round to it, which Chromium puts
-  // off while the page is parsed and painted, and each one is a task of
-  // its own. search.html's stub has already asked for meta.js and dir.js
-  // (DJS.p). From file://, where fetch() is refused, each file is a script
-  // element calling DJS.
-  var stub = global.DJS || {}, waiting = {}, files = {};
+  // The index files that came with the page (search.html: meta.js and
+  // dir.js as plain scripts before this one) wait in DJS.d. Over http(s)
+  // the others are fetched and read as JSON: a script element runs when the
+  // browser gets round to it, which Chromium puts off while the page is
+  // parsed and painted, and each one is a task of its own. From file://,
+  // where fetch() is refused, each file is a script element calling DJS.
+  var waiting = (global.DJS && global.DJS.d) || {}, files = {};
   var useFetch = !fileMode && typeof global.fetch === 'function';
   global.DJS = function (name, data) { waiting[name] = data; };
+  function own(o, k) { return Object.prototype.hasOwnProperty.call(o, k); }
   function fromScript(name, t) {
     var pre = 'DJS("' + name + '",', end = t.lastIndexOf(');');
     if (t.slice(0, pre.length) !== pre || end < pre.length) throw new Error(name);
     return JSON.parse(t.slice(pre.length, end));
   }
   function load(name) {
+    if (!files[name] && own(waiting, name)) {
+      files[name] = Promise.resolve(waiting[name]);
+      delete waiting[name];
+    }
     if (!files[name] && useFetch) {
-      var asked = stub.p && stub.p[name];
-      if (asked) delete stub.p[name];
-      files[name] = (asked || global.fetch(root + 'search/' + name + '.js')).then(function (r) {
+      files[name] = global.fetch(root + 'search/' + name + '.js').then(function (r) {
         if (!r.ok) throw new Error(name);
         return r.text();
       }).then(function (t) { return fromScript(name, t); });
@@ -650,7 +653,7 @@
         s.async = true;
         s.onload = function () {
           s.parentNode.removeChild(s);
-          if (name in waiting) { resolve(waiting[name]); delete waiting[name]; } else reject(new Error(name));
+          if (own(waiting, name)) { resolve(waiting[name]); delete waiting[name]; } else reject(new Error(name));
         };
         s.onerror = function () {
           s.parentNode.removeChild(s);
