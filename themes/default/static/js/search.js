@@ -140,19 +140,17 @@
   // phone more than the reading.
   function decodePositions(s, n) {
     var at = new Int32Array(n + 1), pos = new Int32Array(s.length), k = 0, i = 0, len = s.length;
-    var next = function () {
-      var v = 0;
-      while (i < len) {
-        var d = digit(s.charCodeAt(i++));
-        if (d < RADIX) return v * RADIX + d;
-        v = v * RADIX + d - RADIX;
-      }
-      return v;
-    };
     for (var j = 0; j < n; j++) {
       at[j] = k;
-      var c = next() + 1, p = -1;
-      for (var m = 0; m < c; m++) { p += next() + 1; pos[k++] = p; }
+      var v = 0, d = 0;
+      while (i < len && (d = digit(s.charCodeAt(i++))) >= RADIX) v = v * RADIX + d - RADIX;
+      var c = v * RADIX + d + 1, p = -1;
+      for (var m = 0; m < c; m++) {
+        v = 0;
+        while (i < len && (d = digit(s.charCodeAt(i++))) >= RADIX) v = v * RADIX + d - RADIX;
+        p += v * RADIX + d + 1;
+        pos[k++] = p;
+      }
     }
     at[n] = k;
     return { at: at, pos: pos };
@@ -184,13 +182,29 @@
       this.meta = Promise.all([this.load('meta'), this.load('dir')]).then(function (r) {
         var m = r[0];
         if (m[0] !== 7) throw new Error('search index format ' + m[0]);
-        // dir.js: hash bits → k of the grams with a file t/<h>-<k> (write.go: dirData).
-        var big = new Map(), bits = 0;
-        varints(r[1]).forEach(function (v) {
+        // dir.js: hash bits → k of the grams with a file t/<h>-<k>
+        // (write.go: dirData), read into two arrays, bits ascending: a
+        // Map of arrays of its thousands of entries took an old phone
+        // longer than the query.
+        var s = r[1], len = s.length, n = 0, i;
+        for (i = 0; i < len; i++) if (digit(s.charCodeAt(i)) < RADIX) n++;
+        var bitsOf = new Int32Array(n), kOf = new Uint8Array(n), bits = 0, v = 0, j = 0;
+        for (i = 0; i < len; i++) {
+          var d = digit(s.charCodeAt(i));
+          if (d >= RADIX) { v = v * RADIX + d - RADIX; continue; }
+          v = v * RADIX + d;
           bits += Math.floor(v / DIRK);
-          if (!big.has(bits)) big.set(bits, []);
-          big.get(bits).push(v % DIRK);
-        });
+          bitsOf[j] = bits;
+          kOf[j++] = v % DIRK;
+          v = 0;
+        }
+        var big = function (b) {
+          var lo = 0, hi = n;
+          while (lo < hi) { var mid = (lo + hi) >> 1; if (bitsOf[mid] < b) lo = mid + 1; else hi = mid; }
+          var ks = [];
+          for (; lo < n && bitsOf[lo] === b; lo++) ks.push(kOf[lo]);
+          return ks;
+        };
         self.xd = m[5];
         return { n: m[1], nt: m[2], np: m[3], fd: m[4], xd: m[5], hr: m[6], big: big };
       });
@@ -220,7 +234,7 @@
         return [s.slice(sp + 1), '', tri ? 'p' + h.slice(1) + '-' + k : ''];
       }, function () { return null; });
     };
-    var ks = meta.big.get(hv >>> DIRSHIFT) || [];
+    var ks = meta.big(hv >>> DIRSHIFT);
     var tries = ks.reduce(function (prev, k) {
       return prev.then(function (found) { return found || long(k); });
     }, Promise.resolve(null));
@@ -272,7 +286,7 @@
       // ones is empty (read.go: Search).
       var first = names, later = [];
       if (names.length >= 4) {
-        var big = function (g) { return meta.big.has(hash(g) >>> DIRSHIFT); };
+        var big = function (g) { return meta.big(hash(g) >>> DIRSHIFT).length > 0; };
         first = names.filter(function (g) { return !big(g); });
         later = names.filter(big);
         if (!first.length || !later.length) { first = names; later = []; }
@@ -342,18 +356,19 @@
   // a body match, which may lie beyond the head, their text files, in the
   // same wave.
   function likely(score) {
-    var top = [];
+    var top = [], parts = score.parts, at = score.at;
     for (var c = 0; c < score.n; c++) {
       var b = TITLE;
-      for (var a = 0; a < score.parts.length; a++) b = Math.min(b, score.parts[a].bands[score.at[a][c]]);
-      var h = { id: score.ids[c], band: b, score: score.sc[c] }, i = top.length;
-      while (i > 0 && better(h, top[i - 1])) i--;
-      if (i < TOPCARDS) top.splice(i, 0, h);
+      for (var a = 0; a < parts.length; a++) b = Math.min(b, parts[a].bands[at[a][c]]);
+      var id = score.ids[c], sc = score.sc[c], i = top.length;
+      while (i > 0 && better(b, sc, id, top[i - 1])) i--;
+      if (i >= TOPCARDS) continue;
+      top.splice(i, 0, { id: id, band: b, score: sc });
       if (top.length > TOPCARDS) top.pop();
     }
     return top;
   }
-  function better(x, y) { return x.band > y.band || x.band === y.band && (x.score > y.score || x.score === y.score && x.id < y.id); }
+  function better(band, score, id, y) { return band > y.band || band === y.band && (score > y.score || score === y.score && id < y.id); }
   var TOPCARDS = 10; // cards.go: topCards
 
   function rank(meta, plans, gd, score) {
