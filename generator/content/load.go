@@ -38,6 +38,11 @@ func Load(dir string) (*Site, []diag.Problem) {
 		mu     sync.Mutex
 		rootFS = filepath.Clean(dir)
 	)
+	// Absolute, so that a link's real path compares with it when the site
+	// is built from inside its folder (content/ relative to ".").
+	if abs, err := filepath.Abs(rootFS); err == nil {
+		rootFS = abs
+	}
 	root, err := filepath.EvalSymlinks(rootFS)
 	if err != nil {
 		if errors.Is(err, os.ErrNotExist) {
