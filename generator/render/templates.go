@@ -6,10 +6,12 @@ import (
 	"maps"
 	"path"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
+	"text/template/parse"
 
 	"dangjian/generator/diag"
 	"dangjian/generator/theme"
@@ -90,6 +92,7 @@ func ParseTemplates(th *theme.Theme, funcs template.FuncMap, opts TemplateOption
 		}
 		t.sets[f.Rel] = set
 	}
+	probs = append(probs, t.checkFirstBlock(common)...)
 	// Cloned last: html/template forbids cloning a set once it has run.
 	partials, err := common.Clone()
 	if err != nil {
@@ -97,6 +100,51 @@ func ParseTemplates(th *theme.Theme, funcs template.FuncMap, opts TemplateOption
 	}
 	t.partials = partials
 	return t, probs
+}
+
+// checkFirstBlock warns when a layout fills the base layout's "first"
+// block (search.html: the search engine and its index, before the
+// stylesheets) but a site's own base layout has no such block: the
+// search page would load no search script, and search would fail on the
+// published site without a word.
+func (t *Templates) checkFirstBlock(common *template.Template) []diag.Problem {
+	base := common.Lookup("_default/baseof.html")
+	if base == nil || base.Tree == nil || callsTemplate(base.Tree.Root, "first") {
+		return nil
+	}
+	var probs []diag.Problem
+	for name, set := range t.sets {
+		if first := set.Lookup("first"); first != nil && first.Tree != nil && first.Tree.ParseName == name {
+			probs = append(probs, diag.Warn(t.sources["_default/baseof.html"], 0, diag.MsgBaseofNoFirst, t.sources[name]))
+		}
+	}
+	slices.SortFunc(probs, func(a, b diag.Problem) int { return strings.Compare(fmt.Sprint(a.Args...), fmt.Sprint(b.Args...)) })
+	return probs
+}
+
+// callsTemplate reports whether the tree under n runs the template name
+// ({{template "name"}} or {{block "name"}}).
+func callsTemplate(n parse.Node, name string) bool {
+	switch n := n.(type) {
+	case *parse.ListNode:
+		if n == nil {
+			return false
+		}
+		for _, c := range n.Nodes {
+			if callsTemplate(c, name) {
+				return true
+			}
+		}
+	case *parse.TemplateNode:
+		return n.Name == name
+	case *parse.IfNode:
+		return callsTemplate(n.List, name) || callsTemplate(n.ElseList, name)
+	case *parse.RangeNode:
+		return callsTemplate(n.List, name) || callsTemplate(n.ElseList, name)
+	case *parse.WithNode:
+		return callsTemplate(n.List, name) || callsTemplate(n.ElseList, name)
+	}
+	return false
 }
 
 // parsedFrom returns the templates of set that file defined (itself and its

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -8,6 +9,7 @@ import (
 	"testing"
 
 	"dangjian/generator/config"
+	"dangjian/generator/diag"
 	"dangjian/generator/output"
 	"dangjian/generator/theme"
 )
@@ -128,5 +130,52 @@ func TestCurrentMenu(t *testing.T) {
 		if got := (&Context{Site: site, URL: c.url}).CurrentMenu(); got != c.want {
 			t.Errorf("CurrentMenu(%s) = %q, want %q", c.url, got, c.want)
 		}
+	}
+}
+
+// A site's own base layout without the "first" block would publish a
+// search page that loads no search script: the build says so, naming the
+// file, and only then.
+func TestBaseofWithoutFirstBlockWarns(t *testing.T) {
+	for _, tc := range []struct {
+		name, head string
+		warn       bool
+	}{
+		{"no block", ``, true},
+		{"block", `{{- block "first" .}}{{end}}`, false},
+		{"block inside if", `{{if true}}{{block "first" .}}{{end}}{{end}}`, false},
+		{"another block", `{{block "head" .}}{{end}}`, true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := t.TempDir()
+			base := `<!DOCTYPE html><html><head>` + tc.head + `</head><body>{{block "main" .}}{{end}}</body></html>`
+			if err := os.MkdirAll(filepath.Join(dir, "layouts", "_default"), 0o755); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(filepath.Join(dir, "layouts", "_default", "baseof.html"), []byte(base), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			th, err := theme.Open(dir, "default")
+			if err != nil {
+				t.Fatal(err)
+			}
+			_, probs := ParseTemplates(th, Funcs(nil), TemplateOptions{})
+			var warned []diag.Problem
+			for _, p := range probs {
+				if p.Msg == diag.MsgBaseofNoFirst {
+					warned = append(warned, p)
+				}
+			}
+			if !tc.warn {
+				if len(warned) > 0 {
+					t.Errorf("warned: %+v", warned)
+				}
+				return
+			}
+			if len(warned) != 1 || warned[0].Path != "layouts/_default/baseof.html" || warned[0].Severity != diag.Warning ||
+				!strings.Contains(fmt.Sprint(warned[0].Args...), "search.html") {
+				t.Errorf("want one warning on layouts/_default/baseof.html naming search.html, got %+v (all: %+v)", warned, probs)
+			}
+		})
 	}
 }
