@@ -308,25 +308,9 @@
           gd[names[i]] = d;
           if (!fewest || df < fewest.ids.length) fewest = d;
         }
-        // Candidates are the docs of the shortest list found in every list
-        // (all ascending: one cursor each); score Σ idf·step per term gram.
-        // at[a][c] is candidate c's entry in part a's list.
         var parts = [];
         plans.forEach(function (ps) { ps.forEach(function (p) { parts.push(gd[p.gram]); }); });
-        var most = fewest.ids.length, cand = new Int32Array(most), sc = new Float64Array(most), n = 0;
-        var at = parts.map(function () { return new Int32Array(most); }), cur = new Int32Array(parts.length);
-        for (var c = 0; c < most; c++) {
-          var id = fewest.ids[c], s = 0, ok = true;
-          for (var a = 0; a < parts.length && ok; a++) {
-            var g = parts[a], ids = g.ids, j = cur[a];
-            while (j < ids.length && ids[j] < id) j++;
-            cur[a] = j;
-            if (j < ids.length && ids[j] === id) { s += g.idf * g.steps[j]; at[a][n] = j; }
-            else ok = false;
-          }
-          if (ok) { cand[n] = id; sc[n] = s; n++; }
-        }
-        var score = { n: n, ids: cand, sc: sc, at: at, parts: parts };
+        var score = intersect(fewest, parts), n = score.n;
         if (!n) return [];
         var files = [];
         plans.forEach(function (ps) {
@@ -348,6 +332,34 @@
       });
     });
   };
+
+  // intersect finds the candidates: the docs of the shortest list found in
+  // every list (all ascending: one cursor each), scored Σ idf·step per
+  // term gram; at[a][c] is candidate c's entry in part a's list. A query
+  // of one gram (党建, 护士) takes its list as it is: ten thousand
+  // entries walked once, on an old phone's processor.
+  function intersect(fewest, parts) {
+    var most = fewest.ids.length, sc = new Float64Array(most), c;
+    if (parts.length === 1) {
+      var g0 = parts[0], at0 = new Int32Array(most);
+      for (c = 0; c < most; c++) { sc[c] = g0.idf * g0.steps[c]; at0[c] = c; }
+      return { n: most, ids: g0.ids, sc: sc, at: [at0], parts: parts };
+    }
+    var cand = new Int32Array(most), n = 0;
+    var at = parts.map(function () { return new Int32Array(most); }), cur = new Int32Array(parts.length);
+    for (c = 0; c < most; c++) {
+      var id = fewest.ids[c], s = 0, ok = true;
+      for (var a = 0; a < parts.length && ok; a++) {
+        var g = parts[a], ids = g.ids, j = cur[a];
+        while (j < ids.length && ids[j] < id) j++;
+        cur[a] = j;
+        if (j < ids.length && ids[j] === id) { s += g.idf * g.steps[j]; at[a][n] = j; }
+        else ok = false;
+      }
+      if (ok) { cand[n] = id; sc[n] = s; n++; }
+    }
+    return { n: n, ids: cand, sc: sc, at: at, parts: parts };
+  }
 
   // likely is, while a query's positions load, the first results as far
   // as the lists tell (band, score, newest; read.go: likely): their cards
@@ -418,15 +430,30 @@
       }
       a0 += ps.length;
     });
-    var hits = [];
+    // Best first: band, score, then newest (lowest id). Candidates are in
+    // id order, so grouping them by band and score, in that order, and
+    // taking the groups best first is the order with no sort of the
+    // candidates themselves: a common word has ten thousand, and only a
+    // few dozen different scores.
+    var groups = [new Map(), new Map(), new Map(), new Map()]; // by band, 0 … EXACT
     for (var c = 0; c < n; c++) {
       if (!keep[c]) continue;
-      // A result whose terms are in its headings or fields finds them in
-      // its fragment: not deep.
-      var bd = band[c];
-      hits.push({ id: ids[c], score: sc[c], pos: first[c], deep: allLong && !near[c] && bd < FIELD, band: exact[c] ? EXACT : bd });
+      var g = groups[exact[c] ? EXACT : band[c]], same = g.get(sc[c]);
+      if (same) same.push(c); else g.set(sc[c], [c]);
     }
-    hits.sort(function (x, y) { return y.band - x.band || y.score - x.score || x.id - y.id; });
+    var hits = [];
+    for (var b = EXACT; b >= 0; b--) {
+      var scores = Array.from(groups[b].keys()).sort(function (x, y) { return y - x; });
+      for (var k = 0; k < scores.length; k++) {
+        var cs = groups[b].get(scores[k]);
+        for (var i = 0; i < cs.length; i++) {
+          c = cs[i];
+          // A result whose terms are in its headings or fields finds them
+          // in its fragment: not deep.
+          hits.push({ id: ids[c], score: sc[c], pos: first[c], deep: allLong && !near[c] && band[c] < FIELD, band: b });
+        }
+      }
+    }
     return hits;
   }
 
