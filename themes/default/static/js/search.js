@@ -89,6 +89,13 @@
     return out;
   }
 
+  // mark leaves a named moment in the browser's performance timeline:
+  // dangjian bench prints them with DANGJIAN_BENCH_TRACE, to see where a
+  // query's time goes on a slow phone.
+  function mark(name) {
+    if (typeof performance !== 'undefined' && performance.mark) performance.mark('djs:' + name);
+  }
+
   // ---- Index format (write.go) ----
 
   var RADIX = 45, STEPS = 9; // write.go: radix, steps
@@ -297,6 +304,7 @@
         if (a.some(function (l) { return !l[0]; })) return null;
         return later.length ? get(later).then(function (b) { return a.concat(b); }) : a;
       }).then(function (lists) {
+        mark('lists');
         if (!lists) return [];
         var gd = {}, fewest = null;
         for (var i = 0; i < names.length; i++) {
@@ -328,7 +336,7 @@
             (h.band >= FIELD ? self.fragment(h.id) : self.entry(h.id)).catch(function () {});
           });
         }
-        return Promise.all(loading).then(function () { return rank(meta, plans, gd, score); });
+        return Promise.all(loading).then(function () { mark('positions'); return rank(meta, plans, gd, score); });
       });
     });
   };
@@ -708,6 +716,7 @@
     return files[name];
   }
 
+  mark('start');
   var engine = new Engine(load);
   if (early) {
     var q0 = (new URLSearchParams(global.location.search).get('q') || '').trim();
@@ -816,6 +825,7 @@
         return Promise.all(need).then(function (r) { return { hits: hits, classes: r[0], units: r[1] || null }; });
       }).then(function (r) {
         if (my !== seq) return;
+        mark('ranked');
         current = { q: q, ts: terms(q), hits: r.hits, classes: r.classes, units: r.units, unitIndex: {}, t0: t0 };
         indexUnits();
         var shown = render();
@@ -895,6 +905,7 @@
       // page's snippets are in.
       var cur = current, done = more().then(function () {
         if (current !== cur) return;
+        mark('shown');
         say('找到 ' + shown.length + ' 条结果（用时 ' + ((Date.now() - cur.t0) / 1000).toFixed(2) + ' 秒）');
         busy(false);
       });
