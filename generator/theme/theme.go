@@ -142,7 +142,6 @@ func absolute(name string) string {
 	return filepath.Clean(name)
 }
 
-
 // Lookup finds one file under dir, the site's copy first.
 func (t *Theme) Lookup(dir, rel string) (File, bool) {
 	p := path.Join(dir, rel)
