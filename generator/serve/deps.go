@@ -90,21 +90,40 @@ func (t shown) addProfile(pr *derive.UnitProfile) {
 	}
 }
 
-// affected picks from the new plan the jobs an edit requires.
-func affected(plan []render.Job, old map[string]jobInfo, t shown) []render.Job {
+// affected picks from the new plan the jobs an edit requires. same says the
+// plan is the remembered one itself (a body-only edit keeps it): each job
+// then shows what infos, the remembered jobInfo of each, says, and working
+// it out again for every page of the site (the section neighbours, the list
+// items) was most of a body-only save's time at 10,000 pages.
+func affected(plan []render.Job, old map[string]jobInfo, infos []jobInfo, same bool, t shown) []render.Job {
 	var jobs []render.Job
-	for _, j := range plan {
-		if needs(j, old, t) {
+	for i, j := range plan {
+		if same {
+			if needs(j, infos[i], true, &infos[i], t) {
+				jobs = append(jobs, j)
+			}
+			continue
+		}
+		prev, had := old[j.URL]
+		if needs(j, prev, had, nil, t) {
 			jobs = append(jobs, j)
 		}
 	}
 	return jobs
 }
 
-func needs(j render.Job, old map[string]jobInfo, t shown) bool {
-	prev, had := old[j.URL]
+// needs tells whether job j must be made again. prev is what its URL showed
+// in the last plan (had: it was in it); cur, when known, is what j shows
+// now, else it is worked out from j.
+func needs(j render.Job, prev jobInfo, had bool, cur *jobInfo, t shown) bool {
 	if !had {
 		return true
+	}
+	info := func() jobInfo {
+		if cur != nil {
+			return *cur
+		}
+		return infoOf(j)
 	}
 	ctx := j.Ctx
 	switch ctx.Kind {
@@ -121,10 +140,10 @@ func needs(j render.Job, old map[string]jobInfo, t shown) bool {
 			return true
 		}
 		// 上一篇/下一篇: other neighbours, or a neighbour's new title.
-		in := infoOf(j)
+		in := info()
 		return in.newer != prev.newer || in.older != prev.older || t.changed[in.newer] || t.changed[in.older]
 	case "section", "term", "category":
-		if !prev.equal(infoOf(j)) || (ctx.Page != nil && t.changed[ctx.Page.Path]) {
+		if !prev.equal(info()) || (ctx.Page != nil && t.changed[ctx.Page.Path]) {
 			return true
 		}
 		for _, p := range ctx.Pages {

@@ -33,6 +33,10 @@ type builder struct {
 	mdProbs    map[string][]diag.Problem
 	plan       map[string]jobInfo // by URL: what each page of the last plan showed
 	jobs       []render.Job       // the last plan itself, reused by a body-only edit
+	infos      []jobInfo          // infos[i] is plan[jobs[i].URL]
+	// lc is the link check of the served files, kept for the next
+	// body-only edit; nil when the served files changed otherwise since.
+	lc *site.LinkCheck
 	// front is the front matter of each file a partial rebuild parsed
 	// without problems; an edit that keeps it only changed the body.
 	front map[string]string
@@ -205,8 +209,10 @@ func (b *builder) full() *result {
 func (b *builder) remember(plan []render.Job) {
 	b.jobs = plan
 	b.plan = make(map[string]jobInfo, len(plan))
-	for _, j := range plan {
-		b.plan[j.URL] = infoOf(j)
+	b.infos = make([]jobInfo, len(plan))
+	for i, j := range plan {
+		b.infos[i] = infoOf(j)
+		b.plan[j.URL] = b.infos[i]
 	}
 }
 
@@ -245,6 +251,9 @@ func (b *builder) static(css []string) *result {
 			live.Remove(f.Rel)
 		}
 	}
+	// A link may lead to a static file that came or went: check them all
+	// (this also makes the link check a later body-only edit keeps).
+	res.problems = append(res.problems, b.links(live)...)
 	res.took = time.Since(start)
 	return res
 }

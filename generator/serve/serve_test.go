@@ -20,6 +20,7 @@ import (
 	"testing/fstest"
 	"time"
 
+	"dangjian/generator/diag"
 	"dangjian/generator/output"
 	"dangjian/generator/search"
 	"dangjian/generator/site"
@@ -758,4 +759,100 @@ func TestSearchIndexFollowsEdits(t *testing.T) {
 	if found("第四条正文") {
 		t.Error("the index still finds the old text")
 	}
+}
+
+// TestLinkCheckFollowsEdits: the link check a body-only edit keeps from the
+// last rebuild (builder.lc) gives what a full build's check gives after
+// every step: an anchor (a heading's, or only in the HTML: a footnote's)
+// removed from another page and added back, a page removed, a page
+// added, a static file removed and put back.
+func TestLinkCheckFollowsEdits(t *testing.T) {
+	ts := start(t, testSite+`
+-- static/files/plan.txt --
+计划。
+`)
+	n1 := func(body string) string {
+		return news("第一条动态", "2024-03-01", "tags = [\"主题教育\"]\nunits = [\"fuyou\"]\n", body)
+	}
+	n2 := func(body string) string {
+		return news("第二条动态", "2024-05-01", "tags = [\"主题教育\", \"党建品牌\"]\nunits = [\"renmin\"]\n", body)
+	}
+	n3 := news("第三条动态", "2023-07-01", "tags = [\"党建品牌\"]\nunits = [\"fuyou\", \"renmin\"]\n", "第三条正文。")
+	n4 := func(body string) string { return news("第四条动态", "2022-01-09", "", body) }
+	withPart := n2("第二条正文。\n\n## Part One\n\n小节。")
+	steps := []struct {
+		name     string
+		file     string // "" removes it
+		body     string
+		bodyOnly bool // the edit must take the body-only path
+	}{
+		{"n2 first edit", "content/news/n2.md", withPart, false},
+		{"n1 links to n2's part", "content/news/n1.md", n1("见[第二条](n2.md#part-one)。"), false},
+		{"n4 links to a file", "content/news/n4.md", n4("见[计划](/files/plan.txt)。"), false},
+		{"n2 drops the part", "content/news/n2.md", n2("第二条正文，小节删了。"), true},
+		{"n2 has it again", "content/news/n2.md", withPart, true},
+		{"n1 links to a note to come", "content/news/n1.md", n1("见[第二条](n2.md#part-one)和[注](n2.md#fn:1)。"), true},
+		{"n2 gets the note", "content/news/n2.md", n2("第二条正文[^1]。\n\n## Part One\n\n小节。\n\n[^1]: 注释。"), true},
+		{"n2 drops the note", "content/news/n2.md", withPart, true},
+		{"n1 links to a page to come", "content/news/n1.md", n1("见[第二条](n2.md#part-one)和[新来的](/news/n9/)。"), true},
+		{"the page comes", "content/news/n9.md", news("新来的", "2026-01-01", "", "新。"), false},
+		{"n1 links to n3 too", "content/news/n1.md", n1("见[新来的](/news/n9/)和[第三条](n3.md)。"), true},
+		{"n3 goes", "content/news/n3.md", "", false},
+		{"n1 body again", "content/news/n1.md", n1("见[新来的](/news/n9/)和[第三条](n3.md)，再改一次。"), true},
+		{"n3 is back", "content/news/n3.md", n3, false},
+		{"n1 body once more", "content/news/n1.md", n1("见[新来的](/news/n9/)和[第三条](n3.md)，又改一次。"), true},
+		{"the file goes", "static/files/plan.txt", "", false},
+		{"n1 body after the file", "content/news/n1.md", n1("文件删了以后的正文。"), true},
+		{"the file is back", "static/files/plan.txt", "计划。\n", false},
+		{"n1 body after it came back", "content/news/n1.md", n1("文件回来以后的正文。"), true},
+	}
+	for _, st := range steps {
+		rebuilds, bodyEdits := ts.Rebuilds(), ts.b.bodyEdits.Load()
+		if st.body == "" {
+			if err := os.Remove(filepath.Join(ts.dir, st.file)); err != nil {
+				t.Fatal(err)
+			}
+		} else {
+			ts.write(t, st.file, st.body)
+		}
+		want := linkErrors(t, ts.dir)
+		var got []string
+		deadline := time.Now().Add(20 * time.Second)
+		for {
+			got = ts.hub.state().Errors
+			sort.Strings(got)
+			if ts.Rebuilds() > rebuilds && strings.Join(got, "\n") == strings.Join(want, "\n") {
+				break
+			}
+			if time.Now().After(deadline) {
+				t.Fatalf("step %q: the preview reports\n%q\nwant (a full build's check)\n%q", st.name, got, want)
+			}
+			time.Sleep(5 * time.Millisecond)
+		}
+		if st.bodyOnly && ts.b.bodyEdits.Load() == bodyEdits {
+			t.Fatalf("step %q did not take the body-only path", st.name)
+		}
+	}
+}
+
+// linkErrors are the error lines a full build of dir reports, its link
+// check included, sorted, as the preview's overlay shows them.
+func linkErrors(t *testing.T, dir string) []string {
+	t.Helper()
+	root := "/"
+	s, probs := site.Load(site.Options{Source: dir, BaseURL: &root, NoMinify: true, Inject: Inject, Now: fixedNow, NoSearch: true}, nil)
+	if hasErrors(probs) {
+		t.Fatalf("load: %v", probs)
+	}
+	mem := output.NewMemory()
+	_, wprobs := s.Write(mem, nil)
+	lprobs, _ := s.CheckLinks(mem, nil)
+	lines := []string{}
+	for _, p := range append(append(probs, wprobs...), lprobs...) {
+		if p.Severity == diag.Error {
+			lines = append(lines, p.Format(""))
+		}
+	}
+	sort.Strings(lines)
+	return lines
 }
