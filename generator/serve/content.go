@@ -263,7 +263,11 @@ func (e *edit) planPages() {
 	}
 	t := touched(e.oldC, e.s.Render.C, e.changed)
 	t.bodyOnly = e.bodyOnly
-	e.jobs = affected(e.plan, e.b.plan, e.b.infos, e.bodyOnly, t)
+	if e.bodyOnly {
+		e.jobs = e.b.index.affectedSamePlan(t)
+	} else {
+		e.jobs = affected(e.plan, e.b.plan, t)
+	}
 	e.res.lap("plan", &e.last)
 }
 

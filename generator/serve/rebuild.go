@@ -33,7 +33,7 @@ type builder struct {
 	mdProbs    map[string][]diag.Problem
 	plan       map[string]jobInfo // by URL: what each page of the last plan showed
 	jobs       []render.Job       // the last plan itself, reused by a body-only edit
-	infos      []jobInfo          // infos[i] is plan[jobs[i].URL]
+	index      *jobIndex          // of jobs, for a body-only edit
 	// lc is the link check of the served files, kept for the next
 	// body-only edit; nil when the served files changed otherwise since.
 	lc *site.LinkCheck
@@ -208,11 +208,10 @@ func (b *builder) full() *result {
 
 func (b *builder) remember(plan []render.Job) {
 	b.jobs = plan
+	b.index = newJobIndex(plan)
 	b.plan = make(map[string]jobInfo, len(plan))
-	b.infos = make([]jobInfo, len(plan))
 	for i, j := range plan {
-		b.infos[i] = infoOf(j)
-		b.plan[j.URL] = b.infos[i]
+		b.plan[j.URL] = b.index.infos[i]
 	}
 }
 
