@@ -856,3 +856,95 @@ func linkErrors(t *testing.T, dir string) []string {
 	sort.Strings(lines)
 	return lines
 }
+
+// TestFirstBuildServesHomeFirst: Start returns once the home page is made;
+// a page asked for while the others are being made is answered when it is
+// (not with a 404), the review panel knows every page already, and the
+// finished first build is a full build's output.
+func TestFirstBuildServesHomeFirst(t *testing.T) {
+	release := make(chan struct{})
+	holdRest = func() { <-release }
+	defer func() { holdRest = nil }()
+	ts := start(t, testSite+"-- content/news/rv.md --\n"+news("审核", "2024-06-01", "", "扫黑险恶,专项斗争。"))
+	released := false
+	defer func() {
+		if !released {
+			close(release)
+		}
+	}()
+	if code, body := ts.get(t, "/"); code != http.StatusOK || !strings.Contains(body, "测试党建网") {
+		t.Fatalf("home page while the rest is held: %d\n%s", code, body)
+	}
+	if _, body := ts.get(t, "/__dangjian/review?page=/news/rv/"); !strings.Contains(body, `"rule":"typo"`) {
+		t.Fatalf("review findings while the rest is held: %s", body)
+	}
+	type answer struct {
+		code int
+		body string
+	}
+	got := make(chan answer, 1)
+	go func() {
+		resp, err := http.Get(ts.base + "/news/n1/")
+		if err != nil {
+			got <- answer{0, err.Error()}
+			return
+		}
+		defer resp.Body.Close()
+		b, _ := io.ReadAll(resp.Body)
+		got <- answer{resp.StatusCode, string(b)}
+	}()
+	select {
+	case a := <-got:
+		t.Fatalf("a page not made yet was answered before it was: %d", a.code)
+	case <-time.After(200 * time.Millisecond):
+	}
+	close(release)
+	released = true
+	a := <-got
+	if a.code != http.StatusOK || !strings.Contains(a.body, "第一条正文：原文。") {
+		t.Fatalf("/news/n1/ after the first build: %d\n%s", a.code, a.body)
+	}
+	want := fullBuild(t, ts.dir)
+	eventually(t, "the first build to equal a full build", func() bool { return len(compare(ts.Output(), want)) == 0 })
+	if strings.Count(ts.log.String(), "全部重新生成") != 1 {
+		t.Errorf("want one full build logged:\n%s", ts.log.String())
+	}
+}
+
+// TestFirstBuildEndsQuietly: a tab that opened the home page while the
+// other pages were being made is not told to reload when they are done.
+func TestFirstBuildEndsQuietly(t *testing.T) {
+	release := make(chan struct{})
+	holdRest = func() { <-release }
+	defer func() { holdRest = nil }()
+	ts := start(t, testSite)
+	sse := ts.listen(t)
+	close(release)
+	ts.Output() // waits for the first build
+	ts.write(t, "content/news/n1.md", news("第一条动态", "2024-03-01", "tags = [\"主题教育\"]\nunits = [\"fuyou\"]\n", "改了。"))
+	// The first build is rebuild 1 of the state's count, the edit 2.
+	eventually(t, "the reload after the edit", func() bool { return sse.last("reload").Data["gen"] == float64(2) })
+	if n := sse.count("reload"); n != 1 {
+		t.Fatalf("%d reload events, want 1 (the edit's)", n)
+	}
+}
+
+// TestFirstBuildFailsAfterHome: when a page after the home page fails to
+// render, the first build fails as a whole: stand-in pages with the
+// overlay, nothing of it served, until the fix.
+func TestFirstBuildFailsAfterHome(t *testing.T) {
+	ts := start(t, testSite+"-- layouts/news/single.html --\n{{define \"main\"}}{{index \"abc\" 10}}{{end}}\n")
+	if _, ok := ts.Output().Get("index.html"); ok {
+		t.Fatal("the failed first build's home page is in the served output")
+	}
+	code, body := ts.get(t, "/")
+	if code != http.StatusServiceUnavailable || !strings.Contains(body, scriptPath) {
+		t.Fatalf("home page after the failed first build: %d %q", code, body)
+	}
+	sse := ts.listen(t)
+	if errs := sse.last("state").Data["errors"].([]any); len(errs) == 0 {
+		t.Fatalf("state = %v", sse.last("state").Data)
+	}
+	os.Remove(filepath.Join(ts.dir, "layouts/news/single.html"))
+	ts.waitPage(t, "/news/n1/", 200, "第一条正文")
+}

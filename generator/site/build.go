@@ -500,6 +500,13 @@ func (s *Site) writeWhole(w output.Writer, r *render.Renderer, all []render.Job)
 	return probs
 }
 
+// CopyStatic copies the static files, Write's last stage: the watch server's
+// first build copies them before the pages too, so that the first page it
+// serves has its stylesheet.
+func (s *Site) CopyStatic(w output.Writer, r *render.Renderer) []diag.Problem {
+	return s.copyStatic(w, r.Minifier)
+}
+
 // WriteStatic collects the static files again (a file may have been added or
 // removed) and copies them all; the watch server's answer to a static change.
 func (s *Site) WriteStatic(w output.Writer, r *render.Renderer) []diag.Problem {
