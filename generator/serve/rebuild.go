@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -47,6 +48,8 @@ type builder struct {
 	data         map[string]bool // files made from the whole site (feeds, sitemap …)
 	search       map[string]bool // the search index's files
 	builds       int64           // successful full builds
+	mdCached     int             // pages of the last full build's load whose Markdown was cached
+	closing      sync.WaitGroup  // markdown caches being written (closeCache)
 	bodyEdits    atomic.Int64    // partial rebuilds that took the body-only path (tests)
 }
 
@@ -198,6 +201,19 @@ func (b *builder) first() (res *result, loaded *site.Site, rest func() *result) 
 	return f.res, f.site, rest
 }
 
+// closeCache ends a loaded site's markdown cache in the background: its
+// pack is written while the pages are served (Server.Serve waits for it).
+func (b *builder) closeCache(s *site.Site, ok bool) {
+	if s == nil {
+		return
+	}
+	b.closing.Add(1)
+	go func() {
+		defer b.closing.Done()
+		s.CloseCache(ok)
+	}()
+}
+
 // holdRest, when set (tests), is called before the second part of the
 // first build.
 var holdRest func()
@@ -211,10 +227,17 @@ type loading struct {
 }
 
 func (b *builder) load() *loading {
+	// The previous full build's markdown cache is written (and pruned)
+	// before this one reads it.
+	b.closing.Wait()
 	f := &loading{start: time.Now(), res: &result{kind: "full"}}
 	site, probs := site.Load(b.opt, nil)
 	f.res.problems = probs
+	if site != nil {
+		b.mdCached = site.MarkdownCached()
+	}
 	if site == nil || hasErrors(probs) {
+		b.closeCache(site, false)
 		b.ok = false
 		f.res.took = time.Since(f.start)
 		return f
@@ -231,6 +254,7 @@ func (b *builder) adopt(f *loading, wprobs []diag.Problem) *result {
 	res, site, mem := f.res, f.site, f.mem
 	probs := append(res.problems, wprobs...)
 	res.problems = probs
+	b.closeCache(site, !hasErrors(wprobs))
 	if hasErrors(wprobs) {
 		b.ok = false
 		res.took = time.Since(f.start)

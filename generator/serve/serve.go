@@ -110,6 +110,9 @@ func Start(opt Options) (*Server, error) {
 		// The index takes seconds at 10,000 pages: the pages are served
 		// first, and the watch loop writes it (see searchDelay).
 		NoSearch: true,
+		// Markdown results unchanged since the last build or serve are
+		// read, not made again: a second of the start-up at 10,000 pages.
+		MarkdownCache: true,
 	})
 	// Watch before the first build, so that a save during it is not lost.
 	s.w, err = newWatcher(opt.Source, opt.Quiet, func(err error) {
@@ -181,6 +184,7 @@ func (s *Server) Serve(ctx context.Context) error {
 	}
 	s.w.close()
 	s.loop.Wait()
+	s.b.closing.Wait()
 	if errors.Is(err, http.ErrServerClosed) {
 		err = nil
 	}

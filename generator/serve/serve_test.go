@@ -948,3 +948,46 @@ func TestFirstBuildFailsAfterHome(t *testing.T) {
 	os.Remove(filepath.Join(ts.dir, "layouts/news/single.html"))
 	ts.waitPage(t, "/news/n1/", 200, "第一条正文")
 }
+
+// TestStartReadsMarkdownCache: a second start takes the Markdown of the
+// pages unchanged since the first from the cache, and serves what a full
+// build makes, the page edited in between included.
+func TestStartReadsMarkdownCache(t *testing.T) {
+	dir := sitetest.Write(t, testSite)
+	run := func() (int, *output.Memory) {
+		log := &syncBuffer{}
+		s, err := Start(Options{Source: dir, Port: 0, Log: log, Now: fixedNow})
+		if err != nil {
+			t.Fatal(err)
+		}
+		ctx, cancel := context.WithCancel(context.Background())
+		done := make(chan error, 1)
+		go func() { done <- s.Serve(ctx) }()
+		out := s.Output()
+		cancel()
+		if err := <-done; err != nil {
+			t.Fatal(err)
+		}
+		return s.b.mdCached, out
+	}
+	if n, _ := run(); n != 0 {
+		t.Fatalf("first start: %d pages from an empty cache", n)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "content/news/n1.md"), []byte(news("第一条动态", "2024-03-01", "tags = [\"主题教育\"]\nunits = [\"fuyou\"]\n", "两次启动之间改的正文。")), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	n, out := run()
+	published := 0
+	root := "/"
+	s, _ := site.Load(site.Options{Source: dir, BaseURL: &root, NoCache: true}, nil)
+	published = len(s.Published)
+	if n != published-1 {
+		t.Errorf("second start: %d of %d pages from the cache, want all but the edited one", n, published)
+	}
+	if diff := compare(out, fullBuild(t, dir)); len(diff) > 0 {
+		t.Fatalf("second start differs from a full build: %q", diff)
+	}
+	if page, _ := out.Get("news/n1/index.html"); !strings.Contains(string(page), "两次启动之间改的正文。") {
+		t.Fatal("the page edited between the starts is not the new one")
+	}
+}
