@@ -380,8 +380,8 @@ func printSize(w io.Writer, opt Options, r *sizeResult) {
 		fmt.Fprintf(w, "  query %-10s %5d hits, downloads %d files, %.1f KB (first 10 results, cold cache)\n", q.Query, q.Hits, q.Files, float64(q.Bytes)/1024)
 	}
 	if sv := r.Serve; sv != nil {
-		fmt.Fprintf(w, "serve: start-up %s (first build in memory until the home page answers); save→reload event over %d saves of one news file: median %s, p95 %s, max %s\n",
-			secs(sv.StartUp), len(sv.Edits), ms(percentile(sv.Edits, 50)), ms(percentile(sv.Edits, 95)), ms(slices.Max(sv.Edits)))
+		fmt.Fprintf(w, "serve: start-up %s (site loaded in memory until the home page answers; every page made after %s); save→reload event over %d saves of one news file: median %s, p95 %s, max %s\n",
+			secs(sv.StartUp), secs(sv.FirstBuild), len(sv.Edits), ms(percentile(sv.Edits, 50)), ms(percentile(sv.Edits, 95)), ms(slices.Max(sv.Edits)))
 	}
 }
 

@@ -72,8 +72,11 @@ type floorReport struct {
 
 // serveReport is the child's measure of the watch server.
 type serveReport struct {
-	StartUp time.Duration   // serve.Start (first build in memory) until the first page is served
-	Edits   []time.Duration // file written → reload event received, one per edit
+	StartUp time.Duration // serve.Start (site loaded, home page made) until the home page is served
+	// FirstBuild: serve.Start until every page of the first build is made
+	// (a request for a missing page is answered once they are).
+	FirstBuild time.Duration
+	Edits      []time.Duration // file written → reload event received, one per edit
 }
 
 // Child runs one measured job in this process and prints its report as JSON
@@ -317,6 +320,11 @@ func childServe(source string, edits int) (*serveReport, error) {
 		return nil, fmt.Errorf("serve: the home page answered %s", resp.Status)
 	}
 	rep.StartUp = time.Since(start)
+	if resp, err := http.Get(srv.URL() + "__bench_no_such_page__/"); err == nil {
+		io.Copy(io.Discard, resp.Body)
+		resp.Body.Close()
+	}
+	rep.FirstBuild = time.Since(start)
 
 	// The event stream, as a browser tab holds it. The path is the one the
 	// injected script names.

@@ -128,7 +128,7 @@ func BenchmarkSaveToReload(b *testing.B) {
 
 // standInLayouts gives the site plain layouts for the pages the theme may
 // not have yet while it is being written.
-func standInLayouts(b *testing.B, dir string) {
+func standInLayouts(b testing.TB, dir string) {
 	th, err := theme.Open(dir, "default")
 	if err != nil {
 		b.Fatal(err)

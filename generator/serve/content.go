@@ -40,7 +40,17 @@ func (b *builder) content(paths []string) *result {
 		return e.fail()
 	}
 	e.swap()
-	e.res.problems = append(e.res.problems, b.links(b.live.Load())...)
+	if e.bodyOnly {
+		var changed []*content.Page
+		for path := range e.changed {
+			if p := e.pub[path]; p != nil {
+				changed = append(changed, p)
+			}
+		}
+		e.res.problems = append(e.res.problems, b.linksAfterBodies(b.live.Load(), changed, e.written)...)
+	} else {
+		e.res.problems = append(e.res.problems, b.links(b.live.Load())...)
+	}
 	e.res.took = time.Since(e.start)
 	return e.res
 }
@@ -65,6 +75,7 @@ type edit struct {
 	plan     []render.Job   // the site's plan after the edit
 	jobs     []render.Job   // the pages of plan that show a changed file
 	staged   *output.Memory // the rendered files, until the swap
+	written  []string       // their paths, once swapped in
 }
 
 func (b *builder) newEdit(paths []string) *edit {
@@ -252,7 +263,11 @@ func (e *edit) planPages() {
 	}
 	t := touched(e.oldC, e.s.Render.C, e.changed)
 	t.bodyOnly = e.bodyOnly
-	e.jobs = affected(e.plan, e.b.plan, t)
+	if e.bodyOnly {
+		e.jobs = e.b.index.affectedSamePlan(t)
+	} else {
+		e.jobs = affected(e.plan, e.b.plan, t)
+	}
 	e.res.lap("plan", &e.last)
 }
 
@@ -288,6 +303,7 @@ func (e *edit) swap() {
 		data, _ := e.staged.Get(p)
 		live.WriteFile(p, data)
 		written[p] = true
+		e.written = append(e.written, p)
 	}
 	if e.bodyOnly {
 		// Same plan, same whole-site files: nothing left the site.

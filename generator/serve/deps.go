@@ -1,6 +1,8 @@
 package serve
 
 import (
+	"slices"
+
 	"dangjian/generator/content"
 	"dangjian/generator/derive"
 	"dangjian/generator/render"
@@ -94,17 +96,113 @@ func (t shown) addProfile(pr *derive.UnitProfile) {
 func affected(plan []render.Job, old map[string]jobInfo, t shown) []render.Job {
 	var jobs []render.Job
 	for _, j := range plan {
-		if needs(j, old, t) {
+		prev, had := old[j.URL]
+		if needs(j, prev, had, nil, t) {
 			jobs = append(jobs, j)
 		}
 	}
 	return jobs
 }
 
-func needs(j render.Job, old map[string]jobInfo, t shown) bool {
-	prev, had := old[j.URL]
+// jobIndex finds, in a remembered plan, the jobs that needs can pick for a
+// body-only edit, which keeps the plan: walking all of them (12,000 at
+// 10,000 pages, each with its lookups) was most of such a save's time.
+type jobIndex struct {
+	jobs  []render.Job
+	infos []jobInfo // what each job shows
+	// other: the jobs that are neither a page nor a list (home, figures,
+	// gallery …), few, always asked.
+	other []int
+	refs  map[string][]int // content path → jobs whose jobInfo names it
+	// section → its pages' jobs; unit key → the unit's own page jobs.
+	sections, units map[string][]int
+}
+
+func newJobIndex(plan []render.Job) *jobIndex {
+	x := &jobIndex{jobs: plan, infos: make([]jobInfo, len(plan)), refs: map[string][]int{},
+		sections: map[string][]int{}, units: map[string][]int{}}
+	ref := func(path string, i int) {
+		if path != "" {
+			x.refs[path] = append(x.refs[path], i)
+		}
+	}
+	for i, j := range plan {
+		in := infoOf(j)
+		x.infos[i] = in
+		switch in.kind {
+		case "single":
+			p := j.Ctx.Page
+			x.sections[p.Section] = append(x.sections[p.Section], i)
+			if p.Kind == content.KindUnit {
+				k := content.UnitKey(p)
+				x.units[k] = append(x.units[k], i)
+			}
+			ref(in.page, i)
+			ref(in.newer, i)
+			ref(in.older, i)
+		case "section", "term", "category":
+			ref(in.page, i)
+			for _, item := range in.items {
+				ref(item, i)
+			}
+		default:
+			x.other = append(x.other, i)
+		}
+	}
+	return x
+}
+
+// affectedSamePlan is affected for an edit that kept the remembered plan:
+// each job shows what it showed, and only the jobs the index ties to what
+// the edit touched are asked. needs(j) can hold for a page only through its
+// own path, section, unit or neighbours, for a list through its page or
+// items: all in refs, sections or units.
+func (x *jobIndex) affectedSamePlan(t shown) []render.Job {
+	cand := map[int]bool{}
+	add := func(is []int) {
+		for _, i := range is {
+			cand[i] = true
+		}
+	}
+	add(x.other)
+	for path := range t.changed {
+		add(x.refs[path])
+	}
+	for path := range t.pages {
+		add(x.refs[path])
+	}
+	for sec := range t.indexes {
+		add(x.sections[sec])
+	}
+	for u := range t.units {
+		add(x.units[u])
+	}
+	order := make([]int, 0, len(cand))
+	for i := range cand {
+		order = append(order, i)
+	}
+	slices.Sort(order)
+	var jobs []render.Job
+	for _, i := range order {
+		if needs(x.jobs[i], x.infos[i], true, &x.infos[i], t) {
+			jobs = append(jobs, x.jobs[i])
+		}
+	}
+	return jobs
+}
+
+// needs tells whether job j must be made again. prev is what its URL showed
+// in the last plan (had: it was in it); cur, when known, is what j shows
+// now, else it is worked out from j.
+func needs(j render.Job, prev jobInfo, had bool, cur *jobInfo, t shown) bool {
 	if !had {
 		return true
+	}
+	info := func() jobInfo {
+		if cur != nil {
+			return *cur
+		}
+		return infoOf(j)
 	}
 	ctx := j.Ctx
 	switch ctx.Kind {
@@ -121,10 +219,10 @@ func needs(j render.Job, old map[string]jobInfo, t shown) bool {
 			return true
 		}
 		// 上一篇/下一篇: other neighbours, or a neighbour's new title.
-		in := infoOf(j)
+		in := info()
 		return in.newer != prev.newer || in.older != prev.older || t.changed[in.newer] || t.changed[in.older]
 	case "section", "term", "category":
-		if !prev.equal(infoOf(j)) || (ctx.Page != nil && t.changed[ctx.Page.Path]) {
+		if !prev.equal(info()) || (ctx.Page != nil && t.changed[ctx.Page.Path]) {
 			return true
 		}
 		for _, p := range ctx.Pages {

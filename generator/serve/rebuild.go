@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -33,6 +34,10 @@ type builder struct {
 	mdProbs    map[string][]diag.Problem
 	plan       map[string]jobInfo // by URL: what each page of the last plan showed
 	jobs       []render.Job       // the last plan itself, reused by a body-only edit
+	index      *jobIndex          // of jobs, for a body-only edit
+	// lc is the link check of the served files, kept for the next
+	// body-only edit; nil when the served files changed otherwise since.
+	lc *site.LinkCheck
 	// front is the front matter of each file a partial rebuild parsed
 	// without problems; an edit that keeps it only changed the body.
 	front map[string]string
@@ -43,6 +48,8 @@ type builder struct {
 	data         map[string]bool // files made from the whole site (feeds, sitemap …)
 	search       map[string]bool // the search index's files
 	builds       int64           // successful full builds
+	mdCached     int             // pages of the last full build's load whose Markdown was cached
+	closing      sync.WaitGroup  // markdown caches being written (closeCache)
 	bodyEdits    atomic.Int64    // partial rebuilds that took the body-only path (tests)
 }
 
@@ -96,8 +103,11 @@ func (a jobInfo) equal(b jobInfo) bool {
 
 // result tells what one rebuild did, for the log line and the browsers.
 type result struct {
-	kind     string // full, content, static, css
-	pages    int    // HTML pages rendered
+	kind string // full, content, static, css
+	// quiet: the end of the first build, whose pages the tabs show
+	// already (builder.first); they are not told to reload.
+	quiet    bool
+	pages    int // HTML pages rendered
 	files    []string
 	problems []diag.Problem // errors (the output was left as it was) and warnings
 	css      []string       // changed stylesheets (kind css)
@@ -135,26 +145,121 @@ func newBuilder(opt site.Options) *builder {
 // full loads the whole site again and renders it into a new output, swapped
 // in only when there was no error.
 func (b *builder) full() *result {
-	start := time.Now()
-	res := &result{kind: "full"}
-	site, probs := site.Load(b.opt, nil)
-	if site == nil || hasErrors(probs) {
-		res.problems = probs
-		b.ok = false
-		res.took = time.Since(start)
+	f := b.load()
+	if f.site == nil {
+		return f.res
+	}
+	wres, wprobs := f.site.Write(f.mem, nil)
+	f.res.pages = wres.HTMLPages
+	return b.adopt(f, wprobs)
+}
+
+// first is full for Start, in two parts: the home page (with the static
+// files it needs) is rendered and served first, and rest renders the other
+// pages into the same output, the served one, and finishes the build as
+// full does. Until rest has returned, a request for a file not made yet
+// waits for it (files.first). rest is nil when the site did not load, or
+// the first part found errors (then the build was finished as full does,
+// and res is its result); else loaded is the site being built.
+func (b *builder) first() (res *result, loaded *site.Site, rest func() *result) {
+	f := b.load()
+	if f.site == nil {
+		return f.res, nil, nil
+	}
+	r := f.site.Renderer()
+	plan := render.Plan(f.site.Render)
+	var home, others []render.Job
+	for _, j := range plan {
+		if j.Ctx.Kind == "home" {
+			home = append(home, j)
+		} else {
+			others = append(others, j)
+		}
+	}
+	n, probs := r.Render(home, f.mem)
+	probs = append(probs, f.site.CopyStatic(f.mem, r)...)
+	prev := b.live.Load()
+	rest = func() *result {
+		if holdRest != nil {
+			holdRest()
+		}
+		// As site.Write: the pages, the files made from the whole site,
+		// the static files last (a gallery logo is also a static file).
+		m, ps := f.site.WritePages(f.mem, r, others, plan)
+		ps = append(ps, f.site.CopyStatic(f.mem, r)...)
+		f.res.pages = n + m
+		res := b.adopt(f, append(probs, ps...))
+		if !b.ok {
+			b.live.Store(prev) // as full: nothing of a failed build is served
+		}
 		return res
+	}
+	if hasErrors(probs) {
+		return rest(), nil, nil
+	}
+	b.live.Store(f.mem)
+	return f.res, f.site, rest
+}
+
+// closeCache ends a loaded site's markdown cache in the background: its
+// pack is written while the pages are served (Server.Serve waits for it).
+func (b *builder) closeCache(s *site.Site, ok bool) {
+	if s == nil {
+		return
+	}
+	b.closing.Add(1)
+	go func() {
+		defer b.closing.Done()
+		s.CloseCache(ok)
+	}()
+}
+
+// holdRest, when set (tests), is called before the second part of the
+// first build.
+var holdRest func()
+
+// loading is a full build between its load and its write.
+type loading struct {
+	start time.Time
+	res   *result
+	site  *site.Site // nil when the site did not load (res says why)
+	mem   *output.Memory
+}
+
+func (b *builder) load() *loading {
+	// The previous full build's markdown cache is written (and pruned)
+	// before this one reads it.
+	b.closing.Wait()
+	f := &loading{start: time.Now(), res: &result{kind: "full"}}
+	site, probs := site.Load(b.opt, nil)
+	f.res.problems = probs
+	if site != nil {
+		b.mdCached = site.MarkdownCached()
+	}
+	if site == nil || hasErrors(probs) {
+		b.closeCache(site, false)
+		b.ok = false
+		f.res.took = time.Since(f.start)
+		return f
 	}
 	site.Render.Dev = true
-	mem := output.NewMemory()
-	wres, wprobs := site.Write(mem, nil)
-	probs = append(probs, wprobs...)
+	f.site, f.mem = site, output.NewMemory()
+	return f
+}
+
+// adopt ends a full build whose files are in f.mem and whose write found
+// wprobs: on an error the served output stays as it was, else f's site and
+// output become the served ones.
+func (b *builder) adopt(f *loading, wprobs []diag.Problem) *result {
+	res, site, mem := f.res, f.site, f.mem
+	probs := append(res.problems, wprobs...)
 	res.problems = probs
+	b.closeCache(site, !hasErrors(wprobs))
 	if hasErrors(wprobs) {
 		b.ok = false
-		res.took = time.Since(start)
+		res.took = time.Since(f.start)
 		return res
 	}
-	res.pages = wres.HTMLPages
 	b.site, b.ok = site, true
 	b.md = markdown.New(markdown.Options{UnsafeHTML: site.Config.UnsafeHTML})
 	b.parseProbs, b.mdProbs = map[string][]diag.Problem{}, map[string][]diag.Problem{}
@@ -184,8 +289,8 @@ func (b *builder) full() *result {
 		html[render.OutPath(j.URL)] = true
 	}
 	static := map[string]bool{}
-	for _, f := range site.Static {
-		static[f.Rel] = true
+	for _, sf := range site.Static {
+		static[sf.Rel] = true
 	}
 	for _, p := range mem.Paths() {
 		switch {
@@ -198,15 +303,16 @@ func (b *builder) full() *result {
 	}
 	b.live.Store(mem)
 	res.problems = append(res.problems, b.links(mem)...)
-	res.took = time.Since(start)
+	res.took = time.Since(f.start)
 	return res
 }
 
 func (b *builder) remember(plan []render.Job) {
 	b.jobs = plan
+	b.index = newJobIndex(plan)
 	b.plan = make(map[string]jobInfo, len(plan))
-	for _, j := range plan {
-		b.plan[j.URL] = infoOf(j)
+	for i, j := range plan {
+		b.plan[j.URL] = b.index.infos[i]
 	}
 }
 
@@ -245,6 +351,9 @@ func (b *builder) static(css []string) *result {
 			live.Remove(f.Rel)
 		}
 	}
+	// A link may lead to a static file that came or went: check them all
+	// (this also makes the link check a later body-only edit keeps).
+	res.problems = append(res.problems, b.links(live)...)
 	res.took = time.Since(start)
 	return res
 }

@@ -82,6 +82,15 @@ func (h *hub) rebuilt(css []string) {
 	h.send(event{"reload", map[string]any{"gen": st.Gen}})
 }
 
+// settled records a successful build that the tabs need not reload for:
+// the end of the first build, whose pages were served as they were made.
+func (h *hub) settled() {
+	h.mu.Lock()
+	h.st.Gen++
+	h.st.Errors = []string{}
+	h.mu.Unlock()
+}
+
 // failed records a failed rebuild's error lines and shows them in every tab.
 func (h *hub) failed(lines []string) {
 	h.mu.Lock()

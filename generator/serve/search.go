@@ -50,6 +50,9 @@ func (b *builder) applySearch(j searchJob) bool {
 		return false
 	}
 	live := b.live.Load()
+	// A link may lead to a file of the index: the next edit checks
+	// every page against the new files.
+	b.lc = nil
 	now := map[string]bool{}
 	for _, p := range live.MoveFrom(j.files) {
 		now[p] = true

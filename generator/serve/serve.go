@@ -69,6 +69,7 @@ type Server struct {
 	ready atomic.Bool
 
 	review   *reviewer     // the preview's review panel
+	first    chan struct{} // closed when the first build has ended
 	rebuilds atomic.Int64  // rebuilds after the first build
 	onResult func(*result) // tests and benchmarks: called before the tabs hear
 	loop     sync.WaitGroup
@@ -109,6 +110,9 @@ func Start(opt Options) (*Server, error) {
 		// The index takes seconds at 10,000 pages: the pages are served
 		// first, and the watch loop writes it (see searchDelay).
 		NoSearch: true,
+		// Markdown results unchanged since the last build or serve are
+		// read, not made again: a second of the start-up at 10,000 pages.
+		MarkdownCache: true,
 	})
 	// Watch before the first build, so that a save during it is not lost.
 	s.w, err = newWatcher(opt.Source, opt.Quiet, func(err error) {
@@ -118,14 +122,25 @@ func Start(opt Options) (*Server, error) {
 		ln.Close()
 		return nil, err
 	}
-	s.report(s.b.full())
+	// The home page is served as soon as it is made; the watch loop
+	// renders the other pages first thing (builder.first).
+	s.first = make(chan struct{})
+	res, loaded, rest := s.b.first()
+	if rest == nil {
+		s.report(res)
+		close(s.first)
+	} else {
+		s.ready.Store(true)
+		// The review panel of a page served before the others are made.
+		s.review.update(loaded)
+	}
 	s.http = &http.Server{
-		Handler:           &files{live: s.b.live.Load, ready: s.ready.Load, hub: s.hub, review: s.review},
+		Handler:           &files{live: s.b.live.Load, ready: s.ready.Load, first: s.first, hub: s.hub, review: s.review},
 		ReadHeaderTimeout: 10 * time.Second,
 	}
 	s.harden()
 	s.loop.Add(1)
-	go s.watchLoop()
+	go s.watchLoop(rest)
 	return s, nil
 }
 
@@ -169,14 +184,28 @@ func (s *Server) Serve(ctx context.Context) error {
 	}
 	s.w.close()
 	s.loop.Wait()
+	s.b.closing.Wait()
 	if errors.Is(err, http.ErrServerClosed) {
 		err = nil
 	}
 	return err
 }
 
-func (s *Server) watchLoop() {
+// watchLoop finishes the first build (rest, when Start left it), then
+// rebuilds on each batch of file events.
+func (s *Server) watchLoop(rest func() *result) {
 	defer s.loop.Done()
+	if rest != nil {
+		res := rest()
+		res.quiet = true
+		if res.failed() {
+			// As when the whole first build fails: stand-in pages
+			// with the overlay until a save fixes it.
+			s.ready.Store(false)
+		}
+		s.report(res)
+		close(s.first)
+	}
 	batches := make(chan *batch)
 	go func() {
 		defer close(batches)
@@ -285,6 +314,10 @@ func (s *Server) report(res *result) {
 	}
 	s.ready.Store(true)
 	s.review.update(s.b.site)
+	if res.quiet {
+		s.hub.settled()
+		return
+	}
 	s.hub.rebuilt(res.css)
 }
 
@@ -297,8 +330,12 @@ func (s *Server) logf(format string, args ...any) {
 	s.logMu.Unlock()
 }
 
-// Output is the served site, for tests and benchmarks.
-func (s *Server) Output() *output.Memory { return s.b.live.Load() }
+// Output is the served site, for tests and benchmarks, once the first
+// build has ended.
+func (s *Server) Output() *output.Memory {
+	<-s.first
+	return s.b.live.Load()
+}
 
 // Rebuilds counts the rebuilds since Start.
 func (s *Server) Rebuilds() int64 { return s.rebuilds.Load() }

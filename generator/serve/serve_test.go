@@ -20,6 +20,7 @@ import (
 	"testing/fstest"
 	"time"
 
+	"dangjian/generator/diag"
 	"dangjian/generator/output"
 	"dangjian/generator/search"
 	"dangjian/generator/site"
@@ -757,5 +758,236 @@ func TestSearchIndexFollowsEdits(t *testing.T) {
 	eventually(t, "the index to find the new words", func() bool { return found("蓝鲸湾") })
 	if found("第四条正文") {
 		t.Error("the index still finds the old text")
+	}
+}
+
+// TestLinkCheckFollowsEdits: the link check a body-only edit keeps from the
+// last rebuild (builder.lc) gives what a full build's check gives after
+// every step: an anchor (a heading's, or only in the HTML: a footnote's)
+// removed from another page and added back, a page removed, a page
+// added, a static file removed and put back.
+func TestLinkCheckFollowsEdits(t *testing.T) {
+	ts := start(t, testSite+`
+-- static/files/plan.txt --
+计划。
+`)
+	n1 := func(body string) string {
+		return news("第一条动态", "2024-03-01", "tags = [\"主题教育\"]\nunits = [\"fuyou\"]\n", body)
+	}
+	n2 := func(body string) string {
+		return news("第二条动态", "2024-05-01", "tags = [\"主题教育\", \"党建品牌\"]\nunits = [\"renmin\"]\n", body)
+	}
+	n3 := news("第三条动态", "2023-07-01", "tags = [\"党建品牌\"]\nunits = [\"fuyou\", \"renmin\"]\n", "第三条正文。")
+	n4 := func(body string) string { return news("第四条动态", "2022-01-09", "", body) }
+	withPart := n2("第二条正文。\n\n## Part One\n\n小节。")
+	steps := []struct {
+		name     string
+		file     string // "" removes it
+		body     string
+		bodyOnly bool // the edit must take the body-only path
+	}{
+		{"n2 first edit", "content/news/n2.md", withPart, false},
+		{"n1 links to n2's part", "content/news/n1.md", n1("见[第二条](n2.md#part-one)。"), false},
+		{"n4 links to a file", "content/news/n4.md", n4("见[计划](/files/plan.txt)。"), false},
+		{"n2 drops the part", "content/news/n2.md", n2("第二条正文，小节删了。"), true},
+		{"n2 has it again", "content/news/n2.md", withPart, true},
+		{"n1 links to a note to come", "content/news/n1.md", n1("见[第二条](n2.md#part-one)和[注](n2.md#fn:1)。"), true},
+		{"n2 gets the note", "content/news/n2.md", n2("第二条正文[^1]。\n\n## Part One\n\n小节。\n\n[^1]: 注释。"), true},
+		{"n2 drops the note", "content/news/n2.md", withPart, true},
+		{"n1 links to a page to come", "content/news/n1.md", n1("见[第二条](n2.md#part-one)和[新来的](/news/n9/)。"), true},
+		{"the page comes", "content/news/n9.md", news("新来的", "2026-01-01", "", "新。"), false},
+		{"n1 links to n3 too", "content/news/n1.md", n1("见[新来的](/news/n9/)和[第三条](n3.md)。"), true},
+		{"n3 goes", "content/news/n3.md", "", false},
+		{"n1 body again", "content/news/n1.md", n1("见[新来的](/news/n9/)和[第三条](n3.md)，再改一次。"), true},
+		{"n3 is back", "content/news/n3.md", n3, false},
+		{"n1 body once more", "content/news/n1.md", n1("见[新来的](/news/n9/)和[第三条](n3.md)，又改一次。"), true},
+		{"the file goes", "static/files/plan.txt", "", false},
+		{"n1 body after the file", "content/news/n1.md", n1("文件删了以后的正文。"), true},
+		{"the file is back", "static/files/plan.txt", "计划。\n", false},
+		{"n1 body after it came back", "content/news/n1.md", n1("文件回来以后的正文。"), true},
+	}
+	for _, st := range steps {
+		rebuilds, bodyEdits := ts.Rebuilds(), ts.b.bodyEdits.Load()
+		if st.body == "" {
+			if err := os.Remove(filepath.Join(ts.dir, st.file)); err != nil {
+				t.Fatal(err)
+			}
+		} else {
+			ts.write(t, st.file, st.body)
+		}
+		want := linkErrors(t, ts.dir)
+		var got []string
+		deadline := time.Now().Add(20 * time.Second)
+		for {
+			got = ts.hub.state().Errors
+			sort.Strings(got)
+			if ts.Rebuilds() > rebuilds && strings.Join(got, "\n") == strings.Join(want, "\n") {
+				break
+			}
+			if time.Now().After(deadline) {
+				t.Fatalf("step %q: the preview reports\n%q\nwant (a full build's check)\n%q", st.name, got, want)
+			}
+			time.Sleep(5 * time.Millisecond)
+		}
+		if st.bodyOnly && ts.b.bodyEdits.Load() == bodyEdits {
+			t.Fatalf("step %q did not take the body-only path", st.name)
+		}
+	}
+}
+
+// linkErrors are the error lines a full build of dir reports, its link
+// check included, sorted, as the preview's overlay shows them.
+func linkErrors(t *testing.T, dir string) []string {
+	t.Helper()
+	root := "/"
+	s, probs := site.Load(site.Options{Source: dir, BaseURL: &root, NoMinify: true, Inject: Inject, Now: fixedNow, NoSearch: true}, nil)
+	if hasErrors(probs) {
+		t.Fatalf("load: %v", probs)
+	}
+	mem := output.NewMemory()
+	_, wprobs := s.Write(mem, nil)
+	lprobs, _ := s.CheckLinks(mem, nil)
+	lines := []string{}
+	for _, p := range append(append(probs, wprobs...), lprobs...) {
+		if p.Severity == diag.Error {
+			lines = append(lines, p.Format(""))
+		}
+	}
+	sort.Strings(lines)
+	return lines
+}
+
+// TestFirstBuildServesHomeFirst: Start returns once the home page is made;
+// a page asked for while the others are being made is answered when it is
+// (not with a 404), the review panel knows every page already, and the
+// finished first build is a full build's output.
+func TestFirstBuildServesHomeFirst(t *testing.T) {
+	release := make(chan struct{})
+	holdRest = func() { <-release }
+	defer func() { holdRest = nil }()
+	ts := start(t, testSite+"-- content/news/rv.md --\n"+news("审核", "2024-06-01", "", "扫黑险恶,专项斗争。"))
+	released := false
+	defer func() {
+		if !released {
+			close(release)
+		}
+	}()
+	if code, body := ts.get(t, "/"); code != http.StatusOK || !strings.Contains(body, "测试党建网") {
+		t.Fatalf("home page while the rest is held: %d\n%s", code, body)
+	}
+	if _, body := ts.get(t, "/__dangjian/review?page=/news/rv/"); !strings.Contains(body, `"rule":"typo"`) {
+		t.Fatalf("review findings while the rest is held: %s", body)
+	}
+	type answer struct {
+		code int
+		body string
+	}
+	got := make(chan answer, 1)
+	go func() {
+		resp, err := http.Get(ts.base + "/news/n1/")
+		if err != nil {
+			got <- answer{0, err.Error()}
+			return
+		}
+		defer resp.Body.Close()
+		b, _ := io.ReadAll(resp.Body)
+		got <- answer{resp.StatusCode, string(b)}
+	}()
+	select {
+	case a := <-got:
+		t.Fatalf("a page not made yet was answered before it was: %d", a.code)
+	case <-time.After(200 * time.Millisecond):
+	}
+	close(release)
+	released = true
+	a := <-got
+	if a.code != http.StatusOK || !strings.Contains(a.body, "第一条正文：原文。") {
+		t.Fatalf("/news/n1/ after the first build: %d\n%s", a.code, a.body)
+	}
+	want := fullBuild(t, ts.dir)
+	eventually(t, "the first build to equal a full build", func() bool { return len(compare(ts.Output(), want)) == 0 })
+	if strings.Count(ts.log.String(), "全部重新生成") != 1 {
+		t.Errorf("want one full build logged:\n%s", ts.log.String())
+	}
+}
+
+// TestFirstBuildEndsQuietly: a tab that opened the home page while the
+// other pages were being made is not told to reload when they are done.
+func TestFirstBuildEndsQuietly(t *testing.T) {
+	release := make(chan struct{})
+	holdRest = func() { <-release }
+	defer func() { holdRest = nil }()
+	ts := start(t, testSite)
+	sse := ts.listen(t)
+	close(release)
+	ts.Output() // waits for the first build
+	ts.write(t, "content/news/n1.md", news("第一条动态", "2024-03-01", "tags = [\"主题教育\"]\nunits = [\"fuyou\"]\n", "改了。"))
+	// The first build is rebuild 1 of the state's count, the edit 2.
+	eventually(t, "the reload after the edit", func() bool { return sse.last("reload").Data["gen"] == float64(2) })
+	if n := sse.count("reload"); n != 1 {
+		t.Fatalf("%d reload events, want 1 (the edit's)", n)
+	}
+}
+
+// TestFirstBuildFailsAfterHome: when a page after the home page fails to
+// render, the first build fails as a whole: stand-in pages with the
+// overlay, nothing of it served, until the fix.
+func TestFirstBuildFailsAfterHome(t *testing.T) {
+	ts := start(t, testSite+"-- layouts/news/single.html --\n{{define \"main\"}}{{index \"abc\" 10}}{{end}}\n")
+	if _, ok := ts.Output().Get("index.html"); ok {
+		t.Fatal("the failed first build's home page is in the served output")
+	}
+	code, body := ts.get(t, "/")
+	if code != http.StatusServiceUnavailable || !strings.Contains(body, scriptPath) {
+		t.Fatalf("home page after the failed first build: %d %q", code, body)
+	}
+	sse := ts.listen(t)
+	if errs := sse.last("state").Data["errors"].([]any); len(errs) == 0 {
+		t.Fatalf("state = %v", sse.last("state").Data)
+	}
+	os.Remove(filepath.Join(ts.dir, "layouts/news/single.html"))
+	ts.waitPage(t, "/news/n1/", 200, "第一条正文")
+}
+
+// TestStartReadsMarkdownCache: a second start takes the Markdown of the
+// pages unchanged since the first from the cache, and serves what a full
+// build makes, the page edited in between included.
+func TestStartReadsMarkdownCache(t *testing.T) {
+	dir := sitetest.Write(t, testSite)
+	run := func() (int, *output.Memory) {
+		log := &syncBuffer{}
+		s, err := Start(Options{Source: dir, Port: 0, Log: log, Now: fixedNow})
+		if err != nil {
+			t.Fatal(err)
+		}
+		ctx, cancel := context.WithCancel(context.Background())
+		done := make(chan error, 1)
+		go func() { done <- s.Serve(ctx) }()
+		out := s.Output()
+		cancel()
+		if err := <-done; err != nil {
+			t.Fatal(err)
+		}
+		return s.b.mdCached, out
+	}
+	if n, _ := run(); n != 0 {
+		t.Fatalf("first start: %d pages from an empty cache", n)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "content/news/n1.md"), []byte(news("第一条动态", "2024-03-01", "tags = [\"主题教育\"]\nunits = [\"fuyou\"]\n", "两次启动之间改的正文。")), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	n, out := run()
+	published := 0
+	root := "/"
+	s, _ := site.Load(site.Options{Source: dir, BaseURL: &root, NoCache: true}, nil)
+	published = len(s.Published)
+	if n != published-1 {
+		t.Errorf("second start: %d of %d pages from the cache, want all but the edited one", n, published)
+	}
+	if diff := compare(out, fullBuild(t, dir)); len(diff) > 0 {
+		t.Fatalf("second start differs from a full build: %q", diff)
+	}
+	if page, _ := out.Get("news/n1/index.html"); !strings.Contains(string(page), "两次启动之间改的正文。") {
+		t.Fatal("the page edited between the starts is not the new one")
 	}
 }

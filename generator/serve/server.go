@@ -20,7 +20,11 @@ type files struct {
 	// ready is false until a build has succeeded; until then every page is
 	// a stand-in that carries the reload script, so the error overlay shows
 	// and the fix reloads the tab.
-	ready  func() bool
+	ready func() bool
+	// first is closed when the first build has ended: until then a file
+	// not there yet may still be made (Server.first), so a request for it
+	// waits instead of finding a 404.
+	first  <-chan struct{}
 	hub    *hub
 	review *reviewer
 }
@@ -56,7 +60,25 @@ func (f *files) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if rel == "" || strings.HasSuffix(rel, "/") {
 		rel += "index.html"
 	}
-	if data, ok := mem.Get(rel); ok {
+	data, ok := mem.Get(rel)
+	if !ok && f.first != nil {
+		select {
+		case <-f.first:
+		default:
+			select {
+			case <-f.first:
+			case <-r.Context().Done():
+				return
+			}
+			if !f.ready() {
+				send(w, r, http.StatusServiceUnavailable, "index.html", standIn)
+				return
+			}
+			mem = f.live()
+			data, ok = mem.Get(rel)
+		}
+	}
+	if ok {
 		send(w, r, http.StatusOK, rel, data)
 		return
 	}

@@ -47,6 +47,10 @@ type Options struct {
 	// NoCache makes Build neither read nor write CacheDir's markdown
 	// results and output list (a cold build, for tests and bench).
 	NoCache bool
+	// MarkdownCache makes Load read and write CacheDir's markdown results
+	// for a site that is kept (the watch server), as Build always does
+	// unless NoCache; the caller ends the cache with CloseCache.
+	MarkdownCache bool
 }
 
 // Stage is one timed step of the recipe.
@@ -311,7 +315,7 @@ func load(opt Options, t *timer, oneShot bool) (*Site, []diag.Problem) {
 	probs = append(probs, s.checkFooter(opt.Source)...)
 	t.done("resolve")
 
-	if oneShot && !opt.NoCache {
+	if (oneShot || opt.MarkdownCache) && !opt.NoCache {
 		s.mdCache = mdcache.Open(filepath.Join(opt.Source, CacheDir, "markdown"))
 	}
 	probs = append(probs, renderMarkdown(s.Published, cfg.UnsafeHTML, s.oneShot, s.mdCache)...)
@@ -360,6 +364,31 @@ func (s *Site) derive(withGallery bool) []diag.Problem {
 	s.galleryFiles = files
 	s.Render = &rs
 	return probs
+}
+
+// CloseCache ends the markdown cache of a Load with Options.MarkdownCache:
+// this load's results are written (in a pack, in the background since Load)
+// and, after a build that succeeded (ok), the packs no page asked for are
+// removed, as Build does. It waits for the pack to be written.
+func (s *Site) CloseCache(ok bool) {
+	if s == nil || s.mdCache == nil {
+		return
+	}
+	if ok {
+		s.mdCache.Prune()
+	} else {
+		s.mdCache.Close()
+	}
+}
+
+// MarkdownCached is how many pages took their Markdown results from the
+// cache in Load (0 without one).
+func (s *Site) MarkdownCached() int {
+	if s.mdCache == nil {
+		return 0
+	}
+	hits, _ := s.mdCache.Stats()
+	return hits
 }
 
 // Thumbnailer is the build's logo scaler, for tests that count resizes.
@@ -498,6 +527,13 @@ func (s *Site) writeWhole(w output.Writer, r *render.Renderer, all []render.Job)
 		probs = append(probs, diag.New("gallery", 0, diag.MsgRender, err))
 	}
 	return probs
+}
+
+// CopyStatic copies the static files, Write's last stage: the watch server's
+// first build copies them before the pages too, so that the first page it
+// serves has its stylesheet.
+func (s *Site) CopyStatic(w output.Writer, r *render.Renderer) []diag.Problem {
+	return s.copyStatic(w, r.Minifier)
 }
 
 // WriteStatic collects the static files again (a file may have been added or
