@@ -75,6 +75,13 @@ type Stats struct {
 	PostingFiles int // shards and big-gram files
 	Files        int // all files written
 	Bytes        int64
+	// AvgDL is the docs' average text length, which every score step
+	// depends on (Prev.AvgDL of the next Update).
+	AvgDL float64
+	// Updated: the lists were the previous index's, with the entries of
+	// Reindexed docs made again (Update); else every doc was indexed.
+	Updated   bool
+	Reindexed int
 }
 
 func (s Stats) String() string {
@@ -124,6 +131,13 @@ var partWeight = [4]float32{5, 3, 2, 1} // title, headings, fields, body
 // docs to its lists (see flush); the parts are joined with one re-encoded
 // gap per list.
 func Write(docs []Doc, w output.Writer, opts Options) (Stats, error) {
+	return Update(docs, nil, nil, w, opts)
+}
+
+// Update is Write, reusing the lists of the previous index prev when it
+// can (see update); hashes are the docs' hashes, in docs' order. Its files
+// are byte for byte Write's.
+func Update(docs []Doc, hashes [][32]byte, prev *Prev, w output.Writer, opts Options) (Stats, error) {
 	opts = opts.withDefaults()
 	order := newestFirst(docs)
 	cards := makeCards(docs, order, opts)
@@ -138,9 +152,21 @@ func Write(docs []Doc, w output.Writer, opts Options) (Stats, error) {
 	if err != nil {
 		return st, err
 	}
-	ws := gather(docs, order, opts.Workers, opts.DropTexts)
-	lists := joinAll(ws, len(docs), opts.Workers)
-	ws = nil
+	dls, avgdl := docLens(docs, order, opts.Workers)
+	st.AvgDL = avgdl
+	lists, reindexed, ok := update(docs, order, hashes, prev, avgdl, opts)
+	if ok {
+		st.Updated, st.Reindexed = true, reindexed
+		if opts.DropTexts {
+			for i := range docs {
+				docs[i].Body = ""
+			}
+		}
+	} else {
+		ws := gather(docs, order, opts.Workers, opts.DropTexts, dls, avgdl)
+		lists = joinAll(ws, len(docs), opts.Workers)
+		st.Reindexed = len(docs)
+	}
 
 	var jobs []job
 	st.Grams = len(lists)

@@ -1,0 +1,570 @@
+package search
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"slices"
+	"strconv"
+	"sync"
+	"unicode/utf8"
+)
+
+// Updating an index: a rebuild after a few pages' edits reads the previous
+// index's lists back from its files and makes again only the entries of
+// the docs that changed, instead of indexing every doc (most of a warm
+// build's time). The result is byte for byte what Write makes of the same
+// docs (TestUpdateEqualsWrite), because a list is a canonical encoding of
+// its entries: per doc, in id order, its gap from the previous doc and its
+// score step (or step and band), and for a trigram its position group,
+// which does not depend on the docs around it. Only the gap is
+// re-encoded when a neighbour is removed or added.
+//
+// A doc's entries depend on its own text, its id, and the average length
+// of all docs (every score step, through BM25's length normalization). So
+// the docs made again are those whose hash differs from the previous
+// doc's at the same id, and those whose steps the new average changes
+// (stepsChanged: for a one-page edit, usually none). A page added or
+// removed moves the ids of the pages after it, and that many changed docs
+// make Update index everything, as Write does.
+
+// Prev is what Update needs of the previous index.
+type Prev struct {
+	// Hashes are the previous docs' hashes by id (IDOrder), AvgDL their
+	// average length (Stats.AvgDL).
+	Hashes [][32]byte
+	AvgDL  float64
+	// Read returns a file of the previous index by its name under
+	// Options.Dir ("t/3.js"), exactly as it was written; it is called on
+	// several goroutines at once.
+	Read func(name string) ([]byte, error)
+}
+
+// IDOrder returns, by doc id, the doc's index in docs: ids go newest first.
+func IDOrder(docs []Doc) []int { return newestFirst(docs) }
+
+// maxUpdateShare: when more than one doc in this many changed, Update
+// indexes everything (reading the old lists back then costs about as much).
+const maxUpdateShare = 4
+
+// update returns the lists of docs made from prev's and the number of docs
+// indexed again; ok false when prev cannot be used (then nothing was
+// changed and the caller indexes every doc).
+func update(docs []Doc, order []int, hashes [][32]byte, prev *Prev, avgdl float64, opts Options) (lists []list, reindexed int, ok bool) {
+	n := len(docs)
+	if prev == nil || prev.Read == nil || n == 0 || len(hashes) != n || len(prev.Hashes) != n {
+		return nil, 0, false
+	}
+	dirty := make([]bool, n)
+	var ids []int32
+	for id := range n {
+		d := &docs[order[id]]
+		if hashes[order[id]] != prev.Hashes[id] || stepsChanged(d.indexLen(), prev.AvgDL, avgdl) {
+			dirty[id] = true
+			ids = append(ids, int32(id))
+		}
+	}
+	if len(ids)*maxUpdateShare > n {
+		return nil, 0, false
+	}
+	nt, err := prevShards(prev, n)
+	if err != nil {
+		return nil, 0, false
+	}
+	fresh := indexSome(docs, order, ids, avgdl)
+	lists, err = patchAll(prev, nt, dirty, fresh, opts.Workers)
+	if err != nil {
+		return nil, 0, false
+	}
+	return lists, len(ids), true
+}
+
+// stepsChanged reports whether a doc dl characters long has a different
+// score step for some term frequency under average length b than under a.
+// Weighted term frequencies are whole numbers (partWeight), and the step
+// grows with them up to maxQ, so trying each up to there is exact.
+func stepsChanged(dl int, a, b float64) bool {
+	na, nb := docNorm(dl, a), docNorm(dl, b)
+	if na == nb {
+		return false
+	}
+	for tf := 1.0; ; tf++ {
+		qa, qb := scoreStep(tf, na), scoreStep(tf, nb)
+		if qa != qb {
+			return true
+		}
+		if qa == maxQ {
+			return false
+		}
+	}
+}
+
+// indexLen is the length the indexer gives the doc (len(w.runes(d))).
+func (d *Doc) indexLen() int {
+	if !utf8.ValidString(d.Body) {
+		text, _ := d.text()
+		return utf8.RuneCountInString(text)
+	}
+	n := utf8.RuneCountInString(d.Title) + utf8.RuneCountInString(d.Body) + 2
+	for _, h := range d.Headings {
+		n += utf8.RuneCountInString(h) + 1
+	}
+	for _, f := range d.Fields {
+		n += utf8.RuneCountInString(f) + 1
+	}
+	return n
+}
+
+// prevShards reads the previous index's meta.js: its shard count, after
+// checking its format and doc count.
+func prevShards(prev *Prev, n int) (int, error) {
+	data, err := prev.Read("meta.js")
+	if err != nil {
+		return 0, err
+	}
+	body, ok := scriptBody(data, "meta")
+	if !ok {
+		return 0, errBadPrev
+	}
+	var meta []int
+	if err := json.Unmarshal(body, &meta); err != nil || len(meta) < 3 || meta[0] != formatVersion || meta[1] != n || meta[2] < 1 {
+		return 0, errBadPrev
+	}
+	return meta[2], nil
+}
+
+var errBadPrev = errors.New("search: previous index unreadable")
+
+// scriptBody returns the data of a DJS("name",data); file.
+func scriptBody(data []byte, name string) ([]byte, bool) {
+	pre := `DJS("` + name + `",`
+	if !bytes.HasPrefix(data, []byte(pre)) || !bytes.HasSuffix(data, []byte(");\n")) {
+		return nil, false
+	}
+	return data[len(pre) : len(data)-3], true
+}
+
+// freshEntries are the new entries of the docs indexed again, by gram.
+type freshEntries struct {
+	w      *worker // its batch, sorted by gram then id; extra() and bocc
+	byGram map[gramKey]int32
+	starts []int32 // group i is w.batch[starts[i]:starts[i+1]]
+	used   []bool  // group i was merged into an old list
+}
+
+func (f *freshEntries) group(i int32) []entry { return f.w.batch[f.starts[i]:f.starts[i+1]] }
+
+// indexSome indexes the docs ids (ascending) with one worker that keeps
+// every entry.
+func indexSome(docs []Doc, order []int, ids []int32, avgdl float64) *freshEntries {
+	w := &worker{avgdl: avgdl, hold: true}
+	tlens := make([]int32, len(docs))
+	for _, id := range ids {
+		w.tlens = w.tlens[:0]
+		w.index(id, &docs[order[id]])
+		tlens[id] = w.tlens[0]
+	}
+	// extra() reads the title lengths from base 0.
+	w.tlens, w.base = tlens, 0
+	// Stable: each gram's entries stay in id order.
+	slices.SortStableFunc(w.batch, func(a, b entry) int {
+		switch {
+		case a.key < b.key:
+			return -1
+		case a.key > b.key:
+			return 1
+		}
+		return 0
+	})
+	f := &freshEntries{w: w, byGram: map[gramKey]int32{}}
+	for i, e := range w.batch {
+		if i == 0 || e.key != w.batch[i-1].key {
+			f.byGram[e.key] = int32(len(f.starts))
+			f.starts = append(f.starts, int32(i))
+		}
+	}
+	f.starts = append(f.starts, int32(len(w.batch)))
+	f.used = make([]bool, len(f.starts)-1)
+	return f
+}
+
+// patchAll reads every shard of the previous index (and the long lists'
+// files) on nw goroutines and returns the lists: an old list without a
+// dirty doc nor fresh entries as it was, the others patched, then the
+// lists of the grams new to the index.
+func patchAll(prev *Prev, nt int, dirty []bool, fresh *freshEntries, nw int) ([]list, error) {
+	nw = max(1, min(nw, nt))
+	parts := make([][]list, nw)
+	errs := make([]error, nw)
+	var wg sync.WaitGroup
+	for i := range nw {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for h := nt * i / nw; h < nt*(i+1)/nw; h++ {
+				ls, err := patchShard(prev, h, dirty, fresh)
+				if err != nil {
+					errs[i] = err
+					return
+				}
+				parts[i] = append(parts[i], ls...)
+			}
+		}()
+	}
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
+	}
+	lists := slices.Concat(parts...)
+	for g := range fresh.used {
+		if fresh.used[g] {
+			continue
+		}
+		e := fresh.group(int32(g))
+		l := list{gram: e[0].key.String()}
+		docs, pos, err := mergeEntries(nil, nil, e, fresh, dirty, e[0].key.isTrigram())
+		if err != nil {
+			return nil, err
+		}
+		l.add(docs, pos)
+		lists = append(lists, l)
+	}
+	return lists, nil
+}
+
+// patchShard reads shard h of the previous index and returns its lists,
+// patched.
+func patchShard(prev *Prev, h int, dirty []bool, fresh *freshEntries) ([]list, error) {
+	name := "t/" + strconv.Itoa(h)
+	data, err := prev.Read(name + ".js")
+	if err != nil {
+		return nil, err
+	}
+	body, ok := scriptBody(data, name)
+	if !ok || len(body) < 2 || body[0] != '[' || body[len(body)-1] != ']' {
+		return nil, fmt.Errorf("search: previous %s: not a shard", name)
+	}
+	var lists []list
+	p := body[1 : len(body)-1]
+	for len(p) > 0 {
+		gram, rest, err := cutJSONString(p)
+		if err != nil || len(rest) == 0 || rest[0] != ',' {
+			return nil, fmt.Errorf("search: previous %s: bad gram", name)
+		}
+		rest = rest[1:]
+		var docs, pos []byte
+		if len(rest) > 0 && rest[0] == '"' {
+			end := bytes.IndexByte(rest[1:], '"')
+			if end < 0 {
+				return nil, fmt.Errorf("search: previous %s: bad list", name)
+			}
+			docs, rest = rest[1:1+end], rest[end+2:]
+			if i := bytes.IndexByte(docs, '!'); i >= 0 {
+				docs, pos = docs[:i], docs[i+1:]
+			}
+		} else {
+			end := bytes.IndexByte(rest, ',')
+			if end < 0 {
+				end = len(rest)
+			}
+			k, err := strconv.Atoi(string(rest[:end]))
+			if err != nil {
+				return nil, fmt.Errorf("search: previous %s: bad list", name)
+			}
+			rest = rest[end:]
+			if docs, pos, err = readLong(prev, h, k, gram); err != nil {
+				return nil, err
+			}
+		}
+		if len(rest) > 0 {
+			if rest[0] != ',' {
+				return nil, fmt.Errorf("search: previous %s: bad list", name)
+			}
+			rest = rest[1:]
+		}
+		p = rest
+		l, err := patchList(gram, docs, pos, dirty, fresh)
+		if err != nil {
+			return nil, fmt.Errorf("search: previous %s: %v", name, err)
+		}
+		if l.ndoc > 0 {
+			lists = append(lists, l)
+		}
+	}
+	return lists, nil
+}
+
+// cutJSONString reads a JSON string at the start of p.
+func cutJSONString(p []byte) (string, []byte, error) {
+	if len(p) == 0 || p[0] != '"' {
+		return "", nil, errBadPrev
+	}
+	esc := false
+	for i := 1; i < len(p); i++ {
+		switch p[i] {
+		case '\\':
+			esc = true
+			i++
+		case '"':
+			if !esc {
+				return string(p[1:i]), p[i+1:], nil
+			}
+			var s string
+			if err := json.Unmarshal(p[:i+1], &s); err != nil {
+				return "", nil, err
+			}
+			return s, p[i+1:], nil
+		}
+	}
+	return "", nil, errBadPrev
+}
+
+// readLong reads the long list of gram, k in shard h: its doc list from
+// t/<h>-<k>.js and, for a trigram, its positions from p/<h>-<k>.js.
+func readLong(prev *Prev, h, k int, gram string) (docs, pos []byte, err error) {
+	suffix := strconv.Itoa(h) + "-" + strconv.Itoa(k)
+	g := appendJSONString(nil, gram)
+	g = append(g[:len(g)-1], ' ')
+	read := func(kind string) ([]byte, error) {
+		name := kind + "/" + suffix
+		data, err := prev.Read(name + ".js")
+		if err != nil {
+			return nil, err
+		}
+		body, ok := scriptBody(data, name)
+		if ok && kind == "t" && len(body) > 0 && body[0] == '[' {
+			body = body[1:] // the cards follow the list
+		}
+		if !ok || len(body) < 1 || body[0] != '"' || !bytes.HasPrefix(body[1:], g[1:]) {
+			return nil, fmt.Errorf("search: previous %s is not %q's list", name, gram)
+		}
+		s := body[len(g):]
+		end := bytes.IndexByte(s, '"')
+		if end < 0 {
+			return nil, fmt.Errorf("search: previous %s: bad list", name)
+		}
+		return s[:end], nil
+	}
+	if docs, err = read("t"); err != nil {
+		return nil, nil, err
+	}
+	if k, err := keyOf(gram); err != nil || !k.isTrigram() {
+		return docs, nil, err
+	}
+	pos, err = read("p")
+	return docs, pos, err
+}
+
+// keyOf is the gram key of gram.
+func keyOf(gram string) (gramKey, error) {
+	rs := []rune(gram)
+	if len(rs) == 0 || len(rs) > 3 {
+		return 0, fmt.Errorf("search: bad gram %q", gram)
+	}
+	var k gramKey
+	for i, r := range rs {
+		if r == 0 || r > mask21 {
+			return 0, fmt.Errorf("search: bad gram %q", gram)
+		}
+		k |= gramKey(r) << (42 - 21*i)
+	}
+	return k, nil
+}
+
+// patchList returns gram's list: as it was when it has no dirty doc and
+// no fresh entries, else with the dirty docs' entries taken out and the
+// fresh ones put in.
+func patchList(gram string, docs, pos []byte, dirty []bool, fresh *freshEntries) (list, error) {
+	k, err := keyOf(gram)
+	if err != nil {
+		return list{}, err
+	}
+	gi, hasFresh := fresh.byGram[k]
+	var e []entry
+	if hasFresh {
+		fresh.used[gi] = true
+		e = fresh.group(gi)
+	} else {
+		has, err := hasDirty(docs, dirty)
+		if err != nil {
+			return list{}, err
+		}
+		if !has {
+			l := list{gram: gram}
+			l.add(docs, pos)
+			return l, nil
+		}
+	}
+	nd, np, err := mergeEntries(docs, pos, e, fresh, dirty, k.isTrigram())
+	if err != nil {
+		return list{}, err
+	}
+	l := list{gram: gram}
+	l.add(nd, np)
+	return l, nil
+}
+
+// digitVal maps a list byte to its digit (digitOf), 255 for others.
+var digitVal = func() (t [256]uint8) {
+	for c := range t {
+		d := digitOf(byte(c))
+		if d < 0 {
+			d = 255
+		}
+		t[c] = uint8(d)
+	}
+	return t
+}()
+
+// hasDirty reports whether a doc list has an entry of a dirty doc.
+func hasDirty(docs []byte, dirty []bool) (bool, error) {
+	id, v, pending := -1, 0, false
+	for _, c := range docs {
+		d := int(digitVal[c])
+		if d >= radix {
+			if d == 255 {
+				return false, errVarint
+			}
+			v = v*radix + d - radix
+			continue
+		}
+		x := v*radix + d
+		v = 0
+		if pending {
+			pending = false
+			continue
+		}
+		id += x/steps + 1
+		if id >= len(dirty) {
+			return false, errVarint
+		}
+		if dirty[id] {
+			return true, nil
+		}
+		pending = x%steps == 0
+	}
+	if v != 0 || pending {
+		return false, errVarint
+	}
+	return false, nil
+}
+
+// oldEntry is an entry of an old list: its doc, its step (0: extra
+// follows) and the bytes of its extra value and of its position group,
+// which do not depend on the entries around it.
+type oldEntry struct {
+	id    int
+	step  int
+	extra []byte
+	pos   []byte
+}
+
+// readNumber reads one number's digits from the start of p.
+func readNumber(p []byte) (v int, rest []byte, err error) {
+	for i, c := range p {
+		d := int(digitVal[c])
+		if d == 255 {
+			return 0, nil, errVarint
+		}
+		if d < radix {
+			return v*radix + d, p[i+1:], nil
+		}
+		v = v*radix + d - radix
+	}
+	return 0, nil, errVarint
+}
+
+// decodeOld reads the entries of an old list.
+func decodeOld(docs, pos []byte, trigram bool, n int) ([]oldEntry, error) {
+	var out []oldEntry
+	id := -1
+	for len(docs) > 0 {
+		v, rest, err := readNumber(docs)
+		if err != nil {
+			return nil, err
+		}
+		id += v/steps + 1
+		if id >= n {
+			return nil, errVarint
+		}
+		e := oldEntry{id: id, step: v % steps}
+		if e.step == 0 {
+			_, r2, err := readNumber(rest)
+			if err != nil {
+				return nil, err
+			}
+			e.extra, rest = rest[:len(rest)-len(r2)], r2
+		}
+		docs = rest
+		if trigram {
+			c, r, err := readNumber(pos)
+			if err != nil {
+				return nil, err
+			}
+			for range c + 1 {
+				if _, r, err = readNumber(r); err != nil {
+					return nil, err
+				}
+			}
+			e.pos, pos = pos[:len(pos)-len(r)], r
+		}
+		out = append(out, e)
+	}
+	if len(pos) > 0 {
+		return nil, errVarint
+	}
+	return out, nil
+}
+
+// mergeEntries encodes an old list without its dirty docs' entries and
+// with the fresh entries e (dirty docs, in id order), as the indexer
+// would have (worker.add).
+func mergeEntries(docs, pos []byte, e []entry, fresh *freshEntries, dirty []bool, trigram bool) ([]byte, []byte, error) {
+	old, err := decodeOld(docs, pos, trigram, len(dirty))
+	if err != nil {
+		return nil, nil, err
+	}
+	var nd, np []byte
+	prev := -1
+	w := fresh.w
+	i, j := 0, 0
+	for i < len(old) || j < len(e) {
+		if i < len(old) && dirty[old[i].id] {
+			i++
+			continue
+		}
+		if j >= len(e) || i < len(old) && old[i].id < int(e[j].docq>>6) {
+			o := &old[i]
+			nd = appendVarint(nd, (o.id-prev-1)*steps+o.step)
+			nd = append(nd, o.extra...)
+			np = append(np, o.pos...)
+			prev = o.id
+			i++
+			continue
+		}
+		en := &e[j]
+		id, q, x := int(en.docq>>6), int(en.docq&15), w.extra(en.docq)
+		if x < 0 {
+			nd = appendVarint(nd, (id-prev-1)*steps+q)
+		} else {
+			nd = appendVarint(appendVarint(nd, (id-prev-1)*steps), int(x))
+		}
+		switch {
+		case en.pos == noPos:
+		case en.pos&onePos != 0:
+			np = appendVarint(appendVarint(np, 0), int(en.pos&^onePos))
+		default:
+			c := w.bocc[en.pos]
+			np = appendVarint(np, int(c)-1)
+			last := int32(-1)
+			for _, p := range w.bocc[en.pos+1 : en.pos+1+uint32(c)] {
+				np = appendVarint(np, int(p-last-1))
+				last = p
+			}
+		}
+		prev = id
+		j++
+	}
+	return nd, np, nil
+}
