@@ -151,6 +151,9 @@ type freshEntries struct {
 	byGram map[gramKey]int32
 	starts []int32 // group i is w.batch[starts[i]:starts[i+1]]
 	used   []bool  // group i was merged into an old list
+	// maxDirty is the highest id indexed again: a list's entries after
+	// it stay as they are.
+	maxDirty int
 }
 
 func (f *freshEntries) group(i int32) []entry { return f.w.batch[f.starts[i]:f.starts[i+1]] }
@@ -177,7 +180,10 @@ func indexSome(docs []Doc, order []int, ids []int32, avgdl float64) *freshEntrie
 		}
 		return 0
 	})
-	f := &freshEntries{w: w, byGram: map[gramKey]int32{}}
+	f := &freshEntries{w: w, byGram: map[gramKey]int32{}, maxDirty: -1}
+	if len(ids) > 0 {
+		f.maxDirty = int(ids[len(ids)-1])
+	}
 	for i, e := range w.batch {
 		if i == 0 || e.key != w.batch[i-1].key {
 			f.byGram[e.key] = int32(len(f.starts))
@@ -223,7 +229,7 @@ func patchAll(prev *Prev, nt int, dirty []bool, fresh *freshEntries, nw int) ([]
 		}
 		e := fresh.group(int32(g))
 		l := list{gram: e[0].key.String()}
-		docs, pos, err := mergeEntries(nil, nil, e, fresh, dirty, e[0].key.isTrigram())
+		docs, pos, err := mergeEntries(nil, nil, e, fresh, dirty, fresh.maxDirty, e[0].key.isTrigram())
 		if err != nil {
 			return nil, err
 		}
@@ -386,7 +392,7 @@ func patchList(gram string, docs, pos []byte, dirty []bool, fresh *freshEntries)
 		fresh.used[gi] = true
 		e = fresh.group(gi)
 	} else {
-		has, err := hasDirty(docs, dirty)
+		has, err := hasDirty(docs, dirty, fresh.maxDirty)
 		if err != nil {
 			return list{}, err
 		}
@@ -396,7 +402,7 @@ func patchList(gram string, docs, pos []byte, dirty []bool, fresh *freshEntries)
 			return l, nil
 		}
 	}
-	nd, np, err := mergeEntries(docs, pos, e, fresh, dirty, k.isTrigram())
+	nd, np, err := mergeEntries(docs, pos, e, fresh, dirty, fresh.maxDirty, k.isTrigram())
 	if err != nil {
 		return list{}, err
 	}
@@ -418,7 +424,7 @@ var digitVal = func() (t [256]uint8) {
 }()
 
 // hasDirty reports whether a doc list has an entry of a dirty doc.
-func hasDirty(docs []byte, dirty []bool) (bool, error) {
+func hasDirty(docs []byte, dirty []bool, maxDirty int) (bool, error) {
 	id, v, pending := -1, 0, false
 	for _, c := range docs {
 		d := int(digitVal[c])
@@ -443,6 +449,9 @@ func hasDirty(docs []byte, dirty []bool) (bool, error) {
 			return true, nil
 		}
 		pending = x%steps == 0
+		if id >= maxDirty && !pending {
+			return false, nil
+		}
 	}
 	if v != 0 || pending {
 		return false, errVarint
@@ -450,105 +459,61 @@ func hasDirty(docs []byte, dirty []bool) (bool, error) {
 	return false, nil
 }
 
-// oldEntry is an entry of an old list: its doc, its step (0: extra
-// follows) and the bytes of its extra value and of its position group,
-// which do not depend on the entries around it.
-type oldEntry struct {
-	id    int
-	step  int
-	extra []byte
-	pos   []byte
-}
-
-// readNumber reads one number's digits from the start of p.
-func readNumber(p []byte) (v int, rest []byte, err error) {
+// readNumber returns the length of the number at the start of p and its
+// value.
+func readNumber(p []byte) (v, n int, err error) {
 	for i, c := range p {
 		d := int(digitVal[c])
 		if d == 255 {
-			return 0, nil, errVarint
+			return 0, 0, errVarint
 		}
 		if d < radix {
-			return v*radix + d, p[i+1:], nil
+			return v*radix + d, i + 1, nil
 		}
 		v = v*radix + d - radix
 	}
-	return 0, nil, errVarint
+	return 0, 0, errVarint
 }
 
-// decodeOld reads the entries of an old list.
-func decodeOld(docs, pos []byte, trigram bool, n int) ([]oldEntry, error) {
-	var out []oldEntry
-	id := -1
-	for len(docs) > 0 {
-		v, rest, err := readNumber(docs)
-		if err != nil {
-			return nil, err
-		}
-		id += v/steps + 1
-		if id >= n {
-			return nil, errVarint
-		}
-		e := oldEntry{id: id, step: v % steps}
-		if e.step == 0 {
-			_, r2, err := readNumber(rest)
-			if err != nil {
-				return nil, err
-			}
-			e.extra, rest = rest[:len(rest)-len(r2)], r2
-		}
-		docs = rest
-		if trigram {
-			c, r, err := readNumber(pos)
-			if err != nil {
-				return nil, err
-			}
-			for range c + 1 {
-				if _, r, err = readNumber(r); err != nil {
-					return nil, err
-				}
-			}
-			e.pos, pos = pos[:len(pos)-len(r)], r
-		}
-		out = append(out, e)
-	}
-	if len(pos) > 0 {
-		return nil, errVarint
-	}
-	return out, nil
-}
-
-// mergeEntries encodes an old list without its dirty docs' entries and
-// with the fresh entries e (dirty docs, in id order), as the indexer
-// would have (worker.add).
-func mergeEntries(docs, pos []byte, e []entry, fresh *freshEntries, dirty []bool, trigram bool) ([]byte, []byte, error) {
-	old, err := decodeOld(docs, pos, trigram, len(dirty))
+// groupLen is the length of the position group at the start of p: the
+// count−1, then that many plus one gaps.
+func groupLen(p []byte) (int, error) {
+	c, n, err := readNumber(p)
 	if err != nil {
-		return nil, nil, err
+		return 0, err
 	}
-	var nd, np []byte
-	prev := -1
+	for range c + 1 {
+		_, k, err := readNumber(p[n:])
+		if err != nil {
+			return 0, err
+		}
+		n += k
+	}
+	return n, nil
+}
+
+// mergeEntries encodes an old list (docs, and pos for a trigram) without
+// its dirty docs' entries and with the fresh entries e (dirty docs, in id
+// order), as the indexer would have (worker.add). An old entry is its
+// doc's gap from the one before, its step (and extra value) and its
+// position group; only the gap depends on its neighbours, so the entries
+// between two changes are copied as they are, and the rest of the list
+// once nothing after it can change.
+func mergeEntries(docs, pos []byte, e []entry, fresh *freshEntries, dirty []bool, maxDirty int, trigram bool) ([]byte, []byte, error) {
+	nd := make([]byte, 0, len(docs)+8*len(e))
+	var np []byte
+	if trigram {
+		np = make([]byte, 0, len(pos)+16*len(e))
+	}
 	w := fresh.w
-	i, j := 0, 0
-	for i < len(old) || j < len(e) {
-		if i < len(old) && dirty[old[i].id] {
-			i++
-			continue
-		}
-		if j >= len(e) || i < len(old) && old[i].id < int(e[j].docq>>6) {
-			o := &old[i]
-			nd = appendVarint(nd, (o.id-prev-1)*steps+o.step)
-			nd = append(nd, o.extra...)
-			np = append(np, o.pos...)
-			prev = o.id
-			i++
-			continue
-		}
-		en := &e[j]
-		id, q, x := int(en.docq>>6), int(en.docq&15), w.extra(en.docq)
+	prevOut, id := -1, -1 // the last doc written, the last doc read
+	j := 0
+	putFresh := func(en *entry) {
+		fid, q, x := int(en.docq>>6), int(en.docq&15), w.extra(en.docq)
 		if x < 0 {
-			nd = appendVarint(nd, (id-prev-1)*steps+q)
+			nd = appendVarint(nd, (fid-prevOut-1)*steps+q)
 		} else {
-			nd = appendVarint(appendVarint(nd, (id-prev-1)*steps), int(x))
+			nd = appendVarint(appendVarint(nd, (fid-prevOut-1)*steps), int(x))
 		}
 		switch {
 		case en.pos == noPos:
@@ -563,8 +528,74 @@ func mergeEntries(docs, pos []byte, e []entry, fresh *freshEntries, dirty []bool
 				last = p
 			}
 		}
-		prev = id
-		j++
+		prevOut = fid
+	}
+	// The old bytes from runD, runP up to the current entry are copied
+	// as they are, unless something changes before the next one.
+	di, pi, runD, runP := 0, 0, 0, 0
+	flush := func() {
+		nd = append(nd, docs[runD:di]...)
+		np = append(np, pos[runP:pi]...)
+	}
+	for di < len(docs) {
+		v, n1, err := readNumber(docs[di:])
+		if err != nil {
+			return nil, nil, err
+		}
+		eid := id + v/steps + 1
+		if eid >= len(dirty) {
+			return nil, nil, errVarint
+		}
+		end := di + n1
+		if v%steps == 0 {
+			_, n2, err := readNumber(docs[end:])
+			if err != nil {
+				return nil, nil, err
+			}
+			end += n2
+		}
+		pend := pi
+		if trigram {
+			n, err := groupLen(pos[pi:])
+			if err != nil {
+				return nil, nil, err
+			}
+			pend += n
+		}
+		if j < len(e) && int(e[j].docq>>6) < eid {
+			flush()
+			for ; j < len(e) && int(e[j].docq>>6) < eid; j++ {
+				putFresh(&e[j])
+			}
+			runD, runP = di, pi
+		}
+		switch {
+		case dirty[eid]:
+			flush()
+			runD, runP = end, pend
+		case prevOut != id:
+			flush()
+			nd = appendVarint(nd, (eid-prevOut-1)*steps+v%steps)
+			nd = append(nd, docs[di+n1:end]...)
+			np = append(np, pos[pi:pend]...)
+			runD, runP = end, pend
+			prevOut = eid
+		default:
+			prevOut = eid
+		}
+		id, di, pi = eid, end, pend
+		if j == len(e) && id >= maxDirty && prevOut == id {
+			// Nothing left to change: the rest as it is.
+			di, pi = len(docs), len(pos)
+			break
+		}
+	}
+	if pi != len(pos) && trigram {
+		return nil, nil, errVarint
+	}
+	flush()
+	for ; j < len(e); j++ {
+		putFresh(&e[j])
 	}
 	return nd, np, nil
 }
