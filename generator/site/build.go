@@ -448,9 +448,12 @@ func (s *Site) WriteSearch(w output.Writer) []diag.Problem {
 	// The key is of the docs as they are now, before Write drops their
 	// texts, and of the options that shape the files (not DropTexts).
 	hashes, err := docHashes(docs)
-	var key [32]byte
+	var prog, key [32]byte
 	if err == nil {
-		key, err = searchKey(hashes, search.Options{})
+		prog, err = programKey(search.Options{})
+	}
+	if err == nil {
+		key, err = searchKey(prog, hashes)
 	}
 	if err == nil && s.keys.linkSearch(key, rec) {
 		s.searchLinked = true
@@ -458,7 +461,7 @@ func (s *Site) WriteSearch(w output.Writer) []diag.Problem {
 	}
 	var prev *search.Prev
 	if err == nil {
-		prev = s.keys.searchPrev(s.Opt.Dest, "search")
+		prev = s.keys.searchPrev(prog, s.Opt.Dest, "search")
 	}
 	pw := &pathWriter{w: w}
 	st, werr := search.Update(docs, hashes, prev, pw, opts)
@@ -472,7 +475,7 @@ func (s *Site) WriteSearch(w output.Writer) []diag.Problem {
 		for id, i := range search.IDOrder(docs) {
 			byID[id] = hashes[i]
 		}
-		s.keys.nextState = &searchState{key: key, avgdl: st.AvgDL, hashes: byID}
+		s.keys.nextState = &searchState{prog: prog, key: key, avgdl: st.AvgDL, hashes: byID}
 	}
 	return nil
 }

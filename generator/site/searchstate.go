@@ -32,7 +32,9 @@ const searchStateFormat = "dangjian-search-state 1"
 
 // searchState is what search.Update needs of a build's index.
 type searchState struct {
-	key    [sha256.Size]byte
+	// prog is the program and options (programKey) that made the index,
+	// key its whole input (searchKey).
+	prog, key [sha256.Size]byte
 	avgdl  float64
 	hashes [][32]byte // by doc id
 }
@@ -53,13 +55,25 @@ func docHashes(docs []search.Doc) ([][32]byte, error) {
 	return hs, errors.Join(errs...)
 }
 
-// searchKey hashes the index's whole input: the program, the options that
-// shape the files and every doc (by its hash, in order).
-func searchKey(hashes [][32]byte, opts search.Options) ([sha256.Size]byte, error) {
+// programKey hashes the program and the options that shape the files: an
+// index made by another program is not updated, as its lists may be
+// encoded otherwise.
+func programKey(opts search.Options) ([sha256.Size]byte, error) {
 	e := &enc{h: sha256.New()}
 	e.str(renderKeysFormat)
 	e.str(mdcache.Version())
 	e.value(reflect.ValueOf(opts))
+	if e.err != nil {
+		return [sha256.Size]byte{}, e.err
+	}
+	return e.sum(), nil
+}
+
+// searchKey hashes the index's whole input: the program and options
+// (programKey) and every doc (by its hash, in order).
+func searchKey(prog [sha256.Size]byte, hashes [][32]byte) ([sha256.Size]byte, error) {
+	e := &enc{h: sha256.New()}
+	e.b = append(e.b, prog[:]...)
 	e.uint(uint64(len(hashes)))
 	for _, h := range hashes {
 		e.b = append(e.b, h[:]...)
@@ -85,21 +99,23 @@ func loadSearchState(file string) *searchState {
 		return nil
 	}
 	lines := strings.Split(string(body), "\n")
-	if len(lines) < 3 || lines[0] != searchStateFormat {
+	if len(lines) < 4 || lines[0] != searchStateFormat {
 		return nil
 	}
 	st := &searchState{}
-	k, err := hex.DecodeString(lines[1])
-	if err != nil || len(k) != sha256.Size {
-		return nil
+	for i, dst := range []*[sha256.Size]byte{&st.prog, &st.key} {
+		k, err := hex.DecodeString(lines[1+i])
+		if err != nil || len(k) != sha256.Size {
+			return nil
+		}
+		copy(dst[:], k)
 	}
-	copy(st.key[:], k)
-	bits, err := strconv.ParseUint(lines[2], 16, 64)
+	bits, err := strconv.ParseUint(lines[3], 16, 64)
 	if err != nil {
 		return nil
 	}
 	st.avgdl = math.Float64frombits(bits)
-	for _, l := range lines[3:] {
+	for _, l := range lines[4:] {
 		h, err := hex.DecodeString(l)
 		if err != nil || len(h) != 32 {
 			return nil
@@ -112,7 +128,7 @@ func loadSearchState(file string) *searchState {
 // save writes the state file, or removes it when it cannot.
 func (st *searchState) save(file string) {
 	var b bytes.Buffer
-	fmt.Fprintf(&b, "%s\n%x\n%x", searchStateFormat, st.key, math.Float64bits(st.avgdl))
+	fmt.Fprintf(&b, "%s\n%x\n%x\n%x", searchStateFormat, st.prog, st.key, math.Float64bits(st.avgdl))
 	for _, h := range st.hashes {
 		fmt.Fprintf(&b, "\n%x", h)
 	}
@@ -123,11 +139,12 @@ func (st *searchState) save(file string) {
 	}
 }
 
-// searchPrev is the previous index for search.Update, when the state
-// file and the keys file describe the same index (key), else nil.
-func (k *renderKeys) searchPrev(dest, dir string) *search.Prev {
+// searchPrev is the previous index for search.Update, when this program
+// and options made it (prog), and the state file and the keys file
+// describe the same index (key), else nil.
+func (k *renderKeys) searchPrev(prog [sha256.Size]byte, dest, dir string) *search.Prev {
 	st := k.prevState
-	if st == nil || len(k.prevSearch) == 0 {
+	if st == nil || st.prog != prog || len(k.prevSearch) == 0 {
 		return nil
 	}
 	for _, en := range k.prevSearch {
