@@ -35,8 +35,8 @@ type searchState struct {
 	// prog is the program and options (programKey) that made the index,
 	// key its whole input (searchKey).
 	prog, key [sha256.Size]byte
-	avgdl  float64
-	hashes [][32]byte // by doc id
+	avgdl     float64
+	hashes    [][32]byte // by doc id
 }
 
 func searchStateFile(keysFile string) string {
