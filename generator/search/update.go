@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strconv"
 	"sync"
+	"sync/atomic"
 	"unicode/utf8"
 )
 
@@ -39,7 +40,15 @@ type Prev struct {
 	// Options.Dir ("t/3.js"), exactly as it was written; it is called on
 	// several goroutines at once.
 	Read func(name string) ([]byte, error)
+	// Link, when set, puts the previous index's file name into the output
+	// as it is, reporting whether it did (else the file is written); it
+	// is called on several goroutines at once, for files made from
+	// unchanged docs only.
+	Link func(name string) bool
 }
+
+// The previous index must have been made by the same program with the
+// same Options (but DropTexts and Workers): Update cannot tell.
 
 // IDOrder returns, by doc id, the doc's index in docs: ids go newest first.
 func IDOrder(docs []Doc) []int { return newestFirst(docs) }
@@ -48,36 +57,73 @@ func IDOrder(docs []Doc) []int { return newestFirst(docs) }
 // indexes everything (reading the old lists back then costs about as much).
 const maxUpdateShare = 4
 
-// update returns the lists of docs made from prev's and the number of docs
-// indexed again; ok false when prev cannot be used (then nothing was
-// changed and the caller indexes every doc).
-func update(docs []Doc, order []int, hashes [][32]byte, prev *Prev, avgdl float64, opts Options) (lists []list, reindexed int, ok bool) {
+// An updatePlan is which docs Update indexes again.
+type updatePlan struct {
+	avgdl float64
+	same  []bool // by id: the doc's hash is the previous doc's
+	dirty []bool // by id: indexed again (changed, or other score steps)
+	ids   []int32
+}
+
+// planUpdate returns the docs to index again, nil when prev cannot be
+// used or too many changed.
+func planUpdate(docs []Doc, order []int, hashes [][32]byte, prev *Prev, dls []int, avgdl float64) *updatePlan {
 	n := len(docs)
 	if prev == nil || prev.Read == nil || n == 0 || len(hashes) != n || len(prev.Hashes) != n {
-		return nil, 0, false
+		return nil
 	}
-	dirty := make([]bool, n)
-	var ids []int32
+	up := &updatePlan{avgdl: avgdl, same: make([]bool, n), dirty: make([]bool, n)}
 	for id := range n {
 		d := &docs[order[id]]
-		if hashes[order[id]] != prev.Hashes[id] || stepsChanged(d.indexLen(), prev.AvgDL, avgdl) {
-			dirty[id] = true
-			ids = append(ids, int32(id))
+		up.same[id] = hashes[order[id]] == prev.Hashes[id]
+		if !up.same[id] || stepsChanged(d.lenFast(dls[id]), prev.AvgDL, avgdl) {
+			up.dirty[id] = true
+			up.ids = append(up.ids, int32(id))
 		}
 	}
-	if len(ids)*maxUpdateShare > n {
+	if len(up.ids)*maxUpdateShare > n {
+		return nil
+	}
+	return up
+}
+
+// linkSame makes each job of jobs (per docs a file, in id order, files
+// kind/<i>) whose docs are all unchanged link the previous file instead,
+// when it can.
+func (up *updatePlan) linkSame(jobs []job, kind string, per int, link func(string) bool, linked *atomic.Int64) {
+	for i, jb := range jobs {
+		lo, hi := i*per, min((i+1)*per, len(up.same))
+		if slices.Contains(up.same[lo:hi], false) {
+			continue
+		}
+		name := kind + "/" + strconv.Itoa(i) + ".js"
+		jobs[i] = func(buf []byte) (string, []byte, error) {
+			if link(name) {
+				linked.Add(1)
+				return "", nil, nil
+			}
+			return jb(buf)
+		}
+	}
+}
+
+// lists returns the lists of docs made from prev's and the number of docs
+// indexed again; ok false when prev cannot be used (then nothing was
+// changed and the caller indexes every doc).
+func (up *updatePlan) lists(docs []Doc, order []int, prev *Prev, opts Options) (lists []list, reindexed int, ok bool) {
+	if up == nil {
 		return nil, 0, false
 	}
-	nt, err := prevShards(prev, n)
+	nt, err := prevShards(prev, len(docs))
 	if err != nil {
 		return nil, 0, false
 	}
-	fresh := indexSome(docs, order, ids, avgdl)
-	lists, err = patchAll(prev, nt, dirty, fresh, opts.Workers)
+	fresh := indexSome(docs, order, up.ids, up.avgdl)
+	lists, err = patchAll(prev, nt, up.dirty, fresh, opts.Workers)
 	if err != nil {
 		return nil, 0, false
 	}
-	return lists, len(ids), true
+	return lists, len(up.ids), true
 }
 
 // stepsChanged reports whether a doc dl characters long has a different
@@ -98,6 +144,21 @@ func stepsChanged(dl int, a, b float64) bool {
 			return false
 		}
 	}
+}
+
+// lenFast is indexLen, given the doc's textLen: the same when the doc is
+// valid UTF-8, which is quicker to check than to count.
+func (d *Doc) lenFast(textLen int) int {
+	ok := utf8.ValidString(d.Title) && utf8.ValidString(d.Body)
+	for _, parts := range [][]string{d.Headings, d.Fields} {
+		for _, s := range parts {
+			ok = ok && utf8.ValidString(s)
+		}
+	}
+	if ok {
+		return textLen
+	}
+	return d.indexLen()
 }
 
 // indexLen is the length the indexer gives the doc (len(w.runes(d))).

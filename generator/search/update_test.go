@@ -22,8 +22,9 @@ func docHashes(docs []Doc) [][32]byte {
 	return hs
 }
 
-// prevOf is the Prev of an index written from docs into mem.
-func prevOf(docs []Doc, mem *output.Memory, st Stats) *Prev {
+// prevOf is the Prev of an index written from docs into mem; it links
+// (copies) files into out.
+func prevOf(docs []Doc, mem *output.Memory, st Stats, out *output.Memory) *Prev {
 	hs := docHashes(docs)
 	order := IDOrder(docs)
 	byID := make([][32]byte, len(docs))
@@ -35,6 +36,12 @@ func prevOf(docs []Doc, mem *output.Memory, st Stats) *Prev {
 			return b, nil
 		}
 		return nil, os.ErrNotExist
+	}, Link: func(name string) bool {
+		b, ok := mem.Get("search/" + name)
+		if ok {
+			out.WriteFile("search/"+name, b)
+		}
+		return ok
 	}}
 }
 
@@ -124,7 +131,7 @@ func TestUpdateEqualsWrite(t *testing.T) {
 			if _, err := Write(cloneDocs(docs2), want, opts); err != nil {
 				t.Fatal(err)
 			}
-			st, err := Update(cloneDocs(docs2), docHashes(docs2), prevOf(docs1, mem1, st1), got, opts)
+			st, err := Update(cloneDocs(docs2), docHashes(docs2), prevOf(docs1, mem1, st1, got), got, opts)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -137,6 +144,9 @@ func TestUpdateEqualsWrite(t *testing.T) {
 			case !tc.updated:
 			case tc.minRe == -1 && st.Reindexed != 0, tc.minRe == 0 && st.Reindexed != 1, st.Reindexed < tc.minRe:
 				t.Fatalf("%s: %d docs indexed again", name, st.Reindexed)
+			}
+			if tc.updated && st.Linked == 0 {
+				t.Fatalf("%s: no file linked", name)
 			}
 			if tc.nt {
 				m1, _ := mem1.Get("search/meta.js")
@@ -189,9 +199,9 @@ func TestUpdateBadPrevious(t *testing.T) {
 		}},
 		{"other doc count", func(p *Prev) { p.Hashes = p.Hashes[1:] }},
 	} {
-		p := prevOf(docs, mem, st)
-		tc.mod(p)
 		got := output.NewMemory()
+		p := prevOf(docs, mem, st, got)
+		tc.mod(p)
 		st2, err := Update(cloneDocs(docs2), docHashes(docs2), p, got, Options{})
 		if err != nil {
 			t.Fatal(err)
@@ -226,6 +236,9 @@ func TestIndexLen(t *testing.T) {
 		w.runes(&docs[i])
 		if got := docs[i].indexLen(); got != len(w.rs) {
 			t.Errorf("doc %d: indexLen %d, indexer %d", i, got, len(w.rs))
+		}
+		if got := docs[i].lenFast(docs[i].textLen()); got != len(w.rs) {
+			t.Errorf("doc %d: lenFast %d, indexer %d", i, got, len(w.rs))
 		}
 	}
 }

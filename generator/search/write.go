@@ -3,6 +3,7 @@ package search
 import (
 	"fmt"
 	"runtime"
+	"sync/atomic"
 
 	"dangjian/generator/output"
 )
@@ -82,6 +83,9 @@ type Stats struct {
 	// Reindexed docs made again (Update); else every doc was indexed.
 	Updated   bool
 	Reindexed int
+	// Linked files were the previous index's, put in the output by
+	// Prev.Link and not counted in Files.
+	Linked int
 }
 
 func (s Stats) String() string {
@@ -140,21 +144,26 @@ func Write(docs []Doc, w output.Writer, opts Options) (Stats, error) {
 func Update(docs []Doc, hashes [][32]byte, prev *Prev, w output.Writer, opts Options) (Stats, error) {
 	opts = opts.withDefaults()
 	order := newestFirst(docs)
+	dls, avgdl := docLens(docs, order, opts.Workers)
+	st := Stats{Docs: len(docs), AvgDL: avgdl}
+	up := planUpdate(docs, order, hashes, prev, dls, avgdl)
 	cards := makeCards(docs, order, opts)
-	st := Stats{Docs: len(docs)}
 	// The fragments and whole texts are the only files that read the
 	// docs' bodies: they go first, so that with DropTexts each body can go
 	// as soon as the indexer has its grams, before the lists peak (the
 	// long lists' cards are made above).
-	texts := append(fragmentJobs(cards, opts), textJobs(docs, order, opts)...)
-	files, bytes, err := runJobs(texts, w, opts)
-	st.Files, st.Bytes = files, bytes
+	frags, texts := fragmentJobs(cards, opts), textJobs(docs, order, opts)
+	var linked atomic.Int64
+	if up != nil && prev.Link != nil {
+		up.linkSame(frags, "d", opts.FragDocs, prev.Link, &linked)
+		up.linkSame(texts, "x", opts.TextDocs, prev.Link, &linked)
+	}
+	files, bytes, err := runJobs(append(frags, texts...), w, opts)
+	st.Files, st.Bytes, st.Linked = files, bytes, int(linked.Load())
 	if err != nil {
 		return st, err
 	}
-	dls, avgdl := docLens(docs, order, opts.Workers)
-	st.AvgDL = avgdl
-	lists, reindexed, ok := update(docs, order, hashes, prev, avgdl, opts)
+	lists, reindexed, ok := up.lists(docs, order, prev, opts)
 	if ok {
 		st.Updated, st.Reindexed = true, reindexed
 		if opts.DropTexts {

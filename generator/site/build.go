@@ -460,10 +460,10 @@ func (s *Site) WriteSearch(w output.Writer) []diag.Problem {
 		return nil
 	}
 	var prev *search.Prev
-	if err == nil {
-		prev = s.keys.searchPrev(prog, s.Opt.Dest, "search")
-	}
 	pw := &pathWriter{w: w}
+	if err == nil {
+		prev = s.keys.searchPrev(prog, s.Opt.Dest, "search", rec, pw)
+	}
 	st, werr := search.Update(docs, hashes, prev, pw, opts)
 	if werr != nil {
 		return []diag.Problem{diag.New("search", 0, diag.MsgRender, werr)}

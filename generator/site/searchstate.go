@@ -142,7 +142,10 @@ func (st *searchState) save(file string) {
 // searchPrev is the previous index for search.Update, when this program
 // and options made it (prog), and the state file and the keys file
 // describe the same index (key), else nil.
-func (k *renderKeys) searchPrev(prog [sha256.Size]byte, dest, dir string) *search.Prev {
+//
+// Its Link puts a previous file into the output through rec, listing it in
+// pw, when the previous manifest still describes it (LinkPrevious).
+func (k *renderKeys) searchPrev(prog [sha256.Size]byte, dest, dir string, rec *recorder, pw *pathWriter) *search.Prev {
 	st := k.prevState
 	if st == nil || st.prog != prog || len(k.prevSearch) == 0 {
 		return nil
@@ -166,5 +169,18 @@ func (k *renderKeys) searchPrev(prog [sha256.Size]byte, dest, dir string) *searc
 			return nil, fmt.Errorf("%s: changed since the previous build", p)
 		}
 		return data, nil
+	}, Link: func(name string) bool {
+		p := dir + "/" + name
+		en, ok := k.prevSearch[p]
+		if !ok || rec.keep[p] || !k.reuse.LinkPrevious(p, en.sum) {
+			return false
+		}
+		rec.mu.Lock()
+		rec.paths[p] = true
+		rec.mu.Unlock()
+		pw.mu.Lock()
+		pw.paths = append(pw.paths, p)
+		pw.mu.Unlock()
+		return true
 	}}
 }
