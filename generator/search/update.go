@@ -110,20 +110,91 @@ func (up *updatePlan) linkSame(jobs []job, kind string, per int, link func(strin
 // lists returns the lists of docs made from prev's and the number of docs
 // indexed again; ok false when prev cannot be used (then nothing was
 // changed and the caller indexes every doc).
-func (up *updatePlan) lists(docs []Doc, order []int, prev *Prev, opts Options) (lists []list, reindexed int, ok bool) {
+func (up *updatePlan) lists(docs []Doc, order []int, prev *Prev, opts Options, linked *atomic.Int64) (lists []list, re *relink, reindexed int, ok bool) {
 	if up == nil {
-		return nil, 0, false
+		return nil, nil, 0, false
 	}
 	nt, err := prevShards(prev, len(docs))
 	if err != nil {
-		return nil, 0, false
+		return nil, nil, 0, false
 	}
 	fresh := indexSome(docs, order, up.ids, up.avgdl)
-	lists, err = patchAll(prev, nt, up.dirty, fresh, opts.Workers)
+	re = &relink{prev: prev, linked: linked, counts: make([]int, nt)}
+	lists, err = patchAll(prev, nt, up.dirty, fresh, opts.Workers, re)
 	if err != nil {
-		return nil, 0, false
+		return nil, nil, 0, false
 	}
-	return lists, len(up.ids), true
+	return lists, re, len(up.ids), true
+}
+
+// relink tells shardJobs which lists are the previous index's as they
+// were, and where they were: a file whose lists are all where they were
+// is the previous file, and is linked (Prev.Link) instead of made.
+type relink struct {
+	prev   *Prev
+	linked *atomic.Int64
+	origin []origin // by list
+	counts []int    // grams in each previous shard
+}
+
+// origin is where an unchanged list was: its shard (-1: the list changed
+// or is new) and, for a long list, its number there (else -1).
+type origin struct {
+	shard, k int32
+	// lazy: a long trigram list whose positions were not read (read
+	// only if its p/ file cannot be linked).
+	lazy bool
+}
+
+func (re *relink) lazy(i int) bool { return re != nil && re.origin[i].lazy }
+
+// linkShard returns the job of shard h (its lists bk) that links the
+// previous shard h when it held the same lists.
+func (re *relink) linkShard(h int, bk []int, jb job) job {
+	if re == nil || re.prev.Link == nil || h >= len(re.counts) || len(bk) != re.counts[h] {
+		return jb
+	}
+	for _, i := range bk {
+		if re.origin[i].shard != int32(h) {
+			return jb
+		}
+	}
+	return re.linkOr("t/"+strconv.Itoa(h)+".js", jb)
+}
+
+// linkBig returns the job of list i's kind file (t or p) as long list k of
+// shard h, which links the previous file when the list was that one.
+// (An unchanged list has no changed doc, so the cards after a long doc
+// list, which are its docs', are unchanged too.)
+func (re *relink) linkBig(i, h, k int, jb job, kind string) job {
+	if re == nil || re.prev.Link == nil || re.origin[i].shard != int32(h) || re.origin[i].k != int32(k) {
+		return jb
+	}
+	return re.linkOr(kind+"/"+strconv.Itoa(h)+"-"+strconv.Itoa(k)+".js", jb)
+}
+
+func (re *relink) linkOr(name string, jb job) job {
+	return func(buf []byte) (string, []byte, error) {
+		if re.prev.Link(name) {
+			re.linked.Add(1)
+			return "", nil, nil
+		}
+		return jb(buf)
+	}
+}
+
+// errPrevGone: a file of the previous index that Update counted on is
+// gone or changed; Update then indexes every doc.
+var errPrevGone = errors.New("search: a previous index file changed")
+
+// loadPos reads the positions of the lazy list i, gram.
+func (re *relink) loadPos(i int, gram string) ([][]byte, error) {
+	o := re.origin[i]
+	pos, err := readLongPart(re.prev, "p", int(o.shard), int(o.k), gram)
+	if err != nil {
+		return nil, fmt.Errorf("%w: %v", errPrevGone, err)
+	}
+	return [][]byte{pos}, nil
 }
 
 // stepsChanged reports whether a doc dl characters long has a different
@@ -260,9 +331,10 @@ func indexSome(docs []Doc, order []int, ids []int32, avgdl float64) *freshEntrie
 // files) on nw goroutines and returns the lists: an old list without a
 // dirty doc nor fresh entries as it was, the others patched, then the
 // lists of the grams new to the index.
-func patchAll(prev *Prev, nt int, dirty []bool, fresh *freshEntries, nw int) ([]list, error) {
+func patchAll(prev *Prev, nt int, dirty []bool, fresh *freshEntries, nw int, re *relink) ([]list, error) {
 	nw = max(1, min(nw, nt))
 	parts := make([][]list, nw)
+	origins := make([][]origin, nw)
 	errs := make([]error, nw)
 	var wg sync.WaitGroup
 	for i := range nw {
@@ -270,12 +342,14 @@ func patchAll(prev *Prev, nt int, dirty []bool, fresh *freshEntries, nw int) ([]
 		go func() {
 			defer wg.Done()
 			for h := nt * i / nw; h < nt*(i+1)/nw; h++ {
-				ls, err := patchShard(prev, h, dirty, fresh)
+				ls, ors, grams, err := patchShard(prev, h, dirty, fresh)
 				if err != nil {
 					errs[i] = err
 					return
 				}
 				parts[i] = append(parts[i], ls...)
+				origins[i] = append(origins[i], ors...)
+				re.counts[h] = grams
 			}
 		}()
 	}
@@ -284,6 +358,7 @@ func patchAll(prev *Prev, nt int, dirty []bool, fresh *freshEntries, nw int) ([]
 		return nil, err
 	}
 	lists := slices.Concat(parts...)
+	re.origin = slices.Concat(origins...)
 	for g := range fresh.used {
 		if fresh.used[g] {
 			continue
@@ -296,35 +371,41 @@ func patchAll(prev *Prev, nt int, dirty []bool, fresh *freshEntries, nw int) ([]
 		}
 		l.add(docs, pos)
 		lists = append(lists, l)
+		re.origin = append(re.origin, origin{shard: -1, k: -1})
 	}
 	return lists, nil
 }
 
 // patchShard reads shard h of the previous index and returns its lists,
-// patched.
-func patchShard(prev *Prev, h int, dirty []bool, fresh *freshEntries) ([]list, error) {
+// patched, where they were (origin) when unchanged, and how many grams it
+// held (a list may be gone).
+func patchShard(prev *Prev, h int, dirty []bool, fresh *freshEntries) (lists []list, origins []origin, grams int, err error) {
 	name := "t/" + strconv.Itoa(h)
 	data, err := prev.Read(name + ".js")
 	if err != nil {
-		return nil, err
+		return nil, nil, 0, err
 	}
 	body, ok := scriptBody(data, name)
 	if !ok || len(body) < 2 || body[0] != '[' || body[len(body)-1] != ']' {
-		return nil, fmt.Errorf("search: previous %s: not a shard", name)
+		return nil, nil, 0, fmt.Errorf("search: previous %s: not a shard", name)
 	}
-	var lists []list
 	p := body[1 : len(body)-1]
-	for len(p) > 0 {
+	for ; len(p) > 0; grams++ {
 		gram, rest, err := cutJSONString(p)
 		if err != nil || len(rest) == 0 || rest[0] != ',' {
-			return nil, fmt.Errorf("search: previous %s: bad gram", name)
+			return nil, nil, 0, fmt.Errorf("search: previous %s: bad gram", name)
+		}
+		key, err := keyOf(gram)
+		if err != nil {
+			return nil, nil, 0, err
 		}
 		rest = rest[1:]
 		var docs, pos []byte
+		o := origin{shard: int32(h), k: -1}
 		if len(rest) > 0 && rest[0] == '"' {
 			end := bytes.IndexByte(rest[1:], '"')
 			if end < 0 {
-				return nil, fmt.Errorf("search: previous %s: bad list", name)
+				return nil, nil, 0, fmt.Errorf("search: previous %s: bad list", name)
 			}
 			docs, rest = rest[1:1+end], rest[end+2:]
 			if i := bytes.IndexByte(docs, '!'); i >= 0 {
@@ -337,29 +418,51 @@ func patchShard(prev *Prev, h int, dirty []bool, fresh *freshEntries) ([]list, e
 			}
 			k, err := strconv.Atoi(string(rest[:end]))
 			if err != nil {
-				return nil, fmt.Errorf("search: previous %s: bad list", name)
+				return nil, nil, 0, fmt.Errorf("search: previous %s: bad list", name)
 			}
 			rest = rest[end:]
-			if docs, pos, err = readLong(prev, h, k, gram); err != nil {
-				return nil, err
+			o.k = int32(k)
+			if docs, err = readLongPart(prev, "t", h, k, gram); err != nil {
+				return nil, nil, 0, err
+			}
+			if key.isTrigram() {
+				// The positions are read only when the list changes.
+				o.lazy = true
 			}
 		}
 		if len(rest) > 0 {
 			if rest[0] != ',' {
-				return nil, fmt.Errorf("search: previous %s: bad list", name)
+				return nil, nil, 0, fmt.Errorf("search: previous %s: bad list", name)
 			}
 			rest = rest[1:]
 		}
 		p = rest
-		l, err := patchList(gram, docs, pos, dirty, fresh)
+		same, err := unchanged(key, docs, dirty, fresh)
 		if err != nil {
-			return nil, fmt.Errorf("search: previous %s: %v", name, err)
+			return nil, nil, 0, fmt.Errorf("search: previous %s: %v", name, err)
+		}
+		if same {
+			l := list{gram: gram}
+			l.add(docs, pos)
+			lists = append(lists, l)
+			origins = append(origins, o)
+			continue
+		}
+		if o.lazy {
+			if pos, err = readLongPart(prev, "p", h, int(o.k), gram); err != nil {
+				return nil, nil, 0, err
+			}
+		}
+		l, err := patchList(key, gram, docs, pos, dirty, fresh)
+		if err != nil {
+			return nil, nil, 0, fmt.Errorf("search: previous %s: %v", name, err)
 		}
 		if l.ndoc > 0 {
 			lists = append(lists, l)
+			origins = append(origins, origin{shard: -1, k: -1})
 		}
 	}
-	return lists, nil
+	return lists, origins, grams, nil
 }
 
 // cutJSONString reads a JSON string at the start of p.
@@ -387,40 +490,29 @@ func cutJSONString(p []byte) (string, []byte, error) {
 	return "", nil, errBadPrev
 }
 
-// readLong reads the long list of gram, k in shard h: its doc list from
-// t/<h>-<k>.js and, for a trigram, its positions from p/<h>-<k>.js.
-func readLong(prev *Prev, h, k int, gram string) (docs, pos []byte, err error) {
-	suffix := strconv.Itoa(h) + "-" + strconv.Itoa(k)
+// readLongPart reads part of the long list of gram, k in shard h: its doc
+// list from t/<h>-<k>.js, or a trigram's positions from p/<h>-<k>.js.
+func readLongPart(prev *Prev, kind string, h, k int, gram string) ([]byte, error) {
+	name := kind + "/" + strconv.Itoa(h) + "-" + strconv.Itoa(k)
 	g := appendJSONString(nil, gram)
 	g = append(g[:len(g)-1], ' ')
-	read := func(kind string) ([]byte, error) {
-		name := kind + "/" + suffix
-		data, err := prev.Read(name + ".js")
-		if err != nil {
-			return nil, err
-		}
-		body, ok := scriptBody(data, name)
-		if ok && kind == "t" && len(body) > 0 && body[0] == '[' {
-			body = body[1:] // the cards follow the list
-		}
-		if !ok || len(body) < 1 || body[0] != '"' || !bytes.HasPrefix(body[1:], g[1:]) {
-			return nil, fmt.Errorf("search: previous %s is not %q's list", name, gram)
-		}
-		s := body[len(g):]
-		end := bytes.IndexByte(s, '"')
-		if end < 0 {
-			return nil, fmt.Errorf("search: previous %s: bad list", name)
-		}
-		return s[:end], nil
+	data, err := prev.Read(name + ".js")
+	if err != nil {
+		return nil, err
 	}
-	if docs, err = read("t"); err != nil {
-		return nil, nil, err
+	body, ok := scriptBody(data, name)
+	if ok && kind == "t" && len(body) > 0 && body[0] == '[' {
+		body = body[1:] // the cards follow the list
 	}
-	if k, err := keyOf(gram); err != nil || !k.isTrigram() {
-		return docs, nil, err
+	if !ok || len(body) < 1 || body[0] != '"' || !bytes.HasPrefix(body[1:], g[1:]) {
+		return nil, fmt.Errorf("search: previous %s is not %q's list", name, gram)
 	}
-	pos, err = read("p")
-	return docs, pos, err
+	s := body[len(g):]
+	end := bytes.IndexByte(s, '"')
+	if end < 0 {
+		return nil, fmt.Errorf("search: previous %s: bad list", name)
+	}
+	return s[:end], nil
 }
 
 // keyOf is the gram key of gram.
@@ -439,29 +531,23 @@ func keyOf(gram string) (gramKey, error) {
 	return k, nil
 }
 
-// patchList returns gram's list: as it was when it has no dirty doc and
-// no fresh entries, else with the dirty docs' entries taken out and the
-// fresh ones put in.
-func patchList(gram string, docs, pos []byte, dirty []bool, fresh *freshEntries) (list, error) {
-	k, err := keyOf(gram)
-	if err != nil {
-		return list{}, err
+// unchanged reports whether gram k's list (docs) has neither a dirty doc
+// nor fresh entries.
+func unchanged(k gramKey, docs []byte, dirty []bool, fresh *freshEntries) (bool, error) {
+	if _, ok := fresh.byGram[k]; ok {
+		return false, nil
 	}
-	gi, hasFresh := fresh.byGram[k]
+	has, err := hasDirty(docs, dirty, fresh.maxDirty)
+	return !has, err
+}
+
+// patchList returns gram's list with the dirty docs' entries taken out
+// and the fresh ones put in.
+func patchList(k gramKey, gram string, docs, pos []byte, dirty []bool, fresh *freshEntries) (list, error) {
 	var e []entry
-	if hasFresh {
+	if gi, ok := fresh.byGram[k]; ok {
 		fresh.used[gi] = true
 		e = fresh.group(gi)
-	} else {
-		has, err := hasDirty(docs, dirty, fresh.maxDirty)
-		if err != nil {
-			return list{}, err
-		}
-		if !has {
-			l := list{gram: gram}
-			l.add(docs, pos)
-			return l, nil
-		}
 	}
 	nd, np, err := mergeEntries(docs, pos, e, fresh, dirty, fresh.maxDirty, k.isTrigram())
 	if err != nil {

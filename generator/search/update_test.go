@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"unicode/utf8"
 
@@ -86,6 +87,13 @@ func TestUpdateEqualsWrite(t *testing.T) {
 		{name: "append to a body", after: func(d []Doc) { d[5].Body += "新增一段文字内容。" }, updated: true},
 		{name: "new grams, quotes and backslashes", after: func(d []Doc) { d[7].Body += ` 独一无二"引号"\反斜杠\ ZQX` }, updated: true},
 		{name: "gram gone", before: func(d []Doc) { d[8].Body += " 只此一处的词语" }, after: func(d []Doc) { d[8].Body = base[8].Body }, updated: true},
+		{name: "gram gone, many shards", opts: Options{ShardBytes: 300}, before: func(d []Doc) { d[8].Body += " 只此一处的词语" }, after: func(d []Doc) { d[8].Body = base[8].Body }, updated: true},
+		{name: "gram replaced, many shards", opts: Options{ShardBytes: 1000}, before: func(d []Doc) { d[8].Body += " 只此一处的词语" },
+			after: func(d []Doc) { d[8].Body = base[8].Body + " 另有一处的说法" }, updated: true},
+		{name: "append, many long lists", opts: Options{BigBytes: 400}, after: func(d []Doc) { d[5].Body += "新增一段文字内容。" }, updated: true},
+		{name: "gram replaced, many long lists", opts: Options{BigBytes: 200, ShardBytes: 1000}, before: func(d []Doc) { d[8].Body += " 只此一处的词语" },
+			after: func(d []Doc) { d[8].Body = base[8].Body + " 另有一处的说法" }, updated: true},
+		{name: "append, many shards", opts: Options{ShardBytes: 300}, after: func(d []Doc) { d[5].Body += "新增一段文字内容。" }, updated: true},
 		{name: "title", after: func(d []Doc) { d[9].Title = "新的标题党建" }, updated: true},
 		{name: "heading and field", after: func(d []Doc) {
 			d[10].Headings = []string{"三、示范点"}
@@ -163,21 +171,44 @@ func TestUpdateEqualsWrite(t *testing.T) {
 // used: Update then writes what Write does.
 func TestUpdateBadPrevious(t *testing.T) {
 	docs := synthetic(200)
+	// Many long lists, most of them unchanged by the edit.
+	opts := Options{BigBytes: 400}
 	mem := output.NewMemory()
-	st, err := Write(docs, mem, Options{})
+	st, err := Write(docs, mem, opts)
 	if err != nil {
 		t.Fatal(err)
 	}
 	docs2 := cloneDocs(docs)
 	docs2[3].Body += "改动"
 	want := output.NewMemory()
-	if _, err := Write(cloneDocs(docs2), want, Options{}); err != nil {
+	if _, err := Write(cloneDocs(docs2), want, opts); err != nil {
 		t.Fatal(err)
 	}
 	for _, tc := range []struct {
-		name string
-		mod  func(p *Prev)
+		name    string
+		mod     func(p *Prev)
+		updated bool
 	}{
+		{"nothing links", func(p *Prev) { p.Link = func(string) bool { return false } }, true},
+		{"long positions gone once the lists are made", func(p *Prev) {
+			// An unchanged long list's positions are read only when its
+			// file cannot be linked, as the files are written: Update
+			// then starts again from every doc.
+			read := p.Read
+			var writing atomic.Bool
+			p.Link = func(name string) bool {
+				if strings.HasPrefix(name, "t/") || strings.HasPrefix(name, "p/") {
+					writing.Store(true)
+				}
+				return false
+			}
+			p.Read = func(name string) ([]byte, error) {
+				if strings.HasPrefix(name, "p/") && writing.Load() {
+					return nil, os.ErrNotExist
+				}
+				return read(name)
+			}
+		}, false},
 		{"shard missing", func(p *Prev) {
 			read := p.Read
 			p.Read = func(name string) ([]byte, error) {
@@ -186,7 +217,7 @@ func TestUpdateBadPrevious(t *testing.T) {
 				}
 				return read(name)
 			}
-		}},
+		}, false},
 		{"shard damaged", func(p *Prev) {
 			read := p.Read
 			p.Read = func(name string) ([]byte, error) {
@@ -196,18 +227,18 @@ func TestUpdateBadPrevious(t *testing.T) {
 				}
 				return b, err
 			}
-		}},
-		{"other doc count", func(p *Prev) { p.Hashes = p.Hashes[1:] }},
+		}, false},
+		{"other doc count", func(p *Prev) { p.Hashes = p.Hashes[1:] }, false},
 	} {
 		got := output.NewMemory()
 		p := prevOf(docs, mem, st, got)
 		tc.mod(p)
-		st2, err := Update(cloneDocs(docs2), docHashes(docs2), p, got, Options{})
+		st2, err := Update(cloneDocs(docs2), docHashes(docs2), p, got, opts)
 		if err != nil {
 			t.Fatal(err)
 		}
-		if st2.Updated {
-			t.Errorf("%s: the previous index was used", tc.name)
+		if st2.Updated != tc.updated {
+			t.Errorf("%s: updated %v, want %v", tc.name, st2.Updated, tc.updated)
 		}
 		sameFiles(t, tc.name, want, got)
 	}
@@ -240,5 +271,47 @@ func TestIndexLen(t *testing.T) {
 		if got := docs[i].lenFast(docs[i].textLen()); got != len(w.rs) {
 			t.Errorf("doc %d: lenFast %d, indexer %d", i, got, len(w.rs))
 		}
+	}
+}
+
+// A long list that is unchanged but has another number in its shard (a
+// long list before it came or went) is written, not linked: the previous
+// file of that number is another list's.
+func TestRelinkOnlyWhereItWas(t *testing.T) {
+	long := strings.Repeat("#", 50)
+	lists := []list{{gram: "甲", ndoc: 50}, {gram: "乙", ndoc: 50}}
+	lists[0].docs, lists[1].docs = [][]byte{[]byte(long)}, [][]byte{[]byte(long)}
+	var linked []string
+	prev := &Prev{Link: func(name string) bool { linked = append(linked, name); return true }}
+	// 乙 was long list 0 of shard 0, alone; 甲 is new.
+	first := 0
+	if lists[1].gram < lists[0].gram {
+		first = 1
+	}
+	origins := make([]origin, 2)
+	origins[first] = origin{shard: -1, k: -1}
+	origins[1-first] = origin{shard: 0, k: 0}
+	re := &relink{prev: prev, linked: new(atomic.Int64), origin: origins, counts: []int{1}}
+	var jobs []job
+	shardJobs(&jobs, lists, 1<<20, 10, nil, re)
+	for _, jb := range jobs {
+		if _, _, err := jb(nil); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if len(linked) != 0 {
+		t.Errorf("linked %v: neither the shard nor a long list is where it was", linked)
+	}
+	// The same list where it was is linked.
+	origins[first] = origin{shard: 0, k: 0}
+	origins[1-first] = origin{shard: 0, k: 1}
+	re.counts[0] = 2
+	jobs = nil
+	shardJobs(&jobs, lists, 1<<20, 10, nil, re)
+	for _, jb := range jobs {
+		jb(nil)
+	}
+	if len(linked) != 3 {
+		t.Errorf("linked %v, want the shard and both long lists", linked)
 	}
 }

@@ -1,6 +1,7 @@
 package search
 
 import (
+	"errors"
 	"fmt"
 	"runtime"
 	"sync/atomic"
@@ -163,20 +164,36 @@ func Update(docs []Doc, hashes [][32]byte, prev *Prev, w output.Writer, opts Opt
 	if err != nil {
 		return st, err
 	}
-	lists, reindexed, ok := up.lists(docs, order, prev, opts)
+	lists, re, reindexed, ok := up.lists(docs, order, prev, opts, &linked)
 	if ok {
-		st.Updated, st.Reindexed = true, reindexed
-		if opts.DropTexts {
-			for i := range docs {
-				docs[i].Body = ""
+		err = writeLists(docs, order, lists, cards, re, w, opts, &st)
+		if err == nil {
+			st.Updated, st.Reindexed = true, reindexed
+			if opts.DropTexts {
+				for i := range docs {
+					docs[i].Body = ""
+				}
 			}
+			st.Linked = int(linked.Load())
+			return st, nil
 		}
-	} else {
-		ws := gather(docs, order, opts.Workers, opts.DropTexts, dls, avgdl)
-		lists = joinAll(ws, len(docs), opts.Workers)
-		st.Reindexed = len(docs)
+		if !errors.Is(err, errPrevGone) {
+			return st, err
+		}
+		// A previous file to be linked is gone: every list made anew
+		// (a path written twice is fine: the writer keeps the last).
 	}
+	ws := gather(docs, order, opts.Workers, opts.DropTexts, dls, avgdl)
+	lists = joinAll(ws, len(docs), opts.Workers)
+	ws = nil
+	st.Reindexed = len(docs)
+	err = writeLists(docs, order, lists, cards, nil, w, opts, &st)
+	st.Linked = int(linked.Load())
+	return st, err
+}
 
+// writeLists writes the lists' files and the tables, adding to st.
+func writeLists(docs []Doc, order []int, lists []list, cards [][]byte, re *relink, w output.Writer, opts Options, st *Stats) error {
 	var jobs []job
 	st.Grams = len(lists)
 	// A long trigram list's positions are in a file of their own (p/),
@@ -184,10 +201,10 @@ func Update(docs []Doc, hashes [][32]byte, prev *Prev, w output.Writer, opts Opt
 	// asks for both at once, a shorter one reads only the doc list. A short
 	// list keeps them after its doc list, in its shard.
 	withCards := func(b []byte, l *list) []byte { return appendTopCards(b, l, cards) }
-	nt, bigs := shardJobs(&jobs, lists, opts.ShardBytes, opts.BigBytes, withCards)
+	nt, bigs := shardJobs(&jobs, lists, opts.ShardBytes, opts.BigBytes, withCards, re)
 	st.PostingFiles = len(jobs)
 	jobs = append(jobs, tableJobs(docs, order, nt, bigs, opts)...)
-	files, bytes, err = runJobs(jobs, w, opts)
+	files, bytes, err := runJobs(jobs, w, opts)
 	st.Files, st.Bytes = st.Files+files, st.Bytes+bytes
-	return st, err
+	return err
 }
