@@ -30,23 +30,11 @@ func newestFirst(docs []Doc) []int {
 // gather indexes the docs on up to nw workers, each over a contiguous id
 // range of about equal text, and returns them in id order. drop empties
 // each doc's Body once it is indexed (Options.DropTexts).
-func gather(docs []Doc, order []int, nw int, drop bool) []*worker {
-	// Doc lengths first: BM25 needs the average before the first list entry.
-	dls := make([]int, len(docs))
-	forRanges(len(docs), nw, func(lo, hi int) {
-		for id := lo; id < hi; id++ {
-			dls[id] = docs[order[id]].textLen()
-		}
-	})
+func gather(docs []Doc, order []int, nw int, drop bool, dls []int, avgdl float64) []*worker {
 	total := 0
 	for _, n := range dls {
 		total += n
 	}
-	avgdl := 1.0
-	if len(docs) > 0 {
-		avgdl = max(1, float64(total)/float64(len(docs)))
-	}
-
 	// Workers take contiguous id ranges of about equal text.
 	nw = max(1, min(nw, len(docs)/64+1))
 	bounds := []int{0}
@@ -80,6 +68,26 @@ func gather(docs []Doc, order []int, nw int, drop bool) []*worker {
 	}
 	wg.Wait()
 	return ws
+}
+
+// docLens returns each doc's text length by id and their average: BM25
+// needs the average before the first list entry.
+func docLens(docs []Doc, order []int, nw int) ([]int, float64) {
+	dls := make([]int, len(docs))
+	forRanges(len(docs), nw, func(lo, hi int) {
+		for id := lo; id < hi; id++ {
+			dls[id] = docs[order[id]].textLen()
+		}
+	})
+	total := 0
+	for _, n := range dls {
+		total += n
+	}
+	avgdl := 1.0
+	if len(docs) > 0 {
+		avgdl = max(1, float64(total)/float64(len(docs)))
+	}
+	return dls, avgdl
 }
 
 // gstate is one gram's list as one worker builds it over its docs. The
@@ -205,6 +213,8 @@ type worker struct {
 	// positions, and scratch space to sort them.
 	batch, tmp []entry
 	bocc       []int32
+	// hold keeps every entry in the batch, unflushed (update reads them).
+	hold bool
 }
 
 // lslot is a slot of the doc-local table; one probe reads one cache line.
@@ -362,13 +372,10 @@ func (w *worker) index(id int32, d *Doc) {
 		w.base = id
 	}
 	w.tlens = append(w.tlens, int32(cut[0]-1))
-	dl := float64(n)
-	norm := k1 * (1 - b + b*dl/w.avgdl)
+	norm := docNorm(n, w.avgdl)
 	for i := range w.lgrams {
 		g := &w.lgrams[i]
-		tf := float64(g.wtf)
-		q := int32(tf/(tf+norm)*maxQ + 0.5)
-		q = max(1, min(maxQ, q))
+		q := scoreStep(float64(g.wtf), norm)
 		e := entry{key: g.key, docq: uint32(id)<<6 | uint32(g.band)<<4 | uint32(q), pos: noPos}
 		switch c := g.nocc; {
 		case c == 1:
@@ -382,9 +389,24 @@ func (w *worker) index(id int32, d *Doc) {
 		}
 		w.batch = append(w.batch, e)
 	}
-	if len(w.batch) >= batchEntries {
+	if len(w.batch) >= batchEntries && !w.hold {
 		w.flush()
 	}
+}
+
+// docNorm is BM25's length normalization of a doc dl characters long
+// (its text's runes, as the indexer sees them).
+func docNorm(dl int, avgdl float64) float64 {
+	return k1 * (1 - b + b*float64(dl)/avgdl)
+}
+
+// scoreStep is the score step (1…maxQ) of a gram with weighted term
+// frequency tf in a doc of normalization norm. The conversion keeps the
+// compiler from fusing the multiply and add on some platforms, so that
+// stepsChanged sees the same steps as the indexer.
+func scoreStep(tf, norm float64) int32 {
+	q := int32(float64(tf/(tf+norm)*maxQ) + 0.5)
+	return max(1, min(maxQ, q))
 }
 
 // entry is one gram of one doc, waiting in a worker's batch: the doc and

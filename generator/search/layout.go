@@ -27,18 +27,20 @@ const maxReused = 1 << 20
 // number of shards and the long lists.
 //
 // cards, when not nil, appends what follows a long doc list in its t/
-// file (appendTopCards: the cards of its first results).
-func shardJobs(jobs *[]job, lists []list, target, big int, cards func([]byte, *list) []byte) (int, []bigEntry) {
+// file (appendTopCards: the cards of its first results). re, when not nil,
+// links the files that are the previous index's (Update).
+func shardJobs(jobs *[]job, lists []list, target, big int, cards func([]byte, *list) []byte, re *relink) (int, []bigEntry) {
 	size := func(l *list) int {
 		if l.npos == 0 {
 			return l.ndoc
 		}
 		return l.ndoc + 1 + l.npos
 	}
+	isBig := func(i int) bool { return re.lazy(i) || size(&lists[i]) > big }
 	small := 0
 	for i := range lists {
-		if n := size(&lists[i]); n <= big {
-			small += n + len(lists[i].gram) + 6
+		if !isBig(i) {
+			small += size(&lists[i]) + len(lists[i].gram) + 6
 		}
 	}
 	n := max(1, (small+target-1)/target)
@@ -53,7 +55,7 @@ func shardJobs(jobs *[]job, lists []list, target, big int, cards func([]byte, *l
 		slices.SortFunc(bk, func(a, b int) int { return strings.Compare(lists[a].gram, lists[b].gram) })
 	}
 	for h, bk := range buckets {
-		*jobs = append(*jobs, func(buf []byte) (string, []byte, error) {
+		*jobs = append(*jobs, re.linkShard(h, bk, func(buf []byte) (string, []byte, error) {
 			name := "t/" + strconv.Itoa(h)
 			b := append(startScript(buf, name, target+target/2), '[')
 			nbig := 0
@@ -64,7 +66,7 @@ func shardJobs(jobs *[]job, lists []list, target, big int, cards func([]byte, *l
 				}
 				b = appendJSONString(b, l.gram)
 				b = append(b, ',')
-				if size(l) > big {
+				if isBig(i) {
 					b = strconv.AppendInt(b, int64(nbig), 10)
 					nbig++
 					continue
@@ -82,11 +84,11 @@ func shardJobs(jobs *[]job, lists []list, target, big int, cards func([]byte, *l
 				b = append(b, '"')
 			}
 			return name, endScript(append(b, ']')), nil
-		})
+		}))
 		nbig := 0
 		for _, i := range bk {
 			l := &lists[i]
-			if size(l) <= big {
+			if !isBig(i) {
 				continue
 			}
 			k := nbig
@@ -95,7 +97,7 @@ func shardJobs(jobs *[]job, lists []list, target, big int, cards func([]byte, *l
 			for _, kind := range []string{"t", "p"} {
 				pieces, size := l.docs, l.ndoc
 				if kind == "p" {
-					if l.npos == 0 {
+					if l.npos == 0 && !re.lazy(i) {
 						continue
 					}
 					pieces, size = l.pos, l.npos
@@ -107,7 +109,13 @@ func shardJobs(jobs *[]job, lists []list, target, big int, cards func([]byte, *l
 				// positions, for a few hundred docs; its cards would add
 				// about 10 KB to each of thousands of files.
 				withCards := kind == "t" && cards != nil && l.ndoc > big
-				*jobs = append(*jobs, func(buf []byte) (string, []byte, error) {
+				*jobs = append(*jobs, re.linkBig(i, h, k, func(buf []byte) (string, []byte, error) {
+					if kind == "p" && re.lazy(i) {
+						var err error
+						if pieces, err = re.loadPos(i, l.gram); err != nil {
+							return "", nil, err
+						}
+					}
 					// The gram, a space, its list: a file found through the
 					// directory (dir.js) is checked against the gram. A doc
 					// list with cards is ["gram list",[[id,card],…]].
@@ -125,7 +133,7 @@ func shardJobs(jobs *[]job, lists []list, target, big int, cards func([]byte, *l
 						b = append(cards(b, l), ']')
 					}
 					return name, endScript(b), nil
-				})
+				}, kind))
 			}
 		}
 	}

@@ -1,8 +1,10 @@
 package search
 
 import (
+	"errors"
 	"fmt"
 	"runtime"
+	"sync/atomic"
 
 	"dangjian/generator/output"
 )
@@ -75,6 +77,16 @@ type Stats struct {
 	PostingFiles int // shards and big-gram files
 	Files        int // all files written
 	Bytes        int64
+	// AvgDL is the docs' average text length, which every score step
+	// depends on (Prev.AvgDL of the next Update).
+	AvgDL float64
+	// Updated: the lists were the previous index's, with the entries of
+	// Reindexed docs made again (Update); else every doc was indexed.
+	Updated   bool
+	Reindexed int
+	// Linked files were the previous index's, put in the output by
+	// Prev.Link and not counted in Files.
+	Linked int
 }
 
 func (s Stats) String() string {
@@ -124,24 +136,64 @@ var partWeight = [4]float32{5, 3, 2, 1} // title, headings, fields, body
 // docs to its lists (see flush); the parts are joined with one re-encoded
 // gap per list.
 func Write(docs []Doc, w output.Writer, opts Options) (Stats, error) {
+	return Update(docs, nil, nil, w, opts)
+}
+
+// Update is Write, reusing the lists of the previous index prev when it
+// can (see update); hashes are the docs' hashes, in docs' order. Its files
+// are byte for byte Write's.
+func Update(docs []Doc, hashes [][32]byte, prev *Prev, w output.Writer, opts Options) (Stats, error) {
 	opts = opts.withDefaults()
 	order := newestFirst(docs)
+	dls, avgdl := docLens(docs, order, opts.Workers)
+	st := Stats{Docs: len(docs), AvgDL: avgdl}
+	up := planUpdate(docs, order, hashes, prev, dls, avgdl)
 	cards := makeCards(docs, order, opts)
-	st := Stats{Docs: len(docs)}
 	// The fragments and whole texts are the only files that read the
 	// docs' bodies: they go first, so that with DropTexts each body can go
 	// as soon as the indexer has its grams, before the lists peak (the
 	// long lists' cards are made above).
-	texts := append(fragmentJobs(cards, opts), textJobs(docs, order, opts)...)
-	files, bytes, err := runJobs(texts, w, opts)
-	st.Files, st.Bytes = files, bytes
+	frags, texts := fragmentJobs(cards, opts), textJobs(docs, order, opts)
+	var linked atomic.Int64
+	if up != nil && prev.Link != nil {
+		up.linkSame(frags, "d", opts.FragDocs, prev.Link, &linked)
+		up.linkSame(texts, "x", opts.TextDocs, prev.Link, &linked)
+	}
+	files, bytes, err := runJobs(append(frags, texts...), w, opts)
+	st.Files, st.Bytes, st.Linked = files, bytes, int(linked.Load())
 	if err != nil {
 		return st, err
 	}
-	ws := gather(docs, order, opts.Workers, opts.DropTexts)
-	lists := joinAll(ws, len(docs), opts.Workers)
+	lists, re, reindexed, ok := up.lists(docs, order, prev, opts, &linked)
+	if ok {
+		err = writeLists(docs, order, lists, cards, re, w, opts, &st)
+		if err == nil {
+			st.Updated, st.Reindexed = true, reindexed
+			if opts.DropTexts {
+				for i := range docs {
+					docs[i].Body = ""
+				}
+			}
+			st.Linked = int(linked.Load())
+			return st, nil
+		}
+		if !errors.Is(err, errPrevGone) {
+			return st, err
+		}
+		// A previous file to be linked is gone: every list made anew
+		// (a path written twice is fine: the writer keeps the last).
+	}
+	ws := gather(docs, order, opts.Workers, opts.DropTexts, dls, avgdl)
+	lists = joinAll(ws, len(docs), opts.Workers)
 	ws = nil
+	st.Reindexed = len(docs)
+	err = writeLists(docs, order, lists, cards, nil, w, opts, &st)
+	st.Linked = int(linked.Load())
+	return st, err
+}
 
+// writeLists writes the lists' files and the tables, adding to st.
+func writeLists(docs []Doc, order []int, lists []list, cards [][]byte, re *relink, w output.Writer, opts Options, st *Stats) error {
 	var jobs []job
 	st.Grams = len(lists)
 	// A long trigram list's positions are in a file of their own (p/),
@@ -149,10 +201,10 @@ func Write(docs []Doc, w output.Writer, opts Options) (Stats, error) {
 	// asks for both at once, a shorter one reads only the doc list. A short
 	// list keeps them after its doc list, in its shard.
 	withCards := func(b []byte, l *list) []byte { return appendTopCards(b, l, cards) }
-	nt, bigs := shardJobs(&jobs, lists, opts.ShardBytes, opts.BigBytes, withCards)
+	nt, bigs := shardJobs(&jobs, lists, opts.ShardBytes, opts.BigBytes, withCards, re)
 	st.PostingFiles = len(jobs)
 	jobs = append(jobs, tableJobs(docs, order, nt, bigs, opts)...)
-	files, bytes, err = runJobs(jobs, w, opts)
+	files, bytes, err := runJobs(jobs, w, opts)
 	st.Files, st.Bytes = st.Files+files, st.Bytes+bytes
-	return st, err
+	return err
 }

@@ -84,6 +84,9 @@ type Result struct {
 	// SearchLinked: the search index's input was the previous build's, and
 	// its files were linked instead of made.
 	SearchLinked bool
+	// SearchUpdated: the search index was made from the previous one's
+	// lists, only the changed pages indexed again (search.Update).
+	SearchUpdated bool
 }
 
 // timer records the stages of one build.
@@ -228,6 +231,8 @@ type Site struct {
 	keys *renderKeys
 	// searchLinked: the search index was the previous build's, linked.
 	searchLinked bool
+	// searchUpdated: search.Update used the previous index.
+	searchUpdated bool
 }
 
 // CacheDir is the folder, inside the site folder, where builds keep what
@@ -451,7 +456,7 @@ func (s *Site) Write(w output.Writer, t *timer) (*Result, []diag.Problem) {
 	t.done("static")
 	if !s.Opt.NoSearch {
 		probs = append(probs, s.WriteSearch(w)...)
-		res.SearchLinked = s.searchLinked
+		res.SearchLinked, res.SearchUpdated = s.searchLinked, s.searchUpdated
 		t.done("search")
 	}
 	return res, probs
@@ -471,17 +476,35 @@ func (s *Site) WriteSearch(w output.Writer) []diag.Problem {
 	}
 	// The key is of the docs as they are now, before Write drops their
 	// texts, and of the options that shape the files (not DropTexts).
-	key, err := searchKey(docs, search.Options{})
+	hashes, err := docHashes(docs)
+	var prog, key [32]byte
+	if err == nil {
+		prog, err = programKey(search.Options{})
+	}
+	if err == nil {
+		key, err = searchKey(prog, hashes)
+	}
 	if err == nil && s.keys.linkSearch(key, rec) {
 		s.searchLinked = true
 		return nil
 	}
+	var prev *search.Prev
 	pw := &pathWriter{w: w}
-	if _, err := search.Write(docs, pw, opts); err != nil {
-		return []diag.Problem{diag.New("search", 0, diag.MsgRender, err)}
+	if err == nil {
+		prev = s.keys.searchPrev(prog, s.Opt.Dest, "search", rec, pw)
 	}
+	st, werr := search.Update(docs, hashes, prev, pw, opts)
+	if werr != nil {
+		return []diag.Problem{diag.New("search", 0, diag.MsgRender, werr)}
+	}
+	s.searchUpdated = st.Updated
 	if err == nil {
 		s.keys.recordSearch(key, pw.paths)
+		byID := make([][32]byte, len(docs))
+		for id, i := range search.IDOrder(docs) {
+			byID[id] = hashes[i]
+		}
+		s.keys.nextState = &searchState{prog: prog, key: key, avgdl: st.AvgDL, hashes: byID}
 	}
 	return nil
 }

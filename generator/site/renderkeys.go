@@ -25,7 +25,6 @@ import (
 	"dangjian/generator/mdcache"
 	"dangjian/generator/output"
 	"dangjian/generator/render"
-	"dangjian/generator/search"
 	"dangjian/themes"
 )
 
@@ -79,6 +78,8 @@ type renderKeys struct {
 	// The search index's files, each with the key of the index's whole
 	// input (see linkSearch).
 	prevSearch, nextSearch map[string]keyEntry
+	// What search.Update needs of the index (searchstate.go).
+	prevState, nextState *searchState
 }
 
 func renderKeysFile(opt Options) string {
@@ -90,7 +91,8 @@ func openRenderKeys(opt Options, reuse *output.Reuse) *renderKeys {
 	file := renderKeysFile(opt)
 	pages, search := loadKeys(file)
 	return &renderKeys{file: file, reuse: reuse, prev: pages, prevSearch: search,
-		next: map[string]keyEntry{}, nextSearch: map[string]keyEntry{}}
+		next: map[string]keyEntry{}, nextSearch: map[string]keyEntry{},
+		prevState: loadSearchState(searchStateFile(file))}
 }
 
 // planSkips computes the jobs' keys and links each job whose page is
@@ -556,25 +558,17 @@ func (k *renderKeys) save() {
 	if err != nil {
 		os.Remove(k.file)
 	}
+	if k.nextState != nil && len(k.nextSearch) > 0 {
+		k.nextState.save(searchStateFile(k.file))
+	} else {
+		os.Remove(searchStateFile(k.file))
+	}
 }
 
 // The search index is made from the docs alone (search.Write is a function
 // of its docs and options): when they are the previous build's, so are its
 // files, and they are linked instead of made again. A layout, config, label,
 // static or logo change leaves the docs as they were; a page edit does not.
-
-// searchKey hashes the index's whole input.
-func searchKey(docs []search.Doc, opts search.Options) ([sha256.Size]byte, error) {
-	e := &enc{h: sha256.New()}
-	e.str(renderKeysFormat)
-	e.str(mdcache.Version())
-	e.value(reflect.ValueOf(opts))
-	e.value(reflect.ValueOf(docs))
-	if e.err != nil {
-		return [sha256.Size]byte{}, e.err
-	}
-	return e.sum(), nil
-}
 
 // linkSearch links every file of the previous build's index when its key
 // is key and each file is still intact. When it returns false some files
@@ -606,6 +600,7 @@ func (k *renderKeys) linkSearch(key [sha256.Size]byte, rec *recorder) bool {
 		return false
 	}
 	maps.Copy(k.nextSearch, k.prevSearch)
+	k.nextState = k.prevState
 	return true
 }
 
