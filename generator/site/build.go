@@ -118,6 +118,9 @@ func Build(opt Options) (*Result, error) {
 		// After a successful build, saveCache has pruned it already.
 		defer site.mdCache.Close()
 	}
+	if site != nil {
+		defer site.bodies.close()
+	}
 	if errs := errorsOf(probs); len(errs) > 0 {
 		return nil, errs
 	}
@@ -222,6 +225,9 @@ type Site struct {
 	// keys are the render keys of the previous build and this one (Build
 	// only; nil when Options.NoCache).
 	keys *renderKeys
+	// bodies holds the pages' HTML and plain text out of memory from the
+	// markdown stage on (Build with the built-in layouts only; see bodyStore).
+	bodies *bodyStore
 	// searchLinked: the search index was the previous build's, linked.
 	searchLinked bool
 }
@@ -314,7 +320,13 @@ func load(opt Options, t *timer, oneShot bool) (*Site, []diag.Problem) {
 	if oneShot && !opt.NoCache {
 		s.mdCache = mdcache.Open(filepath.Join(opt.Source, CacheDir, "markdown"))
 	}
-	probs = append(probs, renderMarkdown(s.Published, cfg.UnsafeHTML, s.oneShot, s.mdCache)...)
+	if oneShot && !noBodyStore && builtinLayouts(th) {
+		s.bodies = newBodyStore(!opt.NoCache)
+	}
+	probs = append(probs, renderMarkdown(s.Published, cfg.UnsafeHTML, s.oneShot, s.mdCache, s.bodies)...)
+	if err := s.bodies.seal(); err != nil {
+		probs = append(probs, diag.New("", 0, diag.MsgRaw, err.Error()))
+	}
 	t.done("markdown")
 
 	labels, ps := loadLabels(th, cfg)
@@ -395,6 +407,9 @@ func (s *Site) Write(w output.Writer, t *timer) (*Result, []diag.Problem) {
 		}
 	}
 	r := s.Renderer()
+	if s.bodies != nil {
+		r.Prepare = s.bodies.lend
+	}
 	jobs := render.Plan(s.Render)
 	todo, keys, linked := jobs, map[string][sha256.Size]byte(nil), 0
 	rec, _ := w.(*recorder)
@@ -421,6 +436,9 @@ func (s *Site) Write(w output.Writer, t *timer) (*Result, []diag.Problem) {
 	probs = append(probs, s.copyStatic(w, r.Minifier)...)
 	t.done("static")
 	if !s.Opt.NoSearch {
+		if err := s.bodies.loadTexts(); err != nil {
+			return res, append(probs, diag.New("search", 0, diag.MsgRender, err))
+		}
 		probs = append(probs, s.WriteSearch(w)...)
 		res.SearchLinked = s.searchLinked
 		t.done("search")
