@@ -29,8 +29,9 @@ func newestFirst(docs []Doc) []int {
 
 // gather indexes the docs on up to nw workers, each over a contiguous id
 // range of about equal text, and returns them in id order. drop empties
-// each doc's Body once it is indexed (Options.DropTexts).
-func gather(docs []Doc, order []int, nw int, drop bool) []*worker {
+// each doc's Body once it is indexed (Options.DropTexts); with spill, the
+// lists' big full chunks go to its file (Options.SpillLists).
+func gather(docs []Doc, order []int, nw int, drop bool, spill *chunkSpill) []*worker {
 	// Doc lengths first: BM25 needs the average before the first list entry.
 	dls := make([]int, len(docs))
 	forRanges(len(docs), nw, func(lo, hi int) {
@@ -64,7 +65,7 @@ func gather(docs []Doc, order []int, nw int, drop bool) []*worker {
 	ws := make([]*worker, nw)
 	var wg sync.WaitGroup
 	for i := range ws {
-		ws[i] = &worker{avgdl: avgdl}
+		ws[i] = &worker{avgdl: avgdl, spill: spill}
 		wg.Add(1)
 		go func(wk *worker, lo, hi int) {
 			defer wg.Done()
@@ -192,6 +193,12 @@ type worker struct {
 	keys  []gramKey  // gram id → key
 	rs    []rune
 	avgdl float64
+
+	// With spill, a nil full chunk is in its file, at the next of the
+	// gram's dspan (doc list) or pspan (positions); grams with none may be
+	// past their end.
+	spill        *chunkSpill
+	dspan, pspan [][]span
 	// This doc's grams: a table of local indexes, stamped with the doc so
 	// that it needs no clearing, and per local gram its key, weighted term
 	// frequency and occurrences (trigrams: a linked list in occ/next).
@@ -461,6 +468,25 @@ func (w *worker) add(run []entry) {
 		}
 	}
 	s.docs, s.pos, s.prev = docs, pos, prev
+	if w.spill != nil {
+		w.spillChunks(g)
+	}
+}
+
+// spillChunks writes out gram g's full chunks of minSpill bytes or more.
+func (w *worker) spillChunks(g int32) {
+	d, p := w.dfull[g], w.pfull[g]
+	ready := func(full [][]byte) bool {
+		return len(full) > 0 && full[len(full)-1] != nil && cap(full[len(full)-1]) >= minSpill
+	}
+	if !ready(d) && !ready(p) {
+		return
+	}
+	for int(g) >= len(w.dspan) {
+		w.dspan, w.pspan = append(w.dspan, nil), append(w.pspan, nil)
+	}
+	w.dspan[g] = w.spill.spillFull(d, w.dspan[g])
+	w.pspan[g] = w.spill.spillFull(p, w.pspan[g])
 }
 
 // extra is what follows a doc list entry whose gram occurs in the title or
