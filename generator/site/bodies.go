@@ -123,7 +123,8 @@ func (b *bodyStore) read(off int64, n int) (string, error) {
 	if _, err := b.f.ReadAt(buf, off); err != nil {
 		return "", fmt.Errorf("temporary file %s: %w", b.name, err)
 	}
-	return string(buf), nil
+	// buf is not kept: the string is it, not a copy.
+	return unsafe.String(unsafe.SliceData(buf), n), nil
 }
 
 // lend gives job's page its HTML and plain text back until release is

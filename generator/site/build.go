@@ -450,7 +450,7 @@ func (s *Site) Write(w output.Writer, t *timer) (*Result, []diag.Problem) {
 func (s *Site) WriteSearch(w output.Writer) []diag.Problem {
 	docs := search.DocsFromPages(s.Render.C.All)
 	s.forgetTexts()
-	opts := search.Options{DropTexts: s.oneShot}
+	opts := search.Options{DropTexts: s.oneShot, SpillLists: s.oneShot}
 	rec, _ := w.(*recorder)
 	if s.keys == nil || rec == nil {
 		if _, err := search.Write(docs, w, opts); err != nil {
