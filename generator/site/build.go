@@ -110,6 +110,7 @@ func Build(opt Options) (*Result, error) {
 	if err := output.CheckDest(opt.Dest); err != nil {
 		return nil, diag.Errors{diag.New("", 0, diag.MsgDestNotOurs, opt.Dest, output.Marker)}
 	}
+	defer setMemoryLimit(opt.Source)()
 	t := newTimer()
 	site, probs := load(opt, t, true)
 	if site != nil && site.mdCache != nil {
