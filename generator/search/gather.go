@@ -5,6 +5,7 @@ import (
 	"sort"
 	"sync"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // Gram gathering: each worker indexes a contiguous range of doc ids into
@@ -440,6 +441,7 @@ func (w *worker) add(run []entry) {
 	g := w.tab.get(run[0].key, w.newGram)
 	s := &w.st[g]
 	docs, pos, prev := s.docs, s.pos, s.prev
+	d0, p0 := unsafe.SliceData(docs), unsafe.SliceData(pos)
 	dfull, pfull := &w.dfull[g], &w.pfull[g]
 	for _, e := range run {
 		id, q, x := int32(e.docq>>6), int32(e.docq&15), w.extra(e.docq)
@@ -468,7 +470,9 @@ func (w *worker) add(run []entry) {
 		}
 	}
 	s.docs, s.pos, s.prev = docs, pos, prev
-	if w.spill != nil {
+	// A chunk was filled only if the current one is another: most runs
+	// fill none, and looking at the gram's full chunks costs cache misses.
+	if w.spill != nil && (unsafe.SliceData(docs) != d0 || unsafe.SliceData(pos) != p0) {
 		w.spillChunks(g)
 	}
 }
