@@ -20,6 +20,11 @@ type Renderer struct {
 	// Inject is put before </body> of every page (the watch server's reload
 	// script); empty in build output.
 	Inject []byte
+	// Prepare, when set, is called before each job of Render is made, and
+	// the release it returns (if any) right after, before the page is
+	// written: the site hands a page the body it keeps elsewhere for just
+	// that long. An error is the job's problem; the job is not made.
+	Prepare func(Job) (release func(), err error)
 
 	pool sync.Pool
 }
@@ -45,7 +50,7 @@ func (r *Renderer) Render(jobs []Job, w output.Writer) (int, []diag.Problem) {
 				if i >= len(jobs) {
 					return
 				}
-				data, p := r.Page(jobs[i])
+				data, p := r.prepared(jobs[i])
 				if p != nil {
 					probs.Add(*p)
 					continue
@@ -60,6 +65,26 @@ func (r *Renderer) Render(jobs []Job, w output.Writer) (int, []diag.Problem) {
 	}
 	wg.Wait()
 	return int(done.Load()), probs.Problems()
+}
+
+// prepared is Page between Prepare and its release.
+func (r *Renderer) prepared(job Job) ([]byte, *diag.Problem) {
+	if r.Prepare == nil {
+		return r.Page(job)
+	}
+	release, err := r.Prepare(job)
+	if err != nil {
+		name := job.URL
+		if job.Ctx.Page != nil {
+			name = job.Ctx.Page.Path
+		}
+		p := diag.New(name, 0, diag.MsgRender, err)
+		return nil, &p
+	}
+	if release != nil {
+		defer release()
+	}
+	return r.Page(job)
 }
 
 // maxPooledBuffer is the largest page buffer kept for reuse.

@@ -5,6 +5,7 @@ import (
 	"sort"
 	"sync"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // Gram gathering: each worker indexes a contiguous range of doc ids into
@@ -29,8 +30,10 @@ func newestFirst(docs []Doc) []int {
 
 // gather indexes the docs on up to nw workers, each over a contiguous id
 // range of about equal text, and returns them in id order. drop empties
-// each doc's Body once it is indexed (Options.DropTexts).
-func gather(docs []Doc, order []int, nw int, drop bool, dls []int, avgdl float64) []*worker {
+// each doc's Body once it is indexed (Options.DropTexts); with spill, the
+// lists' big full chunks go to its file (Options.SpillLists). dls and
+// avgdl are the docs' lengths by id and their average (docLens).
+func gather(docs []Doc, order []int, nw int, drop bool, dls []int, avgdl float64, spill *chunkSpill) []*worker {
 	total := 0
 	for _, n := range dls {
 		total += n
@@ -52,7 +55,7 @@ func gather(docs []Doc, order []int, nw int, drop bool, dls []int, avgdl float64
 	ws := make([]*worker, nw)
 	var wg sync.WaitGroup
 	for i := range ws {
-		ws[i] = &worker{avgdl: avgdl}
+		ws[i] = &worker{avgdl: avgdl, spill: spill}
 		wg.Add(1)
 		go func(wk *worker, lo, hi int) {
 			defer wg.Done()
@@ -200,6 +203,12 @@ type worker struct {
 	keys  []gramKey  // gram id → key
 	rs    []rune
 	avgdl float64
+
+	// With spill, a nil full chunk is in its file, at the next of the
+	// gram's dspan (doc list) or pspan (positions); grams with none may be
+	// past their end.
+	spill        *chunkSpill
+	dspan, pspan [][]span
 	// This doc's grams: a table of local indexes, stamped with the doc so
 	// that it needs no clearing, and per local gram its key, weighted term
 	// frequency and occurrences (trigrams: a linked list in occ/next).
@@ -455,6 +464,7 @@ func (w *worker) add(run []entry) {
 	g := w.tab.get(run[0].key, w.newGram)
 	s := &w.st[g]
 	docs, pos, prev := s.docs, s.pos, s.prev
+	d0, p0 := unsafe.SliceData(docs), unsafe.SliceData(pos)
 	dfull, pfull := &w.dfull[g], &w.pfull[g]
 	for _, e := range run {
 		id, q, x := int32(e.docq>>6), int32(e.docq&15), w.extra(e.docq)
@@ -483,6 +493,27 @@ func (w *worker) add(run []entry) {
 		}
 	}
 	s.docs, s.pos, s.prev = docs, pos, prev
+	// A chunk was filled only if the current one is another: most runs
+	// fill none, and looking at the gram's full chunks costs cache misses.
+	if w.spill != nil && (unsafe.SliceData(docs) != d0 || unsafe.SliceData(pos) != p0) {
+		w.spillChunks(g)
+	}
+}
+
+// spillChunks writes out gram g's full chunks of minSpill bytes or more.
+func (w *worker) spillChunks(g int32) {
+	d, p := w.dfull[g], w.pfull[g]
+	ready := func(full [][]byte) bool {
+		return len(full) > 0 && full[len(full)-1] != nil && cap(full[len(full)-1]) >= minSpill
+	}
+	if !ready(d) && !ready(p) {
+		return
+	}
+	for int(g) >= len(w.dspan) {
+		w.dspan, w.pspan = append(w.dspan, nil), append(w.pspan, nil)
+	}
+	w.dspan[g] = w.spill.spillFull(d, w.dspan[g])
+	w.pspan[g] = w.spill.spillFull(p, w.pspan[g])
 }
 
 // extra is what follows a doc list entry whose gram occurs in the title or

@@ -13,6 +13,10 @@ type list struct {
 	gram       string
 	docs, pos  [][]byte
 	ndoc, npos int
+	// A nil piece is a chunk in spill's file, at the next of dspans (in
+	// docs) or pspans (in pos); see appendPieces.
+	dspans, pspans []span
+	spill          *chunkSpill
 }
 
 func (l *list) add(docs, pos []byte) {
@@ -92,11 +96,25 @@ func join(ws []*worker, part, nparts int) []list {
 			} else {
 				l.add(appendVarint(appendVarint(nil, int(st.first-prev-1)*steps), int(st.firstX)), nil)
 			}
+			var dsp, psp []span
+			if int(g) < len(wk.dspan) {
+				dsp, psp = wk.dspan[g], wk.pspan[g]
+			}
 			for _, c := range wk.dfull[g] {
+				if c == nil {
+					l.docs, l.dspans, l.ndoc = append(l.docs, nil), append(l.dspans, dsp[0]), l.ndoc+int(dsp[0].n)
+					dsp, l.spill = dsp[1:], wk.spill
+					continue
+				}
 				l.add(c, nil)
 			}
 			l.add(st.docs, nil)
 			for _, c := range wk.pfull[g] {
+				if c == nil {
+					l.pos, l.pspans, l.npos = append(l.pos, nil), append(l.pspans, psp[0]), l.npos+int(psp[0].n)
+					psp, l.spill = psp[1:], wk.spill
+					continue
+				}
 				l.add(nil, c)
 			}
 			l.add(nil, st.pos)

@@ -72,13 +72,14 @@ func shardJobs(jobs *[]job, lists []list, target, big int, cards func([]byte, *l
 					continue
 				}
 				b = append(b, '"')
-				for _, p := range l.docs {
-					b = append(b, p...)
+				var err error
+				if b, err = appendPieces(b, l.docs, l.dspans, l.spill); err != nil {
+					return "", nil, err
 				}
 				if l.npos > 0 {
 					b = append(b, '!')
-					for _, p := range l.pos {
-						b = append(b, p...)
+					if b, err = appendPieces(b, l.pos, l.pspans, l.spill); err != nil {
+						return "", nil, err
 					}
 				}
 				b = append(b, '"')
@@ -95,12 +96,12 @@ func shardJobs(jobs *[]job, lists []list, target, big int, cards func([]byte, *l
 			nbig++
 			bigs = append(bigs, bigEntry{hash(l.gram) >> dirShift, k})
 			for _, kind := range []string{"t", "p"} {
-				pieces, size := l.docs, l.ndoc
+				pieces, spans, size := l.docs, l.dspans, l.ndoc
 				if kind == "p" {
 					if l.npos == 0 && !re.lazy(i) {
 						continue
 					}
-					pieces, size = l.pos, l.npos
+					pieces, spans, size = l.pos, l.pspans, l.npos
 				}
 				name := kind + "/" + strconv.Itoa(h) + "-" + strconv.Itoa(k)
 				// Cards only for a list long by its doc list alone (a gram in
@@ -125,12 +126,19 @@ func shardJobs(jobs *[]job, lists []list, target, big int, cards func([]byte, *l
 					}
 					b = appendJSONString(b, l.gram)
 					b = append(b[:len(b)-1], ' ')
-					for _, p := range pieces {
-						b = append(b, p...)
+					start := len(b)
+					b, err := appendPieces(b, pieces, spans, l.spill)
+					if err != nil {
+						return "", nil, err
+					}
+					view := l
+					if withCards && len(spans) > 0 {
+						// The cards read the doc list just written.
+						view = &list{gram: l.gram, docs: [][]byte{b[start:]}}
 					}
 					b = append(b, '"')
 					if withCards {
-						b = append(cards(b, l), ']')
+						b = append(cards(b, view), ']')
 					}
 					return name, endScript(b), nil
 				}, kind))

@@ -39,6 +39,9 @@ type Options struct {
 	TextDocs int
 	// Workers index in parallel; default GOMAXPROCS, at most 8.
 	Workers int
+	// SpillLists keeps most of the lists' bytes in a temporary file while
+	// the index is made (see spill.go); the files are the same.
+	SpillLists bool
 	// DropTexts lets Write empty each doc's Body once no file it makes
 	// needs it any more, so that a caller holding no other reference to
 	// the texts (a one-shot build) frees them while the lists grow: at
@@ -183,7 +186,17 @@ func Update(docs []Doc, hashes [][32]byte, prev *Prev, w output.Writer, opts Opt
 		// A previous file to be linked is gone: every list made anew
 		// (a path written twice is fine: the writer keeps the last).
 	}
-	ws := gather(docs, order, opts.Workers, opts.DropTexts, dls, avgdl)
+	var spill *chunkSpill
+	if opts.SpillLists {
+		spill = newChunkSpill()
+		defer spill.close()
+	}
+	ws := gather(docs, order, opts.Workers, opts.DropTexts, dls, avgdl, spill)
+	if spill != nil {
+		if err := spill.seal(); err != nil {
+			return st, err
+		}
+	}
 	lists = joinAll(ws, len(docs), opts.Workers)
 	ws = nil
 	st.Reindexed = len(docs)

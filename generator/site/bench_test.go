@@ -71,7 +71,7 @@ func BenchmarkLoad(b *testing.B) {
 func BenchmarkMarkdown(b *testing.B) {
 	s := benchLoad(b, benchSite(b))
 	for b.Loop() {
-		if probs := renderMarkdown(s.Published, false, false, nil); len(probs) > 0 {
+		if probs := renderMarkdown(s.Published, false, false, nil, nil); len(probs) > 0 {
 			b.Fatal(probs[0])
 		}
 	}

@@ -117,6 +117,7 @@ func Build(opt Options) (*Result, error) {
 	if err := output.CheckDest(opt.Dest); err != nil {
 		return nil, diag.Errors{diag.New("", 0, diag.MsgDestNotOurs, opt.Dest, output.Marker)}
 	}
+	defer setMemoryLimit(opt.Source)()
 	t := newTimer()
 	site, probs := load(opt, t, true)
 	if site != nil && site.mdCache != nil {
@@ -124,6 +125,9 @@ func Build(opt Options) (*Result, error) {
 		// background; it must be complete (or gone) when Build returns.
 		// After a successful build, saveCache has pruned it already.
 		defer site.mdCache.Close()
+	}
+	if site != nil {
+		defer site.bodies.close()
 	}
 	if errs := errorsOf(probs); len(errs) > 0 {
 		return nil, errs
@@ -229,6 +233,9 @@ type Site struct {
 	// keys are the render keys of the previous build and this one (Build
 	// only; nil when Options.NoCache).
 	keys *renderKeys
+	// bodies holds the pages' HTML and plain text out of memory from the
+	// markdown stage on (Build with the built-in layouts only; see bodyStore).
+	bodies *bodyStore
 	// searchLinked: the search index was the previous build's, linked.
 	searchLinked bool
 	// searchUpdated: search.Update used the previous index.
@@ -323,7 +330,13 @@ func load(opt Options, t *timer, oneShot bool) (*Site, []diag.Problem) {
 	if (oneShot || opt.MarkdownCache) && !opt.NoCache {
 		s.mdCache = mdcache.Open(filepath.Join(opt.Source, CacheDir, "markdown"))
 	}
-	probs = append(probs, renderMarkdown(s.Published, cfg.UnsafeHTML, s.oneShot, s.mdCache)...)
+	if oneShot && !noBodyStore && builtinLayouts(th) {
+		s.bodies = newBodyStore(!opt.NoCache)
+	}
+	probs = append(probs, renderMarkdown(s.Published, cfg.UnsafeHTML, s.oneShot, s.mdCache, s.bodies)...)
+	if err := s.bodies.seal(); err != nil {
+		probs = append(probs, diag.New("", 0, diag.MsgRaw, err.Error()))
+	}
 	t.done("markdown")
 
 	labels, ps := loadLabels(th, cfg)
@@ -429,6 +442,9 @@ func (s *Site) Write(w output.Writer, t *timer) (*Result, []diag.Problem) {
 		}
 	}
 	r := s.Renderer()
+	if s.bodies != nil {
+		r.Prepare = s.bodies.lend
+	}
 	jobs := render.Plan(s.Render)
 	todo, keys, linked := jobs, map[string][sha256.Size]byte(nil), 0
 	rec, _ := w.(*recorder)
@@ -455,6 +471,9 @@ func (s *Site) Write(w output.Writer, t *timer) (*Result, []diag.Problem) {
 	probs = append(probs, s.copyStatic(w, r.Minifier)...)
 	t.done("static")
 	if !s.Opt.NoSearch {
+		if err := s.bodies.loadTexts(); err != nil {
+			return res, append(probs, diag.New("search", 0, diag.MsgRender, err))
+		}
 		probs = append(probs, s.WriteSearch(w)...)
 		res.SearchLinked, res.SearchUpdated = s.searchLinked, s.searchUpdated
 		t.done("search")
@@ -466,7 +485,7 @@ func (s *Site) Write(w output.Writer, t *timer) (*Result, []diag.Problem) {
 func (s *Site) WriteSearch(w output.Writer) []diag.Problem {
 	docs := search.DocsFromPages(s.Render.C.All)
 	s.forgetTexts()
-	opts := search.Options{DropTexts: s.oneShot}
+	opts := search.Options{DropTexts: s.oneShot, SpillLists: s.oneShot}
 	rec, _ := w.(*recorder)
 	if s.keys == nil || rec == nil {
 		if _, err := search.Write(docs, w, opts); err != nil {

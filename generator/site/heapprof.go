@@ -15,7 +15,8 @@ import (
 // writing the live heap (after a collection) to <prefix>.<n>-<stage>.pb.gz
 // and printing, on stderr, the largest heap and the largest live heap (as
 // the collections found it) seen during the stage; <prefix>.peak.pb.gz is
-// the live heap at the build's highest point. It is how the build's peak
+// the live heap at the build's highest point, and <prefix>.<n>-<stage>.peak.pb.gz
+// the live heap at the stage's own highest point. It is how the build's peak
 // memory was found and cut (docs/performance.md); the forced collections
 // cost time, so it is for measuring only.
 const HeapProfileEnv = "DANGJIAN_HEAPPROFILE"
@@ -25,7 +26,9 @@ type heapWatch struct {
 	prefix     string
 	n          atomic.Int32
 	heap, live atomic.Uint64 // highest in the current stage
-	peak       uint64        // highest live heap so far (sample only)
+	mu         sync.Mutex    // peak, stagePeak and their files
+	peak       uint64        // highest live heap so far
+	stagePeak  uint64        // highest live heap in the current stage
 }
 
 var (
@@ -63,13 +66,23 @@ func (h *heapWatch) sample() {
 		heap, live := s[0].Value.Uint64(), s[1].Value.Uint64()
 		raise(&h.heap, heap)
 		raise(&h.live, live)
-		if live > h.peak+h.peak/20 {
-			h.peak = live
-			if f, err := os.Create(h.prefix + ".peak.pb.gz"); err == nil {
-				pprof.Lookup("heap").WriteTo(f, 0)
-				f.Close()
+		h.mu.Lock()
+		if live > h.stagePeak+h.stagePeak/20 {
+			h.stagePeak = live
+			h.profile(".stagepeak.pb.gz")
+			if live > h.peak+h.peak/20 {
+				h.peak = live
+				h.profile(".peak.pb.gz")
 			}
 		}
+		h.mu.Unlock()
+	}
+}
+
+func (h *heapWatch) profile(suffix string) {
+	if f, err := os.Create(h.prefix + suffix); err == nil {
+		pprof.Lookup("heap").WriteTo(f, 0)
+		f.Close()
 	}
 }
 
@@ -83,7 +96,12 @@ func (h *heapWatch) stage(name string) {
 	var ms runtime.MemStats
 	runtime.ReadMemStats(&ms)
 
-	file := fmt.Sprintf("%s.%02d-%s.pb.gz", h.prefix, h.n.Add(1), name)
+	n := h.n.Add(1)
+	h.mu.Lock()
+	os.Rename(h.prefix+".stagepeak.pb.gz", fmt.Sprintf("%s.%02d-%s.peak.pb.gz", h.prefix, n, name))
+	h.stagePeak = 0
+	h.mu.Unlock()
+	file := fmt.Sprintf("%s.%02d-%s.pb.gz", h.prefix, n, name)
 	if f, err := os.Create(file); err == nil {
 		pprof.Lookup("heap").WriteTo(f, 0)
 		f.Close()

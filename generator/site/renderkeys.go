@@ -54,7 +54,7 @@ import (
 // output still has a file with that hash (output.Reuse.LinkPrevious).
 
 // renderKeysFormat changes when what a key covers changes.
-const renderKeysFormat = "dangjian-render-keys 2"
+const renderKeysFormat = "dangjian-render-keys 3"
 
 // ownFields are the page fields the markdown stage fills from the body that
 // the built-in layouts read only on the page's own file.
@@ -193,7 +193,7 @@ func jobKeys(s *Site, jobs []render.Job) ([][sha256.Size]byte, error) {
 	var mu sync.Mutex
 	var failed error
 	forEach(len(pages), func(i int) {
-		m, o, err := pageHashes(pages[i], fine)
+		m, o, err := pageHashes(pages[i], fine, s.bodies)
 		mu.Lock()
 		defer mu.Unlock()
 		if err != nil {
@@ -280,17 +280,33 @@ func layoutsKey(s *Site) (fine bool, key [sha256.Size]byte, err error) {
 }
 
 // pageHashes hashes a page's fields: meta all but its own fields (all when
-// !fine), own those.
-func pageHashes(p *content.Page, fine bool) (meta, own [sha256.Size]byte, err error) {
+// !fine), own those. The HTML and plain text go in by their SHA-256, which
+// the body store has for a page whose body it holds (see bodyStore).
+func pageHashes(p *content.Page, fine bool, bodies *bodyStore) (meta, own [sha256.Size]byte, err error) {
+	html, plain, err := bodies.sumsOf(p)
+	if err != nil {
+		return meta, own, err
+	}
 	e := &enc{h: sha256.New()}
 	v := reflect.ValueOf(p).Elem()
 	t := v.Type()
+	field := func(i int) {
+		name := t.Field(i).Name
+		e.str(name)
+		switch name {
+		case "HTML":
+			e.b = append(e.b, html[:]...)
+		case "Plain":
+			e.b = append(e.b, plain[:]...)
+		default:
+			e.value(v.Field(i))
+		}
+	}
 	for i := range t.NumField() {
 		if fine && ownFields[t.Field(i).Name] {
 			continue
 		}
-		e.str(t.Field(i).Name)
-		e.value(v.Field(i))
+		field(i)
 	}
 	if e.err != nil {
 		return meta, own, e.err
@@ -299,8 +315,7 @@ func pageHashes(p *content.Page, fine bool) (meta, own [sha256.Size]byte, err er
 	e.h.Reset()
 	for i := range t.NumField() {
 		if ownFields[t.Field(i).Name] {
-			e.str(t.Field(i).Name)
-			e.value(v.Field(i))
+			field(i)
 		}
 	}
 	return meta, e.sum(), e.err

@@ -26,8 +26,9 @@ import (
 // the build's peak memory.
 //
 // With a cache, a page whose inputs are unchanged since a build that stored
-// it takes its results from there (see generator/mdcache).
-func renderMarkdown(pages []*content.Page, unsafeHTML, forget bool, cache *mdcache.Cache) []diag.Problem {
+// it takes its results from there (see generator/mdcache). With a body
+// store, each page's HTML and plain text go there as soon as they are made.
+func renderMarkdown(pages []*content.Page, unsafeHTML, forget bool, cache *mdcache.Cache, bodies *bodyStore) []diag.Problem {
 	md := markdown.New(markdown.Options{UnsafeHTML: unsafeHTML})
 	byPath := make(map[string]*content.Page, len(pages))
 	for _, p := range pages {
@@ -43,6 +44,8 @@ func renderMarkdown(pages []*content.Page, unsafeHTML, forget bool, cache *mdcac
 			for p := range work {
 				if err := renderPageCached(md, p, byPath, unsafeHTML, cache); err != nil {
 					probs.Add(diag.New(p.Path, p.BodyLine, diag.MsgRender, err))
+				} else if bodies != nil {
+					bodies.put(p)
 				}
 				if forget {
 					p.Body, p.Front = nil, nil
