@@ -30,12 +30,19 @@ type layer struct {
 // Open returns the theme of a site: <source>/<dir> over themes/<name> on disk
 // if the site has it, else the default theme built into dangjian.
 func Open(source, name string) (*Theme, error) {
+	// Absolute, and so are the layers' folders: inside compares the real
+	// paths of the site's files with the root, and with a relative source
+	// (".", the usual build from inside the site folder) none matched, so
+	// the site's own layouts/ and static/ were passed over without a word.
+	if abs, err := filepath.Abs(source); err == nil {
+		source = abs
+	}
 	t := &Theme{}
-	// The root is absolute: inside compares it with the real paths of the
-	// site's files, and a relative root (".", the usual build from inside
-	// the site folder) matched none of them, so the site's own layouts/
-	// and static/ were passed over without a word.
-	t.root = absolute(source)
+	if root, err := filepath.EvalSymlinks(source); err == nil {
+		t.root = root
+	} else {
+		t.root = filepath.Clean(source)
+	}
 	t.layers = append(t.layers, layer{os.DirFS(source), "", source})
 	themeDir := filepath.Join(source, "themes", name)
 	if info, err := os.Stat(themeDir); err == nil && info.IsDir() {
@@ -120,26 +127,16 @@ func (t *Theme) FilesSkipping(dir string) (files []File, skipped []string, err e
 // inside reports whether a file on disk, its symbolic links followed, is
 // in the site folder. A dangling link is not: there is nothing to publish.
 func (t *Theme) inside(name string) bool {
-	if _, err := os.Lstat(name); err != nil {
-		return errors.Is(err, fs.ErrNotExist)
-	}
-	real := absolute(name)
-	if _, err := os.Stat(real); err != nil {
-		return false // a dangling link
+	real, err := filepath.EvalSymlinks(name)
+	if err != nil {
+		return errors.Is(err, fs.ErrNotExist) && !isLink(name)
 	}
 	return real == t.root || strings.HasPrefix(real, t.root+string(filepath.Separator))
 }
 
-// absolute is name as an absolute path with its symbolic links followed
-// (as far as they lead to something).
-func absolute(name string) string {
-	if abs, err := filepath.Abs(name); err == nil {
-		name = abs
-	}
-	if real, err := filepath.EvalSymlinks(name); err == nil {
-		return real
-	}
-	return filepath.Clean(name)
+func isLink(name string) bool {
+	info, err := os.Lstat(name)
+	return err == nil && info.Mode()&fs.ModeSymlink != 0
 }
 
 // Lookup finds one file under dir, the site's copy first.
