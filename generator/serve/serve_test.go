@@ -963,6 +963,9 @@ func TestStartReadsMarkdownCache(t *testing.T) {
 		ctx, cancel := context.WithCancel(context.Background())
 		done := make(chan error, 1)
 		go func() { done <- s.Serve(ctx) }()
+		// The search index is written in the background after the first
+		// build; the comparison below includes it.
+		eventually(t, "the search index", func() bool { _, ok := s.Output().Get("search/meta.js"); return ok })
 		out := s.Output()
 		cancel()
 		if err := <-done; err != nil {
