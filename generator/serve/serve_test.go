@@ -132,10 +132,18 @@ func (s *syncBuffer) String() string {
 	return s.b.String()
 }
 
+// start returns once the first build has ended (unless a test holds its
+// second part): a test that saves a broken file while the other pages are
+// still being made would fail the first build as a whole, which is
+// TestFirstBuildFailsAfterHome's case, not its own.
 func start(t testing.TB, archive string) *testServer {
 	t.Helper()
 	dir := sitetest.Write(t, archive)
-	return startIn(t, dir)
+	ts := startIn(t, dir)
+	if holdRest == nil {
+		<-ts.first
+	}
+	return ts
 }
 
 func startIn(t testing.TB, dir string) *testServer {
