@@ -51,7 +51,7 @@ func measureSearch(opt Options, work string, n int) error {
 	if opt.Gzip {
 		served = "gzipped by the server (level 6)"
 	}
-	fmt.Fprintf(opt.Out, "\nsearch from a cold start, %s, text %s; ms from the page's HTML (from the navigation's start); limits: 4G 1 s, 3G 2 s\n\n%s",
+	fmt.Fprintf(opt.Out, "\nsearch from a cold start, %s, text %s; ms from the page's HTML (from the navigation's start, the HTML's transfer counted); limits: 4G 1 s, 3G 2 s\n\n%s",
 		site, served, searchbench.ColdTable(figs, profiles))
 	return nil
 }

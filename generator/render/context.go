@@ -1,6 +1,7 @@
 package render
 
 import (
+	"html/template"
 	"strings"
 	"time"
 
@@ -45,6 +46,16 @@ type Context struct {
 	Profile  *derive.UnitProfile
 	Data     any
 	Crumbs   []Crumb
+}
+
+// SearchInline is the search page's Data when the build made the search
+// index before it (site: Write): the index's metadata and directory
+// (search.InlineHead) and the search engine (js/search.js as published),
+// for the page to carry in its head. Either may be empty: the page then
+// loads that part as a file.
+type SearchInline struct {
+	Index  template.JS
+	Engine template.JS
 }
 
 // Crumb is one step of the breadcrumb trail.

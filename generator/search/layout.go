@@ -1,6 +1,7 @@
 package search
 
 import (
+	"bytes"
 	"fmt"
 	"slices"
 	"strconv"
@@ -343,17 +344,46 @@ func docTable(docs []Doc, order []int) (cls, unitTable []byte) {
 	return cls, unitTable
 }
 
-// tableJobs makes meta.js, dir.js and the filter tables (docs.js, units.js).
-func tableJobs(docs []Doc, order []int, nt int, bigs []bigEntry, opts Options) []job {
+// tableJobs makes meta.js, dir.js and the filter tables (docs.js, units.js);
+// head is meta.js and dir.js as the search page carries them (InlineHead).
+func tableJobs(docs []Doc, order []int, nt int, bigs []bigEntry, opts Options) (jobs []job, head string) {
 	np := 0
-	jobs := []job{func([]byte) (string, []byte, error) {
-		return "meta", script("meta", fmt.Appendf(nil, "[%d,%d,%d,%d,%d,%d,%d]", formatVersion, len(docs), nt, np, opts.FragDocs, opts.TextDocs, opts.HeadRunes)), nil
-	}}
-	jobs = append(jobs, func([]byte) (string, []byte, error) { return "dir", script("dir", dirData(bigs)), nil })
+	meta := script("meta", fmt.Appendf(nil, "[%d,%d,%d,%d,%d,%d,%d]", formatVersion, len(docs), nt, np, opts.FragDocs, opts.TextDocs, opts.HeadRunes))
+	dir := script("dir", dirData(bigs))
+	head, err := InlineHead(meta, dir)
+	if err != nil {
+		panic(err) // the two scripts are made just above
+	}
+	jobs = []job{
+		func([]byte) (string, []byte, error) { return "meta", meta, nil },
+		func([]byte) (string, []byte, error) { return "dir", dir, nil },
+	}
 	cls, units := docTable(docs, order)
 	return append(jobs,
 		func([]byte) (string, []byte, error) { return "docs", script("docs", cls), nil },
-		func([]byte) (string, []byte, error) { return "units", script("units", units), nil })
+		func([]byte) (string, []byte, error) { return "units", script("units", units), nil }), head
+}
+
+// InlineHead is meta.js and dir.js (their bytes as written) as one script
+// for the search page to carry in its head (site: the search page is made
+// after the index): the page's own engine then asks for a query's lists as
+// soon as the page is parsed, a round trip earlier than when it first had
+// to fetch the two files. Every "<" is escaped, so that no "</script" or
+// "<!--" can end or hide the page's script element; the files put "<"
+// only inside strings, where \u003c is the same character.
+func InlineHead(meta, dir []byte) (string, error) {
+	var b strings.Builder
+	for _, f := range []struct {
+		name string
+		data []byte
+	}{{"meta", meta}, {"dir", dir}} {
+		pre := `DJS("` + f.name + `",`
+		if !bytes.HasPrefix(f.data, []byte(pre)) || !bytes.HasSuffix(f.data, []byte(");\n")) {
+			return "", fmt.Errorf("%s.js is not a DJS(%q, …) script", f.name, f.name)
+		}
+		b.WriteString(strings.ReplaceAll(strings.TrimSuffix(string(f.data), "\n"), "<", `\u003c`))
+	}
+	return b.String(), nil
 }
 
 // fragmentJobs makes the d/ files: the cards of FragDocs docs a file, in

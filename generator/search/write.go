@@ -90,6 +90,9 @@ type Stats struct {
 	// Linked files were the previous index's, put in the output by
 	// Prev.Link and not counted in Files.
 	Linked int
+	// Head is meta.js and dir.js as one script for the search page
+	// (InlineHead).
+	Head string
 }
 
 func (s Stats) String() string {
@@ -216,7 +219,9 @@ func writeLists(docs []Doc, order []int, lists []list, cards [][]byte, re *relin
 	withCards := func(b []byte, l *list) []byte { return appendTopCards(b, l, cards) }
 	nt, bigs := shardJobs(&jobs, lists, opts.ShardBytes, opts.BigBytes, withCards, re)
 	st.PostingFiles = len(jobs)
-	jobs = append(jobs, tableJobs(docs, order, nt, bigs, opts)...)
+	tables, head := tableJobs(docs, order, nt, bigs, opts)
+	jobs = append(jobs, tables...)
+	st.Head = head
 	files, bytes, err := runJobs(jobs, w, opts)
 	st.Files, st.Bytes = st.Files+files, st.Bytes+bytes
 	return err

@@ -240,6 +240,9 @@ type Site struct {
 	searchLinked bool
 	// searchUpdated: search.Update used the previous index.
 	searchUpdated bool
+	// searchHead is the index's metadata and directory for the search
+	// page (search.Stats.Head), once the search stage has run.
+	searchHead string
 }
 
 // CacheDir is the folder, inside the site folder, where builds keep what
@@ -446,10 +449,14 @@ func (s *Site) Write(w output.Writer, t *timer) (*Result, []diag.Problem) {
 		r.Prepare = s.bodies.lend
 	}
 	jobs := render.Plan(s.Render)
-	todo, keys, linked := jobs, map[string][sha256.Size]byte(nil), 0
+	pages, searchPage := jobs, []render.Job(nil)
+	if !s.Opt.NoSearch {
+		pages, searchPage = splitSearchPage(jobs)
+	}
+	todo, keys, linked := pages, map[string][sha256.Size]byte(nil), 0
 	rec, _ := w.(*recorder)
 	if s.keys != nil && rec != nil {
-		todo, keys, linked = s.keys.planSkips(s, jobs, rec)
+		todo, keys, linked = s.keys.planSkips(s, pages, rec)
 		t.done("render keys")
 	}
 	n, probs := r.Render(todo, w)
@@ -476,6 +483,12 @@ func (s *Site) Write(w output.Writer, t *timer) (*Result, []diag.Problem) {
 		}
 		probs = append(probs, s.WriteSearch(w)...)
 		res.SearchLinked, res.SearchUpdated = s.searchLinked, s.searchUpdated
+		for _, j := range searchPage {
+			j.Ctx.Data = s.searchInline(s.searchHead, r.Minifier)
+		}
+		n, sprobs := r.Render(searchPage, w)
+		res.HTMLPages += n
+		probs = append(probs, sprobs...)
 		t.done("search")
 	}
 	return res, probs
@@ -488,9 +501,11 @@ func (s *Site) WriteSearch(w output.Writer) []diag.Problem {
 	opts := search.Options{DropTexts: s.oneShot, SpillLists: s.oneShot}
 	rec, _ := w.(*recorder)
 	if s.keys == nil || rec == nil {
-		if _, err := search.Write(docs, w, opts); err != nil {
+		st, err := search.Write(docs, w, opts)
+		if err != nil {
 			return []diag.Problem{diag.New("search", 0, diag.MsgRender, err)}
 		}
+		s.searchHead = st.Head
 		return nil
 	}
 	// The key is of the docs as they are now, before Write drops their
@@ -505,6 +520,7 @@ func (s *Site) WriteSearch(w output.Writer) []diag.Problem {
 	}
 	if err == nil && s.keys.linkSearch(key, rec) {
 		s.searchLinked = true
+		s.searchHead = outputSearchHead(s.Opt.Dest)
 		return nil
 	}
 	var prev *search.Prev
@@ -516,7 +532,7 @@ func (s *Site) WriteSearch(w output.Writer) []diag.Problem {
 	if werr != nil {
 		return []diag.Problem{diag.New("search", 0, diag.MsgRender, werr)}
 	}
-	s.searchUpdated = st.Updated
+	s.searchUpdated, s.searchHead = st.Updated, st.Head
 	if err == nil {
 		s.keys.recordSearch(key, pw.paths)
 		byID := make([][32]byte, len(docs))

@@ -208,9 +208,11 @@ func (s *Server) Sent(match func(path string) bool) (bytes int64, files int) {
 	return bytes, files
 }
 
-// searchFile: the site's search script and index files (not the page).
+// searchFile: the files the search costs, the search page itself included
+// (a build's page carries the engine and the index's directory).
 func searchFile(p string) bool {
-	return p == "/js/search.js" || strings.HasPrefix(p, "/search/") && strings.HasSuffix(p, ".js")
+	return p == "/js/search.js" || p == "/search/" || p == "/search/index.html" ||
+		strings.HasPrefix(p, "/search/") && strings.HasSuffix(p, ".js")
 }
 
 func pagefindFile(p string) bool { return strings.HasPrefix(p, "/pagefind/") }

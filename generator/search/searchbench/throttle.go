@@ -94,7 +94,9 @@ type resTime struct {
 }
 
 // coldWait waits for the done signal and reports the time since the HTML
-// arrived and the resources fetched since.
+// arrived (and since the navigation began: a build's search page carries
+// the engine and the index's directory, whose transfer only that figure
+// counts) and the resources fetched since.
 const coldWait = `(async function (pf) {
   var nav = performance.getEntriesByType('navigation')[0], from = nav ? nav.responseEnd : 0;
   for (var i = 0; i < 6000; i++) {
