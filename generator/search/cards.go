@@ -110,6 +110,9 @@ func topResults(gram string, pieces [][]byte, n int) []ranked {
 			v = 0
 			if pending >= 0 {
 				r := ranked{id: pending, step: x&7 + 1, band: x >> 3 & 3}
+				if r.band == bandFieldBeyond {
+					r.band = bandField // ranks as any field match
+				}
 				if r.band == bandTitle && x>>5 == glen {
 					r.band = bandExact
 				}

@@ -89,8 +89,18 @@ func TestLongListCarriesFirstCards(t *testing.T) {
 func TestTopResultsRanksAsSearch(t *testing.T) {
 	var docs []Doc
 	for i := range 30 {
-		docs = append(docs, Doc{URL: fmt.Sprintf("/n/%d/", i), Title: []string{"示范点", "示范点建设", "动态"}[i%3],
-			Date: day("2022-01-01").Add(time.Duration(i%4) * time.Hour), Body: strings.Repeat("示范点。", i%5+1)})
+		d := Doc{URL: fmt.Sprintf("/n/%d/", i), Title: []string{"示范点", "示范点建设", "动态", "动态", "动态", "动态"}[i%6],
+			Date: day("2022-01-01").Add(time.Duration(i%4) * time.Hour), Body: strings.Repeat("示范点。", i%5+1)}
+		// Field matches fill the first page after the title matches,
+		// some beyond what the card shows (a list entry of its own
+		// kind, which must rank as any field match).
+		switch i % 6 {
+		case 2, 3:
+			d.Fields = []string{"示范点"}
+		case 4:
+			d.Fields = []string{strings.Repeat("无关的字段内容", 30), "示范点"}
+		}
+		docs = append(docs, d)
 	}
 	w, _ := build(t, docs, Options{ShardBytes: 400, BigBytes: 60})
 	ix, hits := openAndSearch(t, w, "示范点")
@@ -228,6 +238,65 @@ func TestLikelyTextsComeWithPositions(t *testing.T) {
 	}
 	if more := ix.Loaded[before:]; len(more) > 0 {
 		t.Errorf("the first page read %v after the positions", more)
+	}
+}
+
+// A field match that the card does not show (an honor list's table runs
+// far past the card's 200 characters) comes from its text file, read with
+// the positions; one the card shows, from the card. The first page reads
+// nothing after the positions either way.
+func TestLikelyFieldMatchBeyondTheCardReadsItsText(t *testing.T) {
+	var docs []Doc
+	beyond := map[string]bool{}
+	for i := range 24 {
+		row := func(d string) string { return fmt.Sprintf("优秀共产党员 · 张%d · 个人 · %s", i, d) }
+		fields := []string{row("2023年5月22日")}
+		if i%4 != 0 {
+			fields = []string{strings.Repeat(row("2022年8月1日")+"\n", 12), row("2023年5月22日")}
+		}
+		u := fmt.Sprintf("/honors/%d/", i)
+		beyond[u] = i%4 != 0
+		docs = append(docs, Doc{URL: u, Title: fmt.Sprintf("%d年度表彰名单", 2000+i), Kind: "honor",
+			Date: day("2024-05-01").Add(time.Duration(i) * time.Hour), Body: "表彰决定。", Fields: fields})
+	}
+	for i := range 40 { // long lists for 202, 023 …
+		docs = append(docs, Doc{URL: fmt.Sprintf("/n/%d/", i), Title: fmt.Sprintf("2023年动态%d", i), Kind: "news",
+			Date: day("2023-01-01").Add(time.Duration(i) * time.Hour), Body: "2023年工作总结。"})
+	}
+	w, _ := build(t, docs, Options{ShardBytes: 400, BigBytes: 200, FragDocs: 1, TextDocs: 1})
+	ix, hits := openAndSearch(t, w, "2023年5月")
+	if len(hits) != 24 || !slices.ContainsFunc(ix.Loaded, func(p string) bool { return strings.HasPrefix(p, "search/p/") }) {
+		t.Fatalf("%d hits, read %v: the test needs 24 and a positions file", len(hits), ix.Loaded)
+	}
+	before := len(ix.Loaded)
+	for _, h := range hits[:topCards] {
+		text, err := ix.SnippetText(h, Terms("2023年5月"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(text, "2023年5月") {
+			t.Errorf("hit %d: snippet text without the match: %.80q", h.ID, text)
+		}
+	}
+	if more := ix.Loaded[before:]; len(more) > 0 {
+		t.Errorf("the first page read %v after the positions", more)
+	}
+	read := ix.Loaded[:before]
+	kinds := map[bool]int{}
+	for _, h := range hits[:topCards] {
+		f, err := ix.Fragment(h.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		kinds[beyond[f.URL]]++
+		readX := slices.Contains(read, "search/"+ix.textFile(h.ID)+".js")
+		readD := slices.Contains(read, fmt.Sprintf("search/d/%d.js", h.ID))
+		if readX != beyond[f.URL] || readD == beyond[f.URL] {
+			t.Errorf("%s (match beyond the card: %v): text file read %v, card read %v", f.URL, beyond[f.URL], readX, readD)
+		}
+	}
+	if kinds[true] == 0 || kinds[false] == 0 {
+		t.Errorf("first page: %d matches beyond the card, %d in it: the test needs both", kinds[true], kinds[false])
 	}
 }
 

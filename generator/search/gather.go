@@ -217,6 +217,7 @@ type worker struct {
 	occ, next []int32
 	// The title length of each doc indexed, from doc id base on.
 	tlens []int32
+	shown []bool // shownRunes
 	base  int32
 	// The grams of the docs not yet added to the lists (see flush), their
 	// positions, and scratch space to sort them.
@@ -238,6 +239,9 @@ type lgram struct {
 	wtf              float32
 	head, tail, nocc int32
 	band             uint8 // the best part the gram occurs in
+	// inCard: an occurrence in the headings and fields is in the part of
+	// them the doc's card shows (shownFields).
+	inCard bool
 }
 
 // The part of a doc's text a gram occurs in, best last: ranking puts the
@@ -247,6 +251,11 @@ const (
 	bandBody = iota
 	bandField
 	bandTitle
+	// bandFieldBeyond is bandField in a doc entry (docq) whose gram occurs
+	// in the headings and fields only beyond the part the card shows: the
+	// list marks it (extra) so that search.js asks for such a result's
+	// text file, not its card, with the positions.
+	bandFieldBeyond
 )
 
 func (w *worker) newGram(k gramKey) int32 {
@@ -337,6 +346,7 @@ func (w *worker) index(id int32, d *Doc) {
 	cut := w.runes(d)
 	rs := w.rs
 	n := len(rs)
+	shown := w.shownRunes(d, cut)
 	w.lgrams, w.occ, w.next = w.lgrams[:0], w.occ[:0], w.next[:0]
 	for i, r := range rs {
 		if r == 0 {
@@ -351,19 +361,26 @@ func (w *worker) index(id int32, d *Doc) {
 		case i < cut[2]:
 			wt, band = partWeight[1], bandField
 		}
+		// A gram starting at i is in the card when it ends in the same
+		// shown item (items end with a 0, which no gram spans); with no
+		// map (shownRunes), as if it were, the card read as before.
+		inCard := band == bandField && (shown == nil || shown[i])
 		k := gramKey(r) << 42
 		g := w.local(k, id)
 		g.wtf += wt
 		g.band = max(g.band, band)
+		g.inCard = g.inCard || inCard
 		if i+1 < n && rs[i+1] != 0 {
 			k |= gramKey(rs[i+1]) << 21
 			g := w.local(k, id)
 			g.wtf += wt
 			g.band = max(g.band, band)
+			g.inCard = g.inCard || inCard
 			if i+2 < n && rs[i+2] != 0 {
 				g := w.local(k|gramKey(rs[i+2]), id)
 				g.wtf += wt
 				g.band = max(g.band, band)
+				g.inCard = g.inCard || inCard
 				o := int32(len(w.occ))
 				w.occ = append(w.occ, int32(i))
 				w.next = append(w.next, -1)
@@ -385,7 +402,11 @@ func (w *worker) index(id int32, d *Doc) {
 	for i := range w.lgrams {
 		g := &w.lgrams[i]
 		q := scoreStep(float64(g.wtf), norm)
-		e := entry{key: g.key, docq: uint32(id)<<6 | uint32(g.band)<<4 | uint32(q), pos: noPos}
+		band := g.band
+		if band == bandField && !g.inCard {
+			band = bandFieldBeyond
+		}
+		e := entry{key: g.key, docq: uint32(id)<<6 | uint32(band)<<4 | uint32(q), pos: noPos}
 		switch c := g.nocc; {
 		case c == 1:
 			e.pos = onePos | uint32(w.occ[g.head])
@@ -519,8 +540,10 @@ func (w *worker) spillChunks(g int32) {
 // extra is what follows a doc list entry whose gram occurs in the title or
 // the headings and fields: such an entry's step is 0 and the extra value
 // x = step−1 | band<<3 | title length<<5 (title length in characters, for
-// the title band only) follows it. -1: a body-only entry, none follows.
-// Most entries are body-only and cost no more than before.
+// the title band only) follows it, band 3 for the headings and fields when
+// the gram occurs there only beyond what the doc's card shows (x stays
+// below the radix: one character, as band 1's). -1: a body-only entry,
+// none follows. Most entries are body-only and cost no more than before.
 func (w *worker) extra(docq uint32) int32 {
 	band := int32(docq>>4) & 3
 	if band == bandBody {
@@ -531,6 +554,42 @@ func (w *worker) extra(docq uint32) int32 {
 		x |= w.tlens[int32(docq>>6)-w.base] << 5
 	}
 	return x
+}
+
+// shownRunes marks, by position in the doc's indexed text (runes: title,
+// body, headings, fields), the characters of the headings and fields that
+// its card shows (Doc.shownFields: whole fields, then headings, while
+// they fit in fieldRunes). Nil for a text not valid UTF-8, which runes
+// lays out otherwise.
+func (w *worker) shownRunes(d *Doc, cut [3]int) []bool {
+	shown := w.shown[:0]
+	if !utf8.ValidString(d.Body) {
+		w.shown = shown
+		return nil
+	}
+	for range w.rs {
+		shown = append(shown, false)
+	}
+	w.shown = shown
+	budget := fieldRunes
+	mark := func(start int, items []string) bool {
+		for _, s := range items {
+			k := utf8.RuneCountInString(s)
+			if k+1 > budget {
+				return false
+			}
+			budget -= k + 1
+			for i := start; i < start+k && i < len(shown); i++ {
+				shown[i] = true
+			}
+			start += k + 1
+		}
+		return true
+	}
+	if mark(cut[2], d.Fields) {
+		mark(cut[1], d.Headings)
+	}
+	return shown
 }
 
 // entryBits are the 22 hash bits of a gram that a batch is sorted by.

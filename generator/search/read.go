@@ -208,6 +208,9 @@ func (ix *Index) loadLong(name string) (string, error) {
 // bandTitle, the length of its title in characters.
 type posting struct {
 	step, band, tlen int
+	// beyond: a heading or field entry whose gram occurs there only beyond
+	// what the doc's card shows (gather.go: extra).
+	beyond bool
 }
 
 // decodeDocs reads a doc list: per doc gap·steps + step, a step of 0
@@ -231,6 +234,9 @@ func decodeDocs(s string) (ids []int, ps map[int]posting, err error) {
 			i++
 			x := vs[i]
 			p = posting{step: x&7 + 1, band: x >> 3 & 3, tlen: x >> 5}
+			if p.band == bandFieldBeyond {
+				p.band, p.beyond = bandField, true
+			}
 		}
 		ids = append(ids, id)
 		ps[id] = p
@@ -394,8 +400,12 @@ func (ix *Index) Search(q string) ([]Hit, error) {
 			}
 			return b
 		}) {
+			entries := make([]posting, len(parts))
+			for i, g := range parts {
+				entries[i] = g.docs[r.id]
+			}
 			var err error
-			if r.band >= bandField {
+			if !fromText(r.band, entries) {
 				_, err = ix.Fragment(r.id)
 			} else {
 				err = ix.load(ix.textFile(r.id), new(json.RawMessage))
@@ -505,11 +515,28 @@ func (ix *Index) Search(q string) ([]Hit, error) {
 	return hits, nil
 }
 
+// fromText tells whether a likely result is shown from its text file
+// rather than its card: a body match, which may lie beyond the head, and a
+// heading or field match of a gram that occurs there only beyond what the
+// card shows (the list's flag, gather.go: extra): an honor list's table
+// runs far past the card's 200 characters, and reading the card first
+// took a wave more for the text.
+// entries are the result's entries in the query's lists.
+func fromText(band int, entries []posting) bool {
+	if band != bandField {
+		return band == bandBody
+	}
+	for _, e := range entries {
+		if e.beyond {
+			return true
+		}
+	}
+	return false
+}
+
 // likely is, while a query's positions load, the first results as far as
-// the lists tell (band, score, newest): search.js asks for their cards (a
-// match in a title, heading or field: positions can only drop such a
-// candidate or move a title match to the fields) or, for a body match,
-// which may lie beyond the head, their text files, in the same wave.
+// the lists tell (band, score, newest): search.js asks for their cards or
+// their text files (fromText) in the same wave.
 func likely(score map[int]float64, band func(id int) int) []ranked {
 	top := make([]ranked, 0, len(score))
 	for id := range score {
@@ -729,10 +756,10 @@ func (ix *Index) DeepFragment(id int) (f Fragment, text string, err error) {
 // SnippetText returns text of hit h that holds a match of terms, reading
 // what search.js reads for the snippet: the head, else the whole text.
 func (ix *Index) SnippetText(h Hit, terms []string) (string, error) {
-	// A deep hit, and a body match whose text file came with the
+	// A deep hit, and a field or body match whose text file came with the
 	// positions (likely), are shown from their text; a text file with no
 	// entry (the head is all of the text) leaves it to the fragment.
-	if _, asked := ix.cache[ix.textFile(h.ID)]; h.Deep || h.Band == bandBody && asked {
+	if _, asked := ix.cache[ix.textFile(h.ID)]; h.Deep || h.Band <= bandField && asked {
 		_, text, err := ix.DeepFragment(h.ID)
 		if err != nil || text != "" || h.Deep {
 			return text, err

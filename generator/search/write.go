@@ -100,7 +100,7 @@ func (s Stats) String() string {
 }
 
 // Format version; search.js refuses an index of another version.
-const formatVersion = 7
+const formatVersion = 8
 
 // BM25 parameters and the weight of each part of a doc's text.
 const (

@@ -126,8 +126,11 @@
       v = 0;
       if (extra) {
         steps[n] = (x & 7) + 1;
+        // band 3: a heading or field match beyond what the card shows
+        // (gather.go: extra), kept as band 1 with tlens 1 (likely).
         bands[n] = (x >> 3) & 3;
         tlens[n] = x >> 5;
+        if (bands[n] === 3) { bands[n] = FIELD; tlens[n] = 1; }
         extra = false;
         n++;
         continue;
@@ -188,7 +191,7 @@
     if (!this.meta) {
       this.meta = Promise.all([this.load('meta'), this.load('dir')]).then(function (r) {
         var m = r[0];
-        if (m[0] !== 7) throw new Error('search index format ' + m[0]);
+        if (m[0] !== 8) throw new Error('search index format ' + m[0]);
         // dir.js: hash bits → k of the grams with a file t/<h>-<k>
         // (write.go: dirData), read into two arrays, bits ascending: a
         // Map of arrays of its thousands of entries took an old phone
@@ -333,7 +336,7 @@
         });
         if (files.length) {
           likely(score).forEach(function (h) {
-            (h.band >= FIELD ? self.fragment(h.id) : self.entry(h.id)).catch(function () {});
+            (h.text ? self.entry(h.id) : self.fragment(h.id)).catch(function () {});
           });
         }
         return Promise.all(loading).then(function () { mark('positions'); return rank(meta, plans, gd, score); });
@@ -375,6 +378,11 @@
   // only drop such a candidate or move a title match to the fields) or, for
   // a body match, which may lie beyond the head, their text files, in the
   // same wave.
+  // text (read.go: fromText): the result is shown from its text file, not
+  // its card: a body match, which may lie beyond the head, or a heading or
+  // field match of a gram that occurs there only beyond what the card shows
+  // (the list's band 3, decodeDocs): an honor list's table runs
+  // far past the card's 200 characters.
   function likely(score) {
     var top = [], parts = score.parts, at = score.at;
     for (var c = 0; c < score.n; c++) {
@@ -383,7 +391,12 @@
       var id = score.ids[c], sc = score.sc[c], i = top.length;
       while (i > 0 && better(b, sc, id, top[i - 1])) i--;
       if (i >= TOPCARDS) continue;
-      top.splice(i, 0, { id: id, band: b, score: sc });
+      var text = b === 0;
+      for (a = 0; b === FIELD && a < parts.length && !text; a++) {
+        var j = at[a][c];
+        text = parts[a].bands[j] === FIELD && parts[a].tlens[j] === 1;
+      }
+      top.splice(i, 0, { id: id, band: b, score: sc, text: text });
       if (top.length > TOPCARDS) top.pop();
     }
     return top;
@@ -521,10 +534,10 @@
   };
 
   // viaText tells whether hit h is shown from its text file: a deep hit,
-  // and a body match whose text file was asked for with the positions
-  // (read.go: SnippetText).
+  // and a field or body match whose text file was asked for with the
+  // positions (read.go: SnippetText).
   Engine.prototype.viaText = function (h) {
-    return h.deep || h.band === 0 && !!this.xd && this.asked.has('x/' + Math.floor(h.id / this.xd));
+    return h.deep || h.band <= FIELD && !!this.xd && this.asked.has('x/' + Math.floor(h.id / this.xd));
   };
 
   // text asks for a doc's whole text (read.go: Text).
