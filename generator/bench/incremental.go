@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"dangjian/generator/corpus"
+	"dangjian/generator/output"
 	"dangjian/generator/site"
 )
 
@@ -77,8 +78,10 @@ func incrementalIn(opt Options, dir string, n int, hugo string) error {
 	var runs []incrRun
 	for i := range opt.Runs {
 		var r incrRun
-		// Cold: no cache folder, no previous output (removed unmeasured).
+		// Cold: no cache folder, no previous output nor its spare
+		// (removed unmeasured).
 		os.RemoveAll(dest)
+		os.RemoveAll(output.SpareDir(dest))
 		os.RemoveAll(filepath.Join(src, site.CacheDir))
 		exec.Command("sync").Run()
 		rep := new(buildReport)
