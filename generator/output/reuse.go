@@ -93,15 +93,25 @@ func (m *Manifest) Save(file string) error {
 		paths = append(paths, p)
 	}
 	sort.Strings(paths)
-	var buf bytes.Buffer
-	buf.WriteString(manifestHeader + "\n")
+	// Appended rather than printed: a build saves two of 39,000 lines
+	// (the output's and the spare's), and fmt took 0.1 s of CPU for them.
+	b := make([]byte, 0, len(paths)*128)
+	b = append(b, manifestHeader+"\n"...)
 	for _, p := range paths {
 		f := m.Files[p]
-		fmt.Fprintf(&buf, "%x %d %d %s\n", f.Sum, f.Size, f.Mtime, p)
+		b = hex.AppendEncode(b, f.Sum[:])
+		b = append(b, ' ')
+		b = strconv.AppendInt(b, f.Size, 10)
+		b = append(b, ' ')
+		b = strconv.AppendInt(b, f.Mtime, 10)
+		b = append(b, ' ')
+		b = append(b, p...)
+		b = append(b, '\n')
 	}
-	sum := sha256.Sum256(buf.Bytes())
-	buf.WriteString(hex.EncodeToString(sum[:]) + "\n")
-	return SaveFile(file, buf.Bytes())
+	sum := sha256.Sum256(b)
+	b = hex.AppendEncode(b, sum[:])
+	b = append(b, '\n')
+	return SaveFile(file, b)
 }
 
 // SaveFile writes a cache file whole or not at all: into a temporary file
