@@ -124,8 +124,9 @@ func mkdirTemp(parent, prefix string) (string, error) {
 
 // Unfinished folders of this process, for AbortAll.
 var (
-	liveMu sync.Mutex
-	live   = map[*Dir]bool{}
+	liveMu     sync.Mutex
+	live       = map[*Dir]bool{}
+	liveSpares = map[*Spare]bool{} // claimed, not yet in a Dir
 )
 
 // AbortAll aborts every unfinished build of this process, waiting for the
@@ -136,9 +137,16 @@ func AbortAll() {
 	for d := range live {
 		dirs = append(dirs, d)
 	}
+	spares := make([]*Spare, 0, len(liveSpares))
+	for s := range liveSpares {
+		spares = append(spares, s)
+	}
 	liveMu.Unlock()
 	for _, d := range dirs {
 		d.Abort()
+	}
+	for _, s := range spares {
+		s.Release()
 	}
 }
 

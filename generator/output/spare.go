@@ -82,6 +82,9 @@ func ClaimSpare(dest string) *Spare {
 		return nil
 	}
 	s := &Spare{dest: dest, done: make(chan struct{})}
+	liveMu.Lock()
+	liveSpares[s] = true
+	liveMu.Unlock()
 	go func() {
 		defer close(s.done)
 		s.err = s.claim()
@@ -178,7 +181,12 @@ func (s *Spare) walk() error {
 	dirs := map[string]bool{}
 	files := map[string]fileStat{}
 	visit := func(dir string) (subs []string, found map[string]fileStat, err error) {
-		entries, err := os.ReadDir(dir)
+		f, err := os.Open(dir)
+		if err != nil {
+			return nil, nil, err
+		}
+		defer f.Close()
+		entries, err := f.ReadDir(-1)
 		if err != nil {
 			return nil, nil, err
 		}
@@ -190,14 +198,14 @@ func (s *Spare) walk() error {
 				subs = append(subs, full)
 			case dir == s.tmp && e.Name() == Marker:
 			case e.Type().IsRegular():
-				info, err := e.Info()
+				st, err := statIn(f, dir, e.Name())
 				if errors.Is(err, fs.ErrNotExist) {
 					continue
 				}
 				if err != nil {
 					return nil, nil, err
 				}
-				found[full] = fileStat{regular: info.Mode().IsRegular(), size: info.Size(), mtime: info.ModTime().UnixNano()}
+				found[full] = st
 			default:
 				found[full] = fileStat{}
 			}
@@ -253,10 +261,9 @@ func (s *Spare) Release() {
 		return
 	}
 	<-s.done
-	if s.err != nil || s.used {
+	if !s.take() {
 		return
 	}
-	s.used = true
 	spare := SpareDir(s.dest)
 	if _, err := os.Lstat(spare); errors.Is(err, fs.ErrNotExist) {
 		if os.Rename(s.tmp, spare) == nil {
@@ -268,6 +275,19 @@ func (s *Spare) Release() {
 	s.lock.Close()
 }
 
+// take marks a claimed spare used, once: by NewDirFrom or by Release
+// (an interrupt's AbortAll may release it while the build goes on).
+func (s *Spare) take() bool {
+	liveMu.Lock()
+	defer liveMu.Unlock()
+	delete(liveSpares, s)
+	if s.err != nil || s.used {
+		return false
+	}
+	s.used = true
+	return true
+}
+
 // NewDirFrom is NewDir reusing the spare s claimed (see Spare): it waits
 // for the claim; without a usable spare (s nil, none, unreadable) the
 // folder is a fresh one, as NewDir makes.
@@ -276,10 +296,9 @@ func NewDirFrom(dest string, s *Spare) (*Dir, error) {
 		return NewDir(dest)
 	}
 	<-s.done
-	if s.err != nil || s.used {
+	if !s.take() {
 		return NewDir(dest)
 	}
-	s.used = true
 	dest, err := filepath.Abs(dest)
 	if err != nil {
 		s.lock.Close()
@@ -298,6 +317,9 @@ func NewDirFrom(dest string, s *Spare) (*Dir, error) {
 // spare, described by m (the manifest of that output; nil: none), instead of
 // removing it.
 func (d *Dir) KeepSpare(m *Manifest) {
+	if !canSpare {
+		return // it would never be claimed
+	}
 	d.life.Lock()
 	defer d.life.Unlock()
 	d.keepSpare, d.nextSpareMan = true, m

@@ -359,3 +359,31 @@ func TestSpareKilledUpdateIsALeftover(t *testing.T) {
 		t.Errorf("after the next build: %v", got)
 	}
 }
+
+// An interrupt while the site loads (the spare claimed, no Dir yet): AbortAll
+// gives the spare back, and the next build keeps its files.
+func TestAbortAllReleasesAClaimedSpare(t *testing.T) {
+	dest := filepath.Join(t.TempDir(), "public")
+	m, _ := spareBuild(t, dest, nil, spareSite)
+	m, _ = spareBuild(t, dest, m, spareSite)
+	before := tree(t, SpareDir(dest))
+	s := ClaimSpare(dest)
+	<-s.done
+	if s.err != nil {
+		t.Fatal(s.err)
+	}
+	AbortAll()
+	sameFiles(t, "spare after the interrupt", tree(t, SpareDir(dest)), before)
+	if got := leftovers(t, filepath.Dir(dest)); len(got) != 0 {
+		t.Errorf("left: %v", got)
+	}
+	if d, err := NewDirFrom(dest, s); err != nil || d.spare {
+		t.Errorf("a released spare went on into a build (%v)", err)
+	} else {
+		d.Abort()
+	}
+	_, d := spareBuild(t, dest, m, spareSite)
+	if d.Kept() != int64(len(spareSite)) {
+		t.Errorf("kept %d of %d", d.Kept(), len(spareSite))
+	}
+}
