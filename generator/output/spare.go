@@ -126,11 +126,17 @@ func (s *Spare) claim() error {
 		f.Close()
 		return err
 	}
-	tmp, err := tempName(filepath.Dir(s.dest), TempPrefix+filepath.Base(s.dest)+"-")
+	tmp, mode, err := tempName(filepath.Dir(s.dest), TempPrefix+filepath.Base(s.dest)+"-")
 	if err == nil {
 		err = os.Rename(spare, tmp)
 	}
 	if err != nil {
+		f.Close()
+		return err
+	}
+	// At rest the spare is closed to other users (spareMode); the output
+	// it becomes has the mode of a folder made now.
+	if err := os.Chmod(tmp, mode); err != nil {
 		f.Close()
 		return err
 	}
@@ -150,22 +156,34 @@ func (s *Spare) claim() error {
 }
 
 // tempName returns a name under parent, starting with prefix, that no file
-// has (a random number, as mkdirTemp).
-func tempName(parent, prefix string) (string, error) {
+// has (a random number, as mkdirTemp), and the mode a folder made there
+// has (755 less the umask).
+func tempName(parent, prefix string) (string, fs.FileMode, error) {
 	for range 100 {
 		name, err := mkdirTemp(parent, prefix)
 		if err != nil {
-			return "", err
+			return "", 0, err
 		}
+		st, err := os.Lstat(name)
 		// mkdirTemp made it: remove it so that the spare can be renamed
 		// there (rename onto an empty folder would do, but not on every
 		// system).
-		if err := os.Remove(name); err == nil {
-			return name, nil
+		if rerr := os.Remove(name); rerr == nil {
+			if err != nil {
+				return "", 0, err
+			}
+			return name, st.Mode().Perm(), nil
 		}
 	}
-	return "", fmt.Errorf("%s: no free temporary name", parent)
+	return "", 0, fmt.Errorf("%s: no free temporary name", parent)
 }
+
+// spareMode is the spare's own folder's mode at rest: it holds the output
+// before the last, pages since removed included, and a destination inside
+// a web server's root would otherwise serve them under the spare's name
+// one build longer. (Its files share inodes with the output: their modes
+// stay as they are.)
+const spareMode = 0o700
 
 // walk lists the claimed spare: its folders and its files with their size
 // and time, on several goroutines. Anything but a folder or a regular file
@@ -265,7 +283,7 @@ func (s *Spare) Release() {
 		return
 	}
 	spare := SpareDir(s.dest)
-	if _, err := os.Lstat(spare); errors.Is(err, fs.ErrNotExist) {
+	if _, err := os.Lstat(spare); errors.Is(err, fs.ErrNotExist) && os.Chmod(s.tmp, spareMode) == nil {
 		if os.Rename(s.tmp, spare) == nil {
 			s.lock.Close()
 			return
@@ -519,7 +537,7 @@ func (d *Dir) keepOld(old string) {
 	go func() {
 		defer d.removing.Done()
 		spare := SpareDir(d.dest)
-		if _, err := os.Lstat(spare); errors.Is(err, fs.ErrNotExist) && os.Rename(old, spare) == nil {
+		if _, err := os.Lstat(spare); errors.Is(err, fs.ErrNotExist) && os.Chmod(old, spareMode) == nil && os.Rename(old, spare) == nil {
 			file := filepath.Join(spare, SpareManifest)
 			if d.nextSpareMan == nil || d.nextSpareMan.Save(file) != nil {
 				os.Remove(file)

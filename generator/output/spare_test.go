@@ -42,6 +42,12 @@ func spareBuild(t *testing.T, dest string, prev *Manifest, files map[string]stri
 	return r.Manifest(), d
 }
 
+func umask() os.FileMode {
+	m := syscall.Umask(0)
+	syscall.Umask(m)
+	return os.FileMode(m)
+}
+
 // tree reads every file and symbolic link below dir but the marker, by
 // slash path; a link reads as "-> target".
 func tree(t *testing.T, dir string) map[string]string {
@@ -141,6 +147,11 @@ func TestSpareIsThePreviousOutputAndIsReused(t *testing.T) {
 	v2 := with(v1, "news/a/index.html", "a2", "news/c/index.html", "c")
 	m, _ = spareBuild(t, dest, m, v2)
 	sameFiles(t, "output 2", tree(t, dest), want(v2))
+	for dir, mode := range map[string]os.FileMode{dest: 0o755 &^ umask(), SpareDir(dest): 0o700} {
+		if st, err := os.Stat(dir); err != nil || st.Mode().Perm() != mode {
+			t.Errorf("%s: mode %v (%v), want %v", dir, st.Mode().Perm(), err, mode)
+		}
+	}
 	spareV1 := want(v1)
 	spareV1[SpareManifest] = tree(t, SpareDir(dest))[SpareManifest]
 	sameFiles(t, "spare after 2", tree(t, SpareDir(dest)), spareV1)
@@ -160,6 +171,9 @@ func TestSpareIsThePreviousOutputAndIsReused(t *testing.T) {
 	v4 := with(v3, "news/b/index.html", "b4")
 	_, d = spareBuild(t, dest, m, v4)
 	sameFiles(t, "output 4", tree(t, dest), want(v4))
+	if st, err := os.Stat(dest); err != nil || st.Mode().Perm() != 0o755&^umask() {
+		t.Errorf("output made from the spare: mode %v (%v)", st.Mode().Perm(), err)
+	}
 	if d.Kept() == 0 {
 		t.Error("nothing kept from the spare")
 	}
