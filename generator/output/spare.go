@@ -148,6 +148,10 @@ func (s *Spare) claim() error {
 		// (or holds for a moment): RemoveLeftovers takes it later.
 		return errors.New("spare output changed while it was claimed")
 	}
+	if caseInsensitive(tmp) {
+		f.Close()
+		return errors.New("spare output on a case-insensitive file system")
+	}
 	s.tmp, s.lock = tmp, f
 	if m := LoadManifest(filepath.Join(tmp, SpareManifest)); m != nil {
 		s.man = m
@@ -176,6 +180,16 @@ func tempName(parent, prefix string) (string, fs.FileMode, error) {
 		}
 	}
 	return "", 0, fmt.Errorf("%s: no free temporary name", parent)
+}
+
+// caseInsensitive reports a folder where the marker's name in capitals
+// finds a file: a case-insensitive file system (macOS by default, FAT and
+// NTFS drives). There the spare's names and the build's could differ in
+// case only and be one file, which the sweep would then delete; so no
+// spare is kept there.
+func caseInsensitive(dir string) bool {
+	_, err := os.Lstat(filepath.Join(dir, strings.ToUpper(Marker)))
+	return err == nil
 }
 
 // spareMode is the spare's own folder's mode at rest: it holds the output
@@ -537,7 +551,8 @@ func (d *Dir) keepOld(old string) {
 	go func() {
 		defer d.removing.Done()
 		spare := SpareDir(d.dest)
-		if _, err := os.Lstat(spare); errors.Is(err, fs.ErrNotExist) && os.Chmod(old, spareMode) == nil && os.Rename(old, spare) == nil {
+		_, err := os.Lstat(spare)
+		if errors.Is(err, fs.ErrNotExist) && !caseInsensitive(old) && os.Chmod(old, spareMode) == nil && os.Rename(old, spare) == nil {
 			file := filepath.Join(spare, SpareManifest)
 			if d.nextSpareMan == nil || d.nextSpareMan.Save(file) != nil {
 				os.Remove(file)

@@ -401,3 +401,23 @@ func TestAbortAllReleasesAClaimedSpare(t *testing.T) {
 		t.Errorf("kept %d of %d", d.Kept(), len(spareSite))
 	}
 }
+
+// Where names differ in case only and are one file (the marker's name in
+// capitals finds it), no spare is kept nor claimed: the sweep could delete
+// a file the build produced under another case.
+func TestNoSpareOnCaseInsensitiveFileSystems(t *testing.T) {
+	dest := filepath.Join(t.TempDir(), "public")
+	m, _ := spareBuild(t, dest, nil, with(spareSite, strings.ToUpper(Marker), "x"))
+	spareBuild(t, dest, m, spareSite)
+	if _, err := os.Lstat(SpareDir(dest)); !os.IsNotExist(err) {
+		t.Errorf("a spare kept: %v", err)
+	}
+	// A spare that is there anyway is not claimed.
+	m, _ = spareBuild(t, dest, m, spareSite)
+	os.WriteFile(filepath.Join(SpareDir(dest), strings.ToUpper(Marker)), []byte("x"), 0o644)
+	_, d := spareBuild(t, dest, m, spareSite)
+	if d.spare {
+		t.Error("a spare claimed")
+	}
+	sameFiles(t, "output", tree(t, dest), want(spareSite))
+}
