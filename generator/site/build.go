@@ -125,9 +125,11 @@ func Build(opt Options) (*Result, error) {
 	// site loads (output.Spare); given back if the build ends before
 	// writing.
 	var spare *output.Spare
+	var prev <-chan previous
 	if !opt.NoCache {
 		spare = output.ClaimSpare(opt.Dest)
 		defer spare.Release()
+		prev = loadPrevious(opt)
 	}
 	t := newTimer()
 	site, probs := load(opt, t, true)
@@ -151,9 +153,10 @@ func Build(opt Options) (*Result, error) {
 	var w output.Writer = dir
 	var reuse *output.Reuse
 	if !opt.NoCache {
-		reuse = output.NewReuse(dir, output.LoadManifest(manifestFile(opt)))
+		p := <-prev
+		reuse = output.NewReuse(dir, p.manifest)
 		w = reuse
-		site.keys = openRenderKeys(opt, reuse)
+		site.keys = openRenderKeys(opt, reuse, p)
 	}
 	rec := &recorder{w: w, keep: site.anchorTargets(), paths: map[string]bool{}, kept: map[string][]byte{}}
 	res, wprobs := site.Write(rec, t)
