@@ -50,6 +50,7 @@ type buildReport struct {
 	// Incremental build: files linked from the previous output, pages
 	// whose Markdown results came from the cache.
 	Linked         int64
+	Kept           int64 // of Linked, kept in the spare output as they were
 	MarkdownCached int
 }
 
@@ -155,7 +156,7 @@ func childBuild(source, dest string, queries []string, noCache bool) (*buildRepo
 		return nil, err
 	}
 	rep := &buildReport{HTMLPages: res.HTMLPages, Files: res.Files, Bytes: res.Bytes, Wall: res.Duration, Stages: res.Stages,
-		Linked: res.Linked, MarkdownCached: res.MarkdownCached}
+		Linked: res.Linked, Kept: res.Kept, MarkdownCached: res.MarkdownCached}
 	// What follows is measured after the build and is not part of its time.
 	filepath.WalkDir(filepath.Join(dest, "search"), func(p string, d fs.DirEntry, err error) error {
 		if err == nil && d.Type().IsRegular() {

@@ -54,6 +54,18 @@ type Dir struct {
 	// removing is the previous output's removal after Commit.
 	removing sync.WaitGroup
 	rmErr    error
+
+	// A reused spare (spare.go): what it held when claimed, less what
+	// this build took over or removed; the paths of this build's files.
+	spare     bool
+	spareMan  *Manifest
+	haveDirs  map[string]bool
+	haveFiles map[string]fileStat
+	produced  map[string]bool
+	kept      atomic.Int64
+	// Set by KeepSpare: Commit keeps the replaced output as the spare.
+	keepSpare    bool
+	nextSpareMan *Manifest
 }
 
 // NewDir creates the temporary folder for a build into dest. It first
@@ -112,8 +124,9 @@ func mkdirTemp(parent, prefix string) (string, error) {
 
 // Unfinished folders of this process, for AbortAll.
 var (
-	liveMu sync.Mutex
-	live   = map[*Dir]bool{}
+	liveMu     sync.Mutex
+	live       = map[*Dir]bool{}
+	liveSpares = map[*Spare]bool{} // claimed, not yet in a Dir
 )
 
 // AbortAll aborts every unfinished build of this process, waiting for the
@@ -124,9 +137,16 @@ func AbortAll() {
 	for d := range live {
 		dirs = append(dirs, d)
 	}
+	spares := make([]*Spare, 0, len(liveSpares))
+	for s := range liveSpares {
+		spares = append(spares, s)
+	}
 	liveMu.Unlock()
 	for _, d := range dirs {
 		d.Abort()
+	}
+	for _, s := range spares {
+		s.Release()
 	}
 }
 
@@ -238,8 +258,14 @@ func (d *Dir) write(path string, data []byte, stat bool) (mtime int64, err error
 		return 0, fmt.Errorf("%s: %w", path, errFinished)
 	}
 	err = d.mkdir(filepath.Dir(full))
+	var again bool
 	if err == nil {
-		mtime, err = writeFile(full, data, stat)
+		again, err = d.clearFor(full)
+	}
+	if err == nil {
+		// In a reused spare a path's first write makes a new file: never
+		// one written through an entry left there.
+		mtime, err = writeFile(full, data, stat, d.spare && !again)
 	}
 	if err != nil {
 		werr := &WriteError{Path: filepath.Join(d.dest, filepath.FromSlash(path)), Err: unwrapPath(err)}
@@ -257,8 +283,13 @@ func (d *Dir) write(path string, data []byte, stat bool) (mtime int64, err error
 
 // writeFile is os.WriteFile (mode 644 less the umask), and the file's
 // modification time after the write when stat is set.
-func writeFile(name string, data []byte, stat bool) (int64, error) {
-	f, err := os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
+// With excl the file must be new.
+func writeFile(name string, data []byte, stat, excl bool) (int64, error) {
+	flags := os.O_WRONLY | os.O_CREATE | os.O_TRUNC
+	if excl {
+		flags |= os.O_EXCL
+	}
+	f, err := os.OpenFile(name, flags, 0o644)
 	if err != nil {
 		return 0, err
 	}
@@ -302,6 +333,14 @@ func (d *Dir) mkdir(dir string) error {
 	if err := d.mkdir(filepath.Dir(dir)); err != nil {
 		return err
 	}
+	if d.spare {
+		d.mu.Lock()
+		done, err := d.spareMkdir(dir)
+		d.mu.Unlock()
+		if done || err != nil {
+			return err
+		}
+	}
 	// Another goroutine may make the same folder meanwhile: EEXIST is fine.
 	if err := os.Mkdir(dir, 0o755); err != nil && !errors.Is(err, os.ErrExist) {
 		return err
@@ -335,6 +374,13 @@ func (d *Dir) Commit() error {
 		d.abortLocked()
 		return err
 	}
+	if d.spare {
+		// Nothing the build did not produce is published.
+		if err := d.sweep(); err != nil {
+			d.abortLocked()
+			return &WriteError{Path: d.dest, Err: unwrapPath(err)}
+		}
+	}
 	defer d.finish()
 	if _, err := os.Lstat(d.dest); err != nil {
 		if err := os.Rename(d.tmp, d.dest); err != nil {
@@ -367,8 +413,13 @@ func (d *Dir) Commit() error {
 	return nil
 }
 
-// removeOld starts removing the previous output (see Commit).
+// removeOld starts removing the previous output (see Commit), or keeping
+// it as the spare (KeepSpare).
 func (d *Dir) removeOld(dir string) {
+	if d.keepSpare {
+		d.keepOld(dir)
+		return
+	}
 	d.removing.Add(1)
 	go func() {
 		defer d.removing.Done()

@@ -8,6 +8,9 @@ import (
 	"syscall"
 )
 
+// canSpare: a spare output can be claimed safely (its marker locked).
+const canSpare = true
+
 // lockFile takes an exclusive lock on f for as long as it stays open; the
 // system drops it when the process ends, however it ends.
 func lockFile(f *os.File) error {

@@ -93,15 +93,25 @@ func (m *Manifest) Save(file string) error {
 		paths = append(paths, p)
 	}
 	sort.Strings(paths)
-	var buf bytes.Buffer
-	buf.WriteString(manifestHeader + "\n")
+	// Appended rather than printed: a build saves two of 39,000 lines
+	// (the output's and the spare's), and fmt took 0.1 s of CPU for them.
+	b := make([]byte, 0, len(paths)*128)
+	b = append(b, manifestHeader+"\n"...)
 	for _, p := range paths {
 		f := m.Files[p]
-		fmt.Fprintf(&buf, "%x %d %d %s\n", f.Sum, f.Size, f.Mtime, p)
+		b = hex.AppendEncode(b, f.Sum[:])
+		b = append(b, ' ')
+		b = strconv.AppendInt(b, f.Size, 10)
+		b = append(b, ' ')
+		b = strconv.AppendInt(b, f.Mtime, 10)
+		b = append(b, ' ')
+		b = append(b, p...)
+		b = append(b, '\n')
 	}
-	sum := sha256.Sum256(buf.Bytes())
-	buf.WriteString(hex.EncodeToString(sum[:]) + "\n")
-	return SaveFile(file, buf.Bytes())
+	sum := sha256.Sum256(b)
+	b = hex.AppendEncode(b, sum[:])
+	b = append(b, '\n')
+	return SaveFile(file, b)
 }
 
 // SaveFile writes a cache file whole or not at all: into a temporary file
@@ -179,10 +189,15 @@ func (r *Reuse) WriteFile(path string, data []byte) error {
 		if err := os.Remove(full); err != nil && !errors.Is(err, os.ErrNotExist) {
 			return err
 		}
-	} else if r.prev != nil {
-		if old, ok := r.prev.Files[path]; ok && old.Sum == sum && old.Size == int64(len(data)) {
-			if r.link(path, full, old) {
-				return nil
+	} else {
+		if r.keep(path, full, sum, int64(len(data))) {
+			return nil
+		}
+		if r.prev != nil {
+			if old, ok := r.prev.Files[path]; ok && old.Sum == sum && old.Size == int64(len(data)) {
+				if r.link(path, full, old) {
+					return nil
+				}
 			}
 		}
 	}
@@ -192,6 +207,29 @@ func (r *Reuse) WriteFile(path string, data []byte) error {
 	}
 	r.record(path, FileSum{Sum: sum, Size: int64(len(data)), Mtime: mtime}, false)
 	return nil
+}
+
+// keep takes the spare's file at path as it is (Dir.keepFile) when the
+// spare's manifest lists it with these bytes and it is still that file.
+func (r *Reuse) keep(path, full string, sum [sha256.Size]byte, size int64) bool {
+	m := r.d.spareMan
+	if m == nil {
+		return false
+	}
+	old, ok := m.Files[path]
+	if !ok || old.Sum != sum || old.Size != size {
+		return false
+	}
+	r.d.life.RLock()
+	defer r.d.life.RUnlock()
+	if r.d.done || !r.d.keepFile(full, old) {
+		return false
+	}
+	r.d.files.Add(1)
+	r.d.bytes.Add(old.Size)
+	r.links.Add(1)
+	r.record(path, old, true)
+	return true
 }
 
 // link links the previous output's file at path into the new output when it
@@ -212,7 +250,12 @@ func (r *Reuse) link(path, full string, old FileSum) bool {
 	if err := r.d.mkdir(filepath.Dir(full)); err != nil {
 		return false
 	}
+	if again, err := r.d.clearFor(full); err != nil || again {
+		return false
+	}
 	if err := os.Link(src, full); err != nil {
+		// The caller writes the file instead, as a new one.
+		r.d.unproduce(full)
 		return false
 	}
 	r.d.files.Add(1)
@@ -260,7 +303,13 @@ func (r *Reuse) LinkPrevious(path string, sum [sha256.Size]byte) bool {
 	r.mu.Lock()
 	_, done := r.next[path]
 	r.mu.Unlock()
-	return !done && r.link(path, full, old)
+	if done {
+		return false
+	}
+	if r.keep(path, full, sum, old.Size) {
+		return true
+	}
+	return r.link(path, full, old)
 }
 
 // Sum returns the hash of the file written or linked at path.
@@ -270,3 +319,6 @@ func (r *Reuse) Sum(path string) ([sha256.Size]byte, bool) {
 	f, ok := r.next[path]
 	return f.Sum, ok
 }
+
+// Previous is the previous output's manifest given to NewReuse (nil: none).
+func (r *Reuse) Previous() *Manifest { return r.prev }

@@ -75,6 +75,9 @@ type Result struct {
 	// Linked is how many of Files were unchanged since the previous build
 	// and hard-linked from it instead of written.
 	Linked int64
+	// Kept is how many of Linked the spare output (the output before the
+	// previous one, output.Spare) already held: no file operation at all.
+	Kept int64
 	// MarkdownCached is how many pages took their Markdown results from
 	// the cache.
 	MarkdownCached int
@@ -118,6 +121,16 @@ func Build(opt Options) (*Result, error) {
 		return nil, diag.Errors{diag.New("", 0, diag.MsgDestNotOurs, opt.Dest, output.Marker)}
 	}
 	defer setMemoryLimit(opt.Source)()
+	// The previous build's spare output is claimed and listed while the
+	// site loads (output.Spare); given back if the build ends before
+	// writing.
+	var spare *output.Spare
+	var prev <-chan previous
+	if !opt.NoCache {
+		spare = output.ClaimSpare(opt.Dest)
+		defer spare.Release()
+		prev = loadPrevious(opt)
+	}
 	t := newTimer()
 	site, probs := load(opt, t, true)
 	if site != nil && site.mdCache != nil {
@@ -133,16 +146,17 @@ func Build(opt Options) (*Result, error) {
 		return nil, errs
 	}
 	site.forgetSources()
-	dir, err := output.NewDir(opt.Dest)
+	dir, err := output.NewDirFrom(opt.Dest, spare)
 	if err != nil {
 		return nil, diag.Errors{outputProblem(opt.Dest, err)}
 	}
 	var w output.Writer = dir
 	var reuse *output.Reuse
 	if !opt.NoCache {
-		reuse = output.NewReuse(dir, output.LoadManifest(manifestFile(opt)))
+		p := <-prev
+		reuse = output.NewReuse(dir, p.manifest)
 		w = reuse
-		site.keys = openRenderKeys(opt, reuse)
+		site.keys = openRenderKeys(opt, reuse, p)
 	}
 	rec := &recorder{w: w, keep: site.anchorTargets(), paths: map[string]bool{}, kept: map[string][]byte{}}
 	res, wprobs := site.Write(rec, t)
@@ -162,6 +176,10 @@ func Build(opt Options) (*Result, error) {
 		dir.Abort()
 		return nil, errs
 	}
+	if reuse != nil {
+		// The output replaced is kept as the next build's spare.
+		dir.KeepSpare(reuse.Previous())
+	}
 	if err := dir.Commit(); err != nil {
 		if errors.Is(err, output.ErrNotOurs) {
 			return nil, diag.Errors{diag.New("", 0, diag.MsgDestNotOurs, opt.Dest, output.Marker)}
@@ -178,7 +196,9 @@ func Build(opt Options) (*Result, error) {
 	if err := dir.Wait(); err != nil {
 		return nil, diag.Errors{outputProblem(opt.Dest, err)}
 	}
+	// The previous output is removed, or kept as the spare.
 	t.done("remove old")
+	res.Kept = dir.Kept()
 	res.Files, res.Bytes = dir.Counts()
 	res.Stages = t.stages
 	res.Warnings = append(warningsOf(probs), warningsOf(wprobs)...)

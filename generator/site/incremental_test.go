@@ -10,6 +10,7 @@ import (
 
 	"dangjian/generator/corpus"
 	"dangjian/generator/mdcache"
+	"dangjian/generator/output"
 	"dangjian/generator/sitetest"
 )
 
@@ -300,8 +301,23 @@ func TestBrokenCacheIgnored(t *testing.T) {
 	data, _ = os.ReadFile(manifests[0])
 	os.WriteFile(manifests[0], bytes.Replace(data, []byte(" "), []byte("  "), 1), 0o644)
 	again := incrBuild(t, src, pub, false)
-	if again.Linked != 0 {
-		t.Errorf("%d files linked through a damaged output list", again.Linked)
+	if again.Linked != again.Kept {
+		t.Errorf("%d files linked through a damaged output list", again.Linked-again.Kept)
+	}
+	sameTree(t, pub, coldDir)
+
+	// A damaged spare manifest: nothing is kept from the spare. (The
+	// build above had no manifest of the output it replaced, so the spare
+	// it left has none: one more build makes a spare with a manifest.)
+	incrBuild(t, src, pub, false)
+	spareMan := filepath.Join(output.SpareDir(pub), output.SpareManifest)
+	data, err := os.ReadFile(spareMan)
+	if err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(spareMan, bytes.Replace(data, []byte(" "), []byte("  "), 1), 0o644)
+	if again := incrBuild(t, src, pub, false); again.Kept != 0 {
+		t.Errorf("%d files kept through a damaged spare manifest", again.Kept)
 	}
 	sameTree(t, pub, coldDir)
 }
