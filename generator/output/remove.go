@@ -27,10 +27,7 @@ func removeWorkers() int { return max(4, 2*runtime.GOMAXPROCS(0)) }
 func removeOutput(root string) error {
 	var (
 		mu    sync.Mutex
-		cond  = sync.NewCond(&mu)
-		queue = []string{root} // folders whose files are still to unlink
-		busy  int              // folders being read
-		dirs  []string         // every folder below root
+		dirs  []string // every folder below root
 		first error
 	)
 	fail := func(err error) {
@@ -42,8 +39,9 @@ func removeOutput(root string) error {
 			mu.Unlock()
 		}
 	}
-	// visit unlinks a folder's files and returns its sub-folders.
-	visit := func(dir string) []string {
+	// Each folder's files are unlinked as it is visited; an error is kept
+	// and the walk goes on, so that as much as can go goes.
+	walkFolders(root, func(dir string) ([]string, error) {
 		entries, err := os.ReadDir(dir)
 		fail(err)
 		var subs []string
@@ -58,65 +56,13 @@ func removeOutput(root string) error {
 				fail(removeFile(full))
 			}
 		}
-		return subs
-	}
-	var wg sync.WaitGroup
-	for range removeWorkers() {
-		wg.Go(func() {
-			mu.Lock()
-			defer mu.Unlock()
-			for {
-				for len(queue) == 0 && busy > 0 {
-					cond.Wait()
-				}
-				if len(queue) == 0 {
-					cond.Broadcast()
-					return
-				}
-				dir := queue[len(queue)-1]
-				queue = queue[:len(queue)-1]
-				busy++
-				mu.Unlock()
-				subs := visit(dir)
-				mu.Lock()
-				queue = append(queue, subs...)
-				dirs = append(dirs, subs...)
-				busy--
-				cond.Broadcast()
-			}
-		})
-	}
-	wg.Wait()
+		mu.Lock()
+		dirs = append(dirs, subs...)
+		mu.Unlock()
+		return subs, nil
+	})
 
-	// Folders, deepest first; those of one depth on all workers.
-	sort.Slice(dirs, func(i, j int) bool { return depth(dirs[i]) > depth(dirs[j]) })
-	for i := 0; i < len(dirs); {
-		j := i
-		for j < len(dirs) && depth(dirs[j]) == depth(dirs[i]) {
-			j++
-		}
-		level := dirs[i:j]
-		var lw sync.WaitGroup
-		var next sync.Mutex
-		k := 0
-		for range removeWorkers() {
-			lw.Go(func() {
-				for {
-					next.Lock()
-					if k >= len(level) {
-						next.Unlock()
-						return
-					}
-					d := level[k]
-					k++
-					next.Unlock()
-					fail(os.Remove(d))
-				}
-			})
-		}
-		lw.Wait()
-		i = j
-	}
+	removeFolders(dirs, fail)
 	if first != nil {
 		return first
 	}
@@ -127,6 +73,87 @@ func removeOutput(root string) error {
 		return err
 	}
 	return nil
+}
+
+// removeFolders removes (empty) folders, deepest first, those of one depth
+// on all workers, handing each error to fail.
+func removeFolders(dirs []string, fail func(error)) {
+	sort.Slice(dirs, func(i, j int) bool { return depth(dirs[i]) > depth(dirs[j]) })
+	for i := 0; i < len(dirs); {
+		j := i
+		for j < len(dirs) && depth(dirs[j]) == depth(dirs[i]) {
+			j++
+		}
+		level := dirs[i:j]
+		parallel(len(level), func(k int) { fail(os.Remove(level[k])) })
+		i = j
+	}
+}
+
+// walkFolders calls visit for root and for every folder below it, on
+// removeWorkers goroutines; visit returns a folder's sub-folders. The walk
+// stops at visit's first error, which it returns (visits under way end).
+func walkFolders(root string, visit func(dir string) (subs []string, err error)) error {
+	var (
+		mu    sync.Mutex
+		cond  = sync.NewCond(&mu)
+		queue = []string{root} // folders not visited yet
+		busy  int              // folders being visited
+		first error
+	)
+	var wg sync.WaitGroup
+	for range removeWorkers() {
+		wg.Go(func() {
+			mu.Lock()
+			defer mu.Unlock()
+			for {
+				for len(queue) == 0 && busy > 0 {
+					cond.Wait()
+				}
+				if len(queue) == 0 || first != nil {
+					cond.Broadcast()
+					return
+				}
+				dir := queue[len(queue)-1]
+				queue = queue[:len(queue)-1]
+				busy++
+				mu.Unlock()
+				subs, err := visit(dir)
+				mu.Lock()
+				if err != nil && first == nil {
+					first = err
+				}
+				queue = append(queue, subs...)
+				busy--
+				cond.Broadcast()
+			}
+		})
+	}
+	wg.Wait()
+	return first
+}
+
+// parallel calls fn(i) for i in [0, n) on removeWorkers goroutines.
+func parallel(n int, fn func(i int)) {
+	var next sync.Mutex
+	k := 0
+	var wg sync.WaitGroup
+	for range min(removeWorkers(), n) {
+		wg.Go(func() {
+			for {
+				next.Lock()
+				if k >= n {
+					next.Unlock()
+					return
+				}
+				i := k
+				k++
+				next.Unlock()
+				fn(i)
+			}
+		})
+	}
+	wg.Wait()
 }
 
 // removeFile is os.Remove, replaced by a test that records the order.

@@ -6,7 +6,6 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"sort"
 	"strings"
 	"sync"
 )
@@ -203,26 +202,21 @@ const spareMode = 0o700
 // and time, on several goroutines. Anything but a folder or a regular file
 // (a symbolic link someone put there) goes with the files, to be removed.
 func (s *Spare) walk() error {
-	var (
-		mu    sync.Mutex
-		cond  = sync.NewCond(&mu)
-		queue = []string{s.tmp}
-		busy  int
-		first error
-	)
+	var mu sync.Mutex
 	dirs := map[string]bool{}
 	files := map[string]fileStat{}
-	visit := func(dir string) (subs []string, found map[string]fileStat, err error) {
+	err := walkFolders(s.tmp, func(dir string) ([]string, error) {
 		f, err := os.Open(dir)
 		if err != nil {
-			return nil, nil, err
+			return nil, err
 		}
 		defer f.Close()
 		entries, err := f.ReadDir(-1)
 		if err != nil {
-			return nil, nil, err
+			return nil, err
 		}
-		found = make(map[string]fileStat, len(entries))
+		var subs []string
+		found := make(map[string]fileStat, len(entries))
 		for _, e := range entries {
 			full := filepath.Join(dir, e.Name())
 			switch {
@@ -235,52 +229,25 @@ func (s *Spare) walk() error {
 					continue
 				}
 				if err != nil {
-					return nil, nil, err
+					return nil, err
 				}
 				found[full] = st
 			default:
 				found[full] = fileStat{}
 			}
 		}
-		return subs, found, nil
-	}
-	var wg sync.WaitGroup
-	for range removeWorkers() {
-		wg.Go(func() {
-			mu.Lock()
-			defer mu.Unlock()
-			for {
-				for len(queue) == 0 && busy > 0 {
-					cond.Wait()
-				}
-				if len(queue) == 0 || first != nil {
-					cond.Broadcast()
-					return
-				}
-				dir := queue[len(queue)-1]
-				queue = queue[:len(queue)-1]
-				busy++
-				mu.Unlock()
-				subs, found, err := visit(dir)
-				mu.Lock()
-				if err != nil && first == nil {
-					first = err
-				}
-				queue = append(queue, subs...)
-				for _, d := range subs {
-					dirs[d] = true
-				}
-				for p, f := range found {
-					files[p] = f
-				}
-				busy--
-				cond.Broadcast()
-			}
-		})
-	}
-	wg.Wait()
-	if first != nil {
-		return first
+		mu.Lock()
+		for _, d := range subs {
+			dirs[d] = true
+		}
+		for p, st := range found {
+			files[p] = st
+		}
+		mu.Unlock()
+		return subs, nil
+	})
+	if err != nil {
+		return err
 	}
 	s.dirs, s.files = dirs, files
 	return nil
@@ -507,40 +474,8 @@ func (d *Dir) sweep() error {
 	if first != nil {
 		return first
 	}
-	sort.Slice(dirs, func(i, j int) bool { return depth(dirs[i]) > depth(dirs[j]) })
-	for i := 0; i < len(dirs); {
-		j := i
-		for j < len(dirs) && depth(dirs[j]) == depth(dirs[i]) {
-			j++
-		}
-		level := dirs[i:j]
-		parallel(len(level), func(k int) { fail(os.Remove(level[k])) })
-		i = j
-	}
+	removeFolders(dirs, fail)
 	return first
-}
-
-// parallel calls fn(i) for i in [0, n) on removeWorkers goroutines.
-func parallel(n int, fn func(i int)) {
-	var next sync.Mutex
-	k := 0
-	var wg sync.WaitGroup
-	for range min(removeWorkers(), n) {
-		wg.Go(func() {
-			for {
-				next.Lock()
-				if k >= n {
-					next.Unlock()
-					return
-				}
-				i := k
-				k++
-				next.Unlock()
-				fn(i)
-			}
-		})
-	}
-	wg.Wait()
 }
 
 // keepOld makes the output Commit replaced, now at old, the spare: renamed
