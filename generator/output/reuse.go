@@ -225,10 +225,7 @@ func (r *Reuse) keep(path, full string, sum [sha256.Size]byte, size int64) bool 
 	if r.d.done || !r.d.keepFile(full, old) {
 		return false
 	}
-	r.d.files.Add(1)
-	r.d.bytes.Add(old.Size)
-	r.links.Add(1)
-	r.record(path, old, true)
+	r.reused(path, old)
 	return true
 }
 
@@ -258,11 +255,17 @@ func (r *Reuse) link(path, full string, old FileSum) bool {
 		r.d.unproduce(full)
 		return false
 	}
+	r.reused(path, old)
+	return true
+}
+
+// reused counts a file of the previous output (linked) or of the spare
+// (kept) as written by this build.
+func (r *Reuse) reused(path string, old FileSum) {
 	r.d.files.Add(1)
 	r.d.bytes.Add(old.Size)
 	r.links.Add(1)
 	r.record(path, old, true)
-	return true
 }
 
 func (r *Reuse) record(path string, f FileSum, linked bool) {
