@@ -203,8 +203,23 @@ func TestKilledBuildIsCleanedByTheNext(t *testing.T) {
 	parent := t.TempDir()
 	dest := filepath.Join(parent, "public")
 	build(t, dest, "index.html")
-	cmd := exec.Command(os.Args[0], "-test.run=^TestKilledBuildIsCleanedByTheNext$")
-	cmd.Env = append(os.Environ(), "DANGJIAN_OUTPUT_CHILD="+dest)
+	killWhileWriting(t, parent, "TestKilledBuildIsCleanedByTheNext", "DANGJIAN_OUTPUT_CHILD="+dest)
+	if got := leftovers(t, parent); len(got) != 1 {
+		t.Fatalf("after the kill: %v, want the killed build's folder", got)
+	}
+	build(t, dest, "index.html")
+	if got := leftovers(t, parent); len(got) != 0 {
+		t.Errorf("after the next build: %v", got)
+	}
+}
+
+// killWhileWriting runs the test named test in a child process with env
+// set, waits until it marks (a "*.ready" file beside the destination in
+// parent) that it is writing, and kills it with SIGKILL.
+func killWhileWriting(t *testing.T, parent, test, env string) {
+	t.Helper()
+	cmd := exec.Command(os.Args[0], "-test.run=^"+test+"$")
+	cmd.Env = append(os.Environ(), env)
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
@@ -222,16 +237,8 @@ func TestKilledBuildIsCleanedByTheNext(t *testing.T) {
 		time.Sleep(5 * time.Millisecond)
 	}
 	cmd.Process.Signal(syscall.SIGKILL)
-	err := cmd.Wait()
 	var ee *exec.ExitError
-	if !errors.As(err, &ee) {
+	if err := cmd.Wait(); !errors.As(err, &ee) {
 		t.Fatalf("child: %v", err)
-	}
-	if got := leftovers(t, parent); len(got) != 1 {
-		t.Fatalf("after the kill: %v, want the killed build's folder", got)
-	}
-	build(t, dest, "index.html")
-	if got := leftovers(t, parent); len(got) != 0 {
-		t.Errorf("after the next build: %v", got)
 	}
 }

@@ -26,19 +26,11 @@ func removeWorkers() int { return max(4, 2*runtime.GOMAXPROCS(0)) }
 // unmarked half folder nobody would touch.
 func removeOutput(root string) error {
 	var (
-		mu    sync.Mutex
-		dirs  []string // every folder below root
-		first error
+		mu   sync.Mutex
+		dirs []string // every folder below root
+		errs firstError
 	)
-	fail := func(err error) {
-		if err != nil && !errors.Is(err, fs.ErrNotExist) {
-			mu.Lock()
-			if first == nil {
-				first = err
-			}
-			mu.Unlock()
-		}
-	}
+	fail := errs.keep
 	// Each folder's files are unlinked as it is visited; an error is kept
 	// and the walk goes on, so that as much as can go goes.
 	walkFolders(root, func(dir string) ([]string, error) {
@@ -63,8 +55,8 @@ func removeOutput(root string) error {
 	})
 
 	removeFolders(dirs, fail)
-	if first != nil {
-		return first
+	if err := errs.get(); err != nil {
+		return err
 	}
 	if err := removeFile(filepath.Join(root, Marker)); err != nil && !errors.Is(err, fs.ErrNotExist) {
 		return err
@@ -73,6 +65,29 @@ func removeOutput(root string) error {
 		return err
 	}
 	return nil
+}
+
+// firstError keeps the first error of a removal on several goroutines; a
+// file or folder already gone is no error.
+type firstError struct {
+	mu  sync.Mutex
+	err error
+}
+
+func (f *firstError) keep(err error) {
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		f.mu.Lock()
+		if f.err == nil {
+			f.err = err
+		}
+		f.mu.Unlock()
+	}
+}
+
+func (f *firstError) get() error {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return f.err
 }
 
 // removeFolders removes (empty) folders, deepest first, those of one depth

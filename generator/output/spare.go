@@ -459,23 +459,13 @@ func (d *Dir) sweep() error {
 		}
 	}
 	d.mu.Unlock()
-	var first error
-	var mu sync.Mutex
-	fail := func(err error) {
-		if err != nil && !errors.Is(err, fs.ErrNotExist) {
-			mu.Lock()
-			if first == nil {
-				first = err
-			}
-			mu.Unlock()
-		}
+	var errs firstError
+	parallel(len(files), func(i int) { errs.keep(removeFile(files[i])) })
+	if err := errs.get(); err != nil {
+		return err
 	}
-	parallel(len(files), func(i int) { fail(removeFile(files[i])) })
-	if first != nil {
-		return first
-	}
-	removeFolders(dirs, fail)
-	return first
+	removeFolders(dirs, errs.keep)
+	return errs.get()
 }
 
 // keepOld makes the output Commit replaced, now at old, the spare: renamed

@@ -1,9 +1,7 @@
 package output
 
 import (
-	"errors"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -336,29 +334,7 @@ func TestSpareKilledUpdateIsALeftover(t *testing.T) {
 	m, _ := spareBuild(t, dest, nil, spareSite)
 	m, _ = spareBuild(t, dest, m, spareSite)
 	before := tree(t, dest)
-	cmd := exec.Command(os.Args[0], "-test.run=^TestSpareKilledUpdateIsALeftover$")
-	cmd.Env = append(os.Environ(), "DANGJIAN_SPARE_CHILD="+dest)
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	deadline := time.Now().Add(30 * time.Second)
-	for {
-		ready, _ := filepath.Glob(filepath.Join(parent, TempPrefix+"*.ready"))
-		if len(ready) > 0 {
-			os.Remove(ready[0])
-			break
-		}
-		if time.Now().After(deadline) {
-			cmd.Process.Kill()
-			t.Fatal("the child never started writing")
-		}
-		time.Sleep(5 * time.Millisecond)
-	}
-	cmd.Process.Signal(syscall.SIGKILL)
-	var ee *exec.ExitError
-	if err := cmd.Wait(); !errors.As(err, &ee) {
-		t.Fatalf("child: %v", err)
-	}
+	killWhileWriting(t, parent, "TestSpareKilledUpdateIsALeftover", "DANGJIAN_SPARE_CHILD="+dest)
 	sameFiles(t, "output after the kill", tree(t, dest), before)
 	if _, err := os.Lstat(SpareDir(dest)); !os.IsNotExist(err) {
 		t.Fatalf("a spare after the kill: %v", err)
