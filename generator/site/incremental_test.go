@@ -333,6 +333,13 @@ func TestFailedBuildLeavesLinkedOutput(t *testing.T) {
 	if _, err := Build(Options{Source: src, Dest: pub, Now: incrNow}); err == nil {
 		t.Fatal("a broken layout built")
 	}
+	unchangedByFailure(t, before, pub)
+}
+
+// unchangedByFailure fails unless the output at pub is still before, byte for
+// byte, after a build that failed.
+func unchangedByFailure(t *testing.T, before map[string][]byte, pub string) {
+	t.Helper()
 	after := sitetest.ReadTree(t, pub)
 	if len(after) != len(before) {
 		t.Fatalf("%d files before, %d after", len(before), len(after))

@@ -204,15 +204,7 @@ func TestSpareFailedBuild(t *testing.T) {
 	if _, err := Build(Options{Source: src, Dest: pub, Now: incrNow}); err == nil {
 		t.Fatal("a broken link built")
 	}
-	after := sitetest.ReadTree(t, pub)
-	if len(after) != len(before) {
-		t.Fatalf("%d files before, %d after", len(before), len(after))
-	}
-	for p, data := range before {
-		if !bytes.Equal(after[p], data) {
-			t.Errorf("%s changed by a failed build", p)
-		}
-	}
+	unchangedByFailure(t, before, pub)
 	if m, _ := filepath.Glob(filepath.Join(src, output.TempPrefix+"*")); len(m) > 0 {
 		t.Errorf("left %v", m)
 	}
