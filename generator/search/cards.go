@@ -14,7 +14,8 @@ import (
 // wave is a round trip, and the common one- to three-character queries
 // (党建, 示范点, 2023…) then show their results with no request after the
 // list. A query of several grams uses whichever of its results' cards came
-// with its lists and asks the d/ files for the rest.
+// with its lists and asks the d/ files for the rest: for a common word
+// (群众满意, 学习强国) its grams' first results are mostly its own.
 
 // topCards is how many results a long list carries cards for: search.js
 // shows 10 at a time.
