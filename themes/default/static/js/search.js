@@ -384,11 +384,17 @@
   // (the list's band 3, decodeDocs): an honor list's table runs
   // far past the card's 200 characters.
   function likely(score) {
-    var top = [], parts = score.parts, at = score.at;
+    var top = [], parts = score.parts, at = score.at, np = parts.length;
+    // Candidates come in id order, so one that does not beat the tenth on
+    // band and score never enters: checked first, with the lists' arrays
+    // held in locals (a common word has thousands of candidates, read by
+    // an old phone's processor before the next wave is asked for).
+    var bands = parts.map(function (p) { return p.bands; }), wb = -1, ws = 0;
     for (var c = 0; c < score.n; c++) {
       var b = TITLE;
-      for (var a = 0; a < parts.length; a++) b = Math.min(b, parts[a].bands[at[a][c]]);
+      for (var a = 0; a < np; a++) { var v = bands[a][at[a][c]]; if (v < b) b = v; }
       var id = score.ids[c], sc = score.sc[c], i = top.length;
+      if (b < wb || b === wb && sc <= ws) continue;
       while (i > 0 && better(b, sc, id, top[i - 1])) i--;
       if (i >= TOPCARDS) continue;
       var text = b === 0;
@@ -398,6 +404,7 @@
       }
       top.splice(i, 0, { id: id, band: b, score: sc, text: text });
       if (top.length > TOPCARDS) top.pop();
+      if (top.length === TOPCARDS) { wb = top[TOPCARDS - 1].band; ws = top[TOPCARDS - 1].score; }
     }
     return top;
   }
