@@ -195,20 +195,28 @@
         // dir.js: hash bits → k of the grams with a file t/<h>-<k>
         // (write.go: dirData), read into two arrays, bits ascending: a
         // Map of arrays of its thousands of entries took an old phone
-        // longer than the query.
-        var s = r[1], len = s.length, n = 0, i;
-        for (i = 0; i < len; i++) if (digit(s.charCodeAt(i)) < RADIX) n++;
-        var bitsOf = new Int32Array(n), kOf = new Uint8Array(n), bits = 0, v = 0, j = 0;
-        for (i = 0; i < len; i++) {
-          var d = digit(s.charCodeAt(i));
-          if (d >= RADIX) { v = v * RADIX + d - RADIX; continue; }
-          v = v * RADIX + d;
-          bits += Math.floor(v / DIRK);
-          bitsOf[j] = bits;
-          kOf[j++] = v % DIRK;
-          v = 0;
-        }
+        // longer than the query. It is read only as far as a lookup needs
+        // (a query's grams lie anywhere in it): the page asks for its
+        // lists while it is parsed, and an old phone read the whole
+        // directory in 40 ms, by which time the page's first layout had
+        // begun and the lists waited for its end.
+        var s = r[1], len = s.length, at = 0, n = 0, bits = 0;
+        var bitsOf = new Int32Array(len), kOf = new Uint8Array(len);
+        var readTo = function (b) {
+          var v = 0;
+          while (at < len && (n === 0 || bitsOf[n - 1] <= b)) {
+            var d = s.charCodeAt(at++);
+            d = d < 92 ? d - 35 : d - 36; // digit()
+            if (d >= RADIX) { v = v * RADIX + d - RADIX; continue; }
+            v = v * RADIX + d;
+            bits += Math.floor(v / DIRK);
+            bitsOf[n] = bits;
+            kOf[n++] = v % DIRK;
+            v = 0;
+          }
+        };
         var big = function (b) {
+          readTo(b);
           var lo = 0, hi = n;
           while (lo < hi) { var mid = (lo + hi) >> 1; if (bitsOf[mid] < b) lo = mid + 1; else hi = mid; }
           var ks = [];
