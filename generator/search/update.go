@@ -119,6 +119,7 @@ func (up *updatePlan) lists(docs []Doc, order []int, prev *Prev, opts Options, l
 		return nil, nil, 0, false
 	}
 	fresh := indexSome(docs, order, up.ids, up.avgdl)
+	fresh.same, fresh.cardBytes = up.same, opts.BigBytes
 	re = &relink{prev: prev, linked: linked, counts: make([]int, nt)}
 	lists, err = patchAll(prev, nt, up.dirty, fresh, opts.Workers, re)
 	if err != nil {
@@ -144,6 +145,9 @@ type origin struct {
 	// lazy: a long trigram list whose positions were not read (read
 	// only if its p/ file cannot be linked).
 	lazy bool
+	// newCards: a long list as it was, but a doc whose card its t/ file
+	// carries changed: that file is made again.
+	newCards bool
 }
 
 func (re *relink) lazy(i int) bool { return re != nil && re.origin[i].lazy }
@@ -164,10 +168,13 @@ func (re *relink) linkShard(h int, bk []int, jb job) job {
 
 // linkBig returns the job of list i's kind file (t or p) as long list k of
 // shard h, which links the previous file when the list was that one.
-// (An unchanged list has no changed doc, so the cards after a long doc
-// list, which are its docs', are unchanged too.)
+// The cards after a long doc list are its docs': its t/ file is linked
+// only when they did not change (origin.newCards).
 func (re *relink) linkBig(i, h, k int, jb job, kind string) job {
-	if re == nil || re.prev.Link == nil || re.origin[i].shard != int32(h) || re.origin[i].k != int32(k) {
+	if re == nil || re.prev.Link == nil {
+		return jb
+	}
+	if o := re.origin[i]; o.shard != int32(h) || o.k != int32(k) || kind == "t" && o.newCards {
 		return jb
 	}
 	return re.linkOr(kind+"/"+strconv.Itoa(h)+"-"+strconv.Itoa(k)+".js", jb)
@@ -286,6 +293,11 @@ type freshEntries struct {
 	// maxDirty is the highest id indexed again: a list's entries after
 	// it stay as they are.
 	maxDirty int
+	// same is by id whether the doc is the previous doc (so is its
+	// card); a doc list longer than cardBytes carries its top results'
+	// cards (shardJobs' big).
+	same      []bool
+	cardBytes int
 }
 
 func (f *freshEntries) group(i int32) []entry { return f.w.batch[f.starts[i]:f.starts[i+1]] }
@@ -457,10 +469,22 @@ func patchShard(prev *Prev, h int, dirty []bool, fresh *freshEntries) (lists []l
 		if err != nil {
 			return nil, nil, 0, fmt.Errorf("search: previous %s: %v", name, err)
 		}
-		if l.ndoc > 0 {
-			lists = append(lists, l)
-			origins = append(origins, origin{shard: -1, k: -1})
+		if l.ndoc == 0 {
+			continue
 		}
+		// A one-page edit leaves most of the page's entries as they were
+		// (its score steps are coarse, and positions before the edit stay):
+		// such a list is the previous one, where it was, and its files are
+		// linked, unless they carry the card of a doc that changed.
+		o.lazy = false // its positions are read
+		switch {
+		case !sameBytes(&l, docs, pos):
+			o = origin{shard: -1, k: -1}
+		case !fresh.cardsKept(&l):
+			o.newCards = true
+		}
+		lists = append(lists, l)
+		origins = append(origins, o)
 	}
 	return lists, origins, grams, nil
 }
@@ -556,6 +580,36 @@ func patchList(k gramKey, gram string, docs, pos []byte, dirty []bool, fresh *fr
 	l := list{gram: gram}
 	l.add(nd, np)
 	return l, nil
+}
+
+// sameBytes reports whether the patched list l is docs and pos.
+func sameBytes(l *list, docs, pos []byte) bool {
+	return l.ndoc == len(docs) && l.npos == len(pos) && piecesAre(l.docs, docs) && piecesAre(l.pos, pos)
+}
+
+// piecesAre reports whether pieces, joined, are b, the length of both.
+func piecesAre(pieces [][]byte, b []byte) bool {
+	for _, p := range pieces {
+		if !bytes.HasPrefix(b, p) {
+			return false
+		}
+		b = b[len(p):]
+	}
+	return true
+}
+
+// cardsKept reports whether the cards that l's file carries, if any, are
+// those of docs that did not change (appendTopCards).
+func (f *freshEntries) cardsKept(l *list) bool {
+	if l.ndoc <= f.cardBytes {
+		return true
+	}
+	for _, r := range topResults(l.gram, l.docs, topCards) {
+		if !f.same[r.id] {
+			return false
+		}
+	}
+	return true
 }
 
 // digitVal maps a list byte to its digit (digitOf), 255 for others.

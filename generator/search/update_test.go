@@ -315,3 +315,59 @@ func TestRelinkOnlyWhereItWas(t *testing.T) {
 		t.Errorf("linked %v, want the shard and both long lists", linked)
 	}
 }
+
+// A list that the edit leaves as it was is linked, shard and long list
+// files alike, but not a long list's file that carries the card of the
+// doc that changed: a summary, only in its card, changes no entry.
+func TestUpdateSameListNewCard(t *testing.T) {
+	docs := synthetic(400)
+	opts := Options{BigBytes: 200, Workers: 2}
+	mem := output.NewMemory()
+	st, err := Write(docs, mem, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	const marker = "只在卡片里的摘要"
+	docs2 := cloneDocs(docs)
+	docs2[IDOrder(docs)[0]].Summary = marker
+	want := output.NewMemory()
+	if _, err := Write(cloneDocs(docs2), want, opts); err != nil {
+		t.Fatal(err)
+	}
+	carried := 0
+	for _, p := range want.Paths() {
+		if b, _ := want.Get(p); strings.HasPrefix(p, "search/t/") && strings.Contains(p, "-") && bytes.Contains(b, []byte(marker)) {
+			carried++
+		}
+	}
+	if carried == 0 {
+		t.Fatal("no long list carries the changed doc's card: the test tests nothing")
+	}
+	got := output.NewMemory()
+	prev := prevOf(docs, mem, st, got)
+	link := prev.Link
+	shards := 0
+	prev.Link = func(name string) bool {
+		if strings.HasPrefix(name, "t/") && !strings.Contains(name, "-") {
+			shards++
+		}
+		return link(name)
+	}
+	st2, err := Update(cloneDocs(docs2), docHashes(docs2), prev, got, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !st2.Updated || st2.Reindexed != 1 {
+		t.Fatalf("updated %v, %d docs indexed again", st2.Updated, st2.Reindexed)
+	}
+	sameFiles(t, "summary", want, got)
+	nt := 0
+	for _, p := range mem.Paths() {
+		if strings.HasPrefix(p, "search/t/") && !strings.Contains(p, "-") {
+			nt++
+		}
+	}
+	if shards != nt {
+		t.Errorf("%d of %d shards linked, want all: no list changed", shards, nt)
+	}
+}
