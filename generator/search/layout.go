@@ -388,17 +388,17 @@ func InlineHead(meta, dir []byte) (string, error) {
 
 // fragmentJobs makes the d/ files: the cards of FragDocs docs a file, in
 // id order.
-func fragmentJobs(cards [][]byte, opts Options) []job {
+func fragmentJobs(cards *cardSet, opts Options) []job {
 	var jobs []job
-	for lo := 0; lo < len(cards); lo += opts.FragDocs {
+	for lo := 0; lo < len(cards.cards); lo += opts.FragDocs {
 		jobs = append(jobs, func(buf []byte) (string, []byte, error) {
 			name := "d/" + strconv.Itoa(lo/opts.FragDocs)
 			b := append(startScript(buf, name, opts.FragDocs*(4*opts.HeadRunes+300)), '[')
-			for id := lo; id < len(cards) && id < lo+opts.FragDocs; id++ {
+			for id := lo; id < len(cards.cards) && id < lo+opts.FragDocs; id++ {
 				if id > lo {
 					b = append(b, ',')
 				}
-				b = append(b, cards[id]...)
+				b = append(b, cards.get(id)...)
 			}
 			return name, endScript(append(b, ']')), nil
 		})

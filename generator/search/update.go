@@ -67,17 +67,22 @@ type updatePlan struct {
 
 // planUpdate returns the docs to index again, nil when prev cannot be
 // used or too many changed.
-func planUpdate(docs []Doc, order []int, hashes [][32]byte, prev *Prev, dls []int, avgdl float64) *updatePlan {
+// It checks the docs on nw goroutines: every doc's text is read (lenFast).
+func planUpdate(docs []Doc, order []int, hashes [][32]byte, prev *Prev, dls []int, avgdl float64, nw int) *updatePlan {
 	n := len(docs)
 	if prev == nil || prev.Read == nil || n == 0 || len(hashes) != n || len(prev.Hashes) != n {
 		return nil
 	}
 	up := &updatePlan{avgdl: avgdl, same: make([]bool, n), dirty: make([]bool, n)}
-	for id := range n {
-		d := &docs[order[id]]
-		up.same[id] = hashes[order[id]] == prev.Hashes[id]
-		if !up.same[id] || stepsChanged(d.lenFast(dls[id]), prev.AvgDL, avgdl) {
-			up.dirty[id] = true
+	forRanges(n, nw, func(lo, hi int) {
+		for id := lo; id < hi; id++ {
+			d := &docs[order[id]]
+			up.same[id] = hashes[order[id]] == prev.Hashes[id]
+			up.dirty[id] = !up.same[id] || stepsChanged(d.lenFast(dls[id]), prev.AvgDL, avgdl)
+		}
+	})
+	for id, d := range up.dirty {
+		if d {
 			up.ids = append(up.ids, int32(id))
 		}
 	}
