@@ -37,7 +37,7 @@ func shardJobs(jobs *[]job, lists []list, target, big int, cards func([]byte, *l
 		}
 		return l.ndoc + 1 + l.npos
 	}
-	isBig := func(i int) bool { return re.lazy(i) || size(&lists[i]) > big }
+	isBig := func(i int) bool { return re.long(i) || size(&lists[i]) > big }
 	small := 0
 	for i := range lists {
 		if !isBig(i) {
@@ -112,11 +112,17 @@ func shardJobs(jobs *[]job, lists []list, target, big int, cards func([]byte, *l
 				// about 10 KB to each of thousands of files.
 				withCards := kind == "t" && cards != nil && l.ndoc > big
 				*jobs = append(*jobs, re.linkBig(i, h, k, func(buf []byte) (string, []byte, error) {
-					if kind == "p" && re.lazy(i) {
-						var err error
+					var err error
+					switch {
+					case kind == "p" && re.lazy(i):
 						if pieces, err = re.loadPos(i, l.gram); err != nil {
 							return "", nil, err
 						}
+					case kind == "t" && re.unread(i):
+						if pieces, err = re.loadDocs(i, l.gram); err != nil {
+							return "", nil, err
+						}
+						withCards = cards != nil && len(pieces[0]) > big
 					}
 					// The gram, a space, its list: a file found through the
 					// directory (dir.js) is checked against the gram. A doc
@@ -128,12 +134,12 @@ func shardJobs(jobs *[]job, lists []list, target, big int, cards func([]byte, *l
 					b = appendJSONString(b, l.gram)
 					b = append(b[:len(b)-1], ' ')
 					start := len(b)
-					b, err := appendPieces(b, pieces, spans, l.spill)
+					b, err = appendPieces(b, pieces, spans, l.spill)
 					if err != nil {
 						return "", nil, err
 					}
 					view := l
-					if withCards && len(spans) > 0 {
+					if withCards && (len(spans) > 0 || re.unread(i)) {
 						// The cards read the doc list just written.
 						view = &list{gram: l.gram, docs: [][]byte{b[start:]}}
 					}

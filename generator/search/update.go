@@ -5,8 +5,10 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"math"
 	"slices"
 	"strconv"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"unicode/utf8"
@@ -63,6 +65,7 @@ type updatePlan struct {
 	same  []bool // by id: the doc's hash is the previous doc's
 	dirty []bool // by id: indexed again (changed, or other score steps)
 	ids   []int32
+	dls   []int // by id: textLen
 }
 
 // planUpdate returns the docs to index again, nil when prev cannot be
@@ -73,7 +76,7 @@ func planUpdate(docs []Doc, order []int, hashes [][32]byte, prev *Prev, dls []in
 	if prev == nil || prev.Read == nil || n == 0 || len(hashes) != n || len(prev.Hashes) != n {
 		return nil
 	}
-	up := &updatePlan{avgdl: avgdl, same: make([]bool, n), dirty: make([]bool, n)}
+	up := &updatePlan{avgdl: avgdl, same: make([]bool, n), dirty: make([]bool, n), dls: dls}
 	forRanges(n, nw, func(lo, hi int) {
 		for id := lo; id < hi; id++ {
 			d := &docs[order[id]]
@@ -125,6 +128,7 @@ func (up *updatePlan) lists(docs []Doc, order []int, prev *Prev, opts Options, l
 	}
 	fresh := indexSome(docs, order, up.ids, up.avgdl)
 	fresh.same, fresh.cardBytes = up.same, opts.BigBytes
+	fresh.touched = up.touched(prev, fresh, opts)
 	re = &relink{prev: prev, linked: linked, counts: make([]int, nt)}
 	lists, err = patchAll(prev, nt, up.dirty, fresh, opts.Workers, re)
 	if err != nil {
@@ -148,14 +152,21 @@ type relink struct {
 type origin struct {
 	shard, k int32
 	// lazy: a long trigram list whose positions were not read (read
-	// only if its p/ file cannot be linked).
-	lazy bool
+	// only if its p/ file cannot be linked); unread: a long list whose
+	// doc list was not read either (read only if its t/ file cannot be
+	// linked), as no doc indexed again has its gram.
+	lazy, unread bool
 	// newCards: a long list as it was, but a doc whose card its t/ file
 	// carries changed: that file is made again.
 	newCards bool
 }
 
 func (re *relink) lazy(i int) bool { return re != nil && re.origin[i].lazy }
+
+// long reports whether list i is long: those not read are.
+func (re *relink) long(i int) bool { return re != nil && (re.origin[i].lazy || re.origin[i].unread) }
+
+func (re *relink) unread(i int) bool { return re != nil && re.origin[i].unread }
 
 // linkShard returns the job of shard h (its lists bk) that links the
 // previous shard h when it held the same lists.
@@ -201,12 +212,21 @@ var errPrevGone = errors.New("search: a previous index file changed")
 
 // loadPos reads the positions of the lazy list i, gram.
 func (re *relink) loadPos(i int, gram string) ([][]byte, error) {
+	return re.load("p", i, gram)
+}
+
+// loadDocs reads the doc list of the unread list i, gram.
+func (re *relink) loadDocs(i int, gram string) ([][]byte, error) {
+	return re.load("t", i, gram)
+}
+
+func (re *relink) load(kind string, i int, gram string) ([][]byte, error) {
 	o := re.origin[i]
-	pos, err := readLongPart(re.prev, "p", int(o.shard), int(o.k), gram)
+	b, err := readLongPart(re.prev, kind, int(o.shard), int(o.k), gram)
 	if err != nil {
 		return nil, fmt.Errorf("%w: %v", errPrevGone, err)
 	}
-	return [][]byte{pos}, nil
+	return [][]byte{b}, nil
 }
 
 // stepsChanged reports whether a doc dl characters long has a different
@@ -303,6 +323,111 @@ type freshEntries struct {
 	// cards (shardJobs' big).
 	same      []bool
 	cardBytes int
+	// touched holds every gram whose list can have an entry of a doc
+	// indexed again: its grams now, and those of its previous text; nil
+	// when not known. The lists of other grams are as they were.
+	touched map[gramKey]bool
+}
+
+// untouched reports whether gram k's list is surely as it was.
+func (f *freshEntries) untouched(k gramKey) bool {
+	if f.touched == nil {
+		return false
+	}
+	return !f.touched[k]
+}
+
+// maxTextsRead: when more docs changed, Update does not read their
+// previous texts (touched is nil) and scans every list for them.
+const maxTextsRead = 64
+
+// touched returns the grams of the docs indexed again, now and before
+// (freshEntries.touched), or nil. A doc whose hash is the same had the
+// grams it has; another's previous grams are those of its previous text,
+// read back from the previous index's text and fragment files (x/, d/).
+// Their lengths are checked against the previous average length: they
+// must be the whole texts the lists were made of.
+func (up *updatePlan) touched(prev *Prev, fresh *freshEntries, opts Options) map[gramKey]bool {
+	n := len(up.same)
+	// The previous texts' total length, less the unchanged docs'.
+	left := int(math.Round(prev.AvgDL * float64(n)))
+	changed := 0
+	for id, same := range up.same {
+		if same {
+			left -= up.dls[id]
+		} else {
+			changed++
+		}
+	}
+	if changed > maxTextsRead {
+		return nil
+	}
+	t := make(map[gramKey]bool, 2*len(fresh.byGram))
+	for k := range fresh.byGram {
+		t[k] = true
+	}
+	for _, id := range up.ids {
+		if up.same[id] {
+			continue
+		}
+		text, err := prevText(prev, int(id), opts)
+		if err != nil {
+			return nil
+		}
+		rs := []rune(Fold(text))
+		left -= len(rs)
+		grams(rs, func(_ int, k gramKey) { t[k] = true })
+	}
+	if left != 0 {
+		return nil
+	}
+	return t
+}
+
+// prevText returns the previous text (Doc.Text) of doc id: in its x/
+// file, or, when that has "" as its head is all of it, its title and
+// head from its d/ file.
+func prevText(prev *Prev, id int, opts Options) (string, error) {
+	entry, err := prevEntry(prev, "x", id, opts.TextDocs)
+	if err != nil {
+		return "", err
+	}
+	var x []string
+	if err := json.Unmarshal(entry, &x); err == nil && len(x) == 5 {
+		return x[4], nil
+	}
+	var s string
+	if err := json.Unmarshal(entry, &s); err != nil || s != "" {
+		return "", errBadPrev
+	}
+	entry, err = prevEntry(prev, "d", id, opts.FragDocs)
+	if err != nil {
+		return "", err
+	}
+	var card []json.RawMessage
+	var title, head string
+	var more int
+	if json.Unmarshal(entry, &card) != nil || len(card) < 7 ||
+		json.Unmarshal(card[1], &title) != nil || json.Unmarshal(card[5], &head) != nil ||
+		json.Unmarshal(card[6], &more) != nil || more != 0 {
+		return "", errBadPrev
+	}
+	return strings.Map(oneLine, title) + "\n" + head, nil
+}
+
+// prevEntry returns doc id's entry in the previous kind/<id/per> file.
+func prevEntry(prev *Prev, kind string, id, per int) (json.RawMessage, error) {
+	name := kind + "/" + strconv.Itoa(id/per)
+	data, err := prev.Read(name + ".js")
+	if err != nil {
+		return nil, err
+	}
+	body, ok := scriptBody(data, name)
+	var entries []json.RawMessage
+	if !ok || json.Unmarshal(body, &entries) != nil || id%per >= len(entries) {
+		return nil, errBadPrev
+	}
+	return entries[id%per], nil
 }
 
 func (f *freshEntries) group(i int32) []entry { return f.w.batch[f.starts[i]:f.starts[i+1]] }
@@ -419,6 +544,7 @@ func patchShard(prev *Prev, h int, dirty []bool, fresh *freshEntries) (lists []l
 		rest = rest[1:]
 		var docs, pos []byte
 		o := origin{shard: int32(h), k: -1}
+		untouched := fresh.untouched(key)
 		if len(rest) > 0 && rest[0] == '"' {
 			end := bytes.IndexByte(rest[1:], '"')
 			if end < 0 {
@@ -439,12 +565,14 @@ func patchShard(prev *Prev, h int, dirty []bool, fresh *freshEntries) (lists []l
 			}
 			rest = rest[end:]
 			o.k = int32(k)
-			if docs, err = readLongPart(prev, "t", h, k, gram); err != nil {
-				return nil, nil, 0, err
-			}
-			if key.isTrigram() {
-				// The positions are read only when the list changes.
-				o.lazy = true
+			// The positions are read only when the list changes, the doc
+			// list only when it may.
+			o.lazy = key.isTrigram()
+			o.unread = untouched
+			if !untouched {
+				if docs, err = readLongPart(prev, "t", h, k, gram); err != nil {
+					return nil, nil, 0, err
+				}
 			}
 		}
 		if len(rest) > 0 {
@@ -454,9 +582,11 @@ func patchShard(prev *Prev, h int, dirty []bool, fresh *freshEntries) (lists []l
 			rest = rest[1:]
 		}
 		p = rest
-		same, err := unchanged(key, docs, dirty, fresh)
-		if err != nil {
-			return nil, nil, 0, fmt.Errorf("search: previous %s: %v", name, err)
+		same := untouched
+		if !same {
+			if same, err = unchanged(key, docs, dirty, fresh); err != nil {
+				return nil, nil, 0, fmt.Errorf("search: previous %s: %v", name, err)
+			}
 		}
 		if same {
 			l := list{gram: gram}
