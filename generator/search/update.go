@@ -315,9 +315,10 @@ type freshEntries struct {
 	byGram map[gramKey]int32
 	starts []int32 // group i is w.batch[starts[i]:starts[i+1]]
 	used   []bool  // group i was merged into an old list
-	// maxDirty is the highest id indexed again: a list's entries after
-	// it stay as they are.
-	maxDirty int
+	// minDirty and maxDirty are the lowest and highest ids indexed
+	// again: a list's entries before the one and after the other stay
+	// as they are.
+	minDirty, maxDirty int
 	// same is by id whether the doc is the previous doc (so is its
 	// card); a doc list longer than cardBytes carries its top results'
 	// cards (shardJobs' big).
@@ -454,9 +455,9 @@ func indexSome(docs []Doc, order []int, ids []int32, avgdl float64) *freshEntrie
 		}
 		return 0
 	})
-	f := &freshEntries{w: w, byGram: map[gramKey]int32{}, maxDirty: -1}
+	f := &freshEntries{w: w, byGram: map[gramKey]int32{}, minDirty: -1, maxDirty: -1}
 	if len(ids) > 0 {
-		f.maxDirty = int(ids[len(ids)-1])
+		f.minDirty, f.maxDirty = int(ids[0]), int(ids[len(ids)-1])
 	}
 	for i, e := range w.batch {
 		if i == 0 || e.key != w.batch[i-1].key {
@@ -828,6 +829,80 @@ func groupLen(p []byte) (int, error) {
 	return n, nil
 }
 
+// skipBefore returns where the first entry of a doc list (docs, and pos
+// for a trigram) with an id from first on starts, and the id of the entry
+// before it (-1: none). It is mergeEntries' loop without the merging, in
+// one pass over the bytes: an edited page is often old, near the end of
+// the lists it is in.
+func skipBefore(docs, pos []byte, trigram bool, first int) (di, pi, id int, err error) {
+	id = -1
+	groups := 0
+	for i := 0; i < len(docs); {
+		start, v := i, 0
+		for {
+			if i == len(docs) {
+				return 0, 0, 0, errVarint
+			}
+			d := int(digitVal[docs[i]])
+			i++
+			if d < radix {
+				v = v*radix + d
+				break
+			}
+			if d == 255 {
+				return 0, 0, 0, errVarint
+			}
+			v = v*radix + d - radix
+		}
+		eid := id + v/steps + 1
+		if eid >= first {
+			di = start
+			break
+		}
+		if v%steps == 0 {
+			// The extra value: one number.
+			for {
+				if i == len(docs) {
+					return 0, 0, 0, errVarint
+				}
+				d := digitVal[docs[i]]
+				i++
+				if d < radix {
+					break
+				}
+				if d == 255 {
+					return 0, 0, 0, errVarint
+				}
+			}
+		}
+		id, di = eid, i
+		groups++
+	}
+	if !trigram {
+		return di, 0, id, nil
+	}
+	// A position group: the count−1, then that many plus one numbers.
+	for ; groups > 0; groups-- {
+		c, n, err := readNumber(pos[pi:])
+		if err != nil {
+			return 0, 0, 0, err
+		}
+		pi += n
+		for left := c + 1; left > 0; pi++ {
+			if pi == len(pos) {
+				return 0, 0, 0, errVarint
+			}
+			d := digitVal[pos[pi]]
+			if d < radix {
+				left--
+			} else if d == 255 {
+				return 0, 0, 0, errVarint
+			}
+		}
+	}
+	return di, pi, id, nil
+}
+
 // mergeEntries encodes an old list (docs, and pos for a trigram) without
 // its dirty docs' entries and with the fresh entries e (dirty docs, in id
 // order), as the indexer would have (worker.add). An old entry is its
@@ -842,7 +917,13 @@ func mergeEntries(docs, pos []byte, e []entry, fresh *freshEntries, dirty []bool
 		np = make([]byte, 0, len(pos)+16*len(e))
 	}
 	w := fresh.w
-	prevOut, id := -1, -1 // the last doc written, the last doc read
+	// The entries before the first doc indexed again stay as they are:
+	// the loop below starts after them, found by a plain scan.
+	di, pi, id, err := skipBefore(docs, pos, trigram, fresh.minDirty)
+	if err != nil {
+		return nil, nil, err
+	}
+	prevOut := id // the last doc written; id: the last doc read
 	j := 0
 	putFresh := func(en *entry) {
 		fid, q, x := int(en.docq>>6), int(en.docq&15), w.extra(en.docq)
@@ -868,7 +949,7 @@ func mergeEntries(docs, pos []byte, e []entry, fresh *freshEntries, dirty []bool
 	}
 	// The old bytes from runD, runP up to the current entry are copied
 	// as they are, unless something changes before the next one.
-	di, pi, runD, runP := 0, 0, 0, 0
+	runD, runP := 0, 0
 	flush := func() {
 		nd = append(nd, docs[runD:di]...)
 		np = append(np, pos[runP:pi]...)
