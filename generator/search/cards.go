@@ -3,6 +3,7 @@ package search
 import (
 	"slices"
 	"strconv"
+	"sync"
 	"unicode/utf8"
 )
 
@@ -21,17 +22,35 @@ import (
 // shows 10 at a time.
 const topCards = 10
 
-// makeCards makes every doc's card, by id, on opts.Workers goroutines: the
-// d/ files and the long lists' cards share them, and they are made while
-// the docs' texts are there (about 0.9 KB a doc).
-func makeCards(docs []Doc, order []int, opts Options) [][]byte {
-	cards := make([][]byte, len(docs))
-	forRanges(len(docs), opts.Workers, func(lo, hi int) {
+// A cardSet holds the docs' cards, by id: the d/ files and the long lists'
+// cards share them. Write makes them all (makeAll) while the docs' texts
+// are there (about 0.9 KB a doc); an update, whose files are mostly the
+// previous ones, makes a card when a file first asks for it (get).
+type cardSet struct {
+	docs  []Doc
+	order []int
+	opts  Options
+	cards [][]byte
+	once  []sync.Once
+}
+
+func newCards(docs []Doc, order []int, opts Options) *cardSet {
+	return &cardSet{docs: docs, order: order, opts: opts, cards: make([][]byte, len(docs)), once: make([]sync.Once, len(docs))}
+}
+
+// get returns doc id's card; it is called on several goroutines at once.
+func (c *cardSet) get(id int) []byte {
+	c.once[id].Do(func() { c.cards[id] = appendCard(nil, &c.docs[c.order[id]], c.opts) })
+	return c.cards[id]
+}
+
+// makeAll makes every card not made yet, on nw goroutines.
+func (c *cardSet) makeAll(nw int) {
+	forRanges(len(c.cards), nw, func(lo, hi int) {
 		for id := lo; id < hi; id++ {
-			cards[id] = appendCard(nil, &docs[order[id]], opts)
+			c.get(id)
 		}
 	})
-	return cards
 }
 
 // appendCard appends doc d's card, a JSON array (read.go: Fragment).
@@ -135,14 +154,14 @@ func topResults(gram string, pieces [][]byte, n int) []ranked {
 // appendTopCards appends, after a long list's doc list in its file, the
 // cards of the first topCards results of a query for its gram: ",[[id,
 // card], …]".
-func appendTopCards(b []byte, l *list, cards [][]byte) []byte {
+func appendTopCards(b []byte, l *list, cards *cardSet) []byte {
 	b = append(b, ",["...)
 	for i, r := range topResults(l.gram, l.docs, topCards) {
 		if i > 0 {
 			b = append(b, ',')
 		}
 		b = append(strconv.AppendInt(append(b, '['), int64(r.id), 10), ',')
-		b = append(append(b, cards[r.id]...), ']')
+		b = append(append(b, cards.get(r.id)...), ']')
 	}
 	return append(b, ']')
 }

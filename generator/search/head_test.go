@@ -1,6 +1,7 @@
 package search
 
 import (
+	"math/rand/v2"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -39,6 +40,27 @@ func TestTextLen(t *testing.T) {
 	for i, d := range append(synthetic(20), Doc{Title: "t\n", Body: "a¢€😀"}, Doc{}) {
 		if got, want := d.textLen(), utf8.RuneCountInString(d.Text()); got != want {
 			t.Errorf("doc %d: textLen %d, Text has %d runes", i, got, want)
+		}
+	}
+}
+
+// runeCount counts eight bytes at a time: it must count, in any bytes,
+// those that do not continue a character.
+func TestRuneCount(t *testing.T) {
+	r := rand.New(rand.NewPCG(1, 2))
+	for range 2000 {
+		b := make([]byte, r.IntN(40))
+		for i := range b {
+			b[i] = byte(r.IntN(256))
+		}
+		want := 0
+		for _, c := range b {
+			if c&0xC0 != 0x80 {
+				want++
+			}
+		}
+		if got := runeCount(string(b)); got != want {
+			t.Fatalf("% x: runeCount %d, want %d", b, got, want)
 		}
 	}
 }

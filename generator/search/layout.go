@@ -3,6 +3,7 @@ package search
 import (
 	"bytes"
 	"fmt"
+	"math/bits"
 	"slices"
 	"strconv"
 	"strings"
@@ -37,7 +38,7 @@ func shardJobs(jobs *[]job, lists []list, target, big int, cards func([]byte, *l
 		}
 		return l.ndoc + 1 + l.npos
 	}
-	isBig := func(i int) bool { return re.lazy(i) || size(&lists[i]) > big }
+	isBig := func(i int) bool { return re.long(i) || size(&lists[i]) > big }
 	small := 0
 	for i := range lists {
 		if !isBig(i) {
@@ -114,9 +115,14 @@ func shardJobs(jobs *[]job, lists []list, target, big int, cards func([]byte, *l
 				// long list: +21% of the 10k bench's index.
 				withCards := kind == "t" && cards != nil
 				*jobs = append(*jobs, re.linkBig(i, h, k, func(buf []byte) (string, []byte, error) {
-					if kind == "p" && re.lazy(i) {
-						var err error
+					var err error
+					switch {
+					case kind == "p" && re.lazy(i):
 						if pieces, err = re.loadPos(i, l.gram); err != nil {
+							return "", nil, err
+						}
+					case kind == "t" && re.unread(i):
+						if pieces, err = re.loadDocs(i, l.gram); err != nil {
 							return "", nil, err
 						}
 					}
@@ -130,12 +136,12 @@ func shardJobs(jobs *[]job, lists []list, target, big int, cards func([]byte, *l
 					b = appendJSONString(b, l.gram)
 					b = append(b[:len(b)-1], ' ')
 					start := len(b)
-					b, err := appendPieces(b, pieces, spans, l.spill)
+					b, err = appendPieces(b, pieces, spans, l.spill)
 					if err != nil {
 						return "", nil, err
 					}
 					view := l
-					if withCards && len(spans) > 0 {
+					if withCards && (len(spans) > 0 || re.unread(i)) {
 						// The cards read the doc list just written.
 						view = &list{gram: l.gram, docs: [][]byte{b[start:]}}
 					}
@@ -263,10 +269,17 @@ func (d *Doc) textLen() int {
 }
 
 func runeCount(s string) int {
-	n := 0
-	for i := 0; i < len(s); i++ {
-		if s[i]&0xC0 != 0x80 {
-			n++
+	// Eight bytes at a time: a continuation byte is 10xxxxxx, its top
+	// bit set and the next one clear.
+	n, i := len(s), 0
+	for ; i+8 <= len(s); i += 8 {
+		w := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
+			uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+		n -= bits.OnesCount64(w &^ (w << 1) & 0x8080808080808080)
+	}
+	for ; i < len(s); i++ {
+		if s[i]&0xC0 == 0x80 {
+			n--
 		}
 	}
 	return n
@@ -390,17 +403,17 @@ func InlineHead(meta, dir []byte) (string, error) {
 
 // fragmentJobs makes the d/ files: the cards of FragDocs docs a file, in
 // id order.
-func fragmentJobs(cards [][]byte, opts Options) []job {
+func fragmentJobs(cards *cardSet, opts Options) []job {
 	var jobs []job
-	for lo := 0; lo < len(cards); lo += opts.FragDocs {
+	for lo := 0; lo < len(cards.cards); lo += opts.FragDocs {
 		jobs = append(jobs, func(buf []byte) (string, []byte, error) {
 			name := "d/" + strconv.Itoa(lo/opts.FragDocs)
 			b := append(startScript(buf, name, opts.FragDocs*(4*opts.HeadRunes+300)), '[')
-			for id := lo; id < len(cards) && id < lo+opts.FragDocs; id++ {
+			for id := lo; id < len(cards.cards) && id < lo+opts.FragDocs; id++ {
 				if id > lo {
 					b = append(b, ',')
 				}
-				b = append(b, cards[id]...)
+				b = append(b, cards.get(id)...)
 			}
 			return name, endScript(append(b, ']')), nil
 		})

@@ -5,8 +5,10 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"math"
 	"slices"
 	"strconv"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"unicode/utf8"
@@ -63,21 +65,27 @@ type updatePlan struct {
 	same  []bool // by id: the doc's hash is the previous doc's
 	dirty []bool // by id: indexed again (changed, or other score steps)
 	ids   []int32
+	dls   []int // by id: textLen
 }
 
 // planUpdate returns the docs to index again, nil when prev cannot be
 // used or too many changed.
-func planUpdate(docs []Doc, order []int, hashes [][32]byte, prev *Prev, dls []int, avgdl float64) *updatePlan {
+// It checks the docs on nw goroutines: every doc's text is read (lenFast).
+func planUpdate(docs []Doc, order []int, hashes [][32]byte, prev *Prev, dls []int, avgdl float64, nw int) *updatePlan {
 	n := len(docs)
 	if prev == nil || prev.Read == nil || n == 0 || len(hashes) != n || len(prev.Hashes) != n {
 		return nil
 	}
-	up := &updatePlan{avgdl: avgdl, same: make([]bool, n), dirty: make([]bool, n)}
-	for id := range n {
-		d := &docs[order[id]]
-		up.same[id] = hashes[order[id]] == prev.Hashes[id]
-		if !up.same[id] || stepsChanged(d.lenFast(dls[id]), prev.AvgDL, avgdl) {
-			up.dirty[id] = true
+	up := &updatePlan{avgdl: avgdl, same: make([]bool, n), dirty: make([]bool, n), dls: dls}
+	forRanges(n, nw, func(lo, hi int) {
+		for id := lo; id < hi; id++ {
+			d := &docs[order[id]]
+			up.same[id] = hashes[order[id]] == prev.Hashes[id]
+			up.dirty[id] = !up.same[id] || stepsChanged(d.lenFast(dls[id]), prev.AvgDL, avgdl)
+		}
+	})
+	for id, d := range up.dirty {
+		if d {
 			up.ids = append(up.ids, int32(id))
 		}
 	}
@@ -119,6 +127,8 @@ func (up *updatePlan) lists(docs []Doc, order []int, prev *Prev, opts Options, l
 		return nil, nil, 0, false
 	}
 	fresh := indexSome(docs, order, up.ids, up.avgdl)
+	fresh.same = up.same
+	fresh.touched = up.touched(prev, fresh, opts)
 	re = &relink{prev: prev, linked: linked, counts: make([]int, nt)}
 	lists, err = patchAll(prev, nt, up.dirty, fresh, opts.Workers, re)
 	if err != nil {
@@ -142,11 +152,21 @@ type relink struct {
 type origin struct {
 	shard, k int32
 	// lazy: a long trigram list whose positions were not read (read
-	// only if its p/ file cannot be linked).
-	lazy bool
+	// only if its p/ file cannot be linked); unread: a long list whose
+	// doc list was not read either (read only if its t/ file cannot be
+	// linked), as no doc indexed again has its gram.
+	lazy, unread bool
+	// newCards: a long list as it was, but a doc whose card its t/ file
+	// carries changed: that file is made again.
+	newCards bool
 }
 
 func (re *relink) lazy(i int) bool { return re != nil && re.origin[i].lazy }
+
+// long reports whether list i is long: those not read are.
+func (re *relink) long(i int) bool { return re != nil && (re.origin[i].lazy || re.origin[i].unread) }
+
+func (re *relink) unread(i int) bool { return re != nil && re.origin[i].unread }
 
 // linkShard returns the job of shard h (its lists bk) that links the
 // previous shard h when it held the same lists.
@@ -164,10 +184,13 @@ func (re *relink) linkShard(h int, bk []int, jb job) job {
 
 // linkBig returns the job of list i's kind file (t or p) as long list k of
 // shard h, which links the previous file when the list was that one.
-// (An unchanged list has no changed doc, so the cards after a long doc
-// list, which are its docs', are unchanged too.)
+// The cards after a long doc list are its docs': its t/ file is linked
+// only when they did not change (origin.newCards).
 func (re *relink) linkBig(i, h, k int, jb job, kind string) job {
-	if re == nil || re.prev.Link == nil || re.origin[i].shard != int32(h) || re.origin[i].k != int32(k) {
+	if re == nil || re.prev.Link == nil {
+		return jb
+	}
+	if o := re.origin[i]; o.shard != int32(h) || o.k != int32(k) || kind == "t" && o.newCards {
 		return jb
 	}
 	return re.linkOr(kind+"/"+strconv.Itoa(h)+"-"+strconv.Itoa(k)+".js", jb)
@@ -189,12 +212,21 @@ var errPrevGone = errors.New("search: a previous index file changed")
 
 // loadPos reads the positions of the lazy list i, gram.
 func (re *relink) loadPos(i int, gram string) ([][]byte, error) {
+	return re.load("p", i, gram)
+}
+
+// loadDocs reads the doc list of the unread list i, gram.
+func (re *relink) loadDocs(i int, gram string) ([][]byte, error) {
+	return re.load("t", i, gram)
+}
+
+func (re *relink) load(kind string, i int, gram string) ([][]byte, error) {
 	o := re.origin[i]
-	pos, err := readLongPart(re.prev, "p", int(o.shard), int(o.k), gram)
+	b, err := readLongPart(re.prev, kind, int(o.shard), int(o.k), gram)
 	if err != nil {
 		return nil, fmt.Errorf("%w: %v", errPrevGone, err)
 	}
-	return [][]byte{pos}, nil
+	return [][]byte{b}, nil
 }
 
 // stepsChanged reports whether a doc dl characters long has a different
@@ -283,9 +315,118 @@ type freshEntries struct {
 	byGram map[gramKey]int32
 	starts []int32 // group i is w.batch[starts[i]:starts[i+1]]
 	used   []bool  // group i was merged into an old list
-	// maxDirty is the highest id indexed again: a list's entries after
-	// it stay as they are.
-	maxDirty int
+	// minDirty and maxDirty are the lowest and highest ids indexed
+	// again: a list's entries before the one and after the other stay
+	// as they are.
+	minDirty, maxDirty int
+	// same is by id whether the doc is the previous doc (so is its
+	// card).
+	same []bool
+	// touched holds every gram whose list can have an entry of a doc
+	// indexed again: its grams now, and those of its previous text; nil
+	// when not known. The lists of other grams are as they were.
+	touched map[gramKey]bool
+}
+
+// untouched reports whether gram k's list is surely as it was.
+func (f *freshEntries) untouched(k gramKey) bool {
+	if f.touched == nil {
+		return false
+	}
+	return !f.touched[k]
+}
+
+// maxTextsRead: when more docs changed, Update does not read their
+// previous texts (touched is nil) and scans every list for them.
+const maxTextsRead = 64
+
+// touched returns the grams of the docs indexed again, now and before
+// (freshEntries.touched), or nil. A doc whose hash is the same had the
+// grams it has; another's previous grams are those of its previous text,
+// read back from the previous index's text and fragment files (x/, d/).
+// Their lengths are checked against the previous average length: they
+// must be the whole texts the lists were made of.
+func (up *updatePlan) touched(prev *Prev, fresh *freshEntries, opts Options) map[gramKey]bool {
+	n := len(up.same)
+	// The previous texts' total length, less the unchanged docs'.
+	left := int(math.Round(prev.AvgDL * float64(n)))
+	changed := 0
+	for id, same := range up.same {
+		if same {
+			left -= up.dls[id]
+		} else {
+			changed++
+		}
+	}
+	if changed > maxTextsRead {
+		return nil
+	}
+	t := make(map[gramKey]bool, 2*len(fresh.byGram))
+	for k := range fresh.byGram {
+		t[k] = true
+	}
+	for _, id := range up.ids {
+		if up.same[id] {
+			continue
+		}
+		text, err := prevText(prev, int(id), opts)
+		if err != nil {
+			return nil
+		}
+		rs := []rune(Fold(text))
+		left -= len(rs)
+		grams(rs, func(_ int, k gramKey) { t[k] = true })
+	}
+	if left != 0 {
+		return nil
+	}
+	return t
+}
+
+// prevText returns the previous text (Doc.Text) of doc id: in its x/
+// file, or, when that has "" as its head is all of it, its title and
+// head from its d/ file.
+func prevText(prev *Prev, id int, opts Options) (string, error) {
+	entry, err := prevEntry(prev, "x", id, opts.TextDocs)
+	if err != nil {
+		return "", err
+	}
+	var x []string
+	if err := json.Unmarshal(entry, &x); err == nil && len(x) == 5 {
+		return x[4], nil
+	}
+	var s string
+	if err := json.Unmarshal(entry, &s); err != nil || s != "" {
+		return "", errBadPrev
+	}
+	entry, err = prevEntry(prev, "d", id, opts.FragDocs)
+	if err != nil {
+		return "", err
+	}
+	var card []json.RawMessage
+	var title, head string
+	var more int
+	if json.Unmarshal(entry, &card) != nil || len(card) < 7 ||
+		json.Unmarshal(card[1], &title) != nil || json.Unmarshal(card[5], &head) != nil ||
+		json.Unmarshal(card[6], &more) != nil || more != 0 {
+		return "", errBadPrev
+	}
+	return strings.Map(oneLine, title) + "\n" + head, nil
+}
+
+// prevEntry returns doc id's entry in the previous kind/<id/per> file.
+func prevEntry(prev *Prev, kind string, id, per int) (json.RawMessage, error) {
+	name := kind + "/" + strconv.Itoa(id/per)
+	data, err := prev.Read(name + ".js")
+	if err != nil {
+		return nil, err
+	}
+	body, ok := scriptBody(data, name)
+	var entries []json.RawMessage
+	if !ok || json.Unmarshal(body, &entries) != nil || id%per >= len(entries) {
+		return nil, errBadPrev
+	}
+	return entries[id%per], nil
 }
 
 func (f *freshEntries) group(i int32) []entry { return f.w.batch[f.starts[i]:f.starts[i+1]] }
@@ -312,9 +453,9 @@ func indexSome(docs []Doc, order []int, ids []int32, avgdl float64) *freshEntrie
 		}
 		return 0
 	})
-	f := &freshEntries{w: w, byGram: map[gramKey]int32{}, maxDirty: -1}
+	f := &freshEntries{w: w, byGram: map[gramKey]int32{}, minDirty: -1, maxDirty: -1}
 	if len(ids) > 0 {
-		f.maxDirty = int(ids[len(ids)-1])
+		f.minDirty, f.maxDirty = int(ids[0]), int(ids[len(ids)-1])
 	}
 	for i, e := range w.batch {
 		if i == 0 || e.key != w.batch[i-1].key {
@@ -402,6 +543,7 @@ func patchShard(prev *Prev, h int, dirty []bool, fresh *freshEntries) (lists []l
 		rest = rest[1:]
 		var docs, pos []byte
 		o := origin{shard: int32(h), k: -1}
+		untouched := fresh.untouched(key)
 		if len(rest) > 0 && rest[0] == '"' {
 			end := bytes.IndexByte(rest[1:], '"')
 			if end < 0 {
@@ -422,12 +564,14 @@ func patchShard(prev *Prev, h int, dirty []bool, fresh *freshEntries) (lists []l
 			}
 			rest = rest[end:]
 			o.k = int32(k)
-			if docs, err = readLongPart(prev, "t", h, k, gram); err != nil {
-				return nil, nil, 0, err
-			}
-			if key.isTrigram() {
-				// The positions are read only when the list changes.
-				o.lazy = true
+			// The positions are read only when the list changes, the doc
+			// list only when it may.
+			o.lazy = key.isTrigram()
+			o.unread = untouched
+			if !untouched {
+				if docs, err = readLongPart(prev, "t", h, k, gram); err != nil {
+					return nil, nil, 0, err
+				}
 			}
 		}
 		if len(rest) > 0 {
@@ -437,9 +581,11 @@ func patchShard(prev *Prev, h int, dirty []bool, fresh *freshEntries) (lists []l
 			rest = rest[1:]
 		}
 		p = rest
-		same, err := unchanged(key, docs, dirty, fresh)
-		if err != nil {
-			return nil, nil, 0, fmt.Errorf("search: previous %s: %v", name, err)
+		same := untouched
+		if !same {
+			if same, err = unchanged(key, docs, dirty, fresh); err != nil {
+				return nil, nil, 0, fmt.Errorf("search: previous %s: %v", name, err)
+			}
 		}
 		if same {
 			l := list{gram: gram}
@@ -457,10 +603,23 @@ func patchShard(prev *Prev, h int, dirty []bool, fresh *freshEntries) (lists []l
 		if err != nil {
 			return nil, nil, 0, fmt.Errorf("search: previous %s: %v", name, err)
 		}
-		if l.ndoc > 0 {
-			lists = append(lists, l)
-			origins = append(origins, origin{shard: -1, k: -1})
+		if l.ndoc == 0 {
+			continue
 		}
+		// A one-page edit leaves most of the page's entries as they were
+		// (its score steps are coarse, and positions before the edit stay):
+		// such a list is the previous one, where it was, and its files are
+		// linked, unless they carry the card of a doc that changed.
+		o.lazy = false // its positions are read
+		switch {
+		case !sameBytes(&l, docs, pos):
+			o = origin{shard: -1, k: -1}
+		case o.k >= 0 && !fresh.cardsKept(&l):
+			// A long list's file carries its first results' cards.
+			o.newCards = true
+		}
+		lists = append(lists, l)
+		origins = append(origins, o)
 	}
 	return lists, origins, grams, nil
 }
@@ -558,6 +717,33 @@ func patchList(k gramKey, gram string, docs, pos []byte, dirty []bool, fresh *fr
 	return l, nil
 }
 
+// sameBytes reports whether the patched list l is docs and pos.
+func sameBytes(l *list, docs, pos []byte) bool {
+	return l.ndoc == len(docs) && l.npos == len(pos) && piecesAre(l.docs, docs) && piecesAre(l.pos, pos)
+}
+
+// piecesAre reports whether pieces, joined, are b, the length of both.
+func piecesAre(pieces [][]byte, b []byte) bool {
+	for _, p := range pieces {
+		if !bytes.HasPrefix(b, p) {
+			return false
+		}
+		b = b[len(p):]
+	}
+	return true
+}
+
+// cardsKept reports whether the cards that long list l's file carries are
+// those of docs that did not change (appendTopCards).
+func (f *freshEntries) cardsKept(l *list) bool {
+	for _, r := range topResults(l.gram, l.docs, topCards) {
+		if !f.same[r.id] {
+			return false
+		}
+	}
+	return true
+}
+
 // digitVal maps a list byte to its digit (digitOf), 255 for others.
 var digitVal = func() (t [256]uint8) {
 	for c := range t {
@@ -639,6 +825,80 @@ func groupLen(p []byte) (int, error) {
 	return n, nil
 }
 
+// skipBefore returns where the first entry of a doc list (docs, and pos
+// for a trigram) with an id from first on starts, and the id of the entry
+// before it (-1: none). It is mergeEntries' loop without the merging, in
+// one pass over the bytes: an edited page is often old, near the end of
+// the lists it is in.
+func skipBefore(docs, pos []byte, trigram bool, first int) (di, pi, id int, err error) {
+	id = -1
+	groups := 0
+	for i := 0; i < len(docs); {
+		start, v := i, 0
+		for {
+			if i == len(docs) {
+				return 0, 0, 0, errVarint
+			}
+			d := int(digitVal[docs[i]])
+			i++
+			if d < radix {
+				v = v*radix + d
+				break
+			}
+			if d == 255 {
+				return 0, 0, 0, errVarint
+			}
+			v = v*radix + d - radix
+		}
+		eid := id + v/steps + 1
+		if eid >= first {
+			di = start
+			break
+		}
+		if v%steps == 0 {
+			// The extra value: one number.
+			for {
+				if i == len(docs) {
+					return 0, 0, 0, errVarint
+				}
+				d := digitVal[docs[i]]
+				i++
+				if d < radix {
+					break
+				}
+				if d == 255 {
+					return 0, 0, 0, errVarint
+				}
+			}
+		}
+		id, di = eid, i
+		groups++
+	}
+	if !trigram {
+		return di, 0, id, nil
+	}
+	// A position group: the count−1, then that many plus one numbers.
+	for ; groups > 0; groups-- {
+		c, n, err := readNumber(pos[pi:])
+		if err != nil {
+			return 0, 0, 0, err
+		}
+		pi += n
+		for left := c + 1; left > 0; pi++ {
+			if pi == len(pos) {
+				return 0, 0, 0, errVarint
+			}
+			d := digitVal[pos[pi]]
+			if d < radix {
+				left--
+			} else if d == 255 {
+				return 0, 0, 0, errVarint
+			}
+		}
+	}
+	return di, pi, id, nil
+}
+
 // mergeEntries encodes an old list (docs, and pos for a trigram) without
 // its dirty docs' entries and with the fresh entries e (dirty docs, in id
 // order), as the indexer would have (worker.add). An old entry is its
@@ -653,7 +913,13 @@ func mergeEntries(docs, pos []byte, e []entry, fresh *freshEntries, dirty []bool
 		np = make([]byte, 0, len(pos)+16*len(e))
 	}
 	w := fresh.w
-	prevOut, id := -1, -1 // the last doc written, the last doc read
+	// The entries before the first doc indexed again stay as they are:
+	// the loop below starts after them, found by a plain scan.
+	di, pi, id, err := skipBefore(docs, pos, trigram, fresh.minDirty)
+	if err != nil {
+		return nil, nil, err
+	}
+	prevOut := id // the last doc written; id: the last doc read
 	j := 0
 	putFresh := func(en *entry) {
 		fid, q, x := int(en.docq>>6), int(en.docq&15), w.extra(en.docq)
@@ -679,7 +945,7 @@ func mergeEntries(docs, pos []byte, e []entry, fresh *freshEntries, dirty []bool
 	}
 	// The old bytes from runD, runP up to the current entry are copied
 	// as they are, unless something changes before the next one.
-	di, pi, runD, runP := 0, 0, 0, 0
+	runD, runP := 0, 0
 	flush := func() {
 		nd = append(nd, docs[runD:di]...)
 		np = append(np, pos[runP:pi]...)

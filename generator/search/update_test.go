@@ -95,6 +95,14 @@ func TestUpdateEqualsWrite(t *testing.T) {
 			after: func(d []Doc) { d[8].Body = base[8].Body + " 另有一处的说法" }, updated: true},
 		{name: "append, many shards", opts: Options{ShardBytes: 300}, after: func(d []Doc) { d[5].Body += "新增一段文字内容。" }, updated: true},
 		{name: "title", after: func(d []Doc) { d[9].Title = "新的标题党建" }, updated: true},
+		// A text its head holds whole: its previous grams are read from
+		// its card (d/), not its x/ entry.
+		{name: "short page, gram gone, many long lists", opts: Options{BigBytes: 200, ShardBytes: 1000},
+			before: func(d []Doc) { d[20].Body, d[20].Headings, d[20].Fields = "短文只此一处的词语", nil, nil },
+			after:  func(d []Doc) { d[20].Body, d[20].Headings, d[20].Fields = "短文", nil, nil }, updated: true},
+		{name: "short page, title gone", opts: Options{ShardBytes: 300},
+			before: func(d []Doc) { d[21].Body, d[21].Title = "短文", "独有的旧标题" },
+			after:  func(d []Doc) { d[21].Body, d[21].Title = "短文", "新标题" }, updated: true},
 		{name: "heading and field", after: func(d []Doc) {
 			d[10].Headings = []string{"三、示范点"}
 			d[10].Fields = append([]string{"新字段"}, d[10].Fields...)
@@ -106,6 +114,14 @@ func TestUpdateEqualsWrite(t *testing.T) {
 		{name: "shard count", opts: Options{ShardBytes: 4096}, after: func(d []Doc) {
 			// New grams, the body as long as it was (the steps of the
 			// others stay).
+			var sb strings.Builder
+			for i := range utf8.RuneCountInString(d[15].Body) {
+				sb.WriteRune(rune(0x4E00 + i*7%20000))
+			}
+			d[15].Body = sb.String()
+		}, updated: true, nt: true},
+		{name: "shard count, many long lists", opts: Options{ShardBytes: 4096, BigBytes: 300}, after: func(d []Doc) {
+			// As above: the long lists the edit leaves, not read, move.
 			var sb strings.Builder
 			for i := range utf8.RuneCountInString(d[15].Body) {
 				sb.WriteRune(rune(0x4E00 + i*7%20000))
@@ -171,10 +187,12 @@ func TestUpdateEqualsWrite(t *testing.T) {
 // used: Update then writes what Write does.
 func TestUpdateBadPrevious(t *testing.T) {
 	docs := synthetic(200)
-	// Many long lists, most of them unchanged by the edit.
-	opts := Options{BigBytes: 400}
+	// Many long lists, most of them unchanged by the edit; the texts
+	// dropped as in a one-shot build, which an update falling back to
+	// indexing every doc must not make cards from.
+	opts := Options{BigBytes: 400, DropTexts: true}
 	mem := output.NewMemory()
-	st, err := Write(docs, mem, opts)
+	st, err := Write(cloneDocs(docs), mem, opts)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -313,5 +331,106 @@ func TestRelinkOnlyWhereItWas(t *testing.T) {
 	}
 	if len(linked) != 3 {
 		t.Errorf("linked %v, want the shard and both long lists", linked)
+	}
+}
+
+// A list that the edit leaves as it was is linked, shard and long list
+// files alike, but not a long list's file that carries the card of the
+// doc that changed: a summary, only in its card, changes no entry.
+func TestUpdateSameListNewCard(t *testing.T) {
+	docs := synthetic(400)
+	opts := Options{BigBytes: 200, Workers: 2}
+	mem := output.NewMemory()
+	st, err := Write(docs, mem, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	const marker = "只在卡片里的摘要"
+	docs2 := cloneDocs(docs)
+	docs2[IDOrder(docs)[0]].Summary = marker
+	want := output.NewMemory()
+	if _, err := Write(cloneDocs(docs2), want, opts); err != nil {
+		t.Fatal(err)
+	}
+	carried := 0
+	for _, p := range want.Paths() {
+		if b, _ := want.Get(p); strings.HasPrefix(p, "search/t/") && strings.Contains(p, "-") && bytes.Contains(b, []byte(marker)) {
+			carried++
+		}
+	}
+	if carried == 0 {
+		t.Fatal("no long list carries the changed doc's card: the test tests nothing")
+	}
+	got := output.NewMemory()
+	prev := prevOf(docs, mem, st, got)
+	link := prev.Link
+	shards := 0
+	prev.Link = func(name string) bool {
+		if strings.HasPrefix(name, "t/") && !strings.Contains(name, "-") {
+			shards++
+		}
+		return link(name)
+	}
+	st2, err := Update(cloneDocs(docs2), docHashes(docs2), prev, got, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !st2.Updated || st2.Reindexed != 1 {
+		t.Fatalf("updated %v, %d docs indexed again", st2.Updated, st2.Reindexed)
+	}
+	sameFiles(t, "summary", want, got)
+	nt := 0
+	for _, p := range mem.Paths() {
+		if strings.HasPrefix(p, "search/t/") && !strings.Contains(p, "-") {
+			nt++
+		}
+	}
+	if shards != nt {
+		t.Errorf("%d of %d shards linked, want all: no list changed", shards, nt)
+	}
+}
+
+// An edit reads only the long lists of the grams the changed page has or
+// had: the others cannot hold it.
+func TestUpdateReadsTouchedLongLists(t *testing.T) {
+	docs := synthetic(400)
+	i := IDOrder(docs)[30]
+	docs[i].Title, docs[i].Body, docs[i].Headings, docs[i].Fields = "短", "旧文", nil, nil
+	opts := Options{BigBytes: 200, Workers: 2}
+	mem := output.NewMemory()
+	st, err := Write(cloneDocs(docs), mem, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	long := 0
+	for _, p := range mem.Paths() {
+		if strings.HasPrefix(p, "search/t/") && strings.Contains(p, "-") {
+			long++
+		}
+	}
+	docs2 := cloneDocs(docs)
+	docs2[i].Body = "新文"
+	want := output.NewMemory()
+	if _, err := Write(cloneDocs(docs2), want, opts); err != nil {
+		t.Fatal(err)
+	}
+	got := output.NewMemory()
+	prev := prevOf(docs, mem, st, got)
+	read := prev.Read
+	var reads atomic.Int64
+	prev.Read = func(name string) ([]byte, error) {
+		if strings.HasPrefix(name, "t/") && strings.Contains(name, "-") {
+			reads.Add(1)
+		}
+		return read(name)
+	}
+	st2, err := Update(cloneDocs(docs2), docHashes(docs2), prev, got, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sameFiles(t, "short page", want, got)
+	// The page's grams, before and after: 短, 旧, 文, 旧文, 新, 新文.
+	if !st2.Updated || reads.Load() > 6 || long < 50 {
+		t.Errorf("updated %v: %d of %d long lists read, want at most the page's 6 grams'", st2.Updated, reads.Load(), long)
 	}
 }

@@ -153,12 +153,16 @@ func Update(docs []Doc, hashes [][32]byte, prev *Prev, w output.Writer, opts Opt
 	order := newestFirst(docs)
 	dls, avgdl := docLens(docs, order, opts.Workers)
 	st := Stats{Docs: len(docs), AvgDL: avgdl}
-	up := planUpdate(docs, order, hashes, prev, dls, avgdl)
-	cards := makeCards(docs, order, opts)
+	up := planUpdate(docs, order, hashes, prev, dls, avgdl, opts.Workers)
+	cards := newCards(docs, order, opts)
+	if up == nil {
+		// Every file is made, and the long lists' need any card after
+		// the indexer dropped the bodies: all of them now, on all cores.
+		cards.makeAll(opts.Workers)
+	}
 	// The fragments and whole texts are the only files that read the
 	// docs' bodies: they go first, so that with DropTexts each body can go
-	// as soon as the indexer has its grams, before the lists peak (the
-	// long lists' cards are made above).
+	// as soon as the indexer has its grams, before the lists peak.
 	frags, texts := fragmentJobs(cards, opts), textJobs(docs, order, opts)
 	var linked atomic.Int64
 	if up != nil && prev.Link != nil {
@@ -189,6 +193,9 @@ func Update(docs []Doc, hashes [][32]byte, prev *Prev, w output.Writer, opts Opt
 		// A previous file to be linked is gone: every list made anew
 		// (a path written twice is fine: the writer keeps the last).
 	}
+	// An update made only the cards its files needed: the others before
+	// the indexer drops the bodies.
+	cards.makeAll(opts.Workers)
 	var spill *chunkSpill
 	if opts.SpillLists {
 		spill = newChunkSpill()
@@ -209,7 +216,7 @@ func Update(docs []Doc, hashes [][32]byte, prev *Prev, w output.Writer, opts Opt
 }
 
 // writeLists writes the lists' files and the tables, adding to st.
-func writeLists(docs []Doc, order []int, lists []list, cards [][]byte, re *relink, w output.Writer, opts Options, st *Stats) error {
+func writeLists(docs []Doc, order []int, lists []list, cards *cardSet, re *relink, w output.Writer, opts Options, st *Stats) error {
 	var jobs []job
 	st.Grams = len(lists)
 	// A long trigram list's positions are in a file of their own (p/),
