@@ -155,11 +155,6 @@ func Update(docs []Doc, hashes [][32]byte, prev *Prev, w output.Writer, opts Opt
 	st := Stats{Docs: len(docs), AvgDL: avgdl}
 	up := planUpdate(docs, order, hashes, prev, dls, avgdl, opts.Workers)
 	cards := newCards(docs, order, opts)
-	if up == nil {
-		// Every file is made, and the long lists' need any card after
-		// the indexer dropped the bodies: all of them now, on all cores.
-		cards.makeAll(opts.Workers)
-	}
 	// The fragments and whole texts are the only files that read the
 	// docs' bodies: they go first, so that with DropTexts each body can go
 	// as soon as the indexer has its grams, before the lists peak.
@@ -193,8 +188,9 @@ func Update(docs []Doc, hashes [][32]byte, prev *Prev, w output.Writer, opts Opt
 		// A previous file to be linked is gone: every list made anew
 		// (a path written twice is fine: the writer keeps the last).
 	}
-	// An update made only the cards its files needed: the others before
-	// the indexer drops the bodies.
+	// The fragments made every card; an update only those its files
+	// needed. The long lists need any card after the indexer has dropped
+	// the bodies: the rest now, on all cores.
 	cards.makeAll(opts.Workers)
 	var spill *chunkSpill
 	if opts.SpillLists {
