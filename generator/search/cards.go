@@ -3,6 +3,7 @@ package search
 import (
 	"slices"
 	"strconv"
+	"strings"
 	"sync"
 	"unicode/utf8"
 )
@@ -32,6 +33,7 @@ type cardSet struct {
 	opts  Options
 	cards [][]byte
 	once  []sync.Once
+	kept  *keptBodies // the bodies, once gather has dropped them
 }
 
 func newCards(docs []Doc, order []int, opts Options) *cardSet {
@@ -151,17 +153,40 @@ func topResults(gram string, pieces [][]byte, n int) []ranked {
 	return top
 }
 
+// body is doc id's body.
+func (c *cardSet) body(id int) (string, error) {
+	if c.kept != nil {
+		return c.kept.get(id)
+	}
+	return c.docs[c.order[id]].Body, nil
+}
+
 // appendTopCards appends, after a long list's doc list in its file, the
 // cards of the first topCards results of a query for its gram: ",[[id,
-// card], …]".
-func appendTopCards(b []byte, l *list, cards *cardSet) []byte {
+// card], …]", and for a result whose gram is in its body alone, first
+// beyond the card's head, the excerpt of its body there: [id, card,
+// [window, anchor, flags]] (excerpt.go).
+func appendTopCards(b []byte, l *list, cards *cardSet) ([]byte, error) {
 	b = append(b, ",["...)
 	for i, r := range topResults(l.gram, l.docs, topCards) {
 		if i > 0 {
 			b = append(b, ',')
 		}
 		b = append(strconv.AppendInt(append(b, '['), int64(r.id), 10), ',')
-		b = append(append(b, cards.get(r.id)...), ']')
+		b = append(b, cards.get(r.id)...)
+		if r.band == bandBody {
+			body, err := cards.body(r.id)
+			if err != nil {
+				return b, err
+			}
+			d := &cards.docs[cards.order[r.id]]
+			if w, at, flags, ok := excerpt(l.gram, d.Title, strings.ToValidUTF8(body, "\uFFFD"), cards.opts.HeadRunes); ok {
+				b = appendJSONString(append(b, ",["...), w)
+				b = append(strconv.AppendInt(append(b, ','), int64(at), 10), ',')
+				b = append(strconv.AppendInt(b, int64(flags), 10), ']')
+			}
+		}
+		b = append(b, ']')
 	}
-	return append(b, ']')
+	return append(b, ']'), nil
 }

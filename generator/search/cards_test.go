@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 )
 
 // A one-gram query's first page of results needs no file after its list:
@@ -239,16 +240,11 @@ func TestWordFindsItsFirstCardsWithItsLists(t *testing.T) {
 }
 
 // A body match's text file comes with the positions too: the first page
-// of a phrase found only deep in bodies reads nothing after them.
+// of a phrase found only deep in bodies reads nothing after them. A query
+// of two words: its results' excerpts (one term's window each) do not do.
 func TestLikelyTextsComeWithPositions(t *testing.T) {
-	var docs []Doc
-	for i := range 40 {
-		docs = append(docs, Doc{URL: fmt.Sprintf("/n/%d/", i), Title: fmt.Sprintf("动态%d", i), Kind: "news",
-			Date: day("2024-05-01").Add(time.Duration(i) * time.Hour),
-			Body: strings.Repeat("医院开展志愿服务活动，服务群众。", 12) + "学习强国积分排名靠前。学习强国。"})
-	}
-	w, _ := build(t, docs, Options{ShardBytes: 400, BigBytes: 200})
-	ix, hits := openAndSearch(t, w, "学习强国")
+	w, _ := build(t, deepDocs(), Options{ShardBytes: 400, BigBytes: 200})
+	ix, hits := openAndSearch(t, w, "学习强国 积分排名")
 	if len(hits) != 40 || !slices.ContainsFunc(ix.Loaded, func(p string) bool { return strings.HasPrefix(p, "search/p/") }) {
 		t.Fatalf("%d hits, read %v: the test needs 40 and a positions file", len(hits), ix.Loaded)
 	}
@@ -259,7 +255,44 @@ func TestLikelyTextsComeWithPositions(t *testing.T) {
 	if texts != topCards {
 		t.Errorf("%d text files read with the positions, want %d: %v", texts, topCards, ix.Loaded)
 	}
+	firstPageReadsNothingMore(t, ix, hits, "学习强国 积分排名")
+}
+
+// deepDocs are 40 news whose bodies hold 学习强国 only after their heads.
+func deepDocs() []Doc {
+	var docs []Doc
+	for i := range 40 {
+		docs = append(docs, Doc{URL: fmt.Sprintf("/n/%d/", i), Title: fmt.Sprintf("动态%d", i), Kind: "news",
+			Date: day("2024-05-01").Add(time.Duration(i) * time.Hour),
+			Body: strings.Repeat("医院开展志愿服务活动，服务群众。", 12) + "学习强国积分排名靠前。学习强国。"})
+	}
+	return docs
+}
+
+// A one-word query whose first results match deep in their bodies, among
+// its trigrams' own first results, reads no text file: the long lists'
+// cards carry the windows of the bodies around the match (excerpt.go).
+func TestExcerptsSpareTheTexts(t *testing.T) {
+	w, _ := build(t, deepDocs(), Options{ShardBytes: 400, BigBytes: 200})
+	ix, hits := openAndSearch(t, w, "学习强国")
+	if len(hits) != 40 || !slices.ContainsFunc(ix.Loaded, func(p string) bool { return strings.HasPrefix(p, "search/p/") }) {
+		t.Fatalf("%d hits, read %v: the test needs 40 and a positions file", len(hits), ix.Loaded)
+	}
+	for _, f := range ix.Loaded {
+		if strings.HasPrefix(f, "search/x/") || strings.HasPrefix(f, "search/d/") {
+			t.Errorf("read %s (%v): the excerpts came with the lists", f, ix.Loaded)
+		}
+	}
 	firstPageReadsNothingMore(t, ix, hits, "学习强国")
+	for _, h := range hits[:topCards] {
+		text, err := ix.SnippetText(h, Terms("学习强国"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if utf8.RuneCountInString(text) > excerptBefore+excerptAfter || !strings.Contains(text, "学习强国积分") {
+			t.Errorf("hit %d: snippet text %q, want the window around the first 学习强国", h.ID, text)
+		}
+	}
 }
 
 // A field match that the card does not show (an honor list's table runs

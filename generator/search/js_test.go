@@ -2,13 +2,16 @@ package search
 
 import (
 	"encoding/json"
+	"fmt"
 	"math"
+	"math/rand/v2"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
+	"time"
 )
 
 const searchJS = "../../themes/default/static/js/search.js"
@@ -83,16 +86,24 @@ type jsResult struct {
 		Snippet    [][2]any `json:"snippet"`
 		TitleMarks int      `json:"titleMarks"`
 	} `json:"shown"`
-	Files []string `json:"files"`
+	Files    []string `json:"files"`
+	Excerpts []struct {
+		ID      int `json:"id"`
+		Same    bool
+		Excerpt any `json:"excerpt"`
+		Whole   any `json:"whole"`
+	} `json:"excerpts"`
 }
 
 // The JS query code, reading the written files, returns what the Go reader
 // returns (same docs, same order, same scores, the same deep results), reads the files QueryCost
 // counts, and marks a match in every snippet or title (when the index holds
 // the whole text; else a match beyond the head is marked in the page's text,
-// which the browser test checks).
+// which the browser test checks). A snippet made from a long list's
+// excerpt is the one the whole text gives.
 func TestJSQueries(t *testing.T) {
 	docs := fixture()
+	excerpts := 0
 	for name, opts := range layouts {
 		t.Run(name, func(t *testing.T) {
 			dir := t.TempDir()
@@ -107,6 +118,12 @@ func TestJSQueries(t *testing.T) {
 				t.Fatal(err)
 			}
 			for _, r := range res {
+				for _, e := range r.Excerpts {
+					excerpts++
+					if !e.Same {
+						t.Errorf("%q: doc %d: the snippet from its excerpt is %v, from its text %v", r.Q, e.ID, e.Excerpt, e.Whole)
+					}
+				}
 				hits, err := ix.Search(r.Q)
 				if err != nil {
 					t.Fatal(err)
@@ -154,4 +171,49 @@ func TestJSQueries(t *testing.T) {
 			}
 		})
 	}
+	if excerpts == 0 {
+		t.Error("no snippet came from an excerpt: the fixture no longer tests them")
+	}
+}
+
+// A snippet made from an excerpt is the one the whole text gives, whatever
+// the body holds about the excerpt's ends and the match: runs of every kind
+// of space, blocks and cells, the separators' own characters, characters
+// beyond the Basic Multilingual Plane, full-width letters (folded).
+func TestExcerptSnippetsAreTheTexts(t *testing.T) {
+	pieces := []string{"学习强国", "学习强国", "学习强国。", "党建", "。", "，", "；", "\n", "\n\n", "\t", " ", "  ", "\u3000",
+		"\u00a0", "\r\n", " \t\n ", "·", "｜", " ｜ ", "𠮷", "𠮷𠮷", "ＡＢ", "Ab", "医院开展志愿服务活动", "服务群众",
+		"、", "：", "!", "?", "\u2028", "\u200b", "学习", "强国", "学习\n强国", "LEARN", "ｌｅａｒｎ"}
+	rng := rand.New(rand.NewPCG(7, 21))
+	var docs []Doc
+	for i := range 120 {
+		var b strings.Builder
+		// The match after the head, at any distance from the body's ends.
+		for range 20 + rng.IntN(60) {
+			b.WriteString(pieces[5+rng.IntN(len(pieces)-5)])
+		}
+		for range rng.IntN(200) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		docs = append(docs, Doc{URL: fmt.Sprintf("/n/%d/", i), Title: fmt.Sprintf("动态%d", i), Kind: "news",
+			Date: day("2024-05-01").Add(time.Duration(i) * time.Hour), Body: b.String()})
+	}
+	dir := t.TempDir()
+	writeDir(t, dir, docs, Options{ShardBytes: 400, BigBytes: 100, HeadRunes: 40})
+	queries := []string{"学习强国", "强国", "党建", "𠮷", "learn", "学习强国。", "志愿服务活动", "群众"}
+	var res []jsResult
+	node(t, dir, "query", queries, &res)
+	n := 0
+	for _, r := range res {
+		for _, e := range r.Excerpts {
+			n++
+			if !e.Same {
+				t.Errorf("%q: doc %d: the snippet from its excerpt is %v, from its text %v", r.Q, e.ID, e.Excerpt, e.Whole)
+			}
+		}
+	}
+	if n < 20 {
+		t.Errorf("%d snippets came from excerpts: the test needs more", n)
+	}
+	t.Logf("%d snippets from excerpts", n)
 }

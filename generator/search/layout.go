@@ -31,7 +31,7 @@ const maxReused = 1 << 20
 // cards, when not nil, appends what follows a long doc list in its t/
 // file (appendTopCards: the cards of its first results). re, when not nil,
 // links the files that are the previous index's (Update).
-func shardJobs(jobs *[]job, lists []list, target, big int, cards func([]byte, *list) []byte, re *relink) (int, []bigEntry) {
+func shardJobs(jobs *[]job, lists []list, target, big int, cards func([]byte, *list) ([]byte, error), re *relink) (int, []bigEntry) {
 	size := func(l *list) int {
 		if l.npos == 0 {
 			return l.ndoc
@@ -147,7 +147,10 @@ func shardJobs(jobs *[]job, lists []list, target, big int, cards func([]byte, *l
 					}
 					b = append(b, '"')
 					if withCards {
-						b = append(cards(b, view), ']')
+						if b, err = cards(b, view); err != nil {
+							return "", nil, err
+						}
+						b = append(b, ']')
 					}
 					return name, endScript(b), nil
 				}, kind))

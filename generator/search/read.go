@@ -10,6 +10,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode/utf16"
 	"unicode/utf8"
 )
 
@@ -28,6 +29,15 @@ type Index struct {
 	docsLoaded []DocInfo
 	big        map[uint32][]int        // dir.js: hash bits → k of t/<h>-<k>
 	cards      map[int]json.RawMessage // cards that came with long lists, by id
+	excerpts   map[string]map[int]excerptData
+}
+
+// excerptData is an excerpt that came with a long list's card (excerpt.go):
+// a window of the body, its gram's first occurrence there (UTF-16 units)
+// and excerptLead, excerptTail.
+type excerptData struct {
+	text      string
+	at, flags int
 }
 
 // DocInfo is what the filters know of a doc.
@@ -174,8 +184,9 @@ func (ix *Index) lookup(gram string) (list, pos, pfile string, err error) {
 }
 
 // loadLong reads a long list's file: "gram list", or ["gram list",
-// [[id, card], …]] with the cards of its first results (cards.go), which
-// Fragment then uses without reading their d/ files.
+// [[id, card, excerpt?], …]] with the cards of its first results
+// (cards.go), which Fragment then uses without reading their d/ files, and
+// the excerpts, which SnippetText uses.
 func (ix *Index) loadLong(name string) (string, error) {
 	var raw json.RawMessage
 	if err := ix.load(name, &raw); err != nil {
@@ -190,16 +201,31 @@ func (ix *Index) loadLong(name string) (string, error) {
 	if err := ix.loadParts(name, &s, &cards); err != nil {
 		return "", err
 	}
+	gram, _, _ := strings.Cut(s, " ")
+	excerpts := map[int]excerptData{}
 	for _, c := range cards {
 		var id int
-		if len(c) != 2 || json.Unmarshal(c[0], &id) != nil {
-			return "", fmt.Errorf("search: %s: a card is not [id, card]", name)
+		if len(c) < 2 || len(c) > 3 || json.Unmarshal(c[0], &id) != nil {
+			return "", fmt.Errorf("search: %s: a card is not [id, card, excerpt?]", name)
 		}
 		if ix.cards == nil {
 			ix.cards = map[int]json.RawMessage{}
 		}
 		ix.cards[id] = c[1]
+		if len(c) == 3 {
+			var ex []json.RawMessage
+			var e excerptData
+			if json.Unmarshal(c[2], &ex) != nil || len(ex) != 3 || json.Unmarshal(ex[0], &e.text) != nil ||
+				json.Unmarshal(ex[1], &e.at) != nil || json.Unmarshal(ex[2], &e.flags) != nil {
+				return "", fmt.Errorf("search: %s: doc %d's excerpt is not [text, anchor, flags]", name, id)
+			}
+			excerpts[id] = e
+		}
 	}
+	if ix.excerpts == nil {
+		ix.excerpts = map[string]map[int]excerptData{}
+	}
+	ix.excerpts[gram] = excerpts
 	return s, nil
 }
 
@@ -405,9 +431,13 @@ func (ix *Index) Search(q string) ([]Hit, error) {
 				entries[i] = g.docs[r.id]
 			}
 			var err error
-			if !fromText(r.band, entries) {
+			switch {
+			case !fromText(r.band, entries):
 				_, err = ix.Fragment(r.id)
-			} else {
+			case r.band == bandBody && (ix.excerpt(r.id, terms) != "" || ix.headHolds(r.id, terms)):
+				// Its excerpt or its card came with the lists, the card's
+				// head showing the match.
+			default:
 				err = ix.load(ix.textFile(r.id), new(json.RawMessage))
 			}
 			if err != nil {
@@ -721,6 +751,48 @@ func (ix *Index) Text(id int) (string, error) {
 	return text, err
 }
 
+// excerpt is search.js's Engine.excerpt: for a body match of the one-term
+// query terms, the window of doc id's body that a long list's card carried,
+// when it holds the term's first match with a snippet's reach around it;
+// else "".
+func (ix *Index) excerpt(id int, terms []string) string {
+	if len(terms) != 1 {
+		return ""
+	}
+	t := utf16.Encode([]rune(terms[0]))
+	for _, p := range cover(terms[0]) {
+		e, ok := ix.excerpts[p.gram][id]
+		if !ok {
+			continue
+		}
+		w := utf16.Encode([]rune(e.text))
+		at := e.at - len(utf16.Encode([]rune(terms[0])[:p.off]))
+		if at < 0 || at+len(t) > len(w) || indexFolded16(w[at:at+len(t)], t) != 0 {
+			continue
+		}
+		lead, tail := e.flags&excerptLead != 0, e.flags&excerptTail != 0
+		if lead && at < snippetWidth/2 || tail && at+snippetWidth > len(w) {
+			continue
+		}
+		return e.text
+	}
+	return ""
+}
+
+// headHolds is search.js's Engine.headHolds: doc id's card came with the
+// lists and its head shows a term (or is all of its text).
+func (ix *Index) headHolds(id int, terms []string) bool {
+	if _, ok := ix.cards[id]; !ok {
+		return false
+	}
+	f, err := ix.Fragment(id)
+	if err != nil {
+		return false
+	}
+	head := Fold(f.Head)
+	return f.More == 0 || slices.ContainsFunc(terms, func(t string) bool { return strings.Contains(head, t) })
+}
+
 // textFile is the x/ file that holds doc id's text.
 func (ix *Index) textFile(id int) string { return "x/" + strconv.Itoa(id/ix.xd) }
 
@@ -756,10 +828,18 @@ func (ix *Index) DeepFragment(id int) (f Fragment, text string, err error) {
 // SnippetText returns text of hit h that holds a match of terms, reading
 // what search.js reads for the snippet: the head, else the whole text.
 func (ix *Index) SnippetText(h Hit, terms []string) (string, error) {
-	// A deep hit, and a field or body match whose text file came with the
-	// positions (likely), are shown from their text; a text file with no
-	// entry (the head is all of the text) leaves it to the fragment.
-	if _, asked := ix.cache[ix.textFile(h.ID)]; h.Deep || h.Band <= bandField && asked {
+	if h.Band == bandBody {
+		if w := ix.excerpt(h.ID, terms); w != "" {
+			return w, nil
+		}
+	}
+	// A deep hit, a field or body match whose text file came with the
+	// positions (likely), and a body match whose card did not come with
+	// the lists are shown from their text; a text file with no entry (the
+	// head is all of the text) leaves it to the fragment.
+	_, asked := ix.cache[ix.textFile(h.ID)]
+	_, card := ix.cards[h.ID]
+	if h.Deep || h.Band <= bandField && asked || h.Band == bandBody && !card {
 		_, text, err := ix.DeepFragment(h.ID)
 		if err != nil || text != "" || h.Deep {
 			return text, err

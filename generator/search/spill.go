@@ -122,3 +122,43 @@ func appendPieces(b []byte, pieces [][]byte, spans []span, s *chunkSpill) ([]byt
 	}
 	return b, nil
 }
+
+// keptBodies keeps the bodies that gather drops (Options.DropTexts) in a
+// temporary file of their own: the long lists' cards are made after
+// gathering, and a card's excerpt (excerpt.go) reads its doc's body.
+type keptBodies struct {
+	file *chunkSpill
+	at   []span // by id
+}
+
+// keepBodies makes the file; nil when it cannot (gather then keeps the
+// bodies in memory: the files must not depend on it).
+func keepBodies(n int) *keptBodies {
+	f := newChunkSpill()
+	if f == nil {
+		return nil
+	}
+	return &keptBodies{file: f, at: make([]span, n)}
+}
+
+// put keeps doc id's body; it is called on several goroutines at once.
+func (k *keptBodies) put(id int, body string) {
+	s := k.file
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.err == nil {
+		_, s.err = s.w.WriteString(body)
+	}
+	k.at[id] = span{s.size, int32(len(body))}
+	s.size += int64(len(body))
+}
+
+// get reads doc id's body back, once seal has ended the writing.
+func (k *keptBodies) get(id int) (string, error) {
+	sp := k.at[id]
+	b := make([]byte, sp.n)
+	if _, err := k.file.f.ReadAt(b, sp.off); err != nil {
+		return "", fmt.Errorf("search: temporary file %s: %w", k.file.name, err)
+	}
+	return string(b), nil
+}

@@ -47,11 +47,11 @@ func TestSpillListsInFile(t *testing.T) {
 		t.Skip("no temporary file")
 	}
 	defer spill.close()
-	spilled := joinAll(gather(docs, order, 2, false, dls, avgdl, spill), len(docs), 2)
+	spilled := joinAll(gather(docs, order, 2, nil, dls, avgdl, spill), len(docs), 2)
 	if err := spill.seal(); err != nil {
 		t.Fatal(err)
 	}
-	kept := joinAll(gather(docs, order, 2, false, dls, avgdl, nil), len(docs), 2)
+	kept := joinAll(gather(docs, order, 2, nil, dls, avgdl, nil), len(docs), 2)
 	if len(spilled) != len(kept) {
 		t.Fatalf("%d lists spilled, %d kept", len(spilled), len(kept))
 	}

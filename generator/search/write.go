@@ -197,11 +197,25 @@ func Update(docs []Doc, hashes [][32]byte, prev *Prev, w output.Writer, opts Opt
 		spill = newChunkSpill()
 		defer spill.close()
 	}
-	ws := gather(docs, order, opts.Workers, opts.DropTexts, dls, avgdl, spill)
+	var kept *keptBodies
+	if opts.DropTexts {
+		// The bodies go while the lists grow; the long lists' excerpts
+		// read them back from there (cards.body).
+		if kept = keepBodies(len(docs)); kept != nil {
+			defer kept.file.close()
+		}
+	}
+	ws := gather(docs, order, opts.Workers, kept, dls, avgdl, spill)
 	if spill != nil {
 		if err := spill.seal(); err != nil {
 			return st, err
 		}
+	}
+	if kept != nil {
+		if err := kept.file.seal(); err != nil {
+			return st, err
+		}
+		cards.kept = kept
 	}
 	lists = joinAll(ws, len(docs), opts.Workers)
 	ws = nil
@@ -219,7 +233,7 @@ func writeLists(docs []Doc, order []int, lists []list, cards *cardSet, re *relin
 	// beside its doc list's (t/): a query word of four or more characters
 	// asks for both at once, a shorter one reads only the doc list. A short
 	// list keeps them after its doc list, in its shard.
-	withCards := func(b []byte, l *list) []byte { return appendTopCards(b, l, cards) }
+	withCards := func(b []byte, l *list) ([]byte, error) { return appendTopCards(b, l, cards) }
 	nt, bigs := shardJobs(&jobs, lists, opts.ShardBytes, opts.BigBytes, withCards, re)
 	st.PostingFiles = len(jobs)
 	tables, head := tableJobs(docs, order, nt, bigs, opts)

@@ -3,7 +3,8 @@
 //   MODE tokenize: INPUT is a list of strings; prints Tokenize of each.
 //   MODE query: INPUT is a list of queries; prints, per query, every hit
 //   (id, score, deep), the first 10 fragments' URLs and snippets, and the files read
-//   the way the search page reads them.
+//   the way the search page reads them; for a snippet made from an excerpt
+//   (excerpt.go), whether it is the one the whole text gives.
 'use strict';
 const fs = require('fs');
 const path = require('path');
@@ -16,6 +17,14 @@ const input = JSON.parse(fs.readFileSync(inputFile, 'utf8'));
 if (mode === 'tokenize') {
   process.stdout.write(JSON.stringify(input.map((s) => core.tokenize(s))));
   process.exit(0);
+}
+
+// readDirect reads an index file without counting it as read.
+function readDirect(name) {
+  const file = path.join(siteDir, 'search', name + '.js');
+  let got;
+  vm.runInContext(fs.readFileSync(file, 'utf8'), vm.createContext({ DJS: (n, data) => { got = data; } }));
+  return got;
 }
 
 async function main() {
@@ -41,17 +50,28 @@ async function main() {
     const engine = new core.Engine(load);
     const hits = await engine.search(q);
     const ts = core.terms(q);
-    const shown = [];
+    const shown = [], excerpts = [];
     if (hits.length) await engine.classes();
     for (const h of hits.slice(0, 10)) {
-      // As the page's more(): a deep hit, or a body match whose text file
+      // As the page's more(): a body match whose excerpt came with the
+      // lists from its card, a deep hit, or a body match whose text file
       // came with the positions, from its text file alone.
+      const ex = h.band === 0 && engine.excerpt(h.id, ts);
+      if (ex) {
+        const f = await engine.fragment(h.id);
+        const snippet = core.excerptSnippet(ex, ts, core.WIDTH);
+        const meta = readDirect('meta'), entry = readDirect('x/' + Math.floor(h.id / meta[5]))[h.id % meta[5]];
+        const whole = core.snippet(entry[4], ts, core.WIDTH, f.summary, false);
+        excerpts.push({ id: h.id, same: JSON.stringify(snippet) === JSON.stringify(whole), excerpt: snippet, whole });
+        shown.push({ url: f.url, snippet, titleMarks: core.matches(f.title, ts).length });
+        continue;
+      }
       let f = engine.viaText(h) ? await engine.deepFragment(h.id) : null;
       if (!f) f = await engine.fragment(h.id);
       const text = f.text !== undefined ? f.text : await engine.snippetText(f, ts);
-      shown.push({ url: f.url, snippet: core.snippet(text, ts, 110, f.summary, text === f.head && !!f.more), titleMarks: core.matches(f.title, ts).length });
+      shown.push({ url: f.url, snippet: core.snippet(text, ts, core.WIDTH, f.summary, text === f.head && !!f.more), titleMarks: core.matches(f.title, ts).length });
     }
-    out.push({ q, hits: hits.map((h) => [h.id, h.score, h.deep ? 1 : 0]), shown, files });
+    out.push({ q, hits: hits.map((h) => [h.id, h.score, h.deep ? 1 : 0]), shown, files, excerpts });
   }
   process.stdout.write(JSON.stringify(out));
 }

@@ -181,6 +181,7 @@
     this.load = load;
     this.meta = null;
     this.cards = new Map(); // id → card, from long lists (cards.go)
+    this.excerpts = new Map(); // gram → id → [window, anchor, flags] (excerpt.go)
     this.last = null; // the last query and its promise
     this.asked = new Set(); // x/ files asked for
     this.xd = 0;
@@ -241,13 +242,17 @@
     var tri = codePoints(gram).length === 3;
     var long = function (k) {
       return self.load(h + '-' + k).then(function (s) {
-        // ["gram list", [[id, card], …]]: the cards of its first results.
-        if (Array.isArray(s)) {
-          s[1].forEach(function (c) { self.cards.set(c[0], c[1]); });
-          s = s[0];
-        }
-        var sp = s.indexOf(' ');
-        if (sp < 0 || s.slice(0, sp) !== gram) return null;
+        // ["gram list", [[id, card, excerpt?], …]]: the cards of its first
+        // results, and the excerpts of those whose gram is in the body.
+        var cs = [];
+        if (Array.isArray(s)) { cs = s[1]; s = s[0]; }
+        var sp = s.indexOf(' '), own = sp < 0 ? '' : s.slice(0, sp), ex = new Map();
+        cs.forEach(function (c) {
+          self.cards.set(c[0], c[1]);
+          if (c[2]) ex.set(c[0], c[2]);
+        });
+        if (own) self.excerpts.set(own, ex);
+        if (own !== gram) return null;
         return [s.slice(sp + 1), '', tri ? 'p' + h.slice(1) + '-' + k : ''];
       }, function () { return null; });
     };
@@ -343,6 +348,9 @@
         });
         if (files.length) {
           likely(score).forEach(function (h) {
+            // A body match whose excerpt or card came with the lists, the
+            // card's head showing the match, needs nothing.
+            if (h.text && h.band === 0 && (self.excerpt(h.id, ts) || self.headHolds(h.id, ts))) return;
             (h.text ? self.entry(h.id) : self.fragment(h.id)).catch(function () {});
           });
         }
@@ -548,10 +556,48 @@
   };
 
   // viaText tells whether hit h is shown from its text file: a deep hit,
-  // and a field or body match whose text file was asked for with the
-  // positions (read.go: SnippetText).
+  // a field or body match whose text file was asked for with the
+  // positions, and a body match whose card did not come with the lists
+  // (read.go: SnippetText). A body match shows a window of its body, which
+  // its text has, and nothing its card has that its text has not: asking
+  // for its card (d/) and then, for a match beyond the card's head, its
+  // text took two waves; a common word of two characters (青年) had most
+  // of its first results there.
   Engine.prototype.viaText = function (h) {
-    return h.deep || h.band <= FIELD && !!this.xd && this.asked.has('x/' + Math.floor(h.id / this.xd));
+    if (!this.xd) return false;
+    return h.deep || h.band <= FIELD && this.asked.has('x/' + Math.floor(h.id / this.xd)) || h.band === 0 && !this.cards.has(h.id);
+  };
+
+  // headHolds tells whether the card of doc id came with the lists and its
+  // head shows a term of ts (or is all of its text): its snippet needs no
+  // text file (snippetText).
+  Engine.prototype.headHolds = function (id, ts) {
+    var a = this.cards.get(id);
+    if (!a) return false;
+    var head = fold(a[1].replace(/[\n\r]/g, ' ') + '\n' + a[5]);
+    return !a[6] || ts.some(function (t) { return head.indexOf(t) >= 0; });
+  };
+
+  // excerpt returns, for a body match of the one-term query ts, the window
+  // of its body that a long list's card carried, when it holds the term's
+  // first match with a snippet's reach around it ({text, lead, tail}), or
+  // null (read.go: Index.excerpt). The window is around the first
+  // occurrence of one of the term's trigrams (the term itself, up to three
+  // characters); the term's first match starts there, less the trigram's
+  // offset in it, when the term is there.
+  Engine.prototype.excerpt = function (id, ts) {
+    if (ts.length !== 1) return null;
+    var t = ts[0], ps = cover(t), cs = codePoints(t);
+    for (var i = 0; i < ps.length; i++) {
+      var of = this.excerpts.get(ps[i].gram), ex = of && of.get(id);
+      if (!ex) continue;
+      var w = ex[0], at = ex[1] - String.fromCodePoint.apply(null, cs.slice(0, ps[i].off)).length;
+      var lead = (ex[2] & 1) === 1, tail = (ex[2] & 2) === 2;
+      if (at < 0 || fold(w.substr(at, t.length)) !== t) continue;
+      if (lead && at < Math.floor(WIDTH / 2) || tail && at + WIDTH > w.length) continue;
+      return { text: w, lead: lead, tail: tail };
+    }
+    return null;
   };
 
   // text asks for a doc's whole text (read.go: Text).
@@ -605,6 +651,7 @@
   // and "\t") as these; a window starts after a clause mark (a sentence or
   // block end if there is one near) and ends at one.
   var BLOCK = ' ｜ ', CELL = ' · ', STRONG = '。！？；!?;｜', WEAK = '，、：,·';
+  var WIDTH = 110; // a snippet's characters (excerpt.go: snippetWidth)
 
   function flat(s) {
     return s.replace(/[^\S\n\t]+/g, ' ').replace(/ *\t[\t ]*/g, CELL).replace(/ *\n[\n\t ]*/g, BLOCK)
@@ -621,7 +668,7 @@
     var nl = text.indexOf('\n'), rest = nl >= 0 ? text.slice(nl + 1) : '';
     var ff = rest.indexOf('\f'), body = flat(ff >= 0 ? rest.slice(0, ff) : rest);
     var cut = !!more && ff < 0;
-    var ms = matches(body, ts), start = 0;
+    var ms = matches(body, ts);
     if (!ms.length && ff >= 0) {
       var lines = rest.slice(ff + 1).split('\n');
       for (var l = 0; l < lines.length; l++) {
@@ -629,16 +676,30 @@
       }
     }
     if (!ms.length && summary) { body = summary; cut = false; }
+    return windowPieces(body, ms, width, cut, false);
+  }
+
+  // excerptSnippet is the snippet of a body match from its excerpt (Engine
+  // excerpt): the one its whole text gives.
+  function excerptSnippet(ex, ts, width) {
+    return windowPieces(ex.text, matches(ex.text, ts), width, ex.tail, ex.lead);
+  }
+
+  // windowPieces cuts body (flat) around its first match ms[0], as
+  // [text, isMark] pieces. cut: the text goes on after body; lead: body is
+  // a window that starts after the text's start (an excerpt).
+  function windowPieces(body, ms, width, cut, lead) {
+    var start = 0;
     var isIn = function (set, i) { return set.indexOf(body.charAt(i)) >= 0; };
     if (ms.length) {
       var m = ms[0][0], back = Math.max(0, m - Math.floor(width / 2)), weak = -1, i;
-      start = back === 0 ? 0 : Math.max(0, m - Math.floor(width / 3));
+      start = back === 0 && !lead ? 0 : Math.max(0, m - Math.floor(width / 3));
       for (i = m - 1; i >= back; i--) {
         if (isIn(STRONG, i)) break;
         if (weak < 0 && isIn(WEAK, i) && i < m - 1) weak = i;
       }
       if (i >= back) start = i + 1;
-      else if (weak >= 0 && back > 0) start = weak + 1;
+      else if (weak >= 0 && (back > 0 || lead)) start = weak + 1;
     }
     while (start < body.length && body.charAt(start) === ' ') start++;
     var code = body.charCodeAt(start);
@@ -651,7 +712,7 @@
     code = body.charCodeAt(end - 1);
     if (code >= 0xD800 && code <= 0xDBFF) end++;
     var pieces = [], at = start;
-    if (start > 0) pieces.push(['…', false]);
+    if (start > 0 || lead) pieces.push(['…', false]);
     ms.forEach(function (m) {
       if (m[1] <= start || m[0] >= end) return;
       var a = Math.max(m[0], start), b = Math.min(m[1], end);
@@ -666,7 +727,8 @@
 
   var core = {
     fold: fold, tokenize: tokenize, terms: terms, hash: hash, cover: cover,
-    varints: varints, Engine: Engine, matches: matches, snippet: snippet
+    varints: varints, Engine: Engine, matches: matches, snippet: snippet,
+    excerptSnippet: excerptSnippet, flat: flat, WIDTH: WIDTH
   };
   if (typeof module === 'object' && module.exports) {
     module.exports = core;
@@ -962,6 +1024,12 @@
         });
       };
       batch.forEach(function (h) {
+        // A body match whose excerpt came with the lists: no file at all.
+        var ex = h.band === 0 && engine.excerpt(h.id, current.ts);
+        if (ex) {
+          texts.set(h, engine.fragment(h.id).then(function (f) { f.excerpt = ex; return f; }));
+          return;
+        }
         if (!engine.viaText(h)) { texts.set(h, card(h)); return; }
         texts.set(h, engine.deepFragment(h.id).then(function (f) {
           if (!f && h.deep) throw new Error('x/' + h.id);
@@ -1015,7 +1083,8 @@
       if (f.unit) meta.appendChild(el('span', 'search-hit-unit', f.unit));
       a.appendChild(meta);
       var snip = el('span', 'search-hit-snippet');
-      marked(snip, snippet(f.text, current.ts, 110, f.summary, f.text === f.head && !!f.more));
+      marked(snip, f.excerpt ? excerptSnippet(f.excerpt, current.ts, WIDTH) :
+        snippet(f.text, current.ts, WIDTH, f.summary, f.text === f.head && !!f.more));
       a.appendChild(snip);
     }
 

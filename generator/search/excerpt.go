@@ -1,0 +1,241 @@
+package search
+
+import (
+	"regexp"
+	"strings"
+	"unicode/utf16"
+	"unicode/utf8"
+)
+
+// Excerpts: a long list's card of a result whose gram is in its body only,
+// first beyond the card's head, also carries the window of the body a
+// snippet reads around that first occurrence ([text, anchor, flags]).
+//
+// A query word of four or more characters whose first results match deep in
+// their bodies (学习强国 on the 10k corpus: 9 of 10) read one text file (x/)
+// per result for the snippets, ten files beside its two positions files:
+// two turns of a browser's six connections, 160 ms on 4G. Its first results
+// are mostly its trigrams' own (the cards that came with the lists), and
+// the term's first match in a body starts where the first occurrence of any
+// of its trigrams does, less the trigram's offset in the term — when the
+// term is there (a term before it would hold the trigram before it). So
+// search.js (excerpt) and read.go (Index.excerpt) check the term at that
+// place in the window and read no text file: the snippet is the one the
+// whole text gives (snippetWindow; TestJSQueries compares the two).
+
+// snippetWidth is search.js's WIDTH: the characters (UTF-16 units) a
+// snippet shows. A snippet reads width/2 units before its match and width
+// (+1, a surrogate pair's end) after its start.
+const snippetWidth = 110
+
+// excerptBefore and excerptAfter are the units an excerpt keeps before and
+// after its anchor: a snippet's reach, and room for a term that starts up
+// to excerptSlack units before the trigram at the anchor.
+const (
+	excerptSlack  = 12
+	excerptBefore = snippetWidth/2 + excerptSlack
+	excerptAfter  = snippetWidth + 2
+)
+
+// Excerpt flags: the window does not start at the body's start (lead), or
+// does not end at its end (tail).
+const (
+	excerptLead = 1
+	excerptTail = 2
+)
+
+// excerpt is the window of doc's body (raw body text: Doc.Body, valid
+// UTF-8) around gram's first occurrence, as search.js's flat makes it, for a
+// doc whose title line is title: "" when gram holds a character that a
+// flattened body shows as a separator, or is not in the body, or first lies
+// within the head of headRunes characters (the card's snippet shows it).
+func excerpt(gram, title, body string, headRunes int) (window string, anchor, flags int, ok bool) {
+	if gram == "" || strings.ContainsAny(gram, " ·|") {
+		return "", 0, 0, false
+	}
+	if ff := strings.IndexByte(body, '\f'); ff >= 0 {
+		body = body[:ff] // search.js's snippet: the body ends at a form feed
+	}
+	at := firstFolded(body, gram)
+	if at < 0 {
+		return "", 0, 0, false
+	}
+	titleRunes := utf8.RuneCountInString(title)
+	head := max(headRunes, titleRunes+1)
+	if titleRunes+1+utf8.RuneCountInString(body[:at])+utf8.RuneCountInString(gram) <= head {
+		return "", 0, 0, false
+	}
+	// A window of the raw body, widened until its flat form holds the reach
+	// on both sides; its ends at characters flat keeps as they are, so that
+	// it flattens as it does inside the whole body.
+	for span := 2 * snippetWidth; ; span *= 2 {
+		lo, hi := widenLeft(body, at, span), widenRight(body, at, span)
+		if !keepsMore(body[:lo], true) {
+			lo = 0
+		}
+		if !keepsMore(body[hi:], false) {
+			hi = len(body)
+		}
+		u := utf16.Encode([]rune(flatJS(body[lo:hi])))
+		a := indexFolded16(u, utf16.Encode([]rune(gram)))
+		if a < 0 {
+			return "", 0, 0, false // cannot be: gram holds no separator
+		}
+		if lo > 0 && a < excerptBefore || hi < len(body) && len(u)-a < excerptAfter {
+			continue
+		}
+		from, to := 0, len(u)
+		if lo > 0 {
+			flags |= excerptLead
+		}
+		if a > excerptBefore {
+			from, flags = a-excerptBefore, flags|excerptLead
+			if utf16.IsSurrogate(rune(u[from])) && u[from] >= 0xDC00 {
+				from--
+			}
+		}
+		if hi < len(body) {
+			flags |= excerptTail
+		}
+		if len(u)-a > excerptAfter {
+			to, flags = a+excerptAfter, flags|excerptTail
+			if u[to-1] >= 0xD800 && u[to-1] < 0xDC00 {
+				to++
+			}
+		}
+		return string(utf16.Decode(u[from:to])), a - from, flags, true
+	}
+}
+
+// firstFolded is the byte offset of gram's (folded) first occurrence in s,
+// compared folded, or -1.
+func firstFolded(s, gram string) int {
+	plain := true
+	for _, r := range gram {
+		// A folded gram's character above ASCII folds from no other.
+		plain = plain && r > 0x7E
+	}
+	if plain {
+		return strings.Index(s, gram)
+	}
+	g := []rune(gram)
+	for i := range s {
+		j, k := i, 0
+		for k < len(g) && j < len(s) {
+			r, n := utf8.DecodeRuneInString(s[j:])
+			if foldRune(r) != g[k] {
+				break
+			}
+			j, k = j+n, k+1
+		}
+		if k == len(g) {
+			return i
+		}
+	}
+	return -1
+}
+
+// indexFolded16 is the first index of g in u, both UTF-16, u compared
+// folded (foldRune maps a unit of the Basic Multilingual Plane to one).
+func indexFolded16(u, g []uint16) int {
+	for i := 0; i+len(g) <= len(u); i++ {
+		k := 0
+		for k < len(g) && uint16(foldRune(rune(u[i+k]))) == g[k] {
+			k++
+		}
+		if k == len(g) {
+			return i
+		}
+	}
+	return -1
+}
+
+// widenLeft is the byte offset about span runes before at, moved back past
+// any separator so that the window starts at a character flat keeps.
+func widenLeft(s string, at, span int) int {
+	i := at
+	for n := 0; i > 0 && n < span; n++ {
+		_, size := utf8.DecodeLastRuneInString(s[:i])
+		i -= size
+	}
+	for i > 0 {
+		r, _ := utf8.DecodeRuneInString(s[i:])
+		if !flatSeparator(r) {
+			break
+		}
+		_, size := utf8.DecodeLastRuneInString(s[:i])
+		i -= size
+	}
+	return i
+}
+
+// widenRight is widenLeft's end: about span runes after at, moved on past
+// any separator so that the window ends with a character flat keeps.
+func widenRight(s string, at, span int) int {
+	i := at
+	for n := 0; i < len(s) && n < span; n++ {
+		_, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+	}
+	for i < len(s) {
+		r, _ := utf8.DecodeLastRuneInString(s[:i])
+		if !flatSeparator(r) {
+			break
+		}
+		_, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+	}
+	return i
+}
+
+// keepsMore reports whether s holds a character that flat does not trim
+// from a body's start (before) or end.
+func keepsMore(s string, before bool) bool {
+	for s != "" {
+		var r rune
+		var n int
+		if before {
+			r, n = utf8.DecodeLastRuneInString(s)
+			s = s[:len(s)-n]
+		} else {
+			r, n = utf8.DecodeRuneInString(s)
+			s = s[n:]
+		}
+		if !flatSeparator(r) {
+			return true
+		}
+	}
+	return false
+}
+
+// flatSeparator reports the characters flat replaces (JavaScript's \s) or
+// trims from the ends (· and ｜, which it also writes).
+func flatSeparator(r rune) bool {
+	return jsSpace(r) || r == '·' || r == '｜'
+}
+
+// jsSpace is JavaScript's \s.
+func jsSpace(r rune) bool {
+	switch r {
+	case '\t', '\n', '\v', '\f', '\r', ' ', 0xA0, 0x1680, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000, 0xFEFF:
+		return true
+	}
+	return r >= 0x2000 && r <= 0x200A
+}
+
+// The regular expressions of search.js's flat, JavaScript's \s spelled out.
+var (
+	flatSpaces = regexp.MustCompile(`[\x{0B}\x{0C}\r \x{A0}\x{1680}\x{2000}-\x{200A}\x{2028}\x{2029}\x{202F}\x{205F}\x{3000}\x{FEFF}]+`)
+	flatCells  = regexp.MustCompile(` *\t[\t ]*`)
+	flatBlocks = regexp.MustCompile(` *\n[\n\t ]*`)
+	flatEnds   = regexp.MustCompile(`^[ ｜·]+|[ ｜·]+$`)
+)
+
+// flatJS is search.js's flat: a body's blocks and table cells as the
+// snippet shows them (" ｜ ", " · "), other runs of spaces as one.
+func flatJS(s string) string {
+	s = flatSpaces.ReplaceAllLiteralString(s, " ")
+	s = flatCells.ReplaceAllLiteralString(s, " · ")
+	s = flatBlocks.ReplaceAllLiteralString(s, " ｜ ")
+	return flatEnds.ReplaceAllLiteralString(s, "")
+}
