@@ -108,11 +108,10 @@ func DocFromPage(p *content.Page) Doc {
 	case p.News != nil:
 		n := p.News
 		add(n.Source, n.DocNumber, n.IndexNumber, n.Publisher, n.Author)
-		if p.HasDate {
-			dates(p.Date)
-		}
-	case p.Unit == nil && p.HasDate:
-		// A plain page's head shows its date.
+	}
+	// Every layout but a unit's shows the page's own date in its head
+	// (发布日期), a brand's, a model site's and an honor list's too.
+	if p.HasDate && p.Unit == nil {
 		dates(p.Date)
 	}
 	add(p.Tags...)

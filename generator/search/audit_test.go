@@ -1,0 +1,93 @@
+package search_test
+
+import (
+	"os"
+	"slices"
+	"testing"
+
+	"dangjian/generator/search"
+	"dangjian/generator/sitetest"
+)
+
+// auditSite: a brand, a model site and an honor list whose heads show the
+// date they were published (发布日期), as a news page's and a plain page's
+// do; a unit whose front matter has a date its page does not show, and
+// whose body does not repeat its title.
+const auditSite = sitetest.Minimal + `
+-- content/brands/xinglin.md --
++++
+title = "杏林先锋"
+date = 2023-05-06
+unit = "fuyou"
+logo = "brands/logo.svg"
+year = 2019
++++
+杏林先锋品牌依托心内科党支部创建。
+-- content/brands/logo.svg --
+<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"/>
+-- content/models/zhenjiu.md --
++++
+title = "针灸科党支部示范点"
+date = 2023-05-06
+unit = "fuyou"
+level = "市级"
+awarded = 2022-03-15
++++
+支部建在科室上。
+-- content/honors/h2022.md --
++++
+title = "年度表彰名单"
+date = 2023-05-06
+year = 2022
+
+[[honors]]
+name = "优秀共产党员"
+recipient = "张芳"
+type = "个人"
+level = "区级"
+date = 2022-12-20
+
+[[honors]]
+name = "先进基层党组织"
+recipient = "第二党支部"
+type = "集体"
++++
+经研究，决定予以表彰。
+-- content/units/dated.md --
++++
+title = "岚山区妇幼保健院"
+date = 2023-05-06
+short = "区妇幼"
+members = 50
+branches = 3
++++
+党支部下设三个党小组。
+`
+
+func auditIndex(t *testing.T) (string, *search.Index) {
+	t.Helper()
+	site := buildSite(t, sitetest.Write(t, auditSite), nil)
+	ix, err := search.Open(os.DirFS(site), "search")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return site, ix
+}
+
+// A brand, a model site and an honor list show the date they were
+// published in their heads: every form of it finds them. A unit's page
+// shows no date, so its front matter's date finds nothing.
+func TestAuditPublishedDateOfEveryKind(t *testing.T) {
+	_, ix := auditIndex(t)
+	for _, q := range []string{"2023", "2023年", "2023年5月", "2023年5月6日", "2023-05-06"} {
+		got := urlsOf(t, ix, q)
+		for _, url := range []string{"/brands/xinglin/", "/models/zhenjiu/", "/honors/h2022/"} {
+			if !slices.Contains(got, url) {
+				t.Errorf("%q finds %v, not %s", q, got, url)
+			}
+		}
+		if slices.Contains(got, "/units/dated/") {
+			t.Errorf("%q finds the unit, whose page shows no date", q)
+		}
+	}
+}
