@@ -91,3 +91,13 @@ func TestAuditPublishedDateOfEveryKind(t *testing.T) {
 		}
 	}
 }
+
+// A match in a unit's title alone shows the start of its body, not the
+// title again as a field.
+func TestAuditUnitTitleMatchShowsItsBody(t *testing.T) {
+	site, _ := auditIndex(t)
+	snips := nodeSnippets(t, site, []string{"岚山区妇幼保健院"})
+	if s := snips["岚山区妇幼保健院"]["/units/dated/"]; s != "党支部下设三个党小组。" {
+		t.Errorf("岚山区妇幼保健院 (title only): snippet %q, want the body's start", s)
+	}
+}

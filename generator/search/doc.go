@@ -73,8 +73,11 @@ func DocFromPage(p *content.Page) Doc {
 	// Only what the page shows is searched (the layouts under
 	// themes/default/layouts): an honor list shows each entry's recipient,
 	// not the title of the unit it links to, and no page shows a summary
-	// written in the front matter (lists and the search result do).
-	if p.Honor == nil {
+	// written in the front matter (lists and the search result do). A unit
+	// page's own title is its title line already: as a field too, a match
+	// in the title alone would show that field for a snippet, not the
+	// page's summary.
+	if p.Honor == nil && p.Unit == nil {
 		add(d.UnitTitles...)
 	}
 	// Dates as the page shows them (2023年5月6日) and as ISO (2023-05-06).
