@@ -101,3 +101,21 @@ func TestAuditUnitTitleMatchShowsItsBody(t *testing.T) {
 		t.Errorf("岚山区妇幼保健院 (title only): snippet %q, want the body's start", s)
 	}
 }
+
+// A match in an honor entry shows its row, cells apart, as the page's
+// table does; the entry's date is found as shown and as ISO.
+func TestAuditHonorEntrySnippetIsItsRow(t *testing.T) {
+	site, ix := auditIndex(t)
+	for _, q := range []string{"2022年12月20日", "2022-12-20", "张芳", "第二党支部"} {
+		if got := urlsOf(t, ix, q); !slices.Contains(got, "/honors/h2022/") {
+			t.Errorf("%q finds %v, not the honor list", q, got)
+		}
+	}
+	snips := nodeSnippets(t, site, []string{"张芳", "第二党支部"})
+	if s := snips["张芳"]["/honors/h2022/"]; s != "优秀共产党员 · [张芳] · 个人 · 区级 · 2022年12月20日" {
+		t.Errorf("张芳: snippet %q, want the entry's row", s)
+	}
+	if s := snips["第二党支部"]["/honors/h2022/"]; s != "先进基层党组织 · [第二党支部] · 集体" {
+		t.Errorf("第二党支部: snippet %q, want the entry's row", s)
+	}
+}

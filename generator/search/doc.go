@@ -102,10 +102,19 @@ func DocFromPage(p *content.Page) Doc {
 		if p.Honor.Year > 0 {
 			add(strconv.Itoa(p.Honor.Year) + "年度")
 		}
+		// Each entry is one line, its cells apart as the Markdown stage
+		// writes a table row ("\t"), so that a snippet shows the row
+		// (先进基层党组织 · 张三 · 个人 · 区级 · 2022年7月1日), not a bare name.
 		for _, h := range p.Honor.Honors {
-			add(h.Name, h.Recipient, h.Type, h.Level)
+			var row []string
+			for _, c := range []string{h.Name, h.Recipient, h.Type, h.Level, displayDate(h.Date)} {
+				if c = strings.TrimSpace(strings.Map(oneCell, c)); c != "" {
+					row = append(row, c)
+				}
+			}
+			add(strings.Join(row, "\t"))
 			if h.HasDate {
-				dates(h.Date)
+				add(h.Date.Format("2006-01-02"))
 			}
 		}
 	case p.News != nil:
@@ -186,4 +195,12 @@ func oneLine(r rune) rune {
 		return ' '
 	}
 	return r
+}
+
+// oneCell keeps a table cell in its cell.
+func oneCell(r rune) rune {
+	if r == '\t' {
+		return ' '
+	}
+	return oneLine(r)
 }
