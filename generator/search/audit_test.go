@@ -119,3 +119,17 @@ func TestAuditHonorEntrySnippetIsItsRow(t *testing.T) {
 		t.Errorf("第二党支部: snippet %q, want the entry's row", s)
 	}
 }
+
+// A model site's badge reads 市级示范点 (its level and 示范点): that finds it.
+func TestAuditModelLevelAsShown(t *testing.T) {
+	site, ix := auditIndex(t)
+	for _, q := range []string{"市级示范点", "市级"} {
+		if got := urlsOf(t, ix, q); !slices.Contains(got, "/models/zhenjiu/") {
+			t.Errorf("%q finds %v, not the model site", q, got)
+		}
+	}
+	snips := nodeSnippets(t, site, []string{"市级示范点"})
+	if s := snips["市级示范点"]["/models/zhenjiu/"]; s != "[市级示范点]" {
+		t.Errorf("市级示范点: snippet %q, want the badge", s)
+	}
+}

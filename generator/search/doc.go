@@ -89,7 +89,11 @@ func DocFromPage(p *content.Page) Doc {
 			add(strconv.Itoa(p.Brand.Year) + "年")
 		}
 	case p.Model != nil:
-		add(p.Model.Level, p.Model.Instructor)
+		// The page's badge reads 市级示范点: a reader searches that.
+		if l := strings.TrimSpace(p.Model.Level); l != "" {
+			add(l + "示范点")
+		}
+		add(p.Model.Instructor)
 		add(p.Model.Standards...)
 		if p.Model.HasAwarded {
 			dates(p.Model.Awarded)
