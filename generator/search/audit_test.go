@@ -1,9 +1,13 @@
 package search_test
 
 import (
+	"net/url"
 	"os"
 	"slices"
+	"strings"
 	"testing"
+
+	"github.com/chromedp/chromedp"
 
 	"dangjian/generator/search"
 	"dangjian/generator/sitetest"
@@ -131,5 +135,50 @@ func TestAuditModelLevelAsShown(t *testing.T) {
 	snips := nodeSnippets(t, site, []string{"市级示范点"})
 	if s := snips["市级示范点"]["/models/zhenjiu/"]; s != "[市级示范点]" {
 		t.Errorf("市级示范点: snippet %q, want the badge", s)
+	}
+}
+
+// A result's link reaches its page whatever its slug holds: the site's own
+// links escape the path (a # or ? in a slug is not a fragment or a query,
+// a % not an escape), so must the search page's.
+func TestAuditBrowserResultLinkOfAnOddSlug(t *testing.T) {
+	ctx := tab(t)
+	site := buildSite(t, sitetest.Write(t, sitetest.Minimal+`
+-- content/news/a.md --
++++
+title = "网址测试甲"
+date = 2024-05-01
+slug = "第1期#总结?100%"
++++
+网址测试正文。
+-- content/news/b.md --
++++
+title = "网址测试乙"
+date = 2024-05-02
+slug = "党建 工作%41"
++++
+网址测试正文。
+`), nil)
+	base := serve(t, site)
+	if err := chromedp.Do(ctx, chromedp.Navigate(base+"/search/?q="+url.QueryEscape("网址测试"))); err != nil {
+		t.Fatal(err)
+	}
+	if got := waitShown(t, ctx); len(got.Links) != 2 {
+		t.Fatalf("网址测试: %d results (%q), want 2", len(got.Links), got.Status)
+	}
+	reached, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](`Promise.all([].map.call(
+	  document.querySelectorAll('#search-results a.search-hit'), function (a) {
+	    return fetch(a.href).then(function (r) { return r.ok ? r.text() : ''; }).then(function (t) {
+	      var m = /<h1>([^<]*)<\/h1>/.exec(t);
+	      return a.getAttribute('href') + ' → ' + (m ? m[1] : 'no page');
+	    });
+	  }))`, chromedp.EvalAwaitPromise))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range reached {
+		if !strings.Contains(r, "→ 网址测试") {
+			t.Errorf("result link %s", r)
+		}
 	}
 }
