@@ -73,8 +73,11 @@ func DocFromPage(p *content.Page) Doc {
 	// Only what the page shows is searched (the layouts under
 	// themes/default/layouts): an honor list shows each entry's recipient,
 	// not the title of the unit it links to, and no page shows a summary
-	// written in the front matter (lists and the search result do).
-	if p.Honor == nil {
+	// written in the front matter (lists and the search result do). A unit
+	// page's own title is its title line already: as a field too, a match
+	// in the title alone would show that field for a snippet, not the
+	// page's summary.
+	if p.Honor == nil && p.Unit == nil {
 		add(d.UnitTitles...)
 	}
 	// Dates as the page shows them (2023年5月6日) and as ISO (2023-05-06).
@@ -86,7 +89,11 @@ func DocFromPage(p *content.Page) Doc {
 			add(strconv.Itoa(p.Brand.Year) + "年")
 		}
 	case p.Model != nil:
-		add(p.Model.Level, p.Model.Instructor)
+		// The page's badge reads 市级示范点: a reader searches that.
+		if l := strings.TrimSpace(p.Model.Level); l != "" {
+			add(l + "示范点")
+		}
+		add(p.Model.Instructor)
 		add(p.Model.Standards...)
 		if p.Model.HasAwarded {
 			dates(p.Model.Awarded)
@@ -99,20 +106,28 @@ func DocFromPage(p *content.Page) Doc {
 		if p.Honor.Year > 0 {
 			add(strconv.Itoa(p.Honor.Year) + "年度")
 		}
+		// Each entry is one line, its cells apart as the Markdown stage
+		// writes a table row ("\t"), so that a snippet shows the row
+		// (先进基层党组织 · 张三 · 个人 · 区级 · 2022年7月1日), not a bare name.
 		for _, h := range p.Honor.Honors {
-			add(h.Name, h.Recipient, h.Type, h.Level)
+			var row []string
+			for _, c := range []string{h.Name, h.Recipient, h.Type, h.Level, displayDate(h.Date)} {
+				if c = strings.TrimSpace(strings.Map(oneCell, c)); c != "" {
+					row = append(row, c)
+				}
+			}
+			add(strings.Join(row, "\t"))
 			if h.HasDate {
-				dates(h.Date)
+				add(h.Date.Format("2006-01-02"))
 			}
 		}
 	case p.News != nil:
 		n := p.News
 		add(n.Source, n.DocNumber, n.IndexNumber, n.Publisher, n.Author)
-		if p.HasDate {
-			dates(p.Date)
-		}
-	case p.Unit == nil && p.HasDate:
-		// A plain page's head shows its date.
+	}
+	// Every layout but a unit's shows the page's own date in its head
+	// (发布日期), a brand's, a model site's and an honor list's too.
+	if p.HasDate && p.Unit == nil {
 		dates(p.Date)
 	}
 	add(p.Tags...)
@@ -184,4 +199,12 @@ func oneLine(r rune) rune {
 		return ' '
 	}
 	return r
+}
+
+// oneCell keeps a table cell in its cell.
+func oneCell(r rune) rune {
+	if r == '\t' {
+		return ' '
+	}
+	return oneLine(r)
 }

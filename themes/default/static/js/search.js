@@ -843,8 +843,10 @@
     function clear(e) { while (e.firstChild) e.removeChild(e.firstChild); }
     function say(text) { if (status) status.textContent = text; }
 
+    // The index holds a page's path as it is (a slug may have a space, #,
+    // ? or %): escaped as the site's own links escape it.
     function href(url) {
-      var h = root + url.replace(/^\//, '');
+      var h = root + encodeURI(url.replace(/^\//, '')).replace(/[?#]/g, encodeURIComponent);
       if (fileMode && /\/$/.test(h)) h += 'index.html';
       return h;
     }
