@@ -470,6 +470,13 @@ func (ix *Index) Search(q string) ([]Hit, error) {
 	}
 	for id := range score {
 		band[id] = bandTitle
+		exact[id] = true
+	}
+	// The query's length, its terms one space apart: a title as long that
+	// has every term is the query (党建 引领 发展).
+	qlen := len(terms) - 1
+	for _, t := range terms {
+		qlen += utf8.RuneCountInString(t)
 	}
 	for _, ps := range plans {
 		n := ps[len(ps)-1].off + 3
@@ -516,7 +523,7 @@ func (ix *Index) Search(q string) ([]Hit, error) {
 				}
 			}
 			band[id] = min(band[id], tb)
-			exact[id] = len(plans) == 1 && tb == bandTitle && at == 0 && tlen == n
+			exact[id] = exact[id] && tb == bandTitle && tlen == qlen && (len(plans) > 1 || at == 0)
 		}
 	}
 	hits := make([]Hit, 0, len(score))
@@ -780,7 +787,7 @@ func (ix *Index) excerpt(id int, terms []string) string {
 }
 
 // headHolds is search.js's Engine.headHolds: doc id's card came with the
-// lists and its head shows a term (or is all of its text).
+// lists and holds its snippet's text (cardText).
 func (ix *Index) headHolds(id int, terms []string) bool {
 	if _, ok := ix.cards[id]; !ok {
 		return false
@@ -789,8 +796,8 @@ func (ix *Index) headHolds(id int, terms []string) bool {
 	if err != nil {
 		return false
 	}
-	head := Fold(f.Head)
-	return f.More == 0 || slices.ContainsFunc(terms, func(t string) bool { return strings.Contains(head, t) })
+	_, ok := cardText(f, terms)
+	return ok
 }
 
 // textFile is the x/ file that holds doc id's text.
@@ -849,18 +856,33 @@ func (ix *Index) SnippetText(h Hit, terms []string) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	head, fields := Fold(f.Head), Fold(f.Fields)
-	for _, t := range terms {
-		if strings.Contains(head, t) {
-			return f.Head, nil
-		}
-	}
-	for _, t := range terms {
-		if strings.Contains(fields, t) {
-			return f.Head + "\f" + f.Fields, nil
-		}
+	if text, ok := cardText(f, terms); ok {
+		return text, nil
 	}
 	return ix.Text(h.ID)
+}
+
+// cardText is search.js's cardText: the text of card f that holds its
+// snippet for terms, or false when that needs the whole text.
+func cardText(f Fragment, terms []string) (string, bool) {
+	h := f.Head
+	if ff := strings.IndexByte(h, '\f'); f.More != 0 && ff >= 0 {
+		h = h[:ff+1] + f.Fields
+	}
+	has := func(s string) bool {
+		s = Fold(s)
+		return slices.ContainsFunc(terms, func(t string) bool { return strings.Contains(s, t) })
+	}
+	switch {
+	case f.More == 0 || has(h):
+		if f.More != 0 && f.Summary == "" && strings.IndexByte(h, '\n') == len(h)-1 {
+			return "", false
+		}
+		return h, true
+	case has(f.Fields):
+		return h + "\f" + f.Fields, true
+	}
+	return "", false
 }
 
 // Cost is what one query downloads to show its first page of results.

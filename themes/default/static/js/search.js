@@ -437,7 +437,11 @@
     var near = new Uint8Array(n), exact = new Uint8Array(n);
     var allLong = plans.every(function (ps) { return ps.length > 1; });
     var a0 = 0; // the term's first part among score.parts
-    plans.forEach(function (ps) {
+    // The query's length, its terms one space apart: a title as long that
+    // has every term is the query (党建 引领 发展).
+    var qlen = plans.length - 1;
+    plans.forEach(function (ps) { qlen += ps.length > 1 ? ps[ps.length - 1].off + 3 : codePoints(ps[0].gram).length; });
+    plans.forEach(function (ps, pi) {
       var len = ps.length > 1 ? ps[ps.length - 1].off + 3 : codePoints(ps[0].gram).length;
       var pos = null;
       if (ps.length > 1) pos = ps.map(function (p) { var g = gd[p.gram]; return g.decoded || (g.decoded = decodePositions(g.pos, g.ids.length)); });
@@ -469,7 +473,7 @@
           if (tb === TITLE && where + len > tlen) tb = FIELD;
         }
         if (tb < band[c]) band[c] = tb;
-        exact[c] = plans.length === 1 && tb === TITLE && where === 0 && tlen === len ? 1 : 0;
+        exact[c] = (pi === 0 || exact[c]) && tb === TITLE && tlen === qlen && (plans.length > 1 || where === 0) ? 1 : 0;
       }
       a0 += ps.length;
     });
@@ -538,11 +542,14 @@
     return this.open().then(function (meta) {
       var card = self.cards.get(id);
       return (card ? Promise.resolve([card]) : self.load('d/' + Math.floor(id / meta.fd))).then(function (b) {
-        var a = card || b[id % meta.fd];
-        return { id: id, url: a[0], title: a[1], kind: a[2], date: a[3], unit: a[4], head: a[1].replace(/[\n\r]/g, ' ') + '\n' + a[5], more: a[6], summary: a[7], fields: a[8] };
+        return fromCard(id, card || b[id % meta.fd]);
       });
     });
   };
+
+  function fromCard(id, a) {
+    return { id: id, url: a[0], title: a[1], kind: a[2], date: a[3], unit: a[4], head: a[1].replace(/[\n\r]/g, ' ') + '\n' + a[5], more: a[6], summary: a[7], fields: a[8] };
+  }
 
   // entry reads a doc's x/ entry: [url, kind, date, unit, text], or ''
   // when its head is all of its text.
@@ -568,14 +575,11 @@
     return h.deep || h.band <= FIELD && this.asked.has('x/' + Math.floor(h.id / this.xd)) || h.band === 0 && !this.cards.has(h.id);
   };
 
-  // headHolds tells whether the card of doc id came with the lists and its
-  // head shows a term of ts (or is all of its text): its snippet needs no
-  // text file (snippetText).
+  // headHolds tells whether the card of doc id came with the lists and
+  // holds its snippet's text (cardText).
   Engine.prototype.headHolds = function (id, ts) {
     var a = this.cards.get(id);
-    if (!a) return false;
-    var head = fold(a[1].replace(/[\n\r]/g, ' ') + '\n' + a[5]);
-    return !a[6] || ts.some(function (t) { return head.indexOf(t) >= 0; });
+    return !!a && cardText(fromCard(id, a), ts) !== null;
   };
 
   // excerpt returns, for a body match of the one-term query ts, the window
@@ -624,12 +628,27 @@
   // snippetText resolves to text of the hit that holds a match: the head,
   // else its whole text (read.go: SnippetText).
   Engine.prototype.snippetText = function (f, ts) {
-    var head = fold(f.head), fields = fold(f.fields);
-    if (!f.more || ts.some(function (t) { return head.indexOf(t) >= 0; })) return Promise.resolve(f.head);
-    // A match in a heading or field: the fragment carries them.
-    if (ts.some(function (t) { return fields.indexOf(t) >= 0; })) return Promise.resolve(f.head + '\f' + f.fields);
-    return this.text(f.id);
+    var t = cardText(f, ts);
+    return t !== null ? Promise.resolve(t) : this.text(f.id);
   };
+
+  // cardText is the text of card f that holds its snippet for terms ts, or
+  // null when that needs the whole text (read.go: cardText): the head when
+  // it shows a term, else the head and the fields when they do. The head
+  // of a short body runs on into the fields, where it may end inside a
+  // line (a 文号 cut short): the card's fields, whole lines, take that
+  // part's place. A head that is all title (a title longer than the head)
+  // shows no body start for a title match: the text does.
+  function cardText(f, ts) {
+    var h = f.head, ff = h.indexOf('\f');
+    if (f.more && ff >= 0) h = h.slice(0, ff + 1) + f.fields;
+    var head = fold(h), fields = fold(f.fields);
+    if (!f.more || ts.some(function (t) { return head.indexOf(t) >= 0; })) {
+      return f.more && !f.summary && h.indexOf('\n') === h.length - 1 ? null : h;
+    }
+    if (ts.some(function (t) { return fields.indexOf(t) >= 0; })) return h + '\f' + f.fields;
+    return null;
+  }
 
   // Matches of terms in s: sorted, non-overlapping [start, end) in UTF-16
   // units, the longest term first where two start at the same place.
