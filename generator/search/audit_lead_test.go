@@ -26,9 +26,9 @@ func cutFieldSite() string {
 }
 
 // A match in a field shows the whole field: a 文号 cut where the card's
-// head ends (岚卫党发〔2021〕7, the 5号 lost) is a wrong 文号. search.js's
-// snippetText returns the head when the head holds the match, though the
-// head's last field line is cut; read.go's SnippetText does the same.
+// head ends (岚卫党发〔2021〕7, the 5号 lost) is a wrong 文号. The head of a
+// short body runs on into the fields; the card's whole field lines take
+// that part's place (cardText).
 func TestAuditFieldSnippetIsWhole(t *testing.T) {
 	site := buildSite(t, sitetest.Write(t, cutFieldSite()), nil)
 	snips := nodeSnippets(t, site, []string{"岚卫党发"})
@@ -60,9 +60,9 @@ func TestAuditFieldSnippetIsWhole(t *testing.T) {
 	}
 }
 
-// A title that is the query, spaces and all, comes first: the reader
-// ranks it as "title contains" (band 2), and BM25 and date put a newer
-// title that contains every term ahead of it.
+// A title that is the query, spaces and all, comes first, before a newer
+// title that contains every term: a title as long as the query (its terms
+// one space apart) that has every term is the query.
 func TestAuditExactTitleWithSpacesFirst(t *testing.T) {
 	site := buildSite(t, sitetest.Write(t, sitetest.Minimal+`
 -- content/news/spaced.md --
@@ -89,7 +89,8 @@ date = 2025-05-05
 
 // A title-only match shows the body's start, however long the title: with
 // a title of 133 characters the card's head (its text's first 130
-// characters) holds no body, and the snippet is a bare "…".
+// characters) holds no body, and the snippet was a bare "…"; the text
+// file has the body.
 func TestAuditLongTitleOnlyMatchShowsTheBody(t *testing.T) {
 	title := "关于印发" + strings.Repeat("全区卫生健康系统深入推进清廉医院建设", 7) + "的通知"
 	site := buildSite(t, sitetest.Write(t, sitetest.Minimal+`
