@@ -128,8 +128,11 @@ var partWeight = [4]float32{5, 3, 2, 1} // title, headings, fields, body
 //	           gram in the title (band 2) or headings and fields (1); a trigram's
 //	           also has "!" and its positions: per doc, count−1 and position
 //	           gaps−1. A list too long for a shard (doc list and positions
-//	           together) is in t/<h>-<k>.js as "gram doclist", a trigram's
-//	           positions in p/<h>-<k>.js as "gram positions".
+//	           together) is in t/<h>-<k>.js as ["gram doclist", [[id, card,
+//	           excerpt?], …]] with the cards of its first results (cards.go)
+//	           and, for a body match, the window of its body around the
+//	           gram (excerpt.go); a trigram's positions in p/<h>-<k>.js as
+//	           "gram positions".
 //	d/<i>.js   the fragments of docs i·FragDocs…: [url, title, kind, date
 //	           as shown (2025年6月28日), unit, start of body, more,
 //	           summary when the body does not start with it, headings
