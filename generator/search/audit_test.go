@@ -57,6 +57,15 @@ recipient = "第二党支部"
 type = "集体"
 +++
 经研究，决定予以表彰。
+-- content/news/notice.md --
++++
+title = "关于开展主题党日活动的通知"
+date = 2024-03-01
+attachments = ["files/活动报名表.xlsx"]
++++
+请各支部按时报送。
+-- content/files/活动报名表.xlsx --
+xlsx
 -- content/units/dated.md --
 +++
 title = "岚山区妇幼保健院"
@@ -93,6 +102,14 @@ func TestAuditPublishedDateOfEveryKind(t *testing.T) {
 		if slices.Contains(got, "/units/dated/") {
 			t.Errorf("%q finds the unit, whose page shows no date", q)
 		}
+	}
+}
+
+// An attachment is found by the name its page lists it under (附件).
+func TestAuditAttachmentByName(t *testing.T) {
+	_, ix := auditIndex(t)
+	if got := urlsOf(t, ix, "活动报名表"); !slices.Equal(got, []string{"/news/notice/"}) {
+		t.Errorf("活动报名表 finds %v, want the page that lists it", got)
 	}
 }
 

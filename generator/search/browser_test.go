@@ -250,13 +250,16 @@ func TestBrowserQueryOnLoad(t *testing.T) {
 			t.Errorf("%q: %d of %d results mark a match", q, got.Marked, len(got.Links))
 		}
 	}
-	// A query nothing contains says so.
-	if err := chromedp.Do(ctx, chromedp.Navigate(base+"/search/?q="+url.QueryEscape("没有这个词语"))); err != nil {
-		t.Fatal(err)
-	}
-	got := waitShown(t, ctx)
-	if len(got.Links) != 0 || !strings.Contains(got.Status, "没有找到") {
-		t.Errorf("no-hit query: status %q, links %v", got.Status, got.Links)
+	// A query nothing contains says so; a pasted paragraph is said back by
+	// its first 40 characters.
+	for q, said := range map[string]string{"没有这个词语": "没有这个词语", strings.Repeat("没有这个词语", 10): strings.Repeat("没有这个词语", 7)[:40*3] + "…"} {
+		if err := chromedp.Do(ctx, chromedp.Navigate(base+"/search/?q="+url.QueryEscape(q))); err != nil {
+			t.Fatal(err)
+		}
+		got := waitShown(t, ctx)
+		if want := "没有找到包含“" + said + "”的内容。"; len(got.Links) != 0 || got.Status != want {
+			t.Errorf("no-hit query: status %q, want %q; links %v", got.Status, want, got.Links)
+		}
 	}
 }
 

@@ -153,12 +153,20 @@ func topResults(gram string, pieces [][]byte, n int) []ranked {
 	return top
 }
 
-// body is doc id's body.
+// body is doc id's body, valid UTF-8 as in Doc.Text.
 func (c *cardSet) body(id int) (string, error) {
 	if c.kept != nil {
 		return c.kept.get(id)
 	}
-	return c.docs[c.order[id]].Body, nil
+	return validBody(c.docs[c.order[id]].Body), nil
+}
+
+// validBody is body with invalid UTF-8 replaced, as Doc.Text has it.
+func validBody(body string) string {
+	if utf8.ValidString(body) {
+		return body
+	}
+	return strings.ToValidUTF8(body, "\uFFFD")
 }
 
 // appendTopCards appends, after a long list's doc list in its file, the
@@ -180,7 +188,7 @@ func appendTopCards(b []byte, l *list, cards *cardSet) ([]byte, error) {
 				return b, err
 			}
 			d := &cards.docs[cards.order[r.id]]
-			if w, at, flags, ok := excerpt(l.gram, d.Title, strings.ToValidUTF8(body, "\uFFFD"), cards.opts.HeadRunes); ok {
+			if w, at, flags, ok := excerpt(l.gram, d.Title, body, cards.opts.HeadRunes); ok {
 				b = appendJSONString(append(b, ",["...), w)
 				b = append(strconv.AppendInt(append(b, ','), int64(at), 10), ',')
 				b = append(strconv.AppendInt(b, int64(flags), 10), ']')

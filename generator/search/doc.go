@@ -131,6 +131,13 @@ func DocFromPage(p *content.Page) Doc {
 		dates(p.Date)
 	}
 	add(p.Tags...)
+	// Its 附件 by name, as an article's foot lists them (a unit's page
+	// shows none): a reader searches a file by its name.
+	if p.Unit == nil {
+		for _, a := range p.Attachments {
+			add(a.Name())
+		}
+	}
 	// A summary written in the front matter is shown for a result whose
 	// body has no match (the body's start is shown otherwise).
 	// (An automatic one is the body's start; FieldLines tells them apart.)

@@ -1,7 +1,7 @@
 package search
 
 import (
-	"regexp"
+	"bytes"
 	"strings"
 	"unicode/utf16"
 	"unicode/utf8"
@@ -62,14 +62,14 @@ func excerpt(gram, title, body string, headRunes int) (window string, anchor, fl
 	}
 	titleRunes := utf8.RuneCountInString(title)
 	head := max(headRunes, titleRunes+1)
-	if titleRunes+1+utf8.RuneCountInString(body[:at])+utf8.RuneCountInString(gram) <= head {
-		return "", 0, 0, false
+	if left := head - titleRunes - 1 - utf8.RuneCountInString(gram); left >= 0 && atMostRunes(body[:at], left) {
+		return "", 0, 0, false // in the head
 	}
 	// A window of the raw body, widened until its flat form holds the reach
 	// on both sides; its ends at characters flat keeps as they are, so that
 	// it flattens as it does inside the whole body.
-	for span := 2 * snippetWidth; ; span *= 2 {
-		lo, hi := widenLeft(body, at, span), widenRight(body, at, span)
+	for more := 16; ; more *= 2 {
+		lo, hi := widenLeft(body, at, excerptBefore+more), widenRight(body, at, excerptAfter+more)
 		if !keepsMore(body[:lo], true) {
 			lo = 0
 		}
@@ -107,17 +107,42 @@ func excerpt(gram, title, body string, headRunes int) (window string, anchor, fl
 	}
 }
 
+// atMostRunes reports whether s has n runes or fewer, reading no further.
+func atMostRunes(s string, n int) bool {
+	for range s {
+		if n == 0 {
+			return false
+		}
+		n--
+	}
+	return true
+}
+
 // firstFolded is the byte offset of gram's (folded) first occurrence in s,
 // compared folded, or -1.
 func firstFolded(s, gram string) int {
-	plain := true
-	for _, r := range gram {
-		// A folded gram's character above ASCII folds from no other.
-		plain = plain && r > 0x7E
+	at := strings.Index(s, gram)
+	// Before the first occurrence as it is, one in other letters (full
+	// width, capitals) can be only where such a letter is: rare in a body,
+	// whose search is then one strings.Index.
+	head := s
+	if at >= 0 {
+		head = s[:at]
 	}
-	if plain {
-		return strings.Index(s, gram)
+	for _, c := range gram {
+		if c > 0x7E {
+			continue // a folded gram's character above ASCII folds from no other
+		}
+		if strings.ContainsRune(head, c+0xFEE0) ||
+			c >= 'a' && c <= 'z' && (strings.ContainsRune(head, c-'a'+'A') || strings.ContainsRune(head, c-'a'+0xFF21)) {
+			return firstFoldedSlow(s, gram)
+		}
 	}
+	return at
+}
+
+// firstFoldedSlow is firstFolded, comparing every character folded.
+func firstFoldedSlow(s, gram string) int {
 	g := []rune(gram)
 	for i := range s {
 		j, k := i, 0
@@ -223,19 +248,61 @@ func jsSpace(r rune) bool {
 	return r >= 0x2000 && r <= 0x200A
 }
 
-// The regular expressions of search.js's flat, JavaScript's \s spelled out.
-var (
-	flatSpaces = regexp.MustCompile(`[\x{0B}\x{0C}\r \x{A0}\x{1680}\x{2000}-\x{200A}\x{2028}\x{2029}\x{202F}\x{205F}\x{3000}\x{FEFF}]+`)
-	flatCells  = regexp.MustCompile(` *\t[\t ]*`)
-	flatBlocks = regexp.MustCompile(` *\n[\n\t ]*`)
-	flatEnds   = regexp.MustCompile(`^[ ｜·]+|[ ｜·]+$`)
-)
-
 // flatJS is search.js's flat: a body's blocks and table cells as the
-// snippet shows them (" ｜ ", " · "), other runs of spaces as one.
+// snippet shows them (" ｜ ", " · "), other runs of spaces as one. flat is
+// four regular expressions; this is their effect in plain loops (Go's
+// regexp took 4.6 s of CPU for a 10,000-page index's excerpts), checked
+// against search.js in node (TestFlatIsSearchJS):
+//
+//	/[^\S\n\t]+/g → " "; / *\t[\t ]*/g → " · "; / *\n[\n\t ]*/g → " ｜ ";
+//	/^[ ｜·]+|[ ｜·]+$/g → "".
 func flatJS(s string) string {
-	s = flatSpaces.ReplaceAllLiteralString(s, " ")
-	s = flatCells.ReplaceAllLiteralString(s, " · ")
-	s = flatBlocks.ReplaceAllLiteralString(s, " ｜ ")
-	return flatEnds.ReplaceAllLiteralString(s, "")
+	// Runs of JavaScript's \s but "\n" and "\t" are one space.
+	b := make([]byte, 0, len(s)+16)
+	run := false
+	for _, r := range s {
+		if r != '\n' && r != '\t' && jsSpace(r) {
+			if !run {
+				b = append(b, ' ')
+			}
+			run = true
+			continue
+		}
+		run = false
+		b = utf8.AppendRune(b, r)
+	}
+	// Then a run of spaces and tabs that holds a tab is a cell's end, and
+	// a run of spaces and newlines (the cells' own spaces among them) that
+	// holds a newline a block's.
+	b = replaceRuns(b, '\t', " · ")
+	b = replaceRuns(b, '\n', " ｜ ")
+	return strings.TrimRight(strings.TrimLeft(string(b), " ｜·"), " ｜·")
+}
+
+// replaceRuns replaces each maximal run of spaces and c in b that holds a
+// c by with. Only spaces, "\t" and "\n" are in b's runs by then.
+func replaceRuns(b []byte, c byte, with string) []byte {
+	if bytes.IndexByte(b, c) < 0 {
+		return b
+	}
+	out := make([]byte, 0, len(b)+len(with))
+	for i := 0; i < len(b); {
+		if b[i] != ' ' && b[i] != c {
+			out = append(out, b[i])
+			i++
+			continue
+		}
+		j, has := i, false
+		for j < len(b) && (b[j] == ' ' || b[j] == c) {
+			has = has || b[j] == c
+			j++
+		}
+		if has {
+			out = append(out, with...)
+		} else {
+			out = append(out, b[i:j]...)
+		}
+		i = j
+	}
+	return out
 }

@@ -217,3 +217,26 @@ func TestExcerptSnippetsAreTheTexts(t *testing.T) {
 	}
 	t.Logf("%d snippets from excerpts", n)
 }
+
+// flatJS is search.js's flat, character for character, over strings of
+// every kind of space, the separators' own characters and text.
+func TestFlatIsSearchJS(t *testing.T) {
+	pieces := []string{"a", "党", "𠮷", " ", "  ", "\t", "\n", "\r", "\v", "\f", "\u00a0", "\u1680", "\u2000", "\u200a",
+		"\u200b", "\u2028", "\u2029", "\u202f", "\u205f", "\u3000", "\ufeff", "\u0085", "\u180e", "·", "｜", " · ", " ｜ ", "|", "\t\n", "\n\t", " \t \n "}
+	rng := rand.New(rand.NewPCG(3, 5))
+	var ins []string
+	for range 2000 {
+		var b strings.Builder
+		for range rng.IntN(12) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		ins = append(ins, b.String())
+	}
+	var got []string
+	node(t, t.TempDir(), "flat", ins, &got)
+	for i, in := range ins {
+		if want := flatJS(in); got[i] != want {
+			t.Errorf("flat(%q): search.js %q, Go %q", in, got[i], want)
+		}
+	}
+}

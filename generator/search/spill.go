@@ -141,8 +141,10 @@ func keepBodies(n int) *keptBodies {
 	return &keptBodies{file: f, at: make([]span, n)}
 }
 
-// put keeps doc id's body; it is called on several goroutines at once.
+// put keeps doc id's body, valid UTF-8 (validBody); it is called on
+// several goroutines at once.
 func (k *keptBodies) put(id int, body string) {
+	body = validBody(body)
 	s := k.file
 	s.mu.Lock()
 	defer s.mu.Unlock()

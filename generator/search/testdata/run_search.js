@@ -1,6 +1,7 @@
 // Runs search.js's query code in node over a written index, for the Go
 // tests: node run_search.js SEARCH_JS SITE_DIR MODE INPUT_JSON
 //   MODE tokenize: INPUT is a list of strings; prints Tokenize of each.
+//   MODE flat: INPUT is a list of strings; prints the snippet's flat of each.
 //   MODE query: INPUT is a list of queries; prints, per query, every hit
 //   (id, score, deep), the first 10 fragments' URLs and snippets, and the files read
 //   the way the search page reads them; for a snippet made from an excerpt
@@ -14,8 +15,8 @@ const [searchJS, siteDir, mode, inputFile] = process.argv.slice(2);
 const core = require(path.resolve(searchJS));
 const input = JSON.parse(fs.readFileSync(inputFile, 'utf8'));
 
-if (mode === 'tokenize') {
-  process.stdout.write(JSON.stringify(input.map((s) => core.tokenize(s))));
+if (mode === 'tokenize' || mode === 'flat') {
+  process.stdout.write(JSON.stringify(input.map((s) => core[mode](s))));
   process.exit(0);
 }
 

@@ -993,7 +993,10 @@
       if (filters) clear(filters);
       if (!current.hits.length) {
         busy(false);
-        say('没有找到包含“' + current.q + '”的内容。');
+        // A pasted paragraph is not said back whole: its first 40 characters.
+        var said = codePoints(current.q);
+        said = said.length > 40 ? String.fromCodePoint.apply(null, said.slice(0, 40)) + '…' : current.q;
+        say('没有找到包含“' + said + '”的内容。');
         var tip = el('div', 'search-empty');
         tip.appendChild(el('p', '', '建议：检查是否有错别字；换一个更短或更常用的词，例如只输入单位简称；多个词之间用空格分开时，结果需同时包含每个词，可以减少词语再试。'));
         results.appendChild(tip);
