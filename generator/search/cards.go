@@ -6,6 +6,7 @@ import (
 	"strings"
 	"sync"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // Cards: the display data of a result (url, title, kind, date, units, the
@@ -33,7 +34,10 @@ type cardSet struct {
 	opts  Options
 	cards [][]byte
 	once  []sync.Once
-	kept  *keptBodies // the bodies, once gather has dropped them
+	// The bodies, once gather has dropped them: kept, or read back with
+	// Options.Bodies.
+	kept   *keptBodies
+	bodies func(i int) (string, error)
 }
 
 func newCards(docs []Doc, order []int, opts Options) *cardSet {
@@ -153,12 +157,20 @@ func topResults(gram string, pieces [][]byte, n int) []ranked {
 	return top
 }
 
-// body is doc id's body, valid UTF-8 as in Doc.Text.
-func (c *cardSet) body(id int) (string, error) {
-	if c.kept != nil {
-		return c.kept.get(id)
+// body is doc id's body, valid UTF-8 as in Doc.Text. A kept body is read
+// into x's buffer, which the string shares: it is good until x reads the
+// next (excerpt keeps no part of it).
+func (c *cardSet) body(id int, x *excerpter) (string, error) {
+	if c.bodies != nil {
+		b, err := c.bodies(c.order[id])
+		return validBody(b), err
 	}
-	return validBody(c.docs[c.order[id]].Body), nil
+	if c.kept == nil {
+		return validBody(c.docs[c.order[id]].Body), nil
+	}
+	b, err := c.kept.get(id, x.body[:0])
+	x.body = b
+	return unsafe.String(unsafe.SliceData(b), len(b)), err
 }
 
 // validBody is body with invalid UTF-8 replaced, as Doc.Text has it.
@@ -176,6 +188,7 @@ func validBody(body string) string {
 // [window, anchor, flags]] (excerpt.go).
 func appendTopCards(b []byte, l *list, cards *cardSet) ([]byte, error) {
 	b = append(b, ",["...)
+	var x excerpter
 	for i, r := range topResults(l.gram, l.docs, topCards) {
 		if i > 0 {
 			b = append(b, ',')
@@ -183,12 +196,12 @@ func appendTopCards(b []byte, l *list, cards *cardSet) ([]byte, error) {
 		b = append(strconv.AppendInt(append(b, '['), int64(r.id), 10), ',')
 		b = append(b, cards.get(r.id)...)
 		if r.band == bandBody {
-			body, err := cards.body(r.id)
+			body, err := cards.body(r.id, &x)
 			if err != nil {
 				return b, err
 			}
 			d := &cards.docs[cards.order[r.id]]
-			if w, at, flags, ok := excerpt(l.gram, d.Title, body, cards.opts.HeadRunes); ok {
+			if w, at, flags, ok := x.excerpt(l.gram, d.Title, body, cards.opts.HeadRunes); ok {
 				b = appendJSONString(append(b, ",["...), w)
 				b = append(strconv.AppendInt(append(b, ','), int64(at), 10), ',')
 				b = append(strconv.AppendInt(b, int64(flags), 10), ']')

@@ -44,12 +44,21 @@ const (
 	excerptTail = 2
 )
 
+// An excerpter makes excerpts, reusing its buffers: a 50,000-page index
+// makes some 100,000 while the lists fill most of the memory limit, where
+// every allocation is paid in collections.
+type excerpter struct {
+	a, b []byte   // flat's steps
+	u, g []uint16 // the flat window and the gram, UTF-16
+	body []byte   // a kept body (cardSet.body)
+}
+
 // excerpt is the window of doc's body (raw body text: Doc.Body, valid
 // UTF-8) around gram's first occurrence, as search.js's flat makes it, for a
 // doc whose title line is title: "" when gram holds a character that a
 // flattened body shows as a separator, or is not in the body, or first lies
 // within the head of headRunes characters (the card's snippet shows it).
-func excerpt(gram, title, body string, headRunes int) (window string, anchor, flags int, ok bool) {
+func (x *excerpter) excerpt(gram, title, body string, headRunes int) (window string, anchor, flags int, ok bool) {
 	if gram == "" || strings.ContainsAny(gram, " ·|") {
 		return "", 0, 0, false
 	}
@@ -76,8 +85,10 @@ func excerpt(gram, title, body string, headRunes int) (window string, anchor, fl
 		if !keepsMore(body[hi:], false) {
 			hi = len(body)
 		}
-		u := utf16.Encode([]rune(flatJS(body[lo:hi])))
-		a := indexFolded16(u, utf16.Encode([]rune(gram)))
+		x.u = appendUTF16(x.u[:0], x.flat(body[lo:hi]))
+		x.g = appendUTF16(x.g[:0], []byte(gram))
+		u := x.u
+		a := indexFolded16(u, x.g)
 		if a < 0 {
 			return "", 0, 0, false // cannot be: gram holds no separator
 		}
@@ -257,35 +268,54 @@ func jsSpace(r rune) bool {
 //	/[^\S\n\t]+/g → " "; / *\t[\t ]*/g → " · "; / *\n[\n\t ]*/g → " ｜ ";
 //	/^[ ｜·]+|[ ｜·]+$/g → "".
 func flatJS(s string) string {
+	var x excerpter
+	return string(x.flat(s))
+}
+
+// flat is flatJS in x's buffers: the result is good until x's next use.
+func (x *excerpter) flat(s string) []byte {
 	// Runs of JavaScript's \s but "\n" and "\t" are one space.
-	b := make([]byte, 0, len(s)+16)
+	a := x.a[:0]
 	run := false
 	for _, r := range s {
 		if r != '\n' && r != '\t' && jsSpace(r) {
 			if !run {
-				b = append(b, ' ')
+				a = append(a, ' ')
 			}
 			run = true
 			continue
 		}
 		run = false
-		b = utf8.AppendRune(b, r)
+		a = utf8.AppendRune(a, r)
 	}
 	// Then a run of spaces and tabs that holds a tab is a cell's end, and
 	// a run of spaces and newlines (the cells' own spaces among them) that
 	// holds a newline a block's.
-	b = replaceRuns(b, '\t', " · ")
-	b = replaceRuns(b, '\n', " ｜ ")
-	return strings.TrimRight(strings.TrimLeft(string(b), " ｜·"), " ｜·")
+	b := replaceRuns(x.b[:0], a, '\t', " · ")
+	a = replaceRuns(a[:0], b, '\n', " ｜ ")
+	x.a, x.b = a, b
+	return bytes.TrimRight(bytes.TrimLeft(a, " ｜·"), " ｜·")
 }
 
-// replaceRuns replaces each maximal run of spaces and c in b that holds a
-// c by with. Only spaces, "\t" and "\n" are in b's runs by then.
-func replaceRuns(b []byte, c byte, with string) []byte {
-	if bytes.IndexByte(b, c) < 0 {
-		return b
+// appendUTF16 appends s (UTF-8) to u as UTF-16, as JavaScript counts it.
+func appendUTF16(u []uint16, s []byte) []uint16 {
+	for len(s) > 0 {
+		r, n := utf8.DecodeRune(s)
+		s = s[n:]
+		if r >= 0x10000 {
+			r1, r2 := utf16.EncodeRune(r)
+			u = append(u, uint16(r1), uint16(r2))
+			continue
+		}
+		u = append(u, uint16(r))
 	}
-	out := make([]byte, 0, len(b)+len(with))
+	return u
+}
+
+// replaceRuns appends b to out with each maximal run of spaces and c that
+// holds a c replaced by with. Only spaces, "\t" and "\n" are in b's runs
+// by then.
+func replaceRuns(out, b []byte, c byte, with string) []byte {
 	for i := 0; i < len(b); {
 		if b[i] != ' ' && b[i] != c {
 			out = append(out, b[i])

@@ -30,10 +30,11 @@ func newestFirst(docs []Doc) []int {
 
 // gather indexes the docs on up to nw workers, each over a contiguous id
 // range of about equal text, and returns them in id order. With drop, each
-// doc's Body goes there once it is indexed (Options.DropTexts); with spill, the
+// doc's Body is handed to it and emptied once it is indexed
+// (Options.DropTexts); with spill, the
 // lists' big full chunks go to its file (Options.SpillLists). dls and
 // avgdl are the docs' lengths by id and their average (docLens).
-func gather(docs []Doc, order []int, nw int, drop *keptBodies, dls []int, avgdl float64, spill *chunkSpill) []*worker {
+func gather(docs []Doc, order []int, nw int, drop func(id int, body string), dls []int, avgdl float64, spill *chunkSpill) []*worker {
 	total := 0
 	for _, n := range dls {
 		total += n
@@ -62,7 +63,7 @@ func gather(docs []Doc, order []int, nw int, drop *keptBodies, dls []int, avgdl 
 			for id := lo; id < hi; id++ {
 				wk.index(int32(id), &docs[order[id]])
 				if drop != nil {
-					drop.put(id, docs[order[id]].Body)
+					drop(id, docs[order[id]].Body)
 					docs[order[id]].Body = ""
 				}
 			}

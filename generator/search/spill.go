@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"fmt"
 	"os"
+	"slices"
 	"sync"
 )
 
@@ -155,12 +156,12 @@ func (k *keptBodies) put(id int, body string) {
 	s.size += int64(len(body))
 }
 
-// get reads doc id's body back, once seal has ended the writing.
-func (k *keptBodies) get(id int) (string, error) {
+// get reads doc id's body back into buf, once seal has ended the writing.
+func (k *keptBodies) get(id int, buf []byte) ([]byte, error) {
 	sp := k.at[id]
-	b := make([]byte, sp.n)
-	if _, err := k.file.f.ReadAt(b, sp.off); err != nil {
-		return "", fmt.Errorf("search: temporary file %s: %w", k.file.name, err)
+	buf = slices.Grow(buf[:0], int(sp.n))[:sp.n]
+	if _, err := k.file.f.ReadAt(buf, sp.off); err != nil {
+		return buf, fmt.Errorf("search: temporary file %s: %w", k.file.name, err)
 	}
-	return string(b), nil
+	return buf, nil
 }

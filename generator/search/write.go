@@ -47,6 +47,11 @@ type Options struct {
 	// the texts (a one-shot build) frees them while the lists grow: at
 	// 50,000 pages the texts were 350 MB of the stage's 1.4 GB live peak.
 	DropTexts bool
+	// Bodies, with DropTexts, reads doc i's Body (docs' order) back, where
+	// the caller keeps the texts already (the site's temporary file of
+	// pages' bodies); the long lists' excerpts need some after the drop.
+	// Nil: Write keeps the bodies it drops in a temporary file of its own.
+	Bodies func(i int) (string, error)
 }
 
 func (o Options) withDefaults() Options {
@@ -201,14 +206,22 @@ func Update(docs []Doc, hashes [][32]byte, prev *Prev, w output.Writer, opts Opt
 		defer spill.close()
 	}
 	var kept *keptBodies
-	if opts.DropTexts {
+	if opts.DropTexts && opts.Bodies == nil {
 		// The bodies go while the lists grow; the long lists' excerpts
 		// read them back from there (cards.body).
 		if kept = keepBodies(len(docs)); kept != nil {
 			defer kept.file.close()
 		}
 	}
-	ws := gather(docs, order, opts.Workers, kept, dls, avgdl, spill)
+	var drop func(id int, body string)
+	switch {
+	case opts.DropTexts && opts.Bodies != nil:
+		drop = func(int, string) {}
+		cards.bodies = opts.Bodies
+	case kept != nil:
+		drop = kept.put
+	}
+	ws := gather(docs, order, opts.Workers, drop, dls, avgdl, spill)
 	if spill != nil {
 		if err := spill.seal(); err != nil {
 			return st, err

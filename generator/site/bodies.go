@@ -178,6 +178,17 @@ func (b *bodyStore) loadTexts() error {
 	return nil
 }
 
+// plain reads p's stored plain text again: the search index's excerpts,
+// made after it has dropped the texts (search.Options.Bodies). Reads may
+// overlap; the store is sealed by then.
+func (b *bodyStore) plain(p *content.Page) (string, error) {
+	ref := b.at[p]
+	if ref == nil {
+		return "", fmt.Errorf("temporary file %s: no text of %s", b.name, p.Path)
+	}
+	return b.read(ref.off+int64(ref.nhtml), ref.nplain)
+}
+
 // sumsOf returns the SHA-256 of p's HTML and plain text, stored or not.
 func (b *bodyStore) sumsOf(p *content.Page) (html, plain [sha256.Size]byte, err error) {
 	if b == nil {

@@ -519,6 +519,11 @@ func (s *Site) WriteSearch(w output.Writer) []diag.Problem {
 	docs := search.DocsFromPages(s.Render.C.All)
 	s.forgetTexts()
 	opts := search.Options{DropTexts: s.oneShot, SpillLists: s.oneShot}
+	if s.oneShot && s.bodies != nil {
+		// The texts are in the store's file already: no second copy.
+		pages := s.Render.C.All
+		opts.Bodies = func(i int) (string, error) { return s.bodies.plain(pages[i]) }
+	}
 	rec, _ := w.(*recorder)
 	if s.keys == nil || rec == nil {
 		st, err := search.Write(docs, w, opts)
