@@ -37,7 +37,7 @@ type cardSet struct {
 	// The bodies, once gather has dropped them: kept, or read back with
 	// Options.Bodies.
 	kept   *keptBodies
-	bodies func(i int) (string, error)
+	bodies func(i int, buf []byte) ([]byte, error)
 }
 
 func newCards(docs []Doc, order []int, opts Options) *cardSet {
@@ -161,14 +161,19 @@ func topResults(gram string, pieces [][]byte, n int) []ranked {
 // into x's buffer, which the string shares: it is good until x reads the
 // next (excerpt keeps no part of it).
 func (c *cardSet) body(id int, x *excerpter) (string, error) {
-	if c.bodies != nil {
-		b, err := c.bodies(c.order[id])
-		return validBody(b), err
-	}
-	if c.kept == nil {
+	var b []byte
+	var err error
+	switch {
+	case c.bodies != nil:
+		b, err = c.bodies(c.order[id], x.body[:0])
+		if err == nil && !utf8.Valid(b) {
+			return validBody(string(b)), nil
+		}
+	case c.kept != nil:
+		b, err = c.kept.get(id, x.body[:0])
+	default:
 		return validBody(c.docs[c.order[id]].Body), nil
 	}
-	b, err := c.kept.get(id, x.body[:0])
 	x.body = b
 	return unsafe.String(unsafe.SliceData(b), len(b)), err
 }

@@ -27,7 +27,7 @@ func TestDropTextsSameIndex(t *testing.T) {
 		bodies := dropDocs()
 		for name, opts := range map[string]Options{
 			"kept":   {Workers: workers, BigBytes: 200, DropTexts: true},
-			"bodies": {Workers: workers, BigBytes: 200, DropTexts: true, Bodies: func(i int) (string, error) { return bodies[i].Body, nil }},
+			"bodies": {Workers: workers, BigBytes: 200, DropTexts: true, Bodies: func(i int, buf []byte) ([]byte, error) { return append(buf, bodies[i].Body...), nil }},
 		} {
 			drop, got := dropDocs(), output.NewMemory()
 			if _, err := Write(drop, got, opts); err != nil {

@@ -47,11 +47,12 @@ type Options struct {
 	// the texts (a one-shot build) frees them while the lists grow: at
 	// 50,000 pages the texts were 350 MB of the stage's 1.4 GB live peak.
 	DropTexts bool
-	// Bodies, with DropTexts, reads doc i's Body (docs' order) back, where
-	// the caller keeps the texts already (the site's temporary file of
-	// pages' bodies); the long lists' excerpts need some after the drop.
-	// Nil: Write keeps the bodies it drops in a temporary file of its own.
-	Bodies func(i int) (string, error)
+	// Bodies, with DropTexts, reads doc i's Body (docs' order) back into
+	// buf, where the caller keeps the texts already (the site's temporary
+	// file of pages' bodies); the long lists' excerpts need some after the
+	// drop. Nil: Write keeps the bodies it drops in a temporary file of
+	// its own.
+	Bodies func(i int, buf []byte) ([]byte, error)
 }
 
 func (o Options) withDefaults() Options {

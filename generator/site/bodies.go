@@ -8,6 +8,7 @@ import (
 	"html/template"
 	"io/fs"
 	"os"
+	"slices"
 	"sync"
 	"unsafe"
 
@@ -178,15 +179,19 @@ func (b *bodyStore) loadTexts() error {
 	return nil
 }
 
-// plain reads p's stored plain text again: the search index's excerpts,
-// made after it has dropped the texts (search.Options.Bodies). Reads may
-// overlap; the store is sealed by then.
-func (b *bodyStore) plain(p *content.Page) (string, error) {
+// plain reads p's stored plain text again into buf: the search index's
+// excerpts, made after it has dropped the texts (search.Options.Bodies).
+// Reads may overlap; the store is sealed by then.
+func (b *bodyStore) plain(p *content.Page, buf []byte) ([]byte, error) {
 	ref := b.at[p]
 	if ref == nil {
-		return "", fmt.Errorf("temporary file %s: no text of %s", b.name, p.Path)
+		return buf[:0], fmt.Errorf("temporary file %s: no text of %s", b.name, p.Path)
 	}
-	return b.read(ref.off+int64(ref.nhtml), ref.nplain)
+	buf = slices.Grow(buf[:0], ref.nplain)[:ref.nplain]
+	if _, err := b.f.ReadAt(buf, ref.off+int64(ref.nhtml)); err != nil {
+		return buf, fmt.Errorf("temporary file %s: %w", b.name, err)
+	}
+	return buf, nil
 }
 
 // sumsOf returns the SHA-256 of p's HTML and plain text, stored or not.

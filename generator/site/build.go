@@ -522,7 +522,7 @@ func (s *Site) WriteSearch(w output.Writer) []diag.Problem {
 	if s.oneShot && s.bodies != nil {
 		// The texts are in the store's file already: no second copy.
 		pages := s.Render.C.All
-		opts.Bodies = func(i int) (string, error) { return s.bodies.plain(pages[i]) }
+		opts.Bodies = func(i int, buf []byte) ([]byte, error) { return s.bodies.plain(pages[i], buf) }
 	}
 	rec, _ := w.(*recorder)
 	if s.keys == nil || rec == nil {
