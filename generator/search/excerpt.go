@@ -21,7 +21,8 @@ import (
 // term is there (a term before it would hold the trigram before it). So
 // search.js (excerpt) and read.go (Index.excerpt) check the term at that
 // place in the window and read no text file: the snippet is the one the
-// whole text gives (snippetWindow; TestJSQueries compares the two).
+// whole text gives (search.js's excerptSnippet; TestExcerptSnippetsAreTheTexts
+// and TestJSQueries compare the two in node).
 
 // snippetWidth is search.js's WIDTH: the characters (UTF-16 units) a
 // snippet shows. A snippet reads width/2 units before its match and width
@@ -45,8 +46,8 @@ const (
 )
 
 // An excerpter makes excerpts, reusing its buffers: a 50,000-page index
-// makes some 100,000 while the lists fill most of the memory limit, where
-// every allocation is paid in collections.
+// reads a hundred thousand bodies or more for them while the lists fill
+// most of the memory limit, where every allocation is paid in collections.
 type excerpter struct {
 	a, b []byte   // flat's steps
 	u, g []uint16 // the flat window and the gram, UTF-16
