@@ -260,20 +260,15 @@ func jsSpace(r rune) bool {
 	return r >= 0x2000 && r <= 0x200A
 }
 
-// flatJS is search.js's flat: a body's blocks and table cells as the
+// flat is search.js's flat: a body's blocks and table cells as the
 // snippet shows them (" ｜ ", " · "), other runs of spaces as one. flat is
 // four regular expressions; this is their effect in plain loops (Go's
 // regexp took 4.6 s of CPU for a 10,000-page index's excerpts), checked
-// against search.js in node (TestFlatIsSearchJS):
+// against search.js in node (TestFlatIsSearchJS). The result is in x's
+// buffers, good until x's next use. search.js's expressions:
 //
 //	/[^\S\n\t]+/g → " "; / *\t[\t ]*/g → " · "; / *\n[\n\t ]*/g → " ｜ ";
 //	/^[ ｜·]+|[ ｜·]+$/g → "".
-func flatJS(s string) string {
-	var x excerpter
-	return string(x.flat(s))
-}
-
-// flat is flatJS in x's buffers: the result is good until x's next use.
 func (x *excerpter) flat(s string) []byte {
 	// Runs of JavaScript's \s but "\n" and "\t" are one space.
 	a := x.a[:0]

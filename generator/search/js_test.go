@@ -218,7 +218,7 @@ func TestExcerptSnippetsAreTheTexts(t *testing.T) {
 	t.Logf("%d snippets from excerpts", n)
 }
 
-// flatJS is search.js's flat, character for character, over strings of
+// excerpter.flat is search.js's flat, character for character, over strings of
 // every kind of space, the separators' own characters and text.
 func TestFlatIsSearchJS(t *testing.T) {
 	pieces := []string{"a", "党", "𠮷", " ", "  ", "\t", "\n", "\r", "\v", "\f", "\u00a0", "\u1680", "\u2000", "\u200a",
@@ -235,7 +235,7 @@ func TestFlatIsSearchJS(t *testing.T) {
 	var got []string
 	node(t, t.TempDir(), "flat", ins, &got)
 	for i, in := range ins {
-		if want := flatJS(in); got[i] != want {
+		if want := string(new(excerpter).flat(in)); got[i] != want {
 			t.Errorf("flat(%q): search.js %q, Go %q", in, got[i], want)
 		}
 	}

@@ -120,12 +120,21 @@ func (b *bodyStore) read(off int64, n int) (string, error) {
 	if n == 0 {
 		return "", nil
 	}
-	buf := make([]byte, n)
-	if _, err := b.f.ReadAt(buf, off); err != nil {
-		return "", fmt.Errorf("temporary file %s: %w", b.name, err)
+	buf, err := b.readInto(nil, off, n)
+	if err != nil {
+		return "", err
 	}
 	// buf is not kept: the string is it, not a copy.
 	return unsafe.String(unsafe.SliceData(buf), n), nil
+}
+
+// readInto reads n stored bytes from off into buf, grown as needed.
+func (b *bodyStore) readInto(buf []byte, off int64, n int) ([]byte, error) {
+	buf = slices.Grow(buf[:0], n)[:n]
+	if _, err := b.f.ReadAt(buf, off); err != nil {
+		return buf, fmt.Errorf("temporary file %s: %w", b.name, err)
+	}
+	return buf, nil
 }
 
 // lend gives job's page its HTML and plain text back until release is
@@ -187,11 +196,7 @@ func (b *bodyStore) plain(p *content.Page, buf []byte) ([]byte, error) {
 	if ref == nil {
 		return buf[:0], fmt.Errorf("temporary file %s: no text of %s", b.name, p.Path)
 	}
-	buf = slices.Grow(buf[:0], ref.nplain)[:ref.nplain]
-	if _, err := b.f.ReadAt(buf, ref.off+int64(ref.nhtml)); err != nil {
-		return buf, fmt.Errorf("temporary file %s: %w", b.name, err)
-	}
-	return buf, nil
+	return b.readInto(buf, ref.off+int64(ref.nhtml), ref.nplain)
 }
 
 // sumsOf returns the SHA-256 of p's HTML and plain text, stored or not.
