@@ -23,9 +23,11 @@ const (
 )
 
 var (
-	tagRE  = regexp.MustCompile(`(?is)<(script|link)\b([^>]*)>`)
+	tagRE  = regexp.MustCompile(`(?is)<(script|link|style)\b([^>]*)>`)
 	attrRE = regexp.MustCompile(`(?s)([a-zA-Z][\w:-]*)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s"'>]+))?`)
 	endRE  = regexp.MustCompile(`(?i)</script\s*>`)
+	// styleEndRE ends a style element, whose bytes count as CSS.
+	styleEndRE = regexp.MustCompile(`(?i)</style\s*>`)
 	// stylesheetRE finds a stylesheet link (searchEngineFirst).
 	stylesheetRE = regexp.MustCompile(`(?i)<link\b[^>]*\bstylesheet\b`)
 	// @import would load CSS the link count doesn't see.
@@ -111,6 +113,15 @@ func pageWeight(t *testing.T, file string) (html, css, js int) {
 			if m[0] < headEnd && n > headScriptBudget && !searchEngineFirst(page, "", m[0], b) {
 				t.Errorf("%s: inline script in <head> is %d bytes; over %d it delays first paint", page, n, headScriptBudget)
 			}
+		case "style":
+			// The search page carries css/main.css (site: searchInline): the
+			// same bytes, counted as the page's CSS.
+			end := styleEndRE.FindIndex(b[m[1]:])
+			if end == nil {
+				t.Errorf("%s: unterminated <style>", page)
+				continue
+			}
+			css += end[0]
 		case "link":
 			if !strings.Contains(" "+strings.ToLower(a["rel"])+" ", " stylesheet ") {
 				continue

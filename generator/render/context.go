@@ -50,12 +50,13 @@ type Context struct {
 
 // SearchInline is the search page's Data when the build made the search
 // index before it (site: Write): the index's metadata and directory
-// (search.InlineHead) and the search engine (js/search.js as published),
-// for the page to carry in its head. Either may be empty: the page then
-// loads that part as a file.
+// (search.InlineHead), the search engine (js/search.js as published) and
+// the main stylesheet (css/main.css as published), for the page to carry
+// in its head. Any may be empty: the page then loads that part as a file.
 type SearchInline struct {
 	Index  template.JS
 	Engine template.JS
+	Style  template.CSS
 }
 
 // Crumb is one step of the breadcrumb trail.

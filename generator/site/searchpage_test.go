@@ -48,6 +48,13 @@ func TestSearchPageCarriesTheIndexHead(t *testing.T) {
 		if !strings.Contains(page, "DJSearch") {
 			t.Errorf("%s: the search page does not carry the engine", step)
 		}
+		css, err := os.ReadFile(filepath.Join(pub, "css", "main.css"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(page, "<style>"+string(css)+"</style>") || strings.Contains(page, `css/main.css"`) {
+			t.Errorf("%s: the search page does not carry the published css/main.css, or still links it", step)
+		}
 	}
 	incrBuild(t, src, pub, false)
 	check("first build")
@@ -93,5 +100,51 @@ func TestSearchPageLoadsAnUnsafeEngineAsAFile(t *testing.T) {
 	}
 	if !strings.Contains(page, head) {
 		t.Error("the index head was left out with the engine")
+	}
+}
+
+// The stylesheet is carried only where it means in the search page what
+// it means in css/main.css: its addresses resolve alike from both folders.
+func TestSafeInSearchPageStyle(t *testing.T) {
+	for _, c := range []struct {
+		css  string
+		safe bool
+	}{
+		{`body{color:#222}`, true},
+		{`.a{background:url(../img/emblem.svg)}`, true},
+		{`.a{background:url( "/img/a.png" )}`, true},
+		{`.a{background:url('data:image/svg+xml,<svg/>')}`, true},
+		{`.a{background:url(https://intranet.example/a.png)}`, true},
+		{`.a{behavior:url(#x)}`, true},
+		{`@font-face{src:url(fonts/a.woff)}`, false},
+		{`@font-face{src:URL( a.woff )}`, false},
+		{`.a{background:url(./a.png)}`, false},
+		{`@import "print.css";`, false},
+		{`.a{background:image-set("a.png" 1x)}`, false},
+		{`.a{content:"</style><script>alert(1)</script>"}`, false},
+		{`.a{content:"</STYLE >"}`, false},
+	} {
+		if got := safeInSearchPageStyle([]byte(c.css)); got != c.safe {
+			t.Errorf("safeInSearchPageStyle(%q) = %v, want %v", c.css, got, c.safe)
+		}
+	}
+}
+
+// A site's own stylesheet with an address in its own folder is linked, not
+// carried: its fonts would be looked for under search/.
+func TestSearchPageLinksAStyleWithItsOwnAddresses(t *testing.T) {
+	src := incrSite(t, 10)
+	own := filepath.Join(src, "static", "css", "main.css")
+	if err := os.MkdirAll(filepath.Dir(own), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(own, []byte("@font-face{font-family:宋体;src:url(fonts/song.woff2)}body{font-family:宋体}"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	pub := filepath.Join(src, "public")
+	incrBuild(t, src, pub, false)
+	page, _ := searchPageParts(t, pub)
+	if strings.Contains(page, "<style>") || !strings.Contains(page, `css/main.css"`) {
+		t.Errorf("a stylesheet with its own folder's fonts was carried, or not linked:\n%.3000s", page)
 	}
 }
