@@ -139,7 +139,7 @@ func topResults(gram string, pieces [][]byte, n int) []ranked {
 				if r.band == bandFieldBeyond {
 					r.band = bandField // ranks as any field match
 				}
-				if r.band == bandTitle && x>>5 == glen {
+				if r.band == bandTitle && x>>11 == glen { // gather.go: extra
 					r.band = bandExact
 				}
 				add(r)

@@ -90,8 +90,13 @@ func TestLongListCarriesFirstCards(t *testing.T) {
 func TestTopResultsRanksAsSearch(t *testing.T) {
 	var docs []Doc
 	for i := range 30 {
-		d := Doc{URL: fmt.Sprintf("/n/%d/", i), Title: []string{"示范点", "示范点建设", "动态", "动态", "动态", "动态"}[i%6],
+		d := Doc{URL: fmt.Sprintf("/n/%d/", i), Title: []string{"示范点", "示范点建设", "动态", "动态", "动态", "示范点建设"}[i%6],
 			Date: day("2022-01-01").Add(time.Duration(i%4) * time.Hour), Body: strings.Repeat("示范点。", i%5+1)}
+		if i%6 == 0 {
+			// The exact titles score lowest: they come first by the band
+			// the list's title length gives them alone.
+			d.Body = "示范点。" + strings.Repeat("各支部开展学习。", 40)
+		}
 		// Field matches fill the first page after the title matches,
 		// some beyond what the card shows (a list entry of its own
 		// kind, which must rank as any field match).
@@ -384,4 +389,54 @@ func openAndSearch(t *testing.T, w *mapWriter, q string) (*Index, []Hit) {
 		t.Fatal(err)
 	}
 	return ix, hits
+}
+
+// A page whose fields hold a long term's trigrams on different lines (two
+// units, each with part of the name) is not among the likely first results
+// when others hold the term, though it is newer and scores higher by the
+// lists: the cards that come with the positions are the term's pages', and
+// the first page reads nothing after them, in Go and in search.js.
+func TestLikelyPassesOverFieldsApart(t *testing.T) {
+	const q = "秭归县第一人民医院"
+	var docs []Doc
+	for i := range 40 {
+		d := Doc{URL: fmt.Sprintf("/n/%d/", i), Title: fmt.Sprintf("工作动态%d", i), Kind: "news",
+			Date: day("2024-05-01").Add(-time.Duration(i) * time.Hour), Body: "支部开展主题党日活动。",
+			Fields: []string{"秭归县第一人民医院"}}
+		switch {
+		case i < 10: // the newest, ids 0–19: the name's parts, twice
+			d.Fields = []string{"秭归县人民医院", "芗城区第一人民医院", "秭归县人民医院", "芗城区第一人民医院"}
+		case i < 20: // or one in the title
+			d.Title = fmt.Sprintf("秭归县工作动态%d", i)
+			d.Fields = []string{"芗城区第一人民医院", "芗城区第一人民医院"}
+		}
+		docs = append(docs, d)
+	}
+	opts := Options{ShardBytes: 400, BigBytes: 200, FragDocs: 3}
+	w, _ := build(t, docs, opts)
+	ix, hits := openAndSearch(t, w, q)
+	if len(hits) != 20 || !slices.ContainsFunc(ix.Loaded, func(p string) bool { return strings.HasPrefix(p, "search/p/") }) {
+		t.Fatalf("%d hits, read %v: the test needs 20 and a positions file", len(hits), ix.Loaded)
+	}
+	firstPageReadsNothingMore(t, ix, hits, q)
+
+	dir := t.TempDir()
+	writeDir(t, dir, docs, opts)
+	var res []jsResult
+	node(t, dir, "query", []string{q}, &res)
+	cost, err := QueryCost(dir, q, 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The harness reads docs.js once the search is done, then the first
+	// page's cards: none may come after it.
+	if i := slices.Index(res[0].Files, "search/docs.js"); i < 0 || slices.ContainsFunc(res[0].Files[i:], func(f string) bool {
+		return strings.HasPrefix(f, "search/d/") || strings.HasPrefix(f, "search/x/")
+	}) {
+		t.Errorf("search.js read the first page's cards after the search (%v)", res[0].Files)
+	}
+	js, gofiles := slices.Sorted(slices.Values(res[0].Files)), slices.Sorted(slices.Values(cost.Files))
+	if !slices.Equal(js, gofiles) {
+		t.Errorf("js read %v\nQueryCost counts %v", js, gofiles)
+	}
 }

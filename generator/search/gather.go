@@ -2,6 +2,7 @@ package search
 
 import (
 	"math/bits"
+	"slices"
 	"sort"
 	"sync"
 	"unicode/utf8"
@@ -217,9 +218,10 @@ type worker struct {
 	lslots    []lslot
 	lgrams    []lgram
 	occ, next []int32
-	// The title length of each doc indexed, from doc id base on.
-	tlens []int32
-	shown []bool // shownRunes
+	// Where each doc indexed starts its parts, from doc id base on.
+	cuts  []docCuts
+	lines []int32 // where each doc's heading and field lines start (docCuts)
+	shown []bool  // shownRunes
 	base  int32
 	// The grams of the docs not yet added to the lists (see flush), their
 	// positions, and scratch space to sort them.
@@ -317,10 +319,12 @@ func (w *worker) runes(d *Doc) [3]int {
 	rs = append(fold(rs, d.Body), 0)
 	cut[1] = len(rs)
 	for _, h := range d.Headings {
+		w.lines = append(w.lines, int32(len(rs)))
 		rs = append(fold(rs, h), 0)
 	}
 	cut[2] = len(rs)
 	for _, f := range d.Fields {
+		w.lines = append(w.lines, int32(len(rs)))
 		rs = append(fold(rs, f), 0)
 	}
 	w.rs = rs
@@ -345,6 +349,7 @@ func (w *worker) growLocal(stamp int32) {
 }
 
 func (w *worker) index(id int32, d *Doc) {
+	lines := int32(len(w.lines))
 	cut := w.runes(d)
 	rs := w.rs
 	n := len(rs)
@@ -396,10 +401,14 @@ func (w *worker) index(id int32, d *Doc) {
 			}
 		}
 	}
-	if len(w.tlens) == 0 {
+	if len(w.cuts) == 0 {
 		w.base = id
 	}
-	w.tlens = append(w.tlens, int32(cut[0]-1))
+	nlines := int32(len(w.lines)) - lines
+	if nlines == 0 && len(d.Headings)+len(d.Fields) > 0 {
+		nlines = -1 // text not valid UTF-8: runes laid it out without its lines
+	}
+	w.cuts = append(w.cuts, docCuts{title: int32(cut[0] - 1), fields: int32(cut[1]), lines: lines, nlines: nlines})
 	norm := docNorm(n, w.avgdl)
 	for i := range w.lgrams {
 		g := &w.lgrams[i]
@@ -490,7 +499,7 @@ func (w *worker) add(run []entry) {
 	d0, p0 := unsafe.SliceData(docs), unsafe.SliceData(pos)
 	dfull, pfull := &w.dfull[g], &w.pfull[g]
 	for _, e := range run {
-		id, q, x := int32(e.docq>>6), int32(e.docq&15), w.extra(e.docq)
+		id, q, x := int32(e.docq>>6), int32(e.docq&15), w.extra(&e)
 		if s.first < 0 {
 			s.first, s.firstQ, s.firstX = id, q, x
 		} else if x < 0 {
@@ -541,22 +550,72 @@ func (w *worker) spillChunks(g int32) {
 
 // extra is what follows a doc list entry whose gram occurs in the title or
 // the headings and fields: such an entry's step is 0 and the extra value
-// x = step−1 | band<<3 | title length<<5 (title length in characters, for
-// the title band only) follows it, band 3 for the headings and fields when
-// the gram occurs there only beyond what the doc's card shows (x stays
-// below the radix: one character, as band 1's). -1: a body-only entry,
-// none follows. Most entries are body-only and cost no more than before.
-func (w *worker) extra(docq uint32) int32 {
-	band := int32(docq>>4) & 3
+// x = step−1 | band<<3 | more<<5 follows it, band 3 for the headings and
+// fields when the gram occurs there only beyond what the doc's card shows.
+// more is fieldLines (6 bits) and, for the title band, the title's length
+// in characters above it: title length<<6 | fieldLines. -1: a body-only
+// entry, none follows. Most entries are body-only and cost no more than
+// before.
+func (w *worker) extra(e *entry) int32 {
+	band := int32(e.docq>>4) & 3
 	if band == bandBody {
 		return -1
 	}
-	x := int32(docq&15) - 1 | band<<3
+	c := w.cuts[int32(e.docq>>6)-w.base]
+	more := w.fieldLines(e, c)
 	if band == bandTitle {
-		x |= w.tlens[int32(docq>>6)-w.base] << 5
+		more |= c.title << 6
 	}
-	return x
+	return int32(e.docq&15) - 1 | band<<3 | more<<5
 }
+
+// fieldLines is the set of the doc's heading and field lines that hold a
+// trigram: bit k for the lines whose index is k mod fieldMod; 0 for
+// another gram, or a trigram not there.
+//
+// A term is within one line (no gram spans two), so a doc whose term's
+// trigrams have no line in common does not hold the term in its headings
+// and fields: search.js (likely) tells so before the positions are read.
+// A news item naming 秭归县人民医院 and 芗城区第一人民医院 on two lines
+// holds every trigram of 秭归县第一人民医院 in its fields, one titled
+// 德城区… with 上虞区中医院 in its fields both of 德城区中医院's, and both
+// took the cards of the pages that hold the name a wave later. A page that
+// holds the term always has a line in common: the sets only ever pass over
+// a page that does not (or, where two lines share a bit, fail to).
+func (w *worker) fieldLines(e *entry, c docCuts) int32 {
+	if e.pos == noPos {
+		return 0
+	}
+	if c.nlines < 0 {
+		return 1<<fieldMod - 1 // lines unknown: any
+	}
+	one := [1]int32{int32(e.pos &^ onePos)}
+	ps := one[:]
+	if e.pos&onePos == 0 {
+		ps = w.bocc[e.pos+1 : e.pos+1+uint32(w.bocc[e.pos])]
+	}
+	lines := w.lines[c.lines : c.lines+c.nlines]
+	i, _ := slices.BinarySearch(ps, c.fields)
+	var set int32
+	for _, p := range ps[i:] {
+		l, found := slices.BinarySearch(lines, p)
+		if !found {
+			l--
+		}
+		set |= 1 << (l % fieldMod)
+	}
+	return set
+}
+
+// docCuts is where a doc's text, as the indexer reads it, has its parts:
+// the title's length, where the headings and fields begin, and where each
+// of their lines does (w.lines[lines:lines+nlines]; nlines −1: unknown).
+type docCuts struct{ title, fields, lines, nlines int32 }
+
+// fieldMod is the bits of fieldLines: the title band keeps 6 bits for
+// them, and a field entry's extra value stays within two digits unless
+// all are set (62<<5 | 31 < radix²).
+const fieldMod = 6
 
 // shownRunes marks, by position in the doc's indexed text (runes: title,
 // body, headings, fields), the characters of the headings and fields that

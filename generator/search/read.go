@@ -230,18 +230,20 @@ func (ix *Index) loadLong(name string) (string, error) {
 }
 
 // posting is a doc's entry in a gram's list: its score step, the best part
-// of its text the gram occurs in (bandBody, bandField, bandTitle) and, for
-// bandTitle, the length of its title in characters.
+// of its text the gram occurs in (bandBody, bandField, bandTitle), for
+// bandTitle the length of its title in characters, and for a trigram in
+// the title or the headings and fields the set of the latter's lines that
+// hold it (gather.go: fieldLines).
 type posting struct {
-	step, band, tlen int
+	step, band, tlen, lines int
 	// beyond: a heading or field entry whose gram occurs there only beyond
 	// what the doc's card shows (gather.go: extra).
 	beyond bool
 }
 
 // decodeDocs reads a doc list: per doc gap·steps + step, a step of 0
-// followed by step−1 | band<<3 | title length<<5 (write.go: extra). ids
-// are in list order.
+// followed by step−1 | band<<3 | more<<5 (gather.go: extra). ids are in
+// list order.
 func decodeDocs(s string) (ids []int, ps map[int]posting, err error) {
 	vs, err := decodeVarints(s)
 	if err != nil {
@@ -259,8 +261,11 @@ func decodeDocs(s string) (ids []int, ps map[int]posting, err error) {
 			}
 			i++
 			x := vs[i]
-			p = posting{step: x&7 + 1, band: x >> 3 & 3, tlen: x >> 5}
-			if p.band == bandFieldBeyond {
+			p = posting{step: x&7 + 1, band: x >> 3 & 3, lines: x >> 5 & 63}
+			switch p.band {
+			case bandTitle:
+				p.tlen = x >> 11
+			case bandFieldBeyond:
 				p.band, p.beyond = bandField, true
 			}
 		}
@@ -419,12 +424,23 @@ func (ix *Index) Search(q string) ([]Hit, error) {
 				parts = append(parts, gd[p.gram])
 			}
 		}
-		for _, r := range likely(score, func(id int) int {
-			b := bandTitle
+		for _, r := range likely(score, func(id int) (band int, apart bool) {
+			band = bandTitle
 			for _, g := range parts {
-				b = min(b, g.docs[id].band)
+				band = min(band, g.docs[id].band)
 			}
-			return b
+			if band == bandField {
+				i := 0
+				for _, ps := range plans {
+					entries := make([]posting, len(ps))
+					for j := range ps {
+						entries[j] = parts[i+j].docs[id]
+					}
+					apart = apart || len(ps) > 1 && fieldsApart(entries)
+					i += len(ps)
+				}
+			}
+			return band, apart
 		}) {
 			entries := make([]posting, len(parts))
 			for i, g := range parts {
@@ -573,15 +589,29 @@ func fromText(band int, entries []posting) bool {
 
 // likely is, while a query's positions load, the first results as far as
 // the lists tell (band, score, newest): search.js asks for their cards or
-// their text files (fromText) in the same wave.
-func likely(score map[int]float64, band func(id int) int) []ranked {
-	top := make([]ranked, 0, len(score))
-	for id := range score {
-		top = append(top, ranked{id: id, band: band(id)})
+// their text files (fromText) in the same wave. A headings-and-fields
+// candidate whose term's trigrams have no line in common there
+// (fieldsApart) comes after the others of its band: it does not hold the
+// term there, but names two things, each with part of it.
+func likely(score map[int]float64, band func(id int) (int, bool)) []ranked {
+	type candidate struct {
+		ranked
+		apart bool
 	}
-	slices.SortFunc(top, func(a, b ranked) int {
+	top := make([]candidate, 0, len(score))
+	for id := range score {
+		b, apart := band(id)
+		top = append(top, candidate{ranked{id: id, band: b}, apart})
+	}
+	slices.SortFunc(top, func(a, b candidate) int {
 		if a.band != b.band {
 			return b.band - a.band
+		}
+		if a.apart != b.apart {
+			if b.apart {
+				return -1
+			}
+			return 1
 		}
 		if sa, sb := score[a.id], score[b.id]; sa != sb {
 			if sa > sb {
@@ -591,7 +621,22 @@ func likely(score map[int]float64, band func(id int) int) []ranked {
 		}
 		return a.id - b.id
 	})
-	return top[:min(len(top), topCards)]
+	out := make([]ranked, 0, topCards)
+	for _, c := range top[:min(len(top), topCards)] {
+		out = append(out, c.ranked)
+	}
+	return out
+}
+
+// fieldsApart tells, from a headings-and-fields candidate's entries in the
+// lists of a term's trigrams, that the term is not in its headings and
+// fields: no line there holds every trigram (gather.go: fieldLines).
+func fieldsApart(entries []posting) bool {
+	common := 1<<fieldMod - 1
+	for _, e := range entries {
+		common &= e.lines
+	}
+	return common == 0
 }
 
 // bandExact is the band of a result whose title is the query.

@@ -435,14 +435,14 @@ func (f *freshEntries) group(i int32) []entry { return f.w.batch[f.starts[i]:f.s
 // every entry.
 func indexSome(docs []Doc, order []int, ids []int32, avgdl float64) *freshEntries {
 	w := &worker{avgdl: avgdl, hold: true}
-	tlens := make([]int32, len(docs))
+	cuts := make([]docCuts, len(docs))
 	for _, id := range ids {
-		w.tlens = w.tlens[:0]
+		w.cuts = w.cuts[:0]
 		w.index(id, &docs[order[id]])
-		tlens[id] = w.tlens[0]
+		cuts[id] = w.cuts[0]
 	}
-	// extra() reads the title lengths from base 0.
-	w.tlens, w.base = tlens, 0
+	// extra() reads the docs' cuts from base 0.
+	w.cuts, w.base = cuts, 0
 	// Stable: each gram's entries stay in id order.
 	slices.SortStableFunc(w.batch, func(a, b entry) int {
 		switch {
@@ -922,7 +922,7 @@ func mergeEntries(docs, pos []byte, e []entry, fresh *freshEntries, dirty []bool
 	prevOut := id // the last doc written; id: the last doc read
 	j := 0
 	putFresh := func(en *entry) {
-		fid, q, x := int(en.docq>>6), int(en.docq&15), w.extra(en.docq)
+		fid, q, x := int(en.docq>>6), int(en.docq&15), w.extra(en)
 		if x < 0 {
 			nd = appendVarint(nd, (fid-prevOut-1)*steps+q)
 		} else {

@@ -112,13 +112,17 @@
   }
 
   // A doc list: gap·9 + score step per doc; a step of 0 is followed by
-  // step−1 | band<<3 | title length<<5 (write.go: extra): the gram is in
-  // the title (band 2) or the headings and fields (1), else the body (0).
+  // step−1 | band<<3 | more<<5 (gather.go: extra): the gram is in the
+  // title (band 2) or the headings and fields (1), else the body (0).
+  // more is lines, the set of the headings' and fields' lines that hold a
+  // trigram (gather.go: fieldLines; 0: not there), and for band 2 the
+  // title's length above it (<<6).
   // It reads the digits straight into typed arrays: a common word's list
   // has ten thousand entries, read on an old phone's processor.
   function decodeDocs(s) {
     var most = s.length, n = 0, ids = new Int32Array(most), steps = new Uint8Array(most),
-      bands = new Uint8Array(most), tlens = new Int32Array(most), id = -1, v = 0, extra = false;
+      bands = new Uint8Array(most), tlens = new Int32Array(most), lines = new Uint8Array(most),
+      id = -1, v = 0, extra = false;
     for (var i = 0; i < most; i++) {
       var d = digit(s.charCodeAt(i));
       if (d >= RADIX) { v = v * RADIX + d - RADIX; continue; }
@@ -127,10 +131,11 @@
       if (extra) {
         steps[n] = (x & 7) + 1;
         // band 3: a heading or field match beyond what the card shows
-        // (gather.go: extra), kept as band 1 with tlens 1 (likely).
+        // (gather.go: extra), kept as band 1 with tlens −1 (likely).
         bands[n] = (x >> 3) & 3;
-        tlens[n] = x >> 5;
-        if (bands[n] === 3) { bands[n] = FIELD; tlens[n] = 1; }
+        lines[n] = (x >> 5) & 63;
+        tlens[n] = bands[n] === TITLE ? Math.floor(x / 2048) : 0;
+        if (bands[n] === 3) { bands[n] = FIELD; tlens[n] = -1; }
         extra = false;
         n++;
         continue;
@@ -141,7 +146,10 @@
       if (steps[n]) n++;
       else extra = true;
     }
-    return { ids: ids.subarray(0, n), steps: steps.subarray(0, n), bands: bands.subarray(0, n), tlens: tlens.subarray(0, n) };
+    return {
+      ids: ids.subarray(0, n), steps: steps.subarray(0, n), bands: bands.subarray(0, n),
+      tlens: tlens.subarray(0, n), lines: lines.subarray(0, n)
+    };
   }
 
   // Positions: per doc of the list, count−1 then gaps−1. They are read
@@ -192,7 +200,7 @@
     if (!this.meta) {
       this.meta = Promise.all([this.load('meta'), this.load('dir')]).then(function (r) {
         var m = r[0];
-        if (m[0] !== 8) throw new Error('search index format ' + m[0]);
+        if (m[0] !== 9) throw new Error('search index format ' + m[0]);
         // dir.js: hash bits → k of the grams with a file t/<h>-<k>
         // (write.go: dirData), read into two arrays, bits ascending: a
         // Map of arrays of its thousands of entries took an old phone
@@ -347,7 +355,12 @@
           return self.load(g.pfile).then(function (ps) { g.pos = ps.slice(ps.indexOf(' ') + 1); g.pfile = ''; });
         });
         if (files.length) {
-          likely(score).forEach(function (h) {
+          var chains = [], k = 0;
+          plans.forEach(function (ps) {
+            if (ps.length > 1) chains.push({ at: k, n: ps.length });
+            k += ps.length;
+          });
+          likely(score, chains).forEach(function (h) {
             // A body match whose excerpt or card came with the lists, the
             // card's head showing the match, needs nothing.
             if (h.text && h.band === 0 && (self.excerpt(h.id, ts) || self.headHolds(h.id, ts))) return;
@@ -398,7 +411,11 @@
   // field match of a gram that occurs there only beyond what the card shows
   // (the list's band 3, decodeDocs): an honor list's table runs
   // far past the card's 200 characters.
-  function likely(score) {
+  // A headings-and-fields candidate whose term's trigrams have no line in
+  // common there (apart) comes after the others of its band: it does not
+  // hold the term there, but names two things, each with part of it
+  // (秭归县人民医院 and 芗城区第一人民医院 for 秭归县第一人民医院).
+  function likely(score, chains) {
     var top = [], parts = score.parts, at = score.at, np = parts.length;
     // Candidates come in id order, so one that does not beat the tenth on
     // band and score never enters: checked first, with the lists' arrays
@@ -410,20 +427,33 @@
       for (var a = 0; a < np; a++) { var v = bands[a][at[a][c]]; if (v < b) b = v; }
       var id = score.ids[c], sc = score.sc[c], i = top.length;
       if (b < wb || b === wb && sc <= ws) continue;
-      while (i > 0 && better(b, sc, id, top[i - 1])) i--;
+      var lb = b === FIELD && apart(parts, at, c, chains) ? b - 0.5 : b;
+      if (lb < wb || lb === wb && sc <= ws) continue;
+      while (i > 0 && better(lb, sc, id, top[i - 1])) i--;
       if (i >= TOPCARDS) continue;
       var text = b === 0;
       for (a = 0; b === FIELD && a < parts.length && !text; a++) {
         var j = at[a][c];
-        text = parts[a].bands[j] === FIELD && parts[a].tlens[j] === 1;
+        text = parts[a].bands[j] === FIELD && parts[a].tlens[j] === -1;
       }
-      top.splice(i, 0, { id: id, band: b, score: sc, text: text });
+      top.splice(i, 0, { id: id, band: b, lb: lb, score: sc, text: text });
       if (top.length > TOPCARDS) top.pop();
-      if (top.length === TOPCARDS) { wb = top[TOPCARDS - 1].band; ws = top[TOPCARDS - 1].score; }
+      if (top.length === TOPCARDS) { wb = top[TOPCARDS - 1].lb; ws = top[TOPCARDS - 1].score; }
     }
     return top;
   }
-  function better(band, score, id, y) { return band > y.band || band === y.band && (score > y.score || score === y.score && id < y.id); }
+  function better(band, score, id, y) { return band > y.lb || band === y.lb && (score > y.score || score === y.score && id < y.id); }
+  // apart tells that a headings-and-fields candidate c does not hold a
+  // long term there: no line of its headings and fields holds every
+  // trigram of the term (decodeDocs: lines; read.go: fieldsApart).
+  function apart(parts, at, c, chains) {
+    for (var k = 0; k < chains.length; k++) {
+      var ch = chains[k], common = 63;
+      for (var a = 0; a < ch.n; a++) common &= parts[ch.at + a].lines[at[ch.at + a][c]];
+      if (!common) return true;
+    }
+    return false;
+  }
   var TOPCARDS = 10; // cards.go: topCards
 
   function rank(meta, plans, gd, score) {
