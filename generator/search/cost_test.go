@@ -51,13 +51,15 @@ func TestZeroHitReadsNoPositions(t *testing.T) {
 	}
 }
 
-// A query of four or more grams reads its rare grams (short lists, in
-// shards) first: when one of them is in no doc, no long list is read.
+// A query of rareFirst grams or more (a pasted sentence) reads its rare
+// grams (short lists, in shards) first: when one of them is in no doc, no
+// long list is read. A shorter one (a unit's name) reads all its lists at
+// once, in one wave.
 func TestLongQueryReadsRareFirst(t *testing.T) {
 	var docs []Doc
 	for i := range 60 {
 		docs = append(docs, Doc{URL: fmt.Sprintf("/a/%d/", i), Title: "甲", Date: day("2020-01-01").Add(time.Duration(i) * time.Hour),
-			Body: "红色引擎品牌，建设红色引擎。"})
+			Body: "红色引擎品牌，建设清廉医院，服务群众。"})
 	}
 	w, _ := build(t, docs, Options{ShardBytes: 400, BigBytes: 60})
 	long := func(p string) bool {
@@ -65,12 +67,23 @@ func TestLongQueryReadsRareFirst(t *testing.T) {
 	}
 	for _, c := range []struct {
 		q        string
+		grams    int
 		hits     int
 		readLong bool
 	}{
-		{"红色引擎品牌，建设丙", 0, false}, // 建设丙 is nowhere; 红色引, 擎品牌, ，建设 are long lists
-		{"红色引擎品牌，建设红", 60, true},
+		// 服务丙 is nowhere; 红色引, 擎品牌, ，建设 … are long lists.
+		{"红色引擎品牌，建设清廉医院，服务丙", 6, 0, false},
+		{"红色引擎品牌，建设清廉医院，服务群", 6, 60, true},
+		// 建设丙 is nowhere, but the query is short: all at once.
+		{"红色引擎品牌，建设丙", 4, 0, true},
 	} {
+		grams := map[string]bool{}
+		for _, p := range cover(Terms(c.q)[0]) {
+			grams[p.gram] = true
+		}
+		if n := len(grams); n != c.grams {
+			t.Fatalf("%q has %d grams, the case needs %d", c.q, n, c.grams)
+		}
 		ix, err := Open(w.fs, "search")
 		if err != nil {
 			t.Fatal(err)

@@ -298,6 +298,15 @@ func cover(term string) []part {
 	return ps
 }
 
+// rareFirst is how many grams a query has when it reads its rare ones
+// first (search.js: RAREFIRST): a pasted sentence, whose common grams'
+// long lists would cost hundreds of kilobytes when a rare one finds
+// nothing. A unit's or a brand's name (up to 15 characters, 5 grams)
+// reads all its lists at once: read rare first, one that finds pages took
+// a wave more (夷陵区疾病预防控制中心: 4 waves after the page, where a
+// reader on an old phone's 4G waits 150 ms or more for each).
+const rareFirst = 6
+
 // Search returns the docs that contain every term of q, best first: by
 // band (the title is the query, the title has every term, the headings or
 // fields have every term, the rest), then score, then newest.
@@ -325,9 +334,9 @@ func (ix *Index) Search(q string) ([]Hit, error) {
 	for _, t := range terms {
 		plans = append(plans, cover(t))
 	}
-	// A query of four or more grams reads the rare ones first (not in the
-	// directory: short lists, in shards), the common ones' long lists only
-	// when none of the rare ones is empty.
+	// A query of rareFirst grams or more reads the rare ones first (not in
+	// the directory: short lists, in shards), the common ones' long lists
+	// only when none of the rare ones is empty.
 	var names []string
 	for _, ps := range plans {
 		for _, p := range ps {
@@ -337,7 +346,7 @@ func (ix *Index) Search(q string) ([]Hit, error) {
 		}
 	}
 	rare, common := names, []string(nil)
-	if len(names) >= 4 {
+	if len(names) >= rareFirst {
 		rare, common = nil, nil
 		for _, g := range names {
 			if len(ix.big[hash(g)>>dirShift]) > 0 {

@@ -302,6 +302,8 @@
     return p;
   };
 
+  var RAREFIRST = 6; // read.go: rareFirst
+
   Engine.prototype.run = function (q) {
     var self = this, ts = terms(q);
     if (!ts.length) return Promise.resolve([]);
@@ -310,12 +312,12 @@
       plans.forEach(function (ps) {
         ps.forEach(function (p) { if (!seen[p.gram]) { seen[p.gram] = true; names.push(p.gram); } });
       });
-      // A query of four or more grams (a long phrase, a pasted sentence)
-      // reads the rare ones first (not in the directory: short lists, in
-      // shards) and the common ones' long lists only when none of the rare
-      // ones is empty (read.go: Search).
+      // A query of RAREFIRST grams or more (a pasted sentence) reads the
+      // rare ones first (not in the directory: short lists, in shards) and
+      // the common ones' long lists only when none of the rare ones is
+      // empty (read.go: Search).
       var first = names, later = [];
-      if (names.length >= 4) {
+      if (names.length >= RAREFIRST) {
         var big = function (g) { return meta.big(hash(g) >>> DIRSHIFT).length > 0; };
         first = names.filter(function (g) { return !big(g); });
         later = names.filter(big);
