@@ -5,6 +5,7 @@ import (
 	"html/template"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"dangjian/generator/output"
 	"dangjian/generator/render"
@@ -49,10 +50,22 @@ func (s *Site) searchInline(head string, mn *output.Minifier) *render.SearchInli
 	if data := s.publishedStatic("js/search.js", mn); data != nil && safeInScript(data) {
 		in.Engine = template.JS(data)
 	}
+	if !s.ownHeadAssets() {
+		return in
+	}
 	if data := s.publishedStatic("css/main.css", mn); data != nil && safeInSearchPageStyle(data) {
 		in.Style = template.CSS(data)
 	}
 	return in
+}
+
+// ownHeadAssets: the head's links are the theme's own
+// (partials/head-assets.html), which search.html's block stands for when
+// it carries the stylesheet. A site's own copy may link more, which its
+// search page must keep.
+func (s *Site) ownHeadAssets() bool {
+	f, ok := s.Theme.Lookup("layouts", "partials/head-assets.html")
+	return ok && strings.HasPrefix(f.Source, "themes/default/")
 }
 
 // publishedStatic is a static file as copyStatic publishes it; nil when

@@ -148,3 +148,50 @@ func TestSearchPageLinksAStyleWithItsOwnAddresses(t *testing.T) {
 		t.Errorf("a stylesheet with its own folder's fonts was carried, or not linked:\n%.3000s", page)
 	}
 }
+
+// A site whose own layouts link the stylesheets their way keeps them on
+// every page, the search page too: its own head-assets.html (which may
+// link more than the theme's) is used there as it is, and an older copy
+// of baseof.html (without the search page's block) still gets the main
+// stylesheet from the theme's head-assets.html.
+func TestSiteLayoutsKeepTheirStylesheets(t *testing.T) {
+	for _, c := range []struct {
+		name, file, text string
+		links            []string // on the search page and the home page
+	}{
+		{"own head-assets.html", "layouts/partials/head-assets.html",
+			`<link rel="stylesheet" href="{{url "/css/main.css"}}"><link rel="stylesheet" href="{{url "/css/extra.css"}}">`,
+			[]string{`css/main.css"`, `css/extra.css"`}},
+		{"older baseof.html", "layouts/_default/baseof.html",
+			`<!DOCTYPE html><html><head><title>{{.Title}}</title>{{block "first" .}}{{end}}{{partialCached "partials/head-assets.html" .}}</head>` +
+				`<body>{{block "main" .}}{{end}}</body></html>`,
+			[]string{`css/main.css"`, `css/print.css"`}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			src := incrSite(t, 10)
+			own := filepath.Join(src, filepath.FromSlash(c.file))
+			if err := os.MkdirAll(filepath.Dir(own), 0o755); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(own, []byte(c.text), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			pub := filepath.Join(src, "public")
+			incrBuild(t, src, pub, false)
+			for _, page := range []string{"search/index.html", "index.html"} {
+				b, err := os.ReadFile(filepath.Join(pub, filepath.FromSlash(page)))
+				if err != nil {
+					t.Fatal(err)
+				}
+				for _, l := range c.links {
+					if !strings.Contains(string(b), l) {
+						t.Errorf("%s does not link %s", page, l)
+					}
+				}
+				if strings.Contains(string(b), "<style>") {
+					t.Errorf("%s carries a stylesheet beside the site's own links", page)
+				}
+			}
+		})
+	}
+}
