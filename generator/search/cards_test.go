@@ -440,3 +440,42 @@ func TestLikelyPassesOverFieldsApart(t *testing.T) {
 		t.Errorf("js read %v\nQueryCost counts %v", js, gofiles)
 	}
 }
+
+// A long term is in a page's headings and fields only when a line there
+// holds it whole: a page whose tags hold its trigrams on two lines (第一党支部,
+// 支部书记) and the term in its body alone ranks with the body matches, in
+// Go and in search.js (an audit found it among the field matches).
+func TestFieldBandNeedsTheWholeTerm(t *testing.T) {
+	const q = "党支部书记"
+	docs := []Doc{
+		{URL: "/news/c/", Title: "第三篇", Date: day("2026-01-01"), Body: "党支部书记党支部书记。"},
+		{URL: "/news/b/", Title: "另一篇", Date: day("2025-01-01"), Body: "正文。", Fields: []string{"党支部书记"}},
+		{URL: "/news/a/", Title: "会议纪要", Date: day("2016-01-01"), Body: "正文写到党支部书记参加会议。", Fields: []string{"第一党支部", "支部书记"}},
+	}
+	// b has it in a field; c and a in their bodies, c twice and newer.
+	want := []string{"/news/b/", "/news/c/", "/news/a/"}
+	w, _ := build(t, docs, Options{})
+	ix, hits := openAndSearch(t, w, q)
+	var got []string
+	for _, h := range hits {
+		f, err := ix.Fragment(h.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got = append(got, f.URL)
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("Go: %v, want %v", got, want)
+	}
+	dir := t.TempDir()
+	writeDir(t, dir, docs, Options{})
+	var res []jsResult
+	node(t, dir, "query", []string{q}, &res)
+	got = nil
+	for _, s := range res[0].Shown {
+		got = append(got, s.URL)
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("search.js: %v, want %v", got, want)
+	}
+}

@@ -546,6 +546,17 @@ func (ix *Index) Search(q string) ([]Hit, error) {
 				if tb == bandTitle && at+n > tlen {
 					tb = bandField
 				}
+				// And in the headings and fields only when a line there
+				// holds every trigram; else in the body.
+				if tb == bandField {
+					entries := make([]posting, len(ps))
+					for i, p := range ps {
+						entries[i] = gd[p.gram].docs[id]
+					}
+					if fieldsApart(entries) {
+						tb = bandBody
+					}
+				}
 			}
 			band[id] = min(band[id], tb)
 			exact[id] = exact[id] && tb == bandTitle && tlen == qlen && (len(plans) > 1 || at == 0)

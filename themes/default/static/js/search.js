@@ -284,7 +284,7 @@
     });
   };
 
-  var TITLE = 2, FIELD = 1, EXACT = 3; // bands (write.go: bandTitle …)
+  var TITLE = 2, FIELD = 1, BODY = 0, EXACT = 3; // bands (write.go: bandTitle …)
 
   // search resolves to hits {id, score, pos, deep, band} best first: by
   // band (3 the title is the query, 2 the title has every term, 1 the
@@ -446,15 +446,21 @@
   }
   function better(band, score, id, y) { return band > y.lb || band === y.lb && (score > y.score || score === y.score && id < y.id); }
   // apart tells that a headings-and-fields candidate c does not hold a
-  // long term there: no line of its headings and fields holds every
-  // trigram of the term (decodeDocs: lines; read.go: fieldsApart).
+  // long term there (common).
   function apart(parts, at, c, chains) {
     for (var k = 0; k < chains.length; k++) {
-      var ch = chains[k], common = 63;
-      for (var a = 0; a < ch.n; a++) common &= parts[ch.at + a].lines[at[ch.at + a][c]];
-      if (!common) return true;
+      if (!common(parts, at, chains[k].at, chains[k].n, c)) return true;
     }
     return false;
+  }
+  // common is the set of candidate c's heading and field lines that hold
+  // every one of a long term's trigrams (parts from … from+n−1; decodeDocs:
+  // lines); none: the term is not there, as no gram spans two lines
+  // (read.go: fieldsApart).
+  function common(parts, at, from, n, c) {
+    var m = 63;
+    for (var a = from; a < from + n; a++) m &= parts[a].lines[at[a][c]];
+    return m;
   }
   var TOPCARDS = 10; // cards.go: topCards
 
@@ -501,8 +507,10 @@
           if (first[c] < 0) first[c] = where;
           if (where + len <= meta.hr) near[c] = 1;
           // The title line comes first: the term is in the title when its
-          // first occurrence is.
+          // first occurrence is; and in the headings and fields only when
+          // a line there holds every trigram, else in the body.
           if (tb === TITLE && where + len > tlen) tb = FIELD;
+          if (tb === FIELD && !common(score.parts, score.at, a0, ps.length, c)) tb = BODY;
         }
         if (tb < band[c]) band[c] = tb;
         exact[c] = (pi === 0 || exact[c]) && tb === TITLE && tlen === qlen && (plans.length > 1 || where === 0) ? 1 : 0;
