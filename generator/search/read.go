@@ -420,6 +420,14 @@ func (ix *Index) Search(q string) ([]Hit, error) {
 	// The positions of long lists, for terms longer than three characters,
 	// all asked for at once, and with them the cards of the likely first
 	// results.
+	// termApart: the long term ps is not in doc id's headings and fields.
+	termApart := func(ps []part, id int) bool {
+		entries := make([]posting, len(ps))
+		for i, p := range ps {
+			entries[i] = gd[p.gram].docs[id]
+		}
+		return fieldsApart(entries)
+	}
 	needPos := false
 	for _, ps := range plans {
 		for _, p := range ps {
@@ -439,14 +447,8 @@ func (ix *Index) Search(q string) ([]Hit, error) {
 				band = min(band, g.docs[id].band)
 			}
 			if band == bandField {
-				i := 0
 				for _, ps := range plans {
-					entries := make([]posting, len(ps))
-					for j := range ps {
-						entries[j] = parts[i+j].docs[id]
-					}
-					apart = apart || len(ps) > 1 && fieldsApart(entries)
-					i += len(ps)
+					apart = apart || len(ps) > 1 && termApart(ps, id)
 				}
 			}
 			return band, apart
@@ -548,14 +550,8 @@ func (ix *Index) Search(q string) ([]Hit, error) {
 				}
 				// And in the headings and fields only when a line there
 				// holds every trigram; else in the body.
-				if tb == bandField {
-					entries := make([]posting, len(ps))
-					for i, p := range ps {
-						entries[i] = gd[p.gram].docs[id]
-					}
-					if fieldsApart(entries) {
-						tb = bandBody
-					}
+				if tb == bandField && termApart(ps, id) {
+					tb = bandBody
 				}
 			}
 			band[id] = min(band[id], tb)
