@@ -53,24 +53,17 @@ async function main() {
     const ts = core.terms(q);
     const shown = [], excerpts = [];
     if (hits.length) await engine.classes();
-    for (const h of hits.slice(0, 10)) {
-      // As the page's more(): a body match whose excerpt came with the
-      // lists from its card, a deep hit, or a body match whose text file
-      // came with the positions, from its text file alone.
-      const ex = h.band === 0 && engine.excerpt(h.id, ts);
-      if (ex) {
-        const f = await engine.fragment(h.id);
-        const snippet = core.excerptSnippet(ex, ts, core.WIDTH);
-        const meta = readDirect('meta'), entry = readDirect('x/' + Math.floor(h.id / meta[5]))[h.id % meta[5]];
+    // The first page as the page's more() asks for it (Engine.shown).
+    for (const f of await engine.shown(hits.slice(0, 10), ts)) {
+      if (f.excerpt) {
+        const snippet = core.excerptSnippet(f.excerpt, ts, core.WIDTH);
+        const meta = readDirect('meta'), entry = readDirect('x/' + Math.floor(f.id / meta[5]))[f.id % meta[5]];
         const whole = core.snippet(entry[4], ts, core.WIDTH, f.summary, false);
-        excerpts.push({ id: h.id, same: JSON.stringify(snippet) === JSON.stringify(whole), excerpt: snippet, whole });
+        excerpts.push({ id: f.id, same: JSON.stringify(snippet) === JSON.stringify(whole), excerpt: snippet, whole });
         shown.push({ url: f.url, snippet, titleMarks: core.matches(f.title, ts).length });
         continue;
       }
-      let f = engine.viaText(h) ? await engine.deepFragment(h.id) : null;
-      if (!f) f = await engine.fragment(h.id);
-      const text = f.text !== undefined ? f.text : await engine.snippetText(f, ts);
-      shown.push({ url: f.url, snippet: core.snippet(text, ts, core.WIDTH, f.summary, text === f.head && !!f.more), titleMarks: core.matches(f.title, ts).length });
+      shown.push({ url: f.url, snippet: core.snippet(f.text, ts, core.WIDTH, f.summary, f.text === f.head && !!f.more), titleMarks: core.matches(f.title, ts).length });
     }
     out.push({ q, hits: hits.map((h) => [h.id, h.score, h.deep ? 1 : 0]), shown, files, excerpts });
   }

@@ -672,6 +672,32 @@
     return t !== null ? Promise.resolve(t) : this.text(f.id);
   };
 
+  // shown resolves to the display data of hits, in their order: a card's
+  // fields (fromCard) and the text its snippet is cut from (text), or the
+  // window of the body that came with the lists (excerpt). Each comes from
+  // as few files as it needs: a body match whose excerpt came with the
+  // lists from none; a deep hit, and a body match whose text file came with
+  // the positions, from its text file alone (viaText); the rest from their
+  // cards, and their texts only when the card's head and fields do not show
+  // a term (snippetText).
+  Engine.prototype.shown = function (hits, ts) {
+    var self = this;
+    var card = function (h) {
+      return self.fragment(h.id).then(function (f) {
+        return self.snippetText(f, ts).then(function (t) { f.text = t; return f; });
+      });
+    };
+    return Promise.all(hits.map(function (h) {
+      var ex = h.band === 0 && self.excerpt(h.id, ts);
+      if (ex) return self.fragment(h.id).then(function (f) { f.excerpt = ex; return f; });
+      if (!self.viaText(h)) return card(h);
+      return self.deepFragment(h.id).then(function (f) {
+        if (!f && h.deep) throw new Error('x/' + h.id);
+        return f || card(h);
+      });
+    }));
+  };
+
   // cardText is the text of card f that holds its snippet for terms ts, or
   // null when that needs the whole text (read.go: cardText): the head when
   // it shows a term, else the head and the fields when they do. The head
@@ -1078,29 +1104,7 @@
         results.appendChild(a);
         return a;
       });
-      // A deep result (its match is beyond the fragment's head) comes from
-      // its text file alone, so its snippet is not a wave later; so does a
-      // body match whose text file came with the positions.
-      var texts = new Map();
-      var card = function (h) {
-        return engine.fragment(h.id).then(function (f) {
-          return engine.snippetText(f, current.ts).then(function (t) { f.text = t; return f; });
-        });
-      };
-      batch.forEach(function (h) {
-        // A body match whose excerpt came with the lists: no file at all.
-        var ex = h.band === 0 && engine.excerpt(h.id, current.ts);
-        if (ex) {
-          texts.set(h, engine.fragment(h.id).then(function (f) { f.excerpt = ex; return f; }));
-          return;
-        }
-        if (!engine.viaText(h)) { texts.set(h, card(h)); return; }
-        texts.set(h, engine.deepFragment(h.id).then(function (f) {
-          if (!f && h.deep) throw new Error('x/' + h.id);
-          return f || card(h);
-        }));
-      });
-      return Promise.all(batch.map(function (h) { return texts.get(h); })).then(function (fs) {
+      return engine.shown(batch, current.ts).then(function (fs) {
         if (my !== seq) return;
         fs.forEach(function (f, i) { fill(slots[i], f); });
         if (current.count < current.shown.length) {
