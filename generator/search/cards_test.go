@@ -479,3 +479,67 @@ func TestFieldBandNeedsTheWholeTerm(t *testing.T) {
 		t.Errorf("search.js: %v, want %v", got, want)
 	}
 }
+
+// A word's list of more than WordBytes is a long list, in a file of its
+// own with its first results' cards: a reader's two-character query shows
+// its first page from that one file. In a shard, the same list came
+// without them, and the first page read its d/ files after it. A gram
+// across a punctuation mark is never a query of its own: it stays in its
+// shard.
+func TestWordListsCarryCards(t *testing.T) {
+	var docs []Doc
+	for i := range 80 {
+		docs = append(docs, Doc{URL: fmt.Sprintf("/n/%d/", i), Title: fmt.Sprintf("动态%d", i),
+			Date: day("2021-01-01").Add(time.Duration(i) * time.Hour), Body: fmt.Sprintf("学习强国。第%d期", i)})
+	}
+	for _, c := range []struct {
+		word      int
+		longWord  bool // 强国's list in a file of its own
+		longPunct bool // 国。's
+	}{
+		{word: 60, longWord: true},
+		{word: 1 << 20},
+	} {
+		w, _ := build(t, docs, Options{ShardBytes: 4000, BigBytes: 3000, WordBytes: c.word})
+		ix, err := Open(w.fs, "search")
+		if err != nil {
+			t.Fatal(err)
+		}
+		hits, err := ix.Search("强国")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(hits) != len(docs) {
+			t.Fatalf("WordBytes %d: 强国 finds %d of %d", c.word, len(hits), len(docs))
+		}
+		long := slices.ContainsFunc(ix.Loaded, func(p string) bool { return strings.HasPrefix(p, "search/t/") && strings.Contains(p, "-") })
+		before := len(ix.Loaded)
+		for _, h := range hits[:topCards] {
+			if _, err := ix.Fragment(h.ID); err != nil {
+				t.Fatal(err)
+			}
+		}
+		after := ix.Loaded[before:]
+		if long != c.longWord || (len(after) == 0) != c.longWord {
+			t.Errorf("WordBytes %d: 强国 read %v, then %v for its first page; want its own file with the cards: %v", c.word, ix.Loaded[:before], after, c.longWord)
+		}
+		// 国。 is in every doc too, as long a doc list as 强国's.
+		inShard := false
+		for name, data := range w.fs {
+			if strings.HasPrefix(name, "search/t/") && !strings.Contains(name, "-") && strings.Contains(string(data.Data), `"国。","`) {
+				inShard = true
+			}
+		}
+		if inShard == c.longPunct {
+			t.Errorf("WordBytes %d: 国。's list in a shard: %v, want %v", c.word, inShard, !c.longPunct)
+		}
+	}
+}
+
+func TestWordGram(t *testing.T) {
+	for gram, want := range map[string]bool{"强国": true, "党": true, "2023": true, "年5月": true, "a党": true, "国。": false, "，建设": false, "党 建": false, "": false} {
+		if got := wordGram(gram); got != want {
+			t.Errorf("wordGram(%q) = %v, want %v", gram, got, want)
+		}
+	}
+}

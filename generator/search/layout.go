@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -26,19 +27,23 @@ const maxReused = 1 << 20
 // t/<h> by the gram's hash; a longer one into files of its own named in the
 // shard: t/<h>-<k> its doc list and, for a trigram, p/<h>-<k> its positions,
 // which only a query word of four or more characters reads. It returns the
-// number of shards and the long lists.
+// number of shards and the long lists. A word's list (wordGram) is long
+// from word bytes of doc list.
 //
 // cards, when not nil, appends what follows a long doc list in its t/
 // file (appendTopCards: the cards of its first results). re, when not nil,
 // links the files that are the previous index's (Update).
-func shardJobs(jobs *[]job, lists []list, target, big int, cards func([]byte, *list) ([]byte, error), re *relink) (int, []bigEntry) {
+func shardJobs(jobs *[]job, lists []list, target, big, word int, cards func([]byte, *list) ([]byte, error), re *relink) (int, []bigEntry) {
 	size := func(l *list) int {
 		if l.npos == 0 {
 			return l.ndoc
 		}
 		return l.ndoc + 1 + l.npos
 	}
-	isBig := func(i int) bool { return re.long(i) || size(&lists[i]) > big }
+	isBig := func(i int) bool {
+		l := &lists[i]
+		return re.long(i) || size(l) > big || l.ndoc > word && wordGram(l.gram)
+	}
 	small := 0
 	for i := range lists {
 		if !isBig(i) {
@@ -483,4 +488,16 @@ func textJobs(docs []Doc, order []int, opts Options) []job {
 	}
 
 	return jobs
+}
+
+// wordGram reports whether gram is all letters and digits: a word a reader
+// may search for on its own, unlike a gram across a punctuation mark or a
+// space (节。), which only a longer query reads, with its other grams.
+func wordGram(gram string) bool {
+	for _, r := range gram {
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			return false
+		}
+	}
+	return gram != ""
 }

@@ -311,7 +311,7 @@ func TestRelinkOnlyWhereItWas(t *testing.T) {
 	origins[1-first] = origin{shard: 0, k: 0}
 	re := &relink{prev: prev, linked: new(atomic.Int64), origin: origins, counts: []int{1}}
 	var jobs []job
-	shardJobs(&jobs, lists, 1<<20, 10, nil, re)
+	shardJobs(&jobs, lists, 1<<20, 10, 1<<20, nil, re)
 	for _, jb := range jobs {
 		if _, _, err := jb(nil); err != nil {
 			t.Fatal(err)
@@ -325,7 +325,7 @@ func TestRelinkOnlyWhereItWas(t *testing.T) {
 	origins[1-first] = origin{shard: 0, k: 1}
 	re.counts[0] = 2
 	jobs = nil
-	shardJobs(&jobs, lists, 1<<20, 10, nil, re)
+	shardJobs(&jobs, lists, 1<<20, 10, 1<<20, nil, re)
 	for _, jb := range jobs {
 		jb(nil)
 	}

@@ -22,6 +22,13 @@ type Options struct {
 	// files of its own, so a query for a rare gram does not download a
 	// common one's list, nor a three-character query a trigram's positions.
 	BigBytes int
+	// WordBytes: a gram of letters and digits whose doc list alone is
+	// longer gets files of its own too. A reader searches such a word on
+	// its own (强国, 青年), and a long list's file carries its first
+	// results' cards (cards.go): in a shard, the list came without them,
+	// and its first ten results cost a second wave of ten files, two turns
+	// of a browser's six connections. Default BigBytes/4.
+	WordBytes int
 	// HeadRunes caps the text a result fragment carries for its snippet:
 	// the title line and the start of the body, that many characters in all
 	// (the whole title line when it is longer). A snippet for a match
@@ -64,6 +71,9 @@ func (o Options) withDefaults() Options {
 	}
 	if o.BigBytes <= 0 {
 		o.BigBytes = o.ShardBytes * 3 / 4
+	}
+	if o.WordBytes <= 0 {
+		o.WordBytes = o.BigBytes / 4
 	}
 	if o.HeadRunes <= 0 {
 		o.HeadRunes = 130
@@ -251,7 +261,7 @@ func writeLists(docs []Doc, order []int, lists []list, cards *cardSet, re *relin
 	// asks for both at once, a shorter one reads only the doc list. A short
 	// list keeps them after its doc list, in its shard.
 	withCards := func(b []byte, l *list) ([]byte, error) { return appendTopCards(b, l, cards) }
-	nt, bigs := shardJobs(&jobs, lists, opts.ShardBytes, opts.BigBytes, withCards, re)
+	nt, bigs := shardJobs(&jobs, lists, opts.ShardBytes, opts.BigBytes, opts.WordBytes, withCards, re)
 	st.PostingFiles = len(jobs)
 	tables, head := tableJobs(docs, order, nt, bigs, opts)
 	jobs = append(jobs, tables...)
