@@ -3,6 +3,7 @@ package search
 import (
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -540,6 +541,44 @@ func TestWordGram(t *testing.T) {
 	for gram, want := range map[string]bool{"强国": true, "党": true, "2023": true, "年5月": true, "a党": true, "国。": false, "，建设": false, "党 建": false, "": false} {
 		if got := wordGram(gram); got != want {
 			t.Errorf("wordGram(%q) = %v, want %v", gram, got, want)
+		}
+	}
+}
+
+// Every long list of a shard up to the directory's dirK-th is in the
+// directory: a query reads it without its shard first. With words' lists
+// long too, a shard holds a dozen.
+func TestDirectoryListsAShardsLongLists(t *testing.T) {
+	var docs []Doc
+	words := []string{"甲乙", "丙丁", "戊己", "庚辛", "壬癸", "子丑", "寅卯", "辰巳", "午未", "申酉", "戌亥", "天地"}
+	for i := range 60 {
+		docs = append(docs, Doc{URL: fmt.Sprintf("/n/%d/", i), Title: "动态", Date: day("2021-01-01").Add(time.Duration(i) * time.Hour),
+			Body: strings.Join(words, "，")})
+	}
+	// Every list long: one shard holds them all.
+	w, _ := build(t, docs, Options{ShardBytes: 400, BigBytes: 60, WordBytes: 1})
+	maxK := 0
+	for name := range w.fs {
+		if _, k, ok := strings.Cut(strings.TrimSuffix(strings.TrimPrefix(name, "search/t/"), ".js"), "-"); ok && strings.HasPrefix(name, "search/t/") {
+			n, _ := strconv.Atoi(k)
+			maxK = max(maxK, n)
+		}
+	}
+	if maxK < 8 {
+		t.Fatalf("the fixture's shard holds long lists up to k = %d, the test needs 8 or more", maxK)
+	}
+	for _, q := range words {
+		ix, err := Open(w.fs, "search")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := ix.Search(q); err != nil {
+			t.Fatal(err)
+		}
+		for _, p := range ix.Loaded {
+			if strings.HasPrefix(p, "search/t/") && !strings.Contains(p, "-") {
+				t.Errorf("%q read its shard %s (read %v)", q, p, ix.Loaded)
+			}
 		}
 	}
 }

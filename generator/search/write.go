@@ -116,7 +116,7 @@ func (s Stats) String() string {
 }
 
 // Format version; search.js refuses an index of another version.
-const formatVersion = 9
+const formatVersion = 10
 
 // BM25 parameters and the weight of each part of a doc's text.
 const (

@@ -99,7 +99,7 @@
   // ---- Index format (write.go) ----
 
   var RADIX = 45, STEPS = 9; // write.go: radix, steps
-  var DIRSHIFT = 12, DIRK = 4; // write.go: dirShift, dirK
+  var DIRSHIFT = 12, DIRK = 16; // write.go: dirShift, dirK
   function digit(c) { return c < 92 ? c - 35 : c - 36; }
   function varints(s) {
     var out = [], v = 0;
@@ -200,7 +200,7 @@
     if (!this.meta) {
       this.meta = Promise.all([this.load('meta'), this.load('dir')]).then(function (r) {
         var m = r[0];
-        if (m[0] !== 9) throw new Error('search index format ' + m[0]);
+        if (m[0] !== 10) throw new Error('search index format ' + m[0]);
         // dir.js: hash bits → k of the grams with a file t/<h>-<k>
         // (write.go: dirData), read into two arrays, bits ascending: a
         // Map of arrays of its thousands of entries took an old phone
