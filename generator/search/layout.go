@@ -27,8 +27,11 @@ const maxReused = 1 << 20
 // t/<h> by the gram's hash; a longer one into files of its own named in the
 // shard: t/<h>-<k> its doc list and, for a trigram, p/<h>-<k> its positions,
 // which only a query word of four or more characters reads. It returns the
-// number of shards and the long lists. A word's list (wordGram) is long
-// from word bytes of doc list.
+// number of shards and the long lists. A word of one or two characters
+// (wordGram, no positions) is long from word bytes of doc list: a
+// trigram's list holds its positions, which a longer query reads with its
+// doc list from the shard, and in a file of their own they would be a
+// wave later (a unit's name: 秭归县第一人民医院).
 //
 // cards, when not nil, appends what follows a long doc list in its t/
 // file (appendTopCards: the cards of its first results). re, when not nil,
@@ -42,7 +45,7 @@ func shardJobs(jobs *[]job, lists []list, target, big, word int, cards func([]by
 	}
 	isBig := func(i int) bool {
 		l := &lists[i]
-		return re.long(i) || size(l) > big || l.ndoc > word && wordGram(l.gram)
+		return re.long(i) || size(l) > big || l.npos == 0 && l.ndoc > word && wordGram(l.gram)
 	}
 	small := 0
 	for i := range lists {

@@ -22,8 +22,8 @@ type Options struct {
 	// files of its own, so a query for a rare gram does not download a
 	// common one's list, nor a three-character query a trigram's positions.
 	BigBytes int
-	// WordBytes: a gram of letters and digits whose doc list alone is
-	// longer gets files of its own too. A reader searches such a word on
+	// WordBytes: a gram of one or two letters or digits whose doc list is
+	// longer gets a file of its own too. A reader searches such a word on
 	// its own (强国, 青年), and a long list's file carries its first
 	// results' cards (cards.go): in a shard, the list came without them,
 	// and its first ten results cost a second wave of ten files, two turns
