@@ -199,6 +199,8 @@ var layouts = map[string]Options{
 	"tiny": {ShardBytes: 200, BigBytes: 40, HeadRunes: 20, FragDocs: 3, TextDocs: 2, Workers: 3},
 	// One doc per file, one worker.
 	"single": {FragDocs: 1, TextDocs: 1, Workers: 1},
+	// Words' lists long by WordBytes, trigrams' in shards.
+	"words": {ShardBytes: 2000, BigBytes: 1500, WordBytes: 30},
 }
 
 func searchURLs(t testing.TB, ix *Index, q string) ([]string, []Hit) {
