@@ -12,6 +12,7 @@ var (
 	MsgImportTooBig      = Msg{"文件中的 %s 解压后超过 %d MB，不像正常的文档（可能是恶意构造的压缩包），已拒绝导入", "%s would unpack to more than %d MB; this is not an ordinary document (perhaps a zip bomb), refused"}
 	MsgImportTooMany     = Msg{"文件包含的部件过多（%d 个，上限 %d 个），不像正常的文档，已拒绝导入", "the file has too many parts (%d, at most %d); not an ordinary document, refused"}
 	MsgImportTooComplex  = Msg{"文件中的 %s 元素过多，不像正常的文档（可能是恶意构造的文件），已拒绝导入", "%s has too many elements for an ordinary document (perhaps a hostile file); refused"}
+	MsgImportTooDeep     = Msg{"文件中的 %s 层层嵌套超过 %d 层，不像正常的文档（可能是恶意构造的文件），已拒绝导入。如确是正常文档，请在 Word 或 WPS 中另存为新的 .docx 后再导入", "%s nests elements more than %d levels deep; not an ordinary document (perhaps a hostile file), refused. If it is an ordinary document, save it as a new .docx in Word or WPS and import that"}
 	MsgImportFileTooBig  = Msg{"文件有 %d MB，超过导入上限 %d MB。请压缩其中的图片（WPS/Word：图片 → 压缩图片）后再导入", "the file is %d MB, more than the %d MB import limit; compress its pictures first"}
 	MsgImportUsage       = Msg{"用法：dangjian import 文件.docx… --kind 类型 [--source 目录] [--unit 单位]    类型：news | brand | model | honor | unit", "usage: dangjian import FILE.docx… --kind KIND [--source DIR] [--unit UNIT]    KIND: news | brand | model | honor | unit"}
 	MsgImportKind        = Msg{"未知类型 %q，可选：news（工作动态/通报）、brand（党建品牌）、model（示范点）、honor（荣誉榜）、unit（单位）", "unknown kind %q; use news, brand, model, honor or unit"}
