@@ -49,6 +49,7 @@ var (
 	MsgConfigMissing   = Msg{"找不到网站配置文件 site.toml", "site.toml not found"}
 	MsgTemplate        = Msg{"模板错误：%s", "template error: %s"}
 	MsgRender          = Msg{"生成页面时出错：%s", "error while rendering page: %s"}
+	MsgMarkdownNesting = Msg{"这一行开头的引用符号 >、列表符号（- + * 1.）和缩进嵌套了 %d 层，超过上限 %d 层，页面未生成。请删去行首多余的 > 、列表符号或空格（正常文章只嵌套几层）", "this line nests block quotes (>), list markers (- + * 1.) and indentation %d levels deep, more than the limit of %d; the page was not made. Remove the extra >, list markers or spaces at the start of the line (an article nests a few levels)"}
 	MsgSymlinkLoop     = Msg{"符号链接形成循环，已跳过", "symbolic link loop; skipped"}
 	MsgOutsideContent  = Msg{"符号链接指向 content/ 以外的位置，已跳过", "symbolic link points outside content/; skipped"}
 	MsgDestNotOurs     = Msg{"输出目录 %s 不是空目录，且不是 dangjian 生成的（缺少标记文件 %s），为安全起见不会覆盖。请换一个 --dest 目录或手动清空它", "destination %s is not empty and was not made by dangjian (no %s marker file); refusing to replace it. Choose another --dest or empty it"}
