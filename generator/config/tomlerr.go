@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/BurntSushi/toml"
 
@@ -169,12 +170,20 @@ func Hint(line string) (diag.Msg, []any, bool) {
 		return diag.Msg{}, nil, false
 	}
 	key, value, eq := cutEquals(t)
+	if eq == "" {
+		// "title: …" or "title：…": a colon, as in YAML or in a Chinese
+		// sentence, where TOML wants "=". The full-width colon must not be
+		// read as a full-width key, whose fix would be "title:…".
+		if k, v, ok := cutColon(t); ok {
+			return diag.MsgHintColon, []any{k, fixValue(stripComment(v))}, true
+		}
+	}
 	value = stripComment(value)
 	fixedKey := FoldWidth(key)
 	if eq == "＝" {
 		return diag.MsgHintEquals, []any{fixedKey, fixValue(value)}, true
 	}
-	if fixedKey != key {
+	if fixedKey != key && keyRe.MatchString(fixedKey) {
 		return diag.MsgHintFullWidthKey, []any{key, fixedKey}, true
 	}
 	if eq == "" || looksLikeTOML(value) {
@@ -214,6 +223,23 @@ func cutEquals(t string) (key, value, eq string) {
 		return strings.TrimSpace(t[:i]), strings.TrimSpace(t[i+1:]), "="
 	}
 	return t, "", ""
+}
+
+var keyRe = regexp.MustCompile(`^[A-Za-z0-9_-]+$`)
+
+// cutColon splits "key: value" or "key：value" (a field name as TOML
+// writes it, then a half- or full-width colon) at the colon.
+func cutColon(t string) (key, value string, ok bool) {
+	i := strings.IndexAny(t, ":：")
+	if i < 0 {
+		return "", "", false
+	}
+	key = FoldWidth(strings.TrimSpace(t[:i]))
+	if !keyRe.MatchString(key) {
+		return "", "", false
+	}
+	_, size := utf8.DecodeRuneInString(t[i:])
+	return key, strings.TrimSpace(t[i+size:]), true
 }
 
 // stripComment drops a # comment that is not inside a quoted text.

@@ -71,6 +71,10 @@ func TestHint(t *testing.T) {
 		"members = 80人":        "members = 80",
 		"members = 80 人":       "members = 80",
 		"tags = [\"a\"，\"b\"]": `tags = ["a","b"]`,
+		"title：\"测试\"":         `写成 title = "测试"`,
+		"title: \"测试\" # 标题":   `写成 title = "测试"`,
+		"ｍｅｍｂｅｒｓ：８０":           `写成 members = 80`,
+		"source：“市卫健委”":        `写成 source = "市卫健委"`,
 	} {
 		msg, args, ok := Hint(line)
 		if !ok {
@@ -81,7 +85,7 @@ func TestHint(t *testing.T) {
 			t.Errorf("%q: %q, want %q in it", line, got, want)
 		}
 	}
-	for _, line := range []string{"members = 80", "date = 2019-07-01", "title = \"2019年7月1日\"", "# 注释 “”", "[[honors]]", "investment = 1e3", "date = 2019-07-01T10:00:00"} {
+	for _, line := range []string{"members = 80", "date = 2019-07-01", "title = \"2019年7月1日\"", "# 注释 “”", "[[honors]]", "investment = 1e3", "date = 2019-07-01T10:00:00", "注意：这一行不是字段"} {
 		if msg, args, ok := Hint(line); ok {
 			t.Errorf("%q: unexpected hint %q", line, msg.Text(diag.Chinese, args...))
 		}
