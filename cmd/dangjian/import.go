@@ -5,7 +5,9 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"os"
 	"path/filepath"
+	"strings"
 
 	"dangjian/generator/diag"
 	"dangjian/generator/importdocx"
@@ -42,6 +44,7 @@ func runImport(args []string, stdout, stderr io.Writer, lang diag.Lang) int {
 		fmt.Fprintln(stderr, diag.MsgImportUsage.Text(lang))
 		return exitUsage
 	}
+	files = expandPatterns(files)
 	pages, err := importdocx.Import(files, importdocx.Options{Source: *source, Kind: *kind, Unit: *unit})
 	if err != nil {
 		var p *importdocx.Problem
@@ -72,4 +75,30 @@ func runImport(args []string, stdout, stderr io.Writer, lang diag.Lang) int {
 		fmt.Fprintln(stderr, "  "+diag.MsgImportPreview.Text(lang, "http://127.0.0.1:1313"+pg.URL))
 	}
 	return exitOK
+}
+
+// expandPatterns expands "*.docx" and the like: Windows' command prompt and
+// PowerShell hand the pattern to the program as it was typed, where a Unix
+// shell would have listed the files. A name that exists as it is, or a
+// pattern that matches nothing, is kept as written (and reported missing).
+func expandPatterns(files []string) []string {
+	var out []string
+	for _, f := range files {
+		if _, err := os.Stat(f); err == nil || !strings.ContainsAny(f, "*?[") {
+			out = append(out, f)
+			continue
+		}
+		matches, err := filepath.Glob(f)
+		if err != nil || len(matches) == 0 {
+			out = append(out, f)
+			continue
+		}
+		// Word's lock files (~$通报.docx) are not documents.
+		for _, m := range matches {
+			if !strings.HasPrefix(filepath.Base(m), "~$") {
+				out = append(out, m)
+			}
+		}
+	}
+	return out
 }
