@@ -40,6 +40,11 @@ func runPackage(args []string, stdout, stderr io.Writer, lang diag.Lang) int {
 		fmt.Fprintln(stderr, diag.MsgPackageInside.Text(lang, *out, dir))
 		return exitContent
 	}
+	// In content/ or static/ the zip would be published by the next build.
+	if d := inSources(*out, o.source); d != "" {
+		fmt.Fprintln(stderr, diag.MsgPackageSource.Text(lang, *out, d))
+		return exitContent
+	}
 	n, err := deploy.Package(dir, *out)
 	if err != nil {
 		var p diag.Problem
