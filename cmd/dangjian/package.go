@@ -51,7 +51,7 @@ func runPackage(args []string, stdout, stderr io.Writer, lang diag.Lang) int {
 		if errors.As(err, &p) {
 			fmt.Fprintln(stderr, p.Format(lang))
 		} else {
-			fmt.Fprintln(stderr, err)
+			fmt.Fprintln(stderr, diag.MsgPackageFailed.Text(lang, *out, err))
 		}
 		return exitContent
 	}

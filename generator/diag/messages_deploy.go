@@ -35,5 +35,6 @@ var (
 	MsgDeployForeign     = Msg{"目标上有 %d 个文件不属于本次网站，又没有上次发布的清单，因此没有删除它们", "%d file(s) on the target are not in this site and there is no manifest of a previous deploy, so they were left in place"}
 	MsgDeployBadName     = Msg{"文件名 %q 不能安全发布（含有控制字符、反斜杠或不是 UTF-8），请改名后重新生成", "file name %q cannot be deployed safely (control characters, backslash or not UTF-8); rename it and build again"}
 	MsgPackageSource     = Msg{"压缩包 %s 不能放在网站的 %s 文件夹里：下次生成网站时它会被当作网站的文件发布。请用 --output 指定其他位置，或不写 --output（默认放在网站文件夹中）", "the zip %s cannot be in the site's %s folder, whose files the next build publishes; choose another --output, or leave it out (the default is the site folder)"}
+	MsgPackageFailed     = Msg{"无法写入压缩包 %s（%v）。请检查这个位置能否写入、磁盘是否已满，或用 --output 换一个位置", "cannot write the zip %s (%v); check that the place is writable and the disk not full, or choose another --output"}
 	MsgPackageInside     = Msg{"压缩包 %s 不能放在网站文件夹 %s 里面，请用 --output 指定其他位置", "the zip %s cannot be inside the built folder %s; choose another --output"}
 )
