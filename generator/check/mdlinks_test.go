@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"dangjian/generator/diag"
 	"dangjian/generator/site"
 	"dangjian/generator/sitetest"
 )
@@ -76,4 +77,47 @@ func excerpt(s, near string) string {
 		return s
 	}
 	return s[max(0, i-200):min(len(s), i+600)]
+}
+
+// An address written with Windows' backslashes, in the wrong letter case,
+// or without its leading "/" leads nowhere; the message says the address
+// that works, instead of only that the image does not exist.
+func TestLinkSlipsGetTheAddress(t *testing.T) {
+	dir := writeSite(t, sitetest.Minimal+`
+-- content/images/Photo.PNG --
+x
+-- content/images/合影.png --
+x
+-- content/news/a.md --
++++
+title = "图片"
+date = 2025-01-01
++++
+![反斜杠](\images\合影.png)
+
+![大小写](/images/photo.png)
+
+![无斜杠](images/合影.png)
+
+[单位](/Units/Fuyou/)
+`)
+	r := Run(Options{Source: dir, Now: testNow})
+	var got []string
+	for _, p := range r.Problems {
+		got = append(got, p.Format(diag.Chinese))
+	}
+	all := strings.Join(got, "\n")
+	for _, want := range []string{
+		`content/news/a.md:5: “\images\合影.png” 找不到`, "请写成 /images/合影.png",
+		`content/news/a.md:7: “/images/photo.png” 找不到`, "请写成 /images/Photo.PNG",
+		`content/news/a.md:9: "images/合影.png" 在网页中按本页网址 /news/a/ 计算，找不到文件；若要指向 content/ 下的这个文件，请写成 /images/合影.png`,
+		`content/news/a.md:11: “/Units/Fuyou/” 找不到`, "请写成 /units/fuyou/",
+	} {
+		if !strings.Contains(all, want) {
+			t.Errorf("no %q in\n%s", want, all)
+		}
+	}
+	if len(got) != 4 {
+		t.Errorf("%d problems, want 4:\n%s", len(got), all)
+	}
 }

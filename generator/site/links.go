@@ -241,6 +241,14 @@ func (c *checker) link(p *content.Page, l content.Link) (diag.Problem, bool) {
 				if _, ok := c.lookup(fromFile); ok {
 					return diag.New(p.Path, l.Line, diag.MsgRelativeToFile, l.Dest, p.URL, fromFile), true
 				}
+				// images/a.png, as if from content/: the page's address
+				// is a folder deeper.
+				if _, ok := c.lookup("/" + target); ok && !strings.Contains(target, `\`) {
+					return diag.New(p.Path, l.Line, diag.MsgRelativeToFile, l.Dest, p.URL, "/"+target), true
+				}
+			}
+			if fix, ok := c.closeName(abs, target); ok {
+				return diag.New(p.Path, l.Line, diag.MsgLinkCloseName, l.Dest, fix), true
 			}
 			if l.Image {
 				return diag.New(p.Path, l.Line, diag.MsgImageNotFound, l.Dest), true
@@ -265,6 +273,30 @@ func (c *checker) link(p *content.Page, l content.Link) (diag.Problem, bool) {
 		return diag.New(p.Path, l.Line, diag.MsgBrokenAnchorHere, l.Dest, frag), true
 	}
 	return diag.New(p.Path, l.Line, diag.MsgBrokenAnchor, l.Dest, frag), true
+}
+
+// closeName finds the address a link that leads nowhere was meant to be,
+// for the two slips of a Windows user: backslashes (\images\a.png, as
+// Explorer writes paths) and letters in the wrong case (photo.png for
+// Photo.PNG, which Windows finds and a web server does not).
+func (c *checker) closeName(abs, target string) (string, bool) {
+	if strings.Contains(target, `\`) {
+		fixed := strings.ReplaceAll(target, `\`, "/")
+		if !strings.HasPrefix(fixed, "/") {
+			fixed = "/" + fixed
+		}
+		if _, ok := c.lookup(fixed); ok {
+			return fixed, true
+		}
+		return "", false
+	}
+	rel := strings.TrimPrefix(path.Clean(abs), "/")
+	for f := range c.files {
+		if strings.EqualFold(f, rel) || strings.EqualFold(f, rel+"/index.html") {
+			return "/" + strings.TrimSuffix(f, "index.html"), true
+		}
+	}
+	return "", false
 }
 
 // has reports whether the build makes the file at an output path.
