@@ -59,8 +59,7 @@ func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
 }
 
 func runDeploy(args []string, stdout, stderr io.Writer, lang diag.Lang) int {
-	fs := flag.NewFlagSet("deploy", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs := newFlags("deploy", stderr, lang)
 	var o deployOpts
 	o.flags(fs, lang)
 	dry := fs.Bool("dry-run", false, pick(lang, "只列出将要上传和删除的文件，不做任何改动", "print the plan, change nothing"))

@@ -2,7 +2,6 @@ package main
 
 import (
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -23,8 +22,7 @@ func init() {
 // runImport prints each new page's path alone on stdout (for scripts and
 // editors) and what the officer should know on stderr.
 func runImport(args []string, stdout, stderr io.Writer, lang diag.Lang) int {
-	fs := flag.NewFlagSet("import", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs := newFlags("import", stderr, lang)
 	source := fs.String("source", ".", pick(lang, "网站目录", "site folder"))
 	kind := fs.String("kind", "", pick(lang, "页面类型：news | brand | model | honor | unit", "kind of page: news | brand | model | honor | unit"))
 	unit := fs.String("unit", "", pick(lang, "所属单位：单位文件名、全称或简称", "the unit: its slug, title or short name"))

@@ -136,6 +136,13 @@ func TestHelp(t *testing.T) {
 	if code != exitUsage || !strings.Contains(errOut, "没有 --nope 这个选项") || strings.Contains(errOut, "flag provided") || strings.Contains(errOut, "Usage of") {
 		t.Errorf("bad flag: %d %q", code, errOut)
 	}
+	// Every command, those with a file or a target first among them.
+	for _, args := range [][]string{{"deploy", "--nope"}, {"package", "--nope"}, {"review", "--nope"}, {"import", "a.docx", "--kind", "news", "--nope"}, {"new", "news", "x", "--nope"}, {"init", "x", "--nope"}} {
+		code, _, errOut := runCLI(t, "zh_CN.UTF-8", args...)
+		if code != exitUsage || !strings.Contains(errOut, "没有 --nope 这个选项") || strings.Contains(errOut, "flag provided") || strings.Contains(errOut, "Usage of") || strings.Contains(errOut, "(default") {
+			t.Errorf("%v: %d %q", args, code, errOut)
+		}
+	}
 	code, _, errOut = runCLI(t, "zh_CN.UTF-8", "serve", "--port")
 	if code != exitUsage || !strings.Contains(errOut, "选项 --port 后面要写一个值") {
 		t.Errorf("flag without value: %d %q", code, errOut)

@@ -2,7 +2,6 @@ package main
 
 import (
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"path/filepath"
@@ -20,8 +19,7 @@ func init() {
 }
 
 func runPackage(args []string, stdout, stderr io.Writer, lang diag.Lang) int {
-	fs := flag.NewFlagSet("package", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs := newFlags("package", stderr, lang)
 	var o deployOpts
 	o.flags(fs, lang)
 	out := fs.String("output", "", pick(lang, "压缩包文件名（默认 site-年月日-时分.zip）", "zip file (default site-YYYYMMDD-HHMM.zip)"))
