@@ -348,6 +348,7 @@ func load(opt Options, t *timer, oneShot bool) (*Site, []diag.Problem) {
 		Reserved:   Reserved,
 	})...)
 	probs = append(probs, s.checkFooter(opt.Source)...)
+	probs = append(probs, s.sampleText(opt.Source)...)
 	t.done("resolve")
 
 	if (oneShot || opt.MarkdownCache) && !opt.NoCache {
