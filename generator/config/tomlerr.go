@@ -210,8 +210,37 @@ func Hint(line string) (diag.Msg, []any, bool) {
 	if m := unitRe.FindStringSubmatch(value); m != nil {
 		return diag.MsgHintNumberUnit, []any{key, m[1]}, true
 	}
+	if b, ok := boolWords[value]; ok && boolKeys[key] {
+		return diag.MsgHintBoolWord, []any{value, key, b}, true
+	}
+	// title = 测试: a text without its quotes. Fields that hold numbers,
+	// dates or true/false get the decoder's own message, which says so.
+	if value != "" && !notTextKeys[key] && !boolKeys[key] && !strings.ContainsAny(value[:1], `"'[{+-.0123456789`) {
+		return diag.MsgHintQuoteText, []any{key, strconv.Quote(value)}, true
+	}
 	return diag.Msg{}, nil, false
 }
+
+// FixBool reads a true/false written as a text or a word ("false", "否")
+// as TOML's true or false.
+func FixBool(s string) (string, bool) {
+	s = strings.TrimSpace(s)
+	if s == "true" || s == "false" {
+		return s, true
+	}
+	b, ok := boolWords[s]
+	return b, ok
+}
+
+// Keys whose values are not texts, in site.toml and front matter.
+var (
+	boolKeys    = map[string]bool{"draft": true, "unsafe_html": true, "ipv6": true}
+	notTextKeys = map[string]bool{"date": true, "awarded": true, "members": true, "branches": true, "year": true,
+		"members_involved": true, "activities": true, "beneficiaries": true, "investment": true, "weight": true, "paginate": true}
+	// boolWords are the ways of saying yes and no an officer may write.
+	boolWords = map[string]string{"是": "true", "对": "true", "真": "true", "否": "false", "不": "false", "假": "false",
+		"True": "true", "TRUE": "true", "False": "false", "FALSE": "false", "yes": "true", "no": "false"}
+)
 
 // cutEquals splits a line at its first "=" or full-width "＝".
 func cutEquals(t string) (key, value, eq string) {
