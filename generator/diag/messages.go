@@ -37,6 +37,7 @@ var (
 	MsgTOML            = Msg{"前置信息 TOML 格式错误：%s", "bad TOML in front matter: %s"}
 	MsgFieldType       = Msg{"字段 %s 应为%s，实际为 %s", "field %s should be %s, got %s"}
 	MsgFieldRequired   = Msg{"缺少必填字段 %s", "missing required field %s"}
+	MsgFieldRequiredEx = Msg{"缺少必填字段 %s：请在前置信息（+++ 之间）加一行，如 %s", "missing required field %s: add a line between the +++ lines, e.g. %s"}
 	MsgFieldValue      = Msg{"字段 %s 的值 %q 无效，可选值：%s", "field %s has invalid value %q; allowed: %s"}
 	MsgUnknownField    = Msg{"未知字段 %s", "unknown field %s"}
 	MsgUnknownFieldDid = Msg{"未知字段 %s，是否应为 %s？", "unknown field %s; did you mean %s?"}
