@@ -50,6 +50,7 @@ var (
 	MsgConfigMissing   = Msg{"找不到网站配置文件 site.toml", "site.toml not found"}
 	MsgTemplate        = Msg{"模板错误：%s", "template error: %s"}
 	MsgRender          = Msg{"生成页面时出错：%s", "error while rendering page: %s"}
+	MsgMarkdownLinks   = Msg{"从这一行起的一段里有 %d 处“](”后面不是完整的链接地址（缺少右括号 )，或地址中有括号、反斜杠），处理起来会非常慢，页面未生成。请把每个链接写成 [文字](地址)，或在段落之间空一行", "from this line, a paragraph holds %d \"](\" not followed by a whole link address (a missing \")\", or brackets or backslashes in the address), which would take very long to process; the page was not made. Write each link as [text](address), or put blank lines between paragraphs"}
 	MsgMarkdownNesting = Msg{"这一行开头的引用符号 >、列表符号（- + * 1.）和缩进嵌套了 %d 层，超过上限 %d 层，页面未生成。请删去行首多余的 > 、列表符号或空格（正常文章只嵌套几层）", "this line nests block quotes (>), list markers (- + * 1.) and indentation %d levels deep, more than the limit of %d; the page was not made. Remove the extra >, list markers or spaces at the start of the line (an article nests a few levels)"}
 	MsgSymlinkLoop     = Msg{"符号链接形成循环，已跳过", "symbolic link loop; skipped"}
 	MsgActiveFile      = Msg{"这种文件（%s）不会发布：网站服务器或浏览器会运行其中的代码，放在 content/ 中可能被用来攻击网站。请删去它：正文请写成 .md 页面，附件请改用 PDF、Word 或打包成 .zip；确需原样发布的，请交网站管理员放入网站文件夹的 static/ 中", "files of this type (%s) are not published: a web server or browser runs the code in them, so in content/ they could be used to attack the site. Remove it: write the text as a .md page, attach a PDF, Word file or .zip instead; a file that must be published as it is belongs in the site's static/ folder, put there by whoever runs the site"}

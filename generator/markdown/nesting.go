@@ -27,11 +27,16 @@ func (e *NestingError) Error() string {
 }
 
 // Problem is the message for a page whose body failed to render: at the
-// offending line for a NestingError, at the body's first line otherwise.
+// offending line for a NestingError or LinkScanError, at the body's first
+// line otherwise.
 func Problem(path string, bodyLine int, err error) diag.Problem {
 	var ne *NestingError
 	if errors.As(err, &ne) {
 		return diag.New(path, ne.Line, diag.MsgMarkdownNesting, ne.Depth, MaxNesting)
+	}
+	var le *LinkScanError
+	if errors.As(err, &le) {
+		return diag.New(path, le.Line, diag.MsgMarkdownLinks, le.Count)
 	}
 	return diag.New(path, bodyLine, diag.MsgRender, err)
 }
