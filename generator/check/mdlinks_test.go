@@ -121,3 +121,44 @@ date = 2025-01-01
 		t.Errorf("%d problems, want 4:\n%s", len(got), all)
 	}
 }
+
+// The build takes out every address that is not http, https, mailto, tel or
+// a path of the site; a picture pasted in as data, a link to a file on the
+// officer's computer and an ftp: link vanished from the page without a word.
+// Each is now an error that says what to do instead.
+func TestDroppedLinksReported(t *testing.T) {
+	dir := writeSite(t, sitetest.Minimal+`
+-- content/news/a.md --
++++
+title = "链接"
+date = 2025-01-01
++++
+![合影](data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==)
+
+[通知](file:///C:/Users/党办/Desktop/通知.docx) [方案](D:\材料\方案.pdf)
+
+[下载](ftp://files.example.cn/a.pdf) [点我](JaVaScRiPt:alert(1))
+
+[好的](https://例子.cn/) [邮件](mailto:dangban@example.cn) [电话](tel:0730-8123456)
+`)
+	r := Run(Options{Source: dir, Now: testNow})
+	var got []string
+	for _, p := range r.Problems {
+		got = append(got, p.Format(diag.Chinese))
+	}
+	all := strings.Join(got, "\n")
+	for _, want := range []string{
+		"content/news/a.md:5: 图片“data:image/png;base64,iVBORw0KGgoAAAANSU…”是粘贴进来的内嵌数据（data:），网站不会显示它",
+		"content/news/a.md:7: 链接“file:///C:/Users/党办/Desktop/通知.docx”指向您电脑上的文件",
+		`content/news/a.md:7: 链接“D:\材料\方案.pdf”指向您电脑上的文件`,
+		"content/news/a.md:9: 链接“ftp://files.example.cn/a.pdf”以 ftp: 开头",
+		"content/news/a.md:9: 链接“JaVaScRiPt:alert(1)”以 javascript: 开头",
+	} {
+		if !strings.Contains(all, want) {
+			t.Errorf("no %q in\n%s", want, all)
+		}
+	}
+	if len(got) != 5 {
+		t.Errorf("%d problems, want 5:\n%s", len(got), all)
+	}
+}

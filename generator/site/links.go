@@ -194,6 +194,9 @@ func (c *checker) link(p *content.Page, l content.Link) (diag.Problem, bool) {
 	// A Markdown link destination may hold entities (&amp;, &#106;), which
 	// goldmark decodes: judge the address the page will have.
 	dest := html.UnescapeString(strings.TrimSpace(l.Dest))
+	if hasScheme(dest) && !render.SafeURL(dest) {
+		return droppedLink(p, l, dest), true
+	}
 	if dest == "" || strings.HasPrefix(dest, "//") || hasScheme(dest) {
 		return diag.Problem{}, false
 	}
@@ -297,6 +300,26 @@ func (c *checker) closeName(abs, target string) (string, bool) {
 		}
 	}
 	return "", false
+}
+
+// droppedLink is the message for a link or image whose address the build
+// takes out of the page (render.SafeURL keeps http, https, mailto and tel
+// only), so that it does not vanish without a word: a picture pasted into
+// the text as data, a file on the officer's own computer (file:///C:/…,
+// C:\Users\…), or another scheme.
+func droppedLink(p *content.Page, l content.Link, dest string) diag.Problem {
+	shown := dest
+	if r := []rune(shown); len(r) > 40 {
+		shown = string(r[:40]) + "…"
+	}
+	scheme := render.URLScheme(dest)
+	switch {
+	case scheme == "data" && l.Image:
+		return diag.New(p.Path, l.Line, diag.MsgLinkData, shown)
+	case scheme == "file" || len(scheme) == 1: // file:///C:/… or C:\…
+		return diag.New(p.Path, l.Line, diag.MsgLinkLocalFile, shown)
+	}
+	return diag.New(p.Path, l.Line, diag.MsgLinkScheme, shown, scheme)
 }
 
 // has reports whether the build makes the file at an output path.
