@@ -162,3 +162,31 @@ date = 2025-01-01
 		t.Errorf("%d problems, want 5:\n%s", len(got), all)
 	}
 }
+
+// [市卫健委](www.example.gov.cn) was reported only as a missing page; it is
+// a web address without its https://, and the message says so.
+func TestLinkWithoutScheme(t *testing.T) {
+	dir := writeSite(t, sitetest.Minimal+`
+-- content/news/a.md --
++++
+title = "链接"
+date = 2025-01-01
++++
+[市卫健委](www.example.gov.cn) [内网](192.168.1.10/oa/) [文件](files/a.pdf)
+`)
+	r := Run(Options{Source: dir, Now: testNow})
+	var got []string
+	for _, p := range r.Problems {
+		got = append(got, p.Format(diag.Chinese))
+	}
+	all := strings.Join(got, "\n")
+	for _, want := range []string{
+		`content/news/a.md:5: 链接 "www.example.gov.cn" 缺少开头的 https://（或 http://），浏览器会把它当作本站里的文件而打不开；请写成 https://www.example.gov.cn`,
+		`content/news/a.md:5: 链接 "192.168.1.10/oa/" 缺少开头的 https://`,
+		`content/news/a.md:5: 链接 "files/a.pdf" 指向的页面或文件不存在`,
+	} {
+		if !strings.Contains(all, want) {
+			t.Errorf("no %q in\n%s", want, all)
+		}
+	}
+}

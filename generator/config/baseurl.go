@@ -61,7 +61,7 @@ func checkURLs(cfg *Config, data []byte) []diag.Problem {
 	}
 	for i, m := range cfg.Menu {
 		switch {
-		case hostLike(m.URL):
+		case HostLike(m.URL):
 			// "www.example.gov.cn" would be read as a path of this site.
 			probs = append(probs, diag.New(FileName, menuLine(data, m.URL), diag.MsgMenuURLHost, m.URL, "https://"+m.URL))
 			cfg.Menu[i].URL = "/"
@@ -75,7 +75,7 @@ func checkURLs(cfg *Config, data []byte) []diag.Problem {
 	// link into this site, and any other scheme vanished from the footer.
 	if l := cfg.Footer.DZJGLink; l != "" && !webURL(l) {
 		fix := "https://bszs.conac.cn/sitename?method=show&id=…"
-		if hostLike(l) {
+		if HostLike(l) {
 			fix = "https://" + l
 		}
 		probs = append(probs, diag.New(FileName, keyLine(data, []string{"footer", "dzjg_link"}), diag.MsgFooterLink, "dzjg_link", l, fix))
@@ -90,10 +90,10 @@ func webURL(u string) bool {
 	return err == nil && (p.Scheme == "http" || p.Scheme == "https") && p.Host != "" && !strings.ContainsAny(u, " \t\n\"<>\\")
 }
 
-// hostLike reports an address written without its http:// or https://: it
+// HostLike reports an address written without its http:// or https://: it
 // starts with a host name (www.…, or one that ends in a common top-level
 // domain) or an IP address.
-func hostLike(u string) bool {
+func HostLike(u string) bool {
 	host := u
 	if i := strings.IndexAny(host, "/?#"); i >= 0 {
 		host = host[:i]

@@ -74,6 +74,7 @@ var (
 	MsgLinkData         = Msg{"图片“%s”是粘贴进来的内嵌数据（data:），网站不会显示它；请把图片另存为文件放到 content/images/ 下，写成 ![说明](/images/文件名.png)", "the image %q is pasted-in data (data:), which the site does not show; save it as a file under content/images/ and write ![text](/images/name.png)"}
 	MsgLinkLocalFile    = Msg{"链接“%s”指向您电脑上的文件，网站上打不开，会被去掉；请把文件复制到 content/files/ 下，写成 [说明](/files/文件名)", "the link %q points at a file on your own computer, which readers cannot open, so it is taken out; copy the file under content/files/ and write [text](/files/name)"}
 	MsgLinkScheme       = Msg{"链接“%s”以 %s: 开头，不是网页地址，网站会去掉这个链接；只能用站内路径，或 http://、https://、mailto:、tel: 开头的地址", "the link %q starts with %s:, which is no web address, so the site takes it out; use a path of the site, or an address starting http://, https://, mailto: or tel:"}
+	MsgLinkNoScheme     = Msg{"链接 %q 缺少开头的 https://（或 http://），浏览器会把它当作本站里的文件而打不开；请写成 %s", "link %q lacks its https:// (or http://), so the browser looks for it on this site; write %s"}
 	MsgRelativeToFile   = Msg{"%q 在网页中按本页网址 %s 计算，找不到文件；若要指向 content/ 下的这个文件，请写成 %s", "%q is resolved from the page's address %s and finds nothing; to point at that file, write %s"}
 	MsgURLIsList        = Msg{"网址 %s 已被栏目或列表页使用，两者会互相覆盖；请改文件名或设置 slug", "URL %s is used by a section or list page; one would replace the other. Rename the file or set slug"}
 	MsgBrokenMDLink     = Msg{"链接 %q 指向的文件 %s 不存在（或是草稿，不会发布）", "link %q: %s does not exist (or is a draft, which is not published)"}

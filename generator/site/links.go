@@ -9,6 +9,7 @@ import (
 	"strings"
 	"sync"
 
+	"dangjian/generator/config"
 	"dangjian/generator/content"
 	"dangjian/generator/diag"
 	"dangjian/generator/output"
@@ -249,6 +250,11 @@ func (c *checker) link(p *content.Page, l content.Link) (diag.Problem, bool) {
 				if _, ok := c.lookup("/" + target); ok && !strings.Contains(target, `\`) {
 					return diag.New(p.Path, l.Line, diag.MsgRelativeToFile, l.Dest, p.URL, "/"+target), true
 				}
+			}
+			// [市卫健委](www.example.gov.cn): a web address without its
+			// https://, which the browser reads as a file of this site.
+			if !strings.HasPrefix(target, "/") && config.HostLike(target) {
+				return diag.New(p.Path, l.Line, diag.MsgLinkNoScheme, l.Dest, "https://"+strings.TrimSpace(l.Dest)), true
 			}
 			if fix, ok := c.closeName(abs, target); ok {
 				return diag.New(p.Path, l.Line, diag.MsgLinkCloseName, l.Dest, fix), true
