@@ -190,3 +190,23 @@ date = 2025-01-01
 		}
 	}
 }
+
+// A link pasted with an address of 100,000 characters was echoed whole in
+// its message, filling the terminal; the message shows its start.
+func TestLongLinkMessageIsShort(t *testing.T) {
+	dir := writeSite(t, sitetest.Minimal+`
+-- content/news/a.md --
++++
+title = "链接"
+date = 2025-01-01
++++
+[长](/`+strings.Repeat("a", 100_000)+`)
+`)
+	r := Run(Options{Source: dir, Now: testNow})
+	if len(r.Problems) != 1 {
+		t.Fatalf("problems: %d", len(r.Problems))
+	}
+	if msg := r.Problems[0].Format(diag.Chinese); len(msg) > 400 || !strings.Contains(msg, "content/news/a.md:5: 链接 \"/aaa") || !strings.Contains(msg, "…") {
+		t.Errorf("%d bytes: %.300s", len(msg), msg)
+	}
+}

@@ -219,7 +219,7 @@ func (c *checker) link(p *content.Page, l content.Link) (diag.Problem, bool) {
 	case strings.HasSuffix(strings.ToLower(target), ".md"):
 		u, ok := ResolveMDLink(p.Path, dest, c.byPath)
 		if !ok {
-			return diag.New(p.Path, l.Line, diag.MsgBrokenMDLink, l.Dest, mdFile(p.Path, target)), true
+			return diag.New(p.Path, l.Line, diag.MsgBrokenMDLink, short(l.Dest), mdFile(p.Path, target)), true
 		}
 		if i := strings.IndexByte(u, '#'); i >= 0 {
 			u = u[:i]
@@ -243,26 +243,26 @@ func (c *checker) link(p *content.Page, l content.Link) (diag.Problem, bool) {
 			if !strings.HasPrefix(target, "/") {
 				fromFile := path.Join("/", path.Dir(strings.TrimPrefix(p.Path, "content/")), target)
 				if _, ok := c.lookup(fromFile); ok {
-					return diag.New(p.Path, l.Line, diag.MsgRelativeToFile, l.Dest, p.URL, fromFile), true
+					return diag.New(p.Path, l.Line, diag.MsgRelativeToFile, short(l.Dest), p.URL, fromFile), true
 				}
 				// images/a.png, as if from content/: the page's address
 				// is a folder deeper.
 				if _, ok := c.lookup("/" + target); ok && !strings.Contains(target, `\`) {
-					return diag.New(p.Path, l.Line, diag.MsgRelativeToFile, l.Dest, p.URL, "/"+target), true
+					return diag.New(p.Path, l.Line, diag.MsgRelativeToFile, short(l.Dest), p.URL, "/"+target), true
 				}
 			}
 			// [市卫健委](www.example.gov.cn): a web address without its
 			// https://, which the browser reads as a file of this site.
 			if !strings.HasPrefix(target, "/") && config.HostLike(target) {
-				return diag.New(p.Path, l.Line, diag.MsgLinkNoScheme, l.Dest, "https://"+strings.TrimSpace(l.Dest)), true
+				return diag.New(p.Path, l.Line, diag.MsgLinkNoScheme, short(l.Dest), "https://"+strings.TrimSpace(l.Dest)), true
 			}
 			if fix, ok := c.closeName(abs, target); ok {
-				return diag.New(p.Path, l.Line, diag.MsgLinkCloseName, l.Dest, fix), true
+				return diag.New(p.Path, l.Line, diag.MsgLinkCloseName, short(l.Dest), fix), true
 			}
 			if l.Image {
-				return diag.New(p.Path, l.Line, diag.MsgImageNotFound, l.Dest), true
+				return diag.New(p.Path, l.Line, diag.MsgImageNotFound, short(l.Dest)), true
 			}
-			return diag.New(p.Path, l.Line, diag.MsgBrokenLink, l.Dest), true
+			return diag.New(p.Path, l.Line, diag.MsgBrokenLink, short(l.Dest)), true
 		}
 	}
 	if frag == "" || !strings.HasSuffix(out, ".html") {
@@ -279,9 +279,9 @@ func (c *checker) link(p *content.Page, l content.Link) (diag.Problem, bool) {
 		return diag.Problem{}, false
 	}
 	if page == p {
-		return diag.New(p.Path, l.Line, diag.MsgBrokenAnchorHere, l.Dest, frag), true
+		return diag.New(p.Path, l.Line, diag.MsgBrokenAnchorHere, short(l.Dest), frag), true
 	}
-	return diag.New(p.Path, l.Line, diag.MsgBrokenAnchor, l.Dest, frag), true
+	return diag.New(p.Path, l.Line, diag.MsgBrokenAnchor, short(l.Dest), frag), true
 }
 
 // closeName finds the address a link that leads nowhere was meant to be,
@@ -306,6 +306,15 @@ func (c *checker) closeName(abs, target string) (string, bool) {
 		}
 	}
 	return "", false
+}
+
+// short is a link's address as a message shows it: a few lines at most,
+// however long the address (a pasted 200 KB one filled the terminal).
+func short(dest string) string {
+	if r := []rune(dest); len(r) > 100 {
+		return string(r[:100]) + "…"
+	}
+	return dest
 }
 
 // droppedLink is the message for a link or image whose address the build
