@@ -55,6 +55,7 @@ var (
 	MsgSymlinkLoop     = Msg{"符号链接形成循环，已跳过", "symbolic link loop; skipped"}
 	MsgActiveFile      = Msg{"这种文件（%s）不会发布：网站服务器或浏览器会运行其中的代码，放在 content/ 中可能被用来攻击网站。请删去它：正文请写成 .md 页面，附件请改用 PDF、Word 或打包成 .zip；确需原样发布的，请交网站管理员放入网站文件夹的 static/ 中", "files of this type (%s) are not published: a web server or browser runs the code in them, so in content/ they could be used to attack the site. Remove it: write the text as a .md page, attach a PDF, Word file or .zip instead; a file that must be published as it is belongs in the site's static/ folder, put there by whoever runs the site"}
 	MsgOutsideContent  = Msg{"符号链接指向 content/ 以外的位置，已跳过", "symbolic link points outside content/; skipped"}
+	MsgDestInSources   = Msg{"输出目录 %s 在网站的 %s 文件夹里：生成的网页会混进网站的源文件，下次生成时出错。请换一个 --dest 目录（不写 --dest 时生成到网站文件夹下的 public）", "destination %s is inside the site's %s folder: the built pages would mix with the sources and break the next build. Choose another --dest (without --dest the site goes to public in the site folder)"}
 	MsgDestNotOurs     = Msg{"输出目录 %s 不是空目录，且不是 dangjian 生成的（缺少标记文件 %s），为安全起见不会覆盖。请换一个 --dest 目录或手动清空它", "destination %s is not empty and was not made by dangjian (no %s marker file); refusing to replace it. Choose another --dest or empty it"}
 	MsgBrokenLink      = Msg{"链接 %q 指向的页面或文件不存在", "link %q points to no page or file"}
 	MsgBrokenAnchor    = Msg{"链接 %q 中的锚点 #%s 在目标页面中不存在", "link %q: anchor #%s not found on the target page"}
