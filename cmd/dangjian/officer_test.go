@@ -151,6 +151,15 @@ func TestHelp(t *testing.T) {
 	if code != exitUsage || !strings.Contains(errOut, "there is no option --nope") {
 		t.Errorf("bad flag (en): %d %q", code, errOut)
 	}
+	// A misspelt command gets the one meant.
+	for name, want := range map[string]string{"bulid": "build", "serv": "serve", "Build": "build", "chek": "check", "deplay": "deploy"} {
+		if code, _, errOut := runCLI(t, "zh_CN.UTF-8", name); code != exitUsage || !strings.Contains(errOut, "是否应为 dangjian "+want+"？") {
+			t.Errorf("%s: %d %q", name, code, errOut)
+		}
+	}
+	if code, _, errOut := runCLI(t, "zh_CN.UTF-8", "x"); code != exitUsage || strings.Contains(errOut, "是否应为") {
+		t.Errorf("x: %d %q", code, errOut)
+	}
 	if code, _, errOut := runCLI(t, "zh_CN.UTF-8", "help", "nosuch"); code != exitUsage || !strings.Contains(errOut, "未知命令") {
 		t.Errorf("help nosuch: %d %q", code, errOut)
 	}
