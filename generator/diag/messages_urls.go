@@ -19,6 +19,7 @@ var MsgBuiltPortable = Msg{"网站已生成到 %s：可以直接双击其中的 
 
 // Names that would put a page somewhere else, and URL collisions.
 var (
+	MsgNameIndex      = Msg{"%s 的值 %q 含有 index.html：每个页面都以 index.html 的文件名生成，这个名称会和栏目或列表页的文件冲突；请改用普通的名称", "%s %q holds index.html, the file name every page is written under, so it would collide with a list page's file; use a plain name"}
 	MsgNameDots       = Msg{"%s 的值 %q 含有 . 或 .. 这样的路径段，会让页面覆盖其他页面或生成的文件；请改用普通的名称", "%s %q has a . or .. path segment, which would make the page replace another page or a generated file; use a plain name"}
 	MsgNameSeparator  = Msg{"%s 的值 %q 含有 / 或 \\，不能用作网址中的一个名称；请去掉这些符号", "%s %q contains / or \\, which cannot be part of one name in a URL; remove them"}
 	MsgNameTooLong    = Msg{"%s 的值 %q 太长：网址中的一段最多 255 字节（约 85 个汉字），否则无法保存为文件；请改短", "%s %q is too long: one URL segment can have at most 255 bytes (about 85 Chinese characters), or it cannot be saved as a file; shorten it"}
