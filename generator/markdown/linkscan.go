@@ -3,6 +3,7 @@ package markdown
 import (
 	"bytes"
 	"regexp"
+	"strings"
 
 	"dangjian/generator/diag"
 )
@@ -64,12 +65,29 @@ func checkLinkScan(body []byte, firstLine int) error {
 		}
 	}
 	line := firstLine
+	fence := "" // the marker of the code block the line is in
 	for pos := 0; pos < len(body); line++ {
 		end := bytes.IndexByte(body[pos:], '\n')
 		if end < 0 {
 			end = len(body)
 		} else {
 			end += pos
+		}
+		// A fenced code block's text is not parsed for links: it counts
+		// nothing, and the paragraph after it starts below its end.
+		if m := fenceMarker(body[pos:end]); fence != "" || m != "" {
+			switch {
+			case fence == "":
+				if err := flush(pos); err != nil {
+					return err
+				}
+				fence = m
+			case strings.HasPrefix(m, fence):
+				fence = ""
+			}
+			start, startLine = min(end+1, len(body)), line+1
+			pos = end + 1
+			continue
 		}
 		if startsBlock(body[pos:end]) {
 			if err := flush(pos); err != nil {
@@ -84,6 +102,23 @@ func checkLinkScan(body []byte, firstLine int) error {
 		pos = end + 1
 	}
 	return flush(len(body))
+}
+
+// fenceMarker returns the run of ` or ~ that opens or closes a fenced code
+// block on line l (at least three, indented three spaces at most), or "".
+func fenceMarker(l []byte) string {
+	t := bytes.TrimLeft(l, " ")
+	if len(l)-len(t) > 3 || len(t) < 3 || t[0] != '`' && t[0] != '~' {
+		return ""
+	}
+	n := 0
+	for n < len(t) && t[n] == t[0] {
+		n++
+	}
+	if n < 3 {
+		return ""
+	}
+	return string(t[:n])
 }
 
 // startsBlock reports a line that ends the paragraph before it: a blank

@@ -36,4 +36,15 @@ func TestUnclosedLinksRefused(t *testing.T) {
 	if _, err := r.Render([]byte(b.String()), 1); err != nil {
 		t.Errorf("links that close: %v", err)
 	}
+	// Code is not parsed for links: a code block of them counts nothing,
+	// and a page of them after it is refused at its own line.
+	code := "```markdown\n" + strings.Repeat("[a](", 100_000) + "\n```\n"
+	if _, err := r.Render([]byte(code), 1); err != nil {
+		t.Errorf("links in a code block: %v", err)
+	}
+	_, err := r.Render([]byte(code+"\n"+strings.Repeat("[a](", 100_000)+"\n"), 1)
+	var le *LinkScanError
+	if !errors.As(err, &le) || le.Line != 5 {
+		t.Errorf("after a code block: %v", err)
+	}
 }
