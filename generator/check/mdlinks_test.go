@@ -210,3 +210,35 @@ date = 2025-01-01
 		t.Errorf("%d bytes: %.300s", len(msg), msg)
 	}
 }
+
+// With two files whose names differ only in case (an error of its own), the
+// address a wrongly cased link is given was picked in map order: it
+// changed from run to run.
+func TestCloseNameIsStable(t *testing.T) {
+	dir := writeSite(t, sitetest.Minimal+`
+-- content/images/Photo.png --
+x
+-- content/images/photo.PNG --
+x
+-- content/images/pHoto.png --
+x
+-- content/news/a.md --
++++
+title = "图片"
+date = 2025-01-01
++++
+![大小写](/images/PHOTO.PNG)
+`)
+	for range 10 {
+		r := Run(Options{Source: dir, Now: testNow})
+		var got []string
+		for _, p := range r.Problems {
+			if p.Path == "content/news/a.md" {
+				got = append(got, p.Format(diag.Chinese))
+			}
+		}
+		if len(got) != 1 || !strings.Contains(got[0], "请写成 /images/Photo.png") {
+			t.Fatalf("%v", got)
+		}
+	}
+}

@@ -300,12 +300,18 @@ func (c *checker) closeName(abs, target string) (string, bool) {
 		return "", false
 	}
 	rel := strings.TrimPrefix(path.Clean(abs), "/")
+	// The first in order of the files that match, so that the message is
+	// the same on every run when two names differ only in case.
+	best := ""
 	for f := range c.files {
-		if strings.EqualFold(f, rel) || strings.EqualFold(f, rel+"/index.html") {
-			return "/" + strings.TrimSuffix(f, "index.html"), true
+		if (strings.EqualFold(f, rel) || strings.EqualFold(f, rel+"/index.html")) && (best == "" || f < best) {
+			best = f
 		}
 	}
-	return "", false
+	if best == "" {
+		return "", false
+	}
+	return "/" + strings.TrimSuffix(best, "index.html"), true
 }
 
 // short is a link's address as a message shows it: a few lines at most,
