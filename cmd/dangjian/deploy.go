@@ -59,8 +59,7 @@ func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
 }
 
 func runDeploy(args []string, stdout, stderr io.Writer, lang diag.Lang) int {
-	fs := flag.NewFlagSet("deploy", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs := newFlags("deploy", stderr, lang)
 	var o deployOpts
 	o.flags(fs, lang)
 	dry := fs.Bool("dry-run", false, pick(lang, "只列出将要上传和删除的文件，不做任何改动", "print the plan, change nothing"))
@@ -108,6 +107,9 @@ func runDeploy(args []string, stdout, stderr io.Writer, lang diag.Lang) int {
 	dir := o.built()
 	if folder, ok := deploy.IsFolder(target); ok && inside(folder, dir) {
 		return fail(diag.New("", 0, diag.MsgDeployInside, folder, dir))
+	}
+	if folder, ok := deploy.IsFolder(target); ok && (sameFolder(folder, o.source) || inSources(folder, o.source) != "") {
+		return fail(diag.New("", 0, diag.MsgDeploySource, folder, o.source))
 	}
 
 	start := time.Now()
@@ -182,6 +184,28 @@ func runDeploy(args []string, stdout, stderr io.Writer, lang diag.Lang) int {
 }
 
 // inside reports whether folder is dir or below it.
+// sourceFolders hold what a build reads: a file written into one becomes
+// part of the next build (a page, a static file, a template).
+var sourceFolders = []string{"content", "static", "layouts", "themes"}
+
+// inSources returns the source folder of the site at source that path is
+// in, or "".
+func inSources(path, source string) string {
+	for _, d := range sourceFolders {
+		if inside(path, filepath.Join(source, d)) {
+			return d
+		}
+	}
+	return ""
+}
+
+// sameFolder reports two names of one folder.
+func sameFolder(a, b string) bool {
+	x, err1 := filepath.Abs(a)
+	y, err2 := filepath.Abs(b)
+	return err1 == nil && err2 == nil && x == y
+}
+
 func inside(folder, dir string) bool {
 	a, err1 := filepath.Abs(folder)
 	b, err2 := filepath.Abs(dir)

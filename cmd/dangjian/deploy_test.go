@@ -60,6 +60,17 @@ func TestDeployCommand(t *testing.T) {
 	if code != exitContent || !strings.Contains(errOut, "换一个文件夹") {
 		t.Fatalf("deploy into public/: %d %s", code, errOut)
 	}
+	// Nor into the site folder or a folder a build reads: the pages would
+	// mix with the sources (content/index.html, ./news/index.html).
+	for _, target := range []string{site, filepath.Join(site, "content"), filepath.Join(site, "content", "news"), filepath.Join(site, "static"), filepath.Join(site, "layouts")} {
+		code, _, errOut = runCLI(t, "zh_CN.UTF-8", "deploy", "--source", site, target)
+		if code != exitContent || !strings.Contains(errOut, "网站文件夹以外") {
+			t.Errorf("deploy into %s: %d %s", target, code, errOut)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(site, "content", "index.html")); err == nil {
+		t.Error("deploy wrote into content/")
+	}
 	// No password in an address.
 	code, _, errOut = runCLI(t, "zh_CN.UTF-8", "deploy", "--source", site, "sftp://web:123456@127.0.0.1/var/www")
 	if code != exitContent || !strings.Contains(errOut, "不能写密码") || strings.Contains(errOut, "123456") {
@@ -83,5 +94,13 @@ func TestPackageCommand(t *testing.T) {
 	code, _, errOut = runCLI(t, "zh_CN.UTF-8", "package", "--source", site, "--output", filepath.Join(site, "public", "x.zip"))
 	if code != exitContent || !strings.Contains(errOut, "--output") {
 		t.Fatalf("zip inside public/: %d %s", code, errOut)
+	}
+	// In content/ or static/ the next build would publish the zip.
+	for _, d := range []string{"content", "static"} {
+		out := filepath.Join(site, d, "x.zip")
+		code, _, errOut = runCLI(t, "zh_CN.UTF-8", "package", "--source", site, "--output", out)
+		if _, err := os.Stat(out); code != exitContent || err == nil || !strings.Contains(errOut, "--output") {
+			t.Errorf("zip inside %s/: %d %s", d, code, errOut)
+		}
 	}
 }

@@ -2,10 +2,11 @@ package main
 
 import (
 	"errors"
-	"flag"
 	"fmt"
 	"io"
+	"os"
 	"path/filepath"
+	"strings"
 
 	"dangjian/generator/diag"
 	"dangjian/generator/importdocx"
@@ -21,8 +22,7 @@ func init() {
 // runImport prints each new page's path alone on stdout (for scripts and
 // editors) and what the officer should know on stderr.
 func runImport(args []string, stdout, stderr io.Writer, lang diag.Lang) int {
-	fs := flag.NewFlagSet("import", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs := newFlags("import", stderr, lang)
 	source := fs.String("source", ".", pick(lang, "网站目录", "site folder"))
 	kind := fs.String("kind", "", pick(lang, "页面类型：news | brand | model | honor | unit", "kind of page: news | brand | model | honor | unit"))
 	unit := fs.String("unit", "", pick(lang, "所属单位：单位文件名、全称或简称", "the unit: its slug, title or short name"))
@@ -42,6 +42,7 @@ func runImport(args []string, stdout, stderr io.Writer, lang diag.Lang) int {
 		fmt.Fprintln(stderr, diag.MsgImportUsage.Text(lang))
 		return exitUsage
 	}
+	files = expandPatterns(files)
 	pages, err := importdocx.Import(files, importdocx.Options{Source: *source, Kind: *kind, Unit: *unit})
 	if err != nil {
 		var p *importdocx.Problem
@@ -72,4 +73,30 @@ func runImport(args []string, stdout, stderr io.Writer, lang diag.Lang) int {
 		fmt.Fprintln(stderr, "  "+diag.MsgImportPreview.Text(lang, "http://127.0.0.1:1313"+pg.URL))
 	}
 	return exitOK
+}
+
+// expandPatterns expands "*.docx" and the like: Windows' command prompt and
+// PowerShell hand the pattern to the program as it was typed, where a Unix
+// shell would have listed the files. A name that exists as it is, or a
+// pattern that matches nothing, is kept as written (and reported missing).
+func expandPatterns(files []string) []string {
+	var out []string
+	for _, f := range files {
+		if _, err := os.Stat(f); err == nil || !strings.ContainsAny(f, "*?[") {
+			out = append(out, f)
+			continue
+		}
+		matches, err := filepath.Glob(f)
+		if err != nil || len(matches) == 0 {
+			out = append(out, f)
+			continue
+		}
+		// Word's lock files (~$通报.docx) are not documents.
+		for _, m := range matches {
+			if !strings.HasPrefix(filepath.Base(m), "~$") {
+				out = append(out, m)
+			}
+		}
+	}
+	return out
 }

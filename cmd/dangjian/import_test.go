@@ -71,3 +71,32 @@ func countMinimalNews(t *testing.T) int {
 	}
 	return n
 }
+
+// Windows' command prompt and PowerShell pass "*.docx" to the program as
+// typed; import expands it itself (leaving out Word's ~$ lock files), and a
+// file that is not there is said so in Chinese, not in the system's English.
+func TestImportPatternAndMissingFile(t *testing.T) {
+	dir := writeSite(t, sitetest.Minimal)
+	docs := t.TempDir()
+	src, err := os.ReadFile(filepath.Join("..", "..", "generator", "importdocx", "testdata", "gongwen.docx"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{"通报一.docx", "通报 二.docx", "~$通报一.docx"} {
+		if err := os.WriteFile(filepath.Join(docs, name), src, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	code, out, errs := runCLI(t, "zh_CN.UTF-8", "import", filepath.Join(docs, "*.docx"), "--kind", "news", "--source", dir)
+	if code != exitOK || len(strings.Fields(strings.ReplaceAll(out, " ", "_"))) != 2 {
+		t.Errorf("pattern: %d %q %q", code, out, errs)
+	}
+	code, _, errs = runCLI(t, "zh_CN.UTF-8", "import", filepath.Join(docs, "没有这个文件.docx"), "--kind", "news", "--source", dir)
+	if code != exitContent || !strings.Contains(errs, "找不到这个文件") || strings.Contains(errs, "no such file") {
+		t.Errorf("missing file: %d %q", code, errs)
+	}
+	code, _, errs = runCLI(t, "zh_CN.UTF-8", "import", filepath.Join(docs, "*.doc"), "--kind", "news", "--source", dir)
+	if code != exitContent || !strings.Contains(errs, "找不到这个文件") {
+		t.Errorf("pattern that matches nothing: %d %q", code, errs)
+	}
+}

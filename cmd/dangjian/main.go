@@ -75,8 +75,30 @@ func run(args []string, stdout, stderr io.Writer) int {
 }
 
 func unknownCommand(name string, lang diag.Lang) string {
+	if c := closestCommand(name); c != "" {
+		return pick(lang, fmt.Sprintf("未知命令 %q，是否应为 dangjian %s？运行 dangjian help 查看全部命令。", name, c),
+			fmt.Sprintf("unknown command %q; did you mean dangjian %s? Run dangjian help to list the commands.", name, c))
+	}
 	return pick(lang, fmt.Sprintf("未知命令 %q。运行 dangjian help 查看全部命令。", name),
 		fmt.Sprintf("unknown command %q. Run dangjian help to list the commands.", name))
+}
+
+// closestCommand is the listed command a misspelt name (bulid, serv,
+// Build) was meant to be: at most two letters apart, case aside; "" if none.
+func closestCommand(name string) string {
+	best, bestD := "", 3
+	for _, c := range commands {
+		if c.hidden {
+			continue
+		}
+		if d := diag.EditDistance(strings.ToLower(name), c.name); d < bestD || d == bestD && c.name < best {
+			best, bestD = c.name, d
+		}
+	}
+	if bestD >= len([]rune(name)) {
+		return "" // "x" is two letters from "new", but no spelling of it
+	}
+	return best
 }
 
 // wantsHelp reports a -h or --help among a command's arguments (before a

@@ -136,6 +136,13 @@ func TestHelp(t *testing.T) {
 	if code != exitUsage || !strings.Contains(errOut, "没有 --nope 这个选项") || strings.Contains(errOut, "flag provided") || strings.Contains(errOut, "Usage of") {
 		t.Errorf("bad flag: %d %q", code, errOut)
 	}
+	// Every command, those with a file or a target first among them.
+	for _, args := range [][]string{{"deploy", "--nope"}, {"package", "--nope"}, {"review", "--nope"}, {"import", "a.docx", "--kind", "news", "--nope"}, {"new", "news", "x", "--nope"}, {"init", "x", "--nope"}} {
+		code, _, errOut := runCLI(t, "zh_CN.UTF-8", args...)
+		if code != exitUsage || !strings.Contains(errOut, "没有 --nope 这个选项") || strings.Contains(errOut, "flag provided") || strings.Contains(errOut, "Usage of") || strings.Contains(errOut, "(default") {
+			t.Errorf("%v: %d %q", args, code, errOut)
+		}
+	}
 	code, _, errOut = runCLI(t, "zh_CN.UTF-8", "serve", "--port")
 	if code != exitUsage || !strings.Contains(errOut, "选项 --port 后面要写一个值") {
 		t.Errorf("flag without value: %d %q", code, errOut)
@@ -143,6 +150,15 @@ func TestHelp(t *testing.T) {
 	code, _, errOut = runCLI(t, "en_US.UTF-8", "check", "--nope")
 	if code != exitUsage || !strings.Contains(errOut, "there is no option --nope") {
 		t.Errorf("bad flag (en): %d %q", code, errOut)
+	}
+	// A misspelt command gets the one meant.
+	for name, want := range map[string]string{"bulid": "build", "serv": "serve", "Build": "build", "chek": "check", "deplay": "deploy"} {
+		if code, _, errOut := runCLI(t, "zh_CN.UTF-8", name); code != exitUsage || !strings.Contains(errOut, "是否应为 dangjian "+want+"？") {
+			t.Errorf("%s: %d %q", name, code, errOut)
+		}
+	}
+	if code, _, errOut := runCLI(t, "zh_CN.UTF-8", "x"); code != exitUsage || strings.Contains(errOut, "是否应为") {
+		t.Errorf("x: %d %q", code, errOut)
 	}
 	if code, _, errOut := runCLI(t, "zh_CN.UTF-8", "help", "nosuch"); code != exitUsage || !strings.Contains(errOut, "未知命令") {
 		t.Errorf("help nosuch: %d %q", code, errOut)

@@ -2,7 +2,6 @@ package main
 
 import (
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"path/filepath"
@@ -20,8 +19,7 @@ func init() {
 }
 
 func runPackage(args []string, stdout, stderr io.Writer, lang diag.Lang) int {
-	fs := flag.NewFlagSet("package", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs := newFlags("package", stderr, lang)
 	var o deployOpts
 	o.flags(fs, lang)
 	out := fs.String("output", "", pick(lang, "压缩包文件名（默认 site-年月日-时分.zip）", "zip file (default site-YYYYMMDD-HHMM.zip)"))
@@ -40,13 +38,18 @@ func runPackage(args []string, stdout, stderr io.Writer, lang diag.Lang) int {
 		fmt.Fprintln(stderr, diag.MsgPackageInside.Text(lang, *out, dir))
 		return exitContent
 	}
+	// In content/ or static/ the zip would be published by the next build.
+	if d := inSources(*out, o.source); d != "" {
+		fmt.Fprintln(stderr, diag.MsgPackageSource.Text(lang, *out, d))
+		return exitContent
+	}
 	n, err := deploy.Package(dir, *out)
 	if err != nil {
 		var p diag.Problem
 		if errors.As(err, &p) {
 			fmt.Fprintln(stderr, p.Format(lang))
 		} else {
-			fmt.Fprintln(stderr, err)
+			fmt.Fprintln(stderr, diag.MsgPackageFailed.Text(lang, *out, err))
 		}
 		return exitContent
 	}

@@ -2,7 +2,6 @@ package main
 
 import (
 	"bytes"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -22,8 +21,7 @@ func init() {
 // runReview prints the findings on stdout (the command's product); exit 1
 // when one of them is an error.
 func runReview(args []string, stdout, stderr io.Writer, lang diag.Lang) int {
-	fs := flag.NewFlagSet("review", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs := newFlags("review", stderr, lang)
 	source := fs.String("source", ".", pick(lang, "网站目录", "site folder"))
 	asJSON := fs.Bool("json", false, pick(lang, "以 JSON 输出", "print JSON"))
 	sheet := fs.String("html", "", pick(lang, "把可打印的审核表写入此文件", "write the printable review sheet to this file"))

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"dangjian/generator/diag"
 	"dangjian/generator/site"
 	"dangjian/generator/sitetest"
 )
@@ -76,4 +77,168 @@ func excerpt(s, near string) string {
 		return s
 	}
 	return s[max(0, i-200):min(len(s), i+600)]
+}
+
+// An address written with Windows' backslashes, in the wrong letter case,
+// or without its leading "/" leads nowhere; the message says the address
+// that works, instead of only that the image does not exist.
+func TestLinkSlipsGetTheAddress(t *testing.T) {
+	dir := writeSite(t, sitetest.Minimal+`
+-- content/images/Photo.PNG --
+x
+-- content/images/合影.png --
+x
+-- content/news/a.md --
++++
+title = "图片"
+date = 2025-01-01
++++
+![反斜杠](\images\合影.png)
+
+![大小写](/images/photo.png)
+
+![无斜杠](images/合影.png)
+
+[单位](/Units/Fuyou/)
+`)
+	r := Run(Options{Source: dir, Now: testNow})
+	var got []string
+	for _, p := range r.Problems {
+		got = append(got, p.Format(diag.Chinese))
+	}
+	all := strings.Join(got, "\n")
+	for _, want := range []string{
+		`content/news/a.md:5: “\images\合影.png” 找不到`, "请写成 /images/合影.png",
+		`content/news/a.md:7: “/images/photo.png” 找不到`, "请写成 /images/Photo.PNG",
+		`content/news/a.md:9: "images/合影.png" 在网页中按本页网址 /news/a/ 计算，找不到文件；若要指向 content/ 下的这个文件，请写成 /images/合影.png`,
+		`content/news/a.md:11: “/Units/Fuyou/” 找不到`, "请写成 /units/fuyou/",
+	} {
+		if !strings.Contains(all, want) {
+			t.Errorf("no %q in\n%s", want, all)
+		}
+	}
+	if len(got) != 4 {
+		t.Errorf("%d problems, want 4:\n%s", len(got), all)
+	}
+}
+
+// The build takes out every address that is not http, https, mailto, tel or
+// a path of the site; a picture pasted in as data, a link to a file on the
+// officer's computer and an ftp: link vanished from the page without a word.
+// Each is now an error that says what to do instead.
+func TestDroppedLinksReported(t *testing.T) {
+	dir := writeSite(t, sitetest.Minimal+`
+-- content/news/a.md --
++++
+title = "链接"
+date = 2025-01-01
++++
+![合影](data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==)
+
+[通知](file:///C:/Users/党办/Desktop/通知.docx) [方案](D:\材料\方案.pdf)
+
+[下载](ftp://files.example.cn/a.pdf) [点我](JaVaScRiPt:alert(1))
+
+[好的](https://例子.cn/) [邮件](mailto:dangban@example.cn) [电话](tel:0730-8123456)
+`)
+	r := Run(Options{Source: dir, Now: testNow})
+	var got []string
+	for _, p := range r.Problems {
+		got = append(got, p.Format(diag.Chinese))
+	}
+	all := strings.Join(got, "\n")
+	for _, want := range []string{
+		"content/news/a.md:5: 图片“data:image/png;base64,iVBORw0KGgoAAAANSU…”是粘贴进来的内嵌数据（data:），网站不会显示它",
+		"content/news/a.md:7: 链接“file:///C:/Users/党办/Desktop/通知.docx”指向您电脑上的文件",
+		`content/news/a.md:7: 链接“D:\材料\方案.pdf”指向您电脑上的文件`,
+		"content/news/a.md:9: 链接“ftp://files.example.cn/a.pdf”以 ftp: 开头",
+		"content/news/a.md:9: 链接“JaVaScRiPt:alert(1)”以 javascript: 开头",
+	} {
+		if !strings.Contains(all, want) {
+			t.Errorf("no %q in\n%s", want, all)
+		}
+	}
+	if len(got) != 5 {
+		t.Errorf("%d problems, want 5:\n%s", len(got), all)
+	}
+}
+
+// [市卫健委](www.example.gov.cn) was reported only as a missing page; it is
+// a web address without its https://, and the message says so.
+func TestLinkWithoutScheme(t *testing.T) {
+	dir := writeSite(t, sitetest.Minimal+`
+-- content/news/a.md --
++++
+title = "链接"
+date = 2025-01-01
++++
+[市卫健委](www.example.gov.cn) [内网](192.168.1.10/oa/) [文件](files/a.pdf)
+`)
+	r := Run(Options{Source: dir, Now: testNow})
+	var got []string
+	for _, p := range r.Problems {
+		got = append(got, p.Format(diag.Chinese))
+	}
+	all := strings.Join(got, "\n")
+	for _, want := range []string{
+		`content/news/a.md:5: 链接 "www.example.gov.cn" 缺少开头的 https://（或 http://），浏览器会把它当作本站里的文件而打不开；请写成 https://www.example.gov.cn`,
+		`content/news/a.md:5: 链接 "192.168.1.10/oa/" 缺少开头的 https://`,
+		`content/news/a.md:5: 链接 "files/a.pdf" 指向的页面或文件不存在`,
+	} {
+		if !strings.Contains(all, want) {
+			t.Errorf("no %q in\n%s", want, all)
+		}
+	}
+}
+
+// A link pasted with an address of 100,000 characters was echoed whole in
+// its message, filling the terminal; the message shows its start.
+func TestLongLinkMessageIsShort(t *testing.T) {
+	dir := writeSite(t, sitetest.Minimal+`
+-- content/news/a.md --
++++
+title = "链接"
+date = 2025-01-01
++++
+[长](/`+strings.Repeat("a", 100_000)+`)
+`)
+	r := Run(Options{Source: dir, Now: testNow})
+	if len(r.Problems) != 1 {
+		t.Fatalf("problems: %d", len(r.Problems))
+	}
+	if msg := r.Problems[0].Format(diag.Chinese); len(msg) > 400 || !strings.Contains(msg, "content/news/a.md:5: 链接 \"/aaa") || !strings.Contains(msg, "…") {
+		t.Errorf("%d bytes: %.300s", len(msg), msg)
+	}
+}
+
+// With two files whose names differ only in case (an error of its own), the
+// address a wrongly cased link is given was picked in map order: it
+// changed from run to run.
+func TestCloseNameIsStable(t *testing.T) {
+	dir := writeSite(t, sitetest.Minimal+`
+-- content/images/Photo.png --
+x
+-- content/images/photo.PNG --
+x
+-- content/images/pHoto.png --
+x
+-- content/news/a.md --
++++
+title = "图片"
+date = 2025-01-01
++++
+![大小写](/images/PHOTO.PNG)
+`)
+	for range 10 {
+		r := Run(Options{Source: dir, Now: testNow})
+		var got []string
+		for _, p := range r.Problems {
+			if p.Path == "content/news/a.md" {
+				got = append(got, p.Format(diag.Chinese))
+			}
+		}
+		if len(got) != 1 || !strings.Contains(got[0], "请写成 /images/Photo.png") {
+			t.Fatalf("%v", got)
+		}
+	}
 }

@@ -60,12 +60,62 @@ func checkURLs(cfg *Config, data []byte) []diag.Problem {
 		cfg.BaseURL = "/"
 	}
 	for i, m := range cfg.Menu {
-		if !menuURLOK(m.URL) {
+		switch {
+		case HostLike(m.URL):
+			// "www.example.gov.cn" would be read as a path of this site.
+			probs = append(probs, diag.New(FileName, menuLine(data, m.URL), diag.MsgMenuURLHost, m.URL, "https://"+m.URL))
+			cfg.Menu[i].URL = "/"
+		case !menuURLOK(m.URL):
 			probs = append(probs, diag.New(FileName, menuLine(data, m.URL), diag.MsgMenuURL, m.URL))
 			cfg.Menu[i].URL = "/"
 		}
 	}
+	// The 党政机关网站标识 badge links to its record at conac.cn: only a
+	// full web address leads there. Copied without https:// it became a
+	// link into this site, and any other scheme vanished from the footer.
+	if l := cfg.Footer.DZJGLink; l != "" && !webURL(l) {
+		fix := "https://bszs.conac.cn/sitename?method=show&id=…"
+		if HostLike(l) {
+			fix = "https://" + l
+		}
+		probs = append(probs, diag.New(FileName, keyLine(data, []string{"footer", "dzjg_link"}), diag.MsgFooterLink, "dzjg_link", l, fix))
+		cfg.Footer.DZJGLink = ""
+	}
 	return probs
+}
+
+// webURL reports a full http or https address.
+func webURL(u string) bool {
+	p, err := url.Parse(u)
+	return err == nil && (p.Scheme == "http" || p.Scheme == "https") && p.Host != "" && !strings.ContainsAny(u, " \t\n\"<>\\")
+}
+
+// HostLike reports an address written without its http:// or https://: it
+// starts with a host name (www.…, or one that ends in a common top-level
+// domain) or an IP address.
+func HostLike(u string) bool {
+	host := u
+	if i := strings.IndexAny(host, "/?#"); i >= 0 {
+		host = host[:i]
+	}
+	if i := strings.LastIndexByte(host, ':'); i >= 0 {
+		host = host[:i] // a port
+	}
+	if strings.HasPrefix(strings.ToLower(host), "www.") && len(host) > 4 {
+		return true
+	}
+	labels := strings.Split(strings.ToLower(host), ".")
+	if len(labels) < 2 {
+		return false
+	}
+	if len(labels) == 4 && strings.Trim(host, "0123456789.") == "" {
+		return true // 192.168.1.10
+	}
+	switch labels[len(labels)-1] {
+	case "cn", "com", "net", "org", "gov", "edu", "中国", "政务", "公益", "top", "info":
+		return true
+	}
+	return false
 }
 
 // menuURLOK: a site path, or an http, https, mailto or tel address.

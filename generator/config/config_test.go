@@ -51,3 +51,34 @@ func TestParseProblems(t *testing.T) {
 		}
 	}
 }
+
+// An external address copied without its https:// was taken for a path of
+// the site (the menu's "www.example.gov.cn" led to /news/a/www.example.gov.cn)
+// and the 党政机关网站标识 link's other schemes vanished from the footer.
+// Each is an error with the address to write; site paths stay as they are.
+func TestExternalAddressNeedsItsScheme(t *testing.T) {
+	for src, want := range map[string]string{
+		"[[menu]]\nname = \"委网\"\nurl = \"www.example.gov.cn\"\n":             `site.toml:3: 菜单链接 "www.example.gov.cn" 缺少开头的 https://（或 http://），会被当作本站里的地址而打不开；请写成 "https://www.example.gov.cn"`,
+		"[[menu]]\nname = \"内网\"\nurl = \"192.168.1.10/oa/\"\n":               `请写成 "https://192.168.1.10/oa/"`,
+		"[footer]\ndzjg_link = \"bszs.conac.cn/sitename?method=show&id=A\"\n": `site.toml:2: [footer] 的 dzjg_link 应是 https:// 或 http:// 开头的完整网址，实际为 "bszs.conac.cn/sitename?method=show&id=A"；请写成 "https://bszs.conac.cn/sitename?method=show&id=A"`,
+		"[footer]\ndzjg_link = \"javascript:alert(1)\"\n":                     `[footer] 的 dzjg_link 应是 https:// 或 http:// 开头的完整网址，实际为 "javascript:alert(1)"`,
+	} {
+		cfg, probs := Parse([]byte(src))
+		if len(probs) != 1 || !strings.Contains(probs[0].Error(), want) {
+			t.Errorf("%q: got %v, want %q", src, probs, want)
+		}
+		if cfg.Footer.DZJGLink != "" || len(cfg.Menu) > 0 && cfg.Menu[0].URL != "/" {
+			t.Errorf("%q: the bad address was kept: %+v", src, cfg)
+		}
+	}
+	for _, src := range []string{
+		"[[menu]]\nname = \"关于\"\nurl = \"about.html\"\n",
+		"[[menu]]\nname = \"动态\"\nurl = \"news/\"\n",
+		"[[menu]]\nname = \"委网\"\nurl = \"https://www.example.gov.cn/\"\n",
+		"[footer]\ndzjg_link = \"https://bszs.conac.cn/sitename?method=show&id=A\"\n",
+	} {
+		if _, probs := Parse([]byte(src)); len(probs) != 0 {
+			t.Errorf("%q: %v", src, probs)
+		}
+	}
+}

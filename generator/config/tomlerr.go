@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/BurntSushi/toml"
 
@@ -169,12 +170,20 @@ func Hint(line string) (diag.Msg, []any, bool) {
 		return diag.Msg{}, nil, false
 	}
 	key, value, eq := cutEquals(t)
+	if eq == "" {
+		// "title: …" or "title：…": a colon, as in YAML or in a Chinese
+		// sentence, where TOML wants "=". The full-width colon must not be
+		// read as a full-width key, whose fix would be "title:…".
+		if k, v, ok := cutColon(t); ok {
+			return diag.MsgHintColon, []any{k, fixValue(stripComment(v))}, true
+		}
+	}
 	value = stripComment(value)
 	fixedKey := FoldWidth(key)
 	if eq == "＝" {
 		return diag.MsgHintEquals, []any{fixedKey, fixValue(value)}, true
 	}
-	if fixedKey != key {
+	if fixedKey != key && keyRe.MatchString(fixedKey) {
 		return diag.MsgHintFullWidthKey, []any{key, fixedKey}, true
 	}
 	if eq == "" || looksLikeTOML(value) {
@@ -201,8 +210,37 @@ func Hint(line string) (diag.Msg, []any, bool) {
 	if m := unitRe.FindStringSubmatch(value); m != nil {
 		return diag.MsgHintNumberUnit, []any{key, m[1]}, true
 	}
+	if b, ok := boolWords[value]; ok && boolKeys[key] {
+		return diag.MsgHintBoolWord, []any{value, key, b}, true
+	}
+	// title = 测试: a text without its quotes. Fields that hold numbers,
+	// dates or true/false get the decoder's own message, which says so.
+	if value != "" && !notTextKeys[key] && !boolKeys[key] && !strings.ContainsAny(value[:1], `"'[{+-.0123456789`) {
+		return diag.MsgHintQuoteText, []any{key, strconv.Quote(value)}, true
+	}
 	return diag.Msg{}, nil, false
 }
+
+// FixBool reads a true/false written as a text or a word ("false", "否")
+// as TOML's true or false.
+func FixBool(s string) (string, bool) {
+	s = strings.TrimSpace(s)
+	if s == "true" || s == "false" {
+		return s, true
+	}
+	b, ok := boolWords[s]
+	return b, ok
+}
+
+// Keys whose values are not texts, in site.toml and front matter.
+var (
+	boolKeys    = map[string]bool{"draft": true, "unsafe_html": true, "ipv6": true}
+	notTextKeys = map[string]bool{"date": true, "awarded": true, "members": true, "branches": true, "year": true,
+		"members_involved": true, "activities": true, "beneficiaries": true, "investment": true, "weight": true, "paginate": true}
+	// boolWords are the ways of saying yes and no an officer may write.
+	boolWords = map[string]string{"是": "true", "对": "true", "真": "true", "否": "false", "不": "false", "假": "false",
+		"True": "true", "TRUE": "true", "False": "false", "FALSE": "false", "yes": "true", "no": "false"}
+)
 
 // cutEquals splits a line at its first "=" or full-width "＝".
 func cutEquals(t string) (key, value, eq string) {
@@ -214,6 +252,23 @@ func cutEquals(t string) (key, value, eq string) {
 		return strings.TrimSpace(t[:i]), strings.TrimSpace(t[i+1:]), "="
 	}
 	return t, "", ""
+}
+
+var keyRe = regexp.MustCompile(`^[A-Za-z0-9_-]+$`)
+
+// cutColon splits "key: value" or "key：value" (a field name as TOML
+// writes it, then a half- or full-width colon) at the colon.
+func cutColon(t string) (key, value string, ok bool) {
+	i := strings.IndexAny(t, ":：")
+	if i < 0 {
+		return "", "", false
+	}
+	key = FoldWidth(strings.TrimSpace(t[:i]))
+	if !keyRe.MatchString(key) {
+		return "", "", false
+	}
+	_, size := utf8.DecodeRuneInString(t[i:])
+	return key, strings.TrimSpace(t[i+size:]), true
 }
 
 // stripComment drops a # comment that is not inside a quoted text.

@@ -22,7 +22,8 @@ func TestTOMLErrorsInChinese(t *testing.T) {
 	}{
 		{"title = \"a\" \"b\"\n", 1, "值后面多出了"},
 		{"title = \n", 1, "等号后面缺少值"},
-		{"title = 标题\n", 1, "等号后面的值写法不对"},
+		{"title = 标题\n", 1, "请写成 title = \"标题\""},
+		{"members = 八十\n", 1, "等号后面的值写法不对"},
 		{"title \"a\"\n", 1, "字段名后面应是等号"},
 		{"= \"a\"\n", 1, "等号前面缺少字段名"},
 		{"tags = [\"a\" \"b\"]\n", 1, "列表中的各项要用半角逗号"},
@@ -71,6 +72,14 @@ func TestHint(t *testing.T) {
 		"members = 80人":        "members = 80",
 		"members = 80 人":       "members = 80",
 		"tags = [\"a\"，\"b\"]": `tags = ["a","b"]`,
+		"title：\"测试\"":         `写成 title = "测试"`,
+		"title = 测试":           `写成 title = "测试"`,
+		"source = 市卫健委 # 来源":   `写成 source = "市卫健委"`,
+		"draft = 否":            "写成 draft = false",
+		"unsafe_html = 是":      "写成 unsafe_html = true",
+		"title: \"测试\" # 标题":   `写成 title = "测试"`,
+		"ｍｅｍｂｅｒｓ：８０":           `写成 members = 80`,
+		"source：“市卫健委”":        `写成 source = "市卫健委"`,
 	} {
 		msg, args, ok := Hint(line)
 		if !ok {
@@ -81,7 +90,7 @@ func TestHint(t *testing.T) {
 			t.Errorf("%q: %q, want %q in it", line, got, want)
 		}
 	}
-	for _, line := range []string{"members = 80", "date = 2019-07-01", "title = \"2019年7月1日\"", "# 注释 “”", "[[honors]]", "investment = 1e3", "date = 2019-07-01T10:00:00"} {
+	for _, line := range []string{"members = 80", "date = 2019-07-01", "title = \"2019年7月1日\"", "# 注释 “”", "[[honors]]", "investment = 1e3", "date = 2019-07-01T10:00:00", "注意：这一行不是字段", "members = 八十", "date = 今天", "draft = 也许"} {
 		if msg, args, ok := Hint(line); ok {
 			t.Errorf("%q: unexpected hint %q", line, msg.Text(diag.Chinese, args...))
 		}

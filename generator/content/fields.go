@@ -63,6 +63,12 @@ func (f *fields) typeErr(key string, want diag.Msg, got any) {
 				*f.probs = append(*f.probs, diag.New(f.path, f.lineOf(key), diag.MsgHintFieldDate, key, want, show(got), key, d))
 				return
 			}
+		case wantBool:
+			// draft = "false": quoted, it is a text, which no switch reads.
+			if b, ok := config.FixBool(s); ok {
+				*f.probs = append(*f.probs, diag.New(f.path, f.lineOf(key), diag.MsgHintFieldDate, key, want, show(got), key, b))
+				return
+			}
 		}
 	}
 	*f.probs = append(*f.probs, diag.New(f.path, f.lineOf(key), diag.MsgFieldType, key, want, show(got)))
@@ -93,11 +99,27 @@ func (f *fields) get(key string) (any, bool) {
 	return v, ok
 }
 
+// requiredExample is a line of each required field as it is written, for
+// the message that says it is missing.
+var requiredExample = map[string]diag.Msg{
+	"title":     {Zh: `title = "标题"`, En: `title = "Title"`},
+	"date":      {Zh: `date = 2025-06-28`, En: `date = 2025-06-28`},
+	"unit":      {Zh: `unit = "单位的文件名、全称或简称"`, En: `unit = "the unit's file name, title or short name"`},
+	"logo":      {Zh: `logo = "images/brands/品牌标识.png"`, En: `logo = "images/brands/logo.png"`},
+	"level":     {Zh: `level = "市级"`, En: `level = "市级"`},
+	"name":      {Zh: `name = "优秀共产党员"`, En: `name = "优秀共产党员"`},
+	"recipient": {Zh: `recipient = "获奖集体或个人"`, En: `recipient = "the group or person honored"`},
+}
+
 func (f *fields) require(key string) {
 	if f.lenient && key != "title" || f.held[key] {
 		return
 	}
 	if v, ok := f.table[key]; !ok || v == "" {
+		if ex, ok := requiredExample[key]; ok {
+			*f.probs = append(*f.probs, diag.New(f.path, f.lineOf(key), diag.MsgFieldRequiredEx, key, ex))
+			return
+		}
 		*f.probs = append(*f.probs, diag.New(f.path, f.lineOf(key), diag.MsgFieldRequired, key))
 	}
 }

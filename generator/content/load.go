@@ -140,6 +140,10 @@ func walkTree(root, dir, rel string, out *[]Asset, probs *diag.List, onPath map[
 			walkTree(root, target, r, out, probs, onPath)
 			delete(onPath, target)
 		case typ.IsRegular():
+			if ext, ok := activeFile(name); ok {
+				probs.Add(diag.New(relPath(r), 0, diag.MsgActiveFile, ext))
+				continue
+			}
 			var size int64
 			if info, err := os.Stat(target); err == nil {
 				size = info.Size()
@@ -147,6 +151,30 @@ func walkTree(root, dir, rel string, out *[]Asset, probs *diag.List, onPath map[
 			*out = append(*out, Asset{Rel: r, Abs: target, Size: size})
 		}
 	}
+}
+
+// activeFiles are the file types a web server runs as a program or reads
+// as its configuration (PHP, ASP, JSP, server-side includes, IIS's
+// web.config), or that a browser opens as a page running its scripts on the
+// portal's own address (HTML, XHTML, XML, gzipped SVG, MHTML, HTML
+// applications). Copied from content/ as they are, they would bypass
+// unsafe_html = false and the SVG sanitizer: a page of the site that runs
+// what anyone who can add a file wrote. The site's own static/ folder,
+// which also holds the theme's overrides, may still carry them (a search
+// engine's verification page is one).
+var activeFiles = map[string]bool{
+	".php": true, ".php3": true, ".php4": true, ".php5": true, ".php7": true, ".phtml": true, ".pht": true, ".phar": true,
+	".asp": true, ".aspx": true, ".asa": true, ".asax": true, ".ascx": true, ".ashx": true, ".asmx": true, ".cshtml": true, ".vbhtml": true,
+	".jsp": true, ".jspx": true, ".cgi": true, ".shtml": true, ".shtm": true, ".stm": true, ".config": true,
+	".html": true, ".htm": true, ".xhtml": true, ".xht": true, ".xml": true, ".xsl": true, ".xslt": true, ".svgz": true,
+	".mht": true, ".mhtml": true, ".hta": true,
+}
+
+// activeFile reports a file that content/ must not publish, with its
+// extension as written.
+func activeFile(name string) (string, bool) {
+	ext := filepath.Ext(name)
+	return ext, activeFiles[strings.ToLower(ext)]
 }
 
 func relPath(rel string) string {

@@ -30,10 +30,19 @@ func checkNames(p *Page) []diag.Problem {
 			bad(field, value, diag.MsgNameSeparator)
 			return
 		}
-		for _, seg := range strings.Split(strings.TrimSuffix(value, "/"), "/") {
+		segs := strings.Split(strings.TrimSuffix(value, "/"), "/")
+		for i, seg := range segs {
 			switch {
 			case seg == "." || seg == "..":
 				bad(field, value, diag.MsgNameDots)
+				return
+			// Every page is written as <folder>/index.html, so a folder
+			// named index.html (tag "index.html" → tags/index.html/) cannot
+			// sit beside the list page's file of that name: the build failed
+			// with "is a directory". An alias may end in index.html: it
+			// names its folder's page.
+			case strings.EqualFold(seg, "index.html") && !(field == "aliases" && i == len(segs)-1):
+				bad(field, value, diag.MsgNameIndex)
 				return
 			case len(seg) > MaxNameBytes:
 				bad(field, value, diag.MsgNameTooLong)
@@ -46,6 +55,9 @@ func checkNames(p *Page) []diag.Problem {
 			check("slug", p.Slug, true)
 		} else if len(p.Slug) > MaxNameBytes {
 			bad("slug", p.Slug, diag.MsgNameTooLong)
+		} else if strings.EqualFold(p.Slug, "index.html") {
+			// content/news/index.html.md: the slug is the file's name.
+			probs = append(probs, diag.New(p.Path, 1, diag.MsgNameIndex, diag.Msg{Zh: "文件名", En: "the file name"}, p.Slug))
 		}
 	}
 	for _, t := range p.Tags {

@@ -72,6 +72,9 @@ func Parse(rel string, data []byte) (*Page, []diag.Problem) {
 	draft, _ := table["draft"].(bool)
 	held, top, honorsHeld := placeholders(p.Path, table, lines, body, bodyLine, draft)
 	probs = append(probs, held...)
+	if !draft {
+		probs = append(probs, spacedLinks(p.Path, body, bodyLine)...)
+	}
 	f := newFields(p.Path, table, lines.top, 1, &probs)
 	f.lenient, f.held = draft, top
 	decodeCommon(p, f)

@@ -36,6 +36,16 @@ func TestParseProblems(t *testing.T) {
 			[]string{"content/units/a.md:3: 未知字段 menbers，是否应为 members？"}},
 		{"honor entry fields", "honors/a.md", "+++\ntitle = \"榜\"\nyear = 2020\n\n[[honors]]\nname = \"先进\"\nrecipient = \"张三\"\n\n[[honors]]\nname = \"优秀\"\ntype = \"团体\"\n+++\n",
 			[]string{"content/honors/a.md:9: 缺少必填字段 recipient", `content/honors/a.md:11: 字段 type 的值 "团体" 无效`}},
+		// Each missing field says the line to add; a quoted true/false
+		// says to take the quotes off.
+		{"missing date says the line", "news/a.md", "+++\ntitle = \"x\"\n+++\n",
+			[]string{"content/news/a.md:1: 缺少必填字段 date：请在前置信息（+++ 之间）加一行，如 date = 2025-06-28"}},
+		{"missing recipient says the line", "honors/a.md", "+++\ntitle = \"榜\"\n[[honors]]\nname = \"优秀\"\n+++\n",
+			[]string{`缺少必填字段 recipient：请在前置信息（+++ 之间）加一行，如 recipient = "获奖集体或个人"`}},
+		{"quoted draft", "news/a.md", "+++\ntitle = \"x\"\ndate = 2024-01-01\ndraft = \"false\"\n+++\n",
+			[]string{`content/news/a.md:4: 字段 draft 应为true 或 false，实际为 "false"；请写成 draft = false（不加引号）`}},
+		{"draft in words", "news/a.md", "+++\ntitle = \"x\"\ndate = 2024-01-01\ndraft = \"否\"\n+++\n",
+			[]string{`请写成 draft = false（不加引号）`}},
 		{"date type", "news/a.md", "+++\ntitle = \"x\"\ndate = 20240101\n+++\n",
 			[]string{"content/news/a.md:3: 字段 date 应为日期"}},
 		{"investment text", "brands/a.md", "+++\ntitle = \"x\"\nunit = \"u\"\nlogo = \"a.svg\"\ninvestment = \"5万\"\n+++\n",

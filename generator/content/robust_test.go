@@ -180,3 +180,41 @@ func TestSymlinkDangling(t *testing.T) {
 		t.Fatalf("problems %v", ps)
 	}
 }
+
+// A page, script or server configuration dropped into content/ was copied
+// to the output as it was: an .html or .xml file ran its scripts on the
+// portal's address despite unsafe_html = false, and a .php, .asp or
+// web.config ran on the server. Each is an error naming the file; pictures
+// and attachments are still assets.
+func TestActiveFilesRefused(t *testing.T) {
+	dir := t.TempDir()
+	refused := []string{"images/a.html", "files/b.HTM", "c.xhtml", "d.xml", "e.svgz", "f.php", "g.ASPX", "h.jsp", "i.shtml", "web.config", "j.mht", "k.hta"}
+	kept := []string{"images/a.png", "images/b.svg", "files/方案.pdf", "files/表.xlsx", "files/包.zip", "files/说明.txt", "files/html.pdf"}
+	for _, f := range append(append([]string{}, refused...), kept...) {
+		writeFile(t, filepath.Join(dir, f), "<script>alert(1)</script>")
+	}
+	s, ps := loadWithin(t, dir, 10*time.Second)
+	for _, f := range refused {
+		p := findProblem(ps, "content/"+f, diag.MsgActiveFile)
+		if p == nil || p.Severity != diag.Error {
+			t.Errorf("%s: not refused (%v)", f, ps)
+		}
+	}
+	have := map[string]bool{}
+	for _, a := range s.Assets {
+		have[a.Rel] = true
+	}
+	for _, f := range refused {
+		if have[f] {
+			t.Errorf("%s is an asset", f)
+		}
+	}
+	for _, f := range kept {
+		if !have[f] {
+			t.Errorf("%s is not an asset", f)
+		}
+	}
+	if len(ps) != len(refused) {
+		t.Errorf("%d problems, want %d: %v", len(ps), len(refused), ps)
+	}
+}

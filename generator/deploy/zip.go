@@ -23,6 +23,10 @@ func Package(dir, out string) (files int, err error) {
 	if err != nil {
 		return 0, err
 	}
+	// --output D:\备份\site.zip names a folder that may not exist yet.
+	if err := os.MkdirAll(filepath.Dir(out), 0o755); err != nil {
+		return 0, err
+	}
 	tmp, err := os.CreateTemp(filepath.Dir(out), ".dangjian-zip-*")
 	if err != nil {
 		return 0, err

@@ -123,3 +123,18 @@ func TestPackageRefusesForeignFolder(t *testing.T) {
 		t.Error("zip written anyway")
 	}
 }
+
+// --output 备份/2025/site.zip into folders that do not exist yet: they are
+// made, as saving a file to a new folder is expected to, instead of the
+// system's English "no such file or directory".
+func TestPackageMakesItsFolder(t *testing.T) {
+	src := filepath.Join(t.TempDir(), "public")
+	writeBuild(t, src, v1)
+	out := filepath.Join(t.TempDir(), "备份", "2025", "网站.zip")
+	if _, err := Package(src, out); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := zip.OpenReader(out); err != nil {
+		t.Fatal(err)
+	}
+}

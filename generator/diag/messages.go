@@ -37,6 +37,7 @@ var (
 	MsgTOML            = Msg{"前置信息 TOML 格式错误：%s", "bad TOML in front matter: %s"}
 	MsgFieldType       = Msg{"字段 %s 应为%s，实际为 %s", "field %s should be %s, got %s"}
 	MsgFieldRequired   = Msg{"缺少必填字段 %s", "missing required field %s"}
+	MsgFieldRequiredEx = Msg{"缺少必填字段 %s：请在前置信息（+++ 之间）加一行，如 %s", "missing required field %s: add a line between the +++ lines, e.g. %s"}
 	MsgFieldValue      = Msg{"字段 %s 的值 %q 无效，可选值：%s", "field %s has invalid value %q; allowed: %s"}
 	MsgUnknownField    = Msg{"未知字段 %s", "unknown field %s"}
 	MsgUnknownFieldDid = Msg{"未知字段 %s，是否应为 %s？", "unknown field %s; did you mean %s?"}
@@ -49,8 +50,12 @@ var (
 	MsgConfigMissing   = Msg{"找不到网站配置文件 site.toml", "site.toml not found"}
 	MsgTemplate        = Msg{"模板错误：%s", "template error: %s"}
 	MsgRender          = Msg{"生成页面时出错：%s", "error while rendering page: %s"}
+	MsgMarkdownLinks   = Msg{"从这一行起的一段里有 %d 处“](”后面不是完整的链接地址（缺少右括号 )，或地址中有括号、反斜杠），处理起来会非常慢，页面未生成。请把每个链接写成 [文字](地址)，或在段落之间空一行", "from this line, a paragraph holds %d \"](\" not followed by a whole link address (a missing \")\", or brackets or backslashes in the address), which would take very long to process; the page was not made. Write each link as [text](address), or put blank lines between paragraphs"}
+	MsgMarkdownNesting = Msg{"这一行开头的引用符号 >、列表符号（- + * 1.）和缩进嵌套了 %d 层，超过上限 %d 层，页面未生成。请删去行首多余的 > 、列表符号或空格（正常文章只嵌套几层）", "this line nests block quotes (>), list markers (- + * 1.) and indentation %d levels deep, more than the limit of %d; the page was not made. Remove the extra >, list markers or spaces at the start of the line (an article nests a few levels)"}
 	MsgSymlinkLoop     = Msg{"符号链接形成循环，已跳过", "symbolic link loop; skipped"}
+	MsgActiveFile      = Msg{"这种文件（%s）不会发布：网站服务器或浏览器会运行其中的代码，放在 content/ 中可能被用来攻击网站。请删去它：正文请写成 .md 页面，附件请改用 PDF、Word 或打包成 .zip；确需原样发布的，请交网站管理员放入网站文件夹的 static/ 中", "files of this type (%s) are not published: a web server or browser runs the code in them, so in content/ they could be used to attack the site. Remove it: write the text as a .md page, attach a PDF, Word file or .zip instead; a file that must be published as it is belongs in the site's static/ folder, put there by whoever runs the site"}
 	MsgOutsideContent  = Msg{"符号链接指向 content/ 以外的位置，已跳过", "symbolic link points outside content/; skipped"}
+	MsgDestInSources   = Msg{"输出目录 %s 在网站的 %s 文件夹里：生成的网页会混进网站的源文件，下次生成时出错。请换一个 --dest 目录（不写 --dest 时生成到网站文件夹下的 public）", "destination %s is inside the site's %s folder: the built pages would mix with the sources and break the next build. Choose another --dest (without --dest the site goes to public in the site folder)"}
 	MsgDestNotOurs     = Msg{"输出目录 %s 不是空目录，且不是 dangjian 生成的（缺少标记文件 %s），为安全起见不会覆盖。请换一个 --dest 目录或手动清空它", "destination %s is not empty and was not made by dangjian (no %s marker file); refusing to replace it. Choose another --dest or empty it"}
 	MsgBrokenLink      = Msg{"链接 %q 指向的页面或文件不存在", "link %q points to no page or file"}
 	MsgBrokenAnchor    = Msg{"链接 %q 中的锚点 #%s 在目标页面中不存在", "link %q: anchor #%s not found on the target page"}
@@ -64,6 +69,13 @@ var (
 var (
 	MsgSymlinkDangling  = Msg{"符号链接指向的文件不存在（可能已被移动或删除），已跳过", "symbolic link points to a file that does not exist; skipped"}
 	MsgBrokenAnchorHere = Msg{"链接 %q：本页没有这个锚点（#%s 应与本页某个标题的锚点相同）", "link %q: no heading on this page has the anchor #%s"}
+	MsgLinkCloseName    = Msg{"“%s” 找不到（网址中要用正斜杠 /，大小写也要与文件名一致：网站服务器区分大小写）；请写成 %s", "%q leads nowhere (addresses use forward slashes and the file name's exact case: web servers tell upper from lower case); write %s"}
+	MsgSpacedLink       = Msg{"%s 的地址中有空格，网页上不会生成链接或图片，而是原样显示这段文字；请把地址用尖括号括起，写成 %s，或删去文件名中的空格", "the address of %s holds a space, so no link or image is made and the page shows the text as typed; put the address in angle brackets, %s, or take the space out of the file name"}
+	MsgSampleText       = Msg{"%s 中还有示例文字“%s”，生成的网站会原样显示；请改成本单位的实际名称", "%s still holds the sample text %q, which the site shows as it is; write your own unit's name"}
+	MsgLinkData         = Msg{"图片“%s”是粘贴进来的内嵌数据（data:），网站不会显示它；请把图片另存为文件放到 content/images/ 下，写成 ![说明](/images/文件名.png)", "the image %q is pasted-in data (data:), which the site does not show; save it as a file under content/images/ and write ![text](/images/name.png)"}
+	MsgLinkLocalFile    = Msg{"链接“%s”指向您电脑上的文件，网站上打不开，会被去掉；请把文件复制到 content/files/ 下，写成 [说明](/files/文件名)", "the link %q points at a file on your own computer, which readers cannot open, so it is taken out; copy the file under content/files/ and write [text](/files/name)"}
+	MsgLinkScheme       = Msg{"链接“%s”以 %s: 开头，不是网页地址，网站会去掉这个链接；只能用站内路径，或 http://、https://、mailto:、tel: 开头的地址", "the link %q starts with %s:, which is no web address, so the site takes it out; use a path of the site, or an address starting http://, https://, mailto: or tel:"}
+	MsgLinkNoScheme     = Msg{"链接 %q 缺少开头的 https://（或 http://），浏览器会把它当作本站里的文件而打不开；请写成 %s", "link %q lacks its https:// (or http://), so the browser looks for it on this site; write %s"}
 	MsgRelativeToFile   = Msg{"%q 在网页中按本页网址 %s 计算，找不到文件；若要指向 content/ 下的这个文件，请写成 %s", "%q is resolved from the page's address %s and finds nothing; to point at that file, write %s"}
 	MsgURLIsList        = Msg{"网址 %s 已被栏目或列表页使用，两者会互相覆盖；请改文件名或设置 slug", "URL %s is used by a section or list page; one would replace the other. Rename the file or set slug"}
 	MsgBrokenMDLink     = Msg{"链接 %q 指向的文件 %s 不存在（或是草稿，不会发布）", "link %q: %s does not exist (or is a draft, which is not published)"}

@@ -7,6 +7,7 @@ var (
 	MsgDeployNotBuilt    = Msg{"%s 不是 dangjian 生成的网站文件夹（缺少标记文件 %s），为安全起见不会发送。请先运行 dangjian build", "%s was not made by dangjian (no %s marker file); refusing to send it. Run dangjian build first"}
 	MsgDeployBadTarget   = Msg{"发布目标 %q 无法识别：%s。支持的写法：文件夹路径、file:///路径、sftp://用户@服务器[:端口]/路径、s3://存储桶[/前缀]?endpoint=服务器&region=地域", "deploy target %q not understood: %s. Use a folder, file:///path, sftp://user@host[:port]/path or s3://bucket[/prefix]?endpoint=host&region=region"}
 	MsgDeployPassword    = Msg{"发布目标 %q 中不能写密码：SFTP 请用密钥登录（--identity 私钥文件），对象存储的密钥请放在环境变量中", "do not put a password in the deploy target %q: use a key for SFTP (--identity FILE) and environment variables for object storage keys"}
+	MsgDeploySource      = Msg{"发布目标 %s 是网站文件夹 %s 本身，或其中的 content、static、layouts、themes 文件夹：生成的网页会混进网站的源文件，下次生成时出错。请换一个网站文件夹以外的文件夹，如 D:\\网站发布", "deploy target %s is the site folder %s itself or its content, static, layouts or themes folder: the built pages would mix with the site's sources and break the next build. Choose a folder outside the site folder"}
 	MsgDeployInside      = Msg{"发布目标 %s 就是网站文件夹 %s 或在它里面，请换一个文件夹", "deploy target %s is the built folder %s or inside it; choose another folder"}
 	MsgDeployEnvName     = Msg{"[deploy] 的 %s 应当写环境变量的名字（如 OSS_ACCESS_KEY_ID），而不是密钥本身：%q 不是有效的变量名", "[deploy] %s must name an environment variable (e.g. OSS_ACCESS_KEY_ID), not hold the key: %q is not a variable name"}
 	MsgDeployNoCreds     = Msg{"缺少对象存储的密钥：请设置环境变量 %s 和 %s（密钥不要写进 site.toml）", "object storage keys missing: set the environment variables %s and %s (never put keys in site.toml)"}
@@ -33,5 +34,7 @@ var (
 	MsgDeployUnsafePath  = Msg{"目标上的发布清单中有不安全的路径 %q，已忽略（不会在目标根目录以外写入或删除）", "unsafe path %q in the target's manifest ignored (nothing is written or deleted outside the target)"}
 	MsgDeployForeign     = Msg{"目标上有 %d 个文件不属于本次网站，又没有上次发布的清单，因此没有删除它们", "%d file(s) on the target are not in this site and there is no manifest of a previous deploy, so they were left in place"}
 	MsgDeployBadName     = Msg{"文件名 %q 不能安全发布（含有控制字符、反斜杠或不是 UTF-8），请改名后重新生成", "file name %q cannot be deployed safely (control characters, backslash or not UTF-8); rename it and build again"}
+	MsgPackageSource     = Msg{"压缩包 %s 不能放在网站的 %s 文件夹里：下次生成网站时它会被当作网站的文件发布。请用 --output 指定其他位置，或不写 --output（默认放在网站文件夹中）", "the zip %s cannot be in the site's %s folder, whose files the next build publishes; choose another --output, or leave it out (the default is the site folder)"}
+	MsgPackageFailed     = Msg{"无法写入压缩包 %s（%v）。请检查这个位置能否写入、磁盘是否已满，或用 --output 换一个位置", "cannot write the zip %s (%v); check that the place is writable and the disk not full, or choose another --output"}
 	MsgPackageInside     = Msg{"压缩包 %s 不能放在网站文件夹 %s 里面，请用 --output 指定其他位置", "the zip %s cannot be inside the built folder %s; choose another --output"}
 )

@@ -7,11 +7,13 @@ var (
 	MsgImportRTF         = Msg{"这是 RTF 文件，不能直接导入。请在 Word 或 WPS 中打开它，另存为 .docx 后再导入", "this is an RTF file; open it in Word or WPS and save it as .docx"}
 	MsgImportODT         = Msg{"这是 OpenDocument 文件（.odt），不能直接导入。请在 WPS、Word 或 LibreOffice 中打开它，另存为 .docx 后再导入", "this is an OpenDocument (.odt) file; save it as .docx first"}
 	MsgImportEncrypted   = Msg{"文件设置了打开密码（已加密），无法读取。请在 Word 或 WPS 中打开它，取消密码（文件 → 信息 → 保护文档 / 文档加密），保存后再导入", "the file is encrypted (it has an opening password); remove the password in Word or WPS, save, and import again"}
+	MsgImportNotFound    = Msg{"找不到这个文件。请检查文件名（含 .docx）是否写对，以及命令是否在文件所在的文件夹中运行；文件名含空格时请用英文引号括起，如 \"督查 通报.docx\"", "no such file; check the name (with .docx) and that you are in its folder; quote a name with spaces, e.g. \"my report.docx\""}
 	MsgImportNotDocx     = Msg{"不是 Word 文档（.docx），无法导入。请在 Word 或 WPS 中另存为 .docx 后再导入", "not a Word document (.docx); save it as .docx in Word or WPS first"}
 	MsgImportBroken      = Msg{"文件已损坏，无法读取（%s）。请在 Word 或 WPS 中打开它，另存为新的 .docx 后再导入", "the file is damaged and cannot be read (%s); open it in Word or WPS and save it as a new .docx"}
 	MsgImportTooBig      = Msg{"文件中的 %s 解压后超过 %d MB，不像正常的文档（可能是恶意构造的压缩包），已拒绝导入", "%s would unpack to more than %d MB; this is not an ordinary document (perhaps a zip bomb), refused"}
 	MsgImportTooMany     = Msg{"文件包含的部件过多（%d 个，上限 %d 个），不像正常的文档，已拒绝导入", "the file has too many parts (%d, at most %d); not an ordinary document, refused"}
 	MsgImportTooComplex  = Msg{"文件中的 %s 元素过多，不像正常的文档（可能是恶意构造的文件），已拒绝导入", "%s has too many elements for an ordinary document (perhaps a hostile file); refused"}
+	MsgImportTooDeep     = Msg{"文件中的 %s 层层嵌套超过 %d 层，不像正常的文档（可能是恶意构造的文件），已拒绝导入。如确是正常文档，请在 Word 或 WPS 中另存为新的 .docx 后再导入", "%s nests elements more than %d levels deep; not an ordinary document (perhaps a hostile file), refused. If it is an ordinary document, save it as a new .docx in Word or WPS and import that"}
 	MsgImportFileTooBig  = Msg{"文件有 %d MB，超过导入上限 %d MB。请压缩其中的图片（WPS/Word：图片 → 压缩图片）后再导入", "the file is %d MB, more than the %d MB import limit; compress its pictures first"}
 	MsgImportUsage       = Msg{"用法：dangjian import 文件.docx… --kind 类型 [--source 目录] [--unit 单位]    类型：news | brand | model | honor | unit", "usage: dangjian import FILE.docx… --kind KIND [--source DIR] [--unit UNIT]    KIND: news | brand | model | honor | unit"}
 	MsgImportKind        = Msg{"未知类型 %q，可选：news（工作动态/通报）、brand（党建品牌）、model（示范点）、honor（荣誉榜）、unit（单位）", "unknown kind %q; use news, brand, model, honor or unit"}

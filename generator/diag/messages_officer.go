@@ -21,6 +21,9 @@ var (
 	MsgHintQuotes       = Msg{"%s 是中文引号或全角引号，请改用英文半角直引号，写成 %s = %s", "%s is a curly or full-width quote; use straight quotes: %s = %s"}
 	MsgHintEquals       = Msg{"等号“＝”是全角字符，请改为半角等号，写成 %s = %s", "\"＝\" is a full-width equals sign; write %s = %s"}
 	MsgHintFullWidth    = Msg{"%s 含全角字符（%s），请改为半角，写成 %s = %s", "%s contains full-width characters (%s); write %s = %s"}
+	MsgHintColon        = Msg{"字段名和值之间要用半角等号 =，不用冒号，请写成 %s = %s", "a field name and its value are joined by \"=\", not a colon; write %s = %s"}
+	MsgHintQuoteText    = Msg{"文本要用半角双引号括起，请写成 %s = %s", "a text goes in double quotes; write %s = %s"}
+	MsgHintBoolWord     = Msg{"%s 要写成 true（是）或 false（否），不加引号，请写成 %s = %s", "%s: write true or false, without quotes: %s = %s"}
 	MsgHintFullWidthKey = Msg{"字段名 %s 含全角字符，请改为半角，写成 %s", "field name %s contains full-width characters; write %s"}
 	MsgHintThousands    = Msg{"数字 %s 中不要加千位分隔符，请写成 %s = %s", "do not group the digits of %s; write %s = %s"}
 	MsgHintNumberUnit   = Msg{"数字后面不要写单位或文字，请写成 %s = %s（只写数字）", "no unit or word after a number; write %s = %s (the number alone)"}

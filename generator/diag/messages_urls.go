@@ -6,6 +6,8 @@ var (
 	MsgBaseURLChar  = Msg{"%s 的值 %q 含有引号、尖括号、空格或其他不能出现在网址中的字符；请写成 \"https://dj.example.gov.cn/\" 这样的完整网址，或 \"/portal/\" 这样的路径", "%s %q contains quotes, angle brackets, spaces or other characters a URL cannot have; write a full address such as \"https://dj.example.gov.cn/\" or a path such as \"/portal/\""}
 	MsgBaseURLQuery = Msg{"%s 的值 %q 不能含有 ? 或 #；请写成 \"https://dj.example.gov.cn/\" 这样的完整网址，或 \"/portal/\" 这样的路径", "%s %q cannot contain ? or #; write a full address such as \"https://dj.example.gov.cn/\" or a path such as \"/portal/\""}
 	MsgBaseURLForm  = Msg{"%s 的值 %q 无效：只能是以 http:// 或 https:// 开头的完整网址（如 \"https://dj.example.gov.cn/\"），或以单个 / 开头的路径（如 \"/portal/\"）", "%s %q is not valid: use a full http:// or https:// address (\"https://dj.example.gov.cn/\") or a path starting with a single / (\"/portal/\")"}
+	MsgMenuURLHost  = Msg{"菜单链接 %q 缺少开头的 https://（或 http://），会被当作本站里的地址而打不开；请写成 %q", "menu url %q lacks its https:// (or http://), so it would be read as a path of this site; write %q"}
+	MsgFooterLink   = Msg{"[footer] 的 %s 应是 https:// 或 http:// 开头的完整网址，实际为 %q；请写成 %q 这样的网址", "[footer] %s must be a full address starting https:// or http://, got %q; write an address like %q"}
 	MsgMenuURL      = Msg{"菜单链接 %q 无效：只能是站内路径（如 \"/news/\"），或 http://、https://、mailto:、tel: 开头的地址", "menu url %q is not valid: use a site path (\"/news/\") or an http://, https://, mailto: or tel: address"}
 
 	MsgNoFullBaseURL = Msg{"baseURL 不是完整网址（%q），所以没有生成 sitemap.xml、RSS 订阅（index.xml）和 robots.txt 中的 Sitemap 行：这些格式只能使用完整网址。网站本身不受影响。如需生成，请在 site.toml 中设置 baseURL = \"https://你的网站域名/\"，或构建时加 --base-url https://你的网站域名/", "baseURL is not a full address (%q), so sitemap.xml, the RSS feeds (index.xml) and robots.txt's Sitemap line were left out: those formats need full URLs. The site itself is not affected. To have them, set baseURL = \"https://your.domain/\" in site.toml or build with --base-url https://your.domain/"}
@@ -17,6 +19,7 @@ var MsgBuiltPortable = Msg{"网站已生成到 %s：可以直接双击其中的 
 
 // Names that would put a page somewhere else, and URL collisions.
 var (
+	MsgNameIndex      = Msg{"%s 的值 %q 含有 index.html：每个页面都以 index.html 的文件名生成，这个名称会和栏目或列表页的文件冲突；请改用普通的名称", "%s %q holds index.html, the file name every page is written under, so it would collide with a list page's file; use a plain name"}
 	MsgNameDots       = Msg{"%s 的值 %q 含有 . 或 .. 这样的路径段，会让页面覆盖其他页面或生成的文件；请改用普通的名称", "%s %q has a . or .. path segment, which would make the page replace another page or a generated file; use a plain name"}
 	MsgNameSeparator  = Msg{"%s 的值 %q 含有 / 或 \\，不能用作网址中的一个名称；请去掉这些符号", "%s %q contains / or \\, which cannot be part of one name in a URL; remove them"}
 	MsgNameTooLong    = Msg{"%s 的值 %q 太长：网址中的一段最多 255 字节（约 85 个汉字），否则无法保存为文件；请改短", "%s %q is too long: one URL segment can have at most 255 bytes (about 85 Chinese characters), or it cannot be saved as a file; shorten it"}

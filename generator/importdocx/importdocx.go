@@ -200,6 +200,9 @@ func convert(file string, p *pkg) (*Doc, error) {
 		if errors.Is(err, errTooMany) {
 			return nil, fail(file, diag.MsgImportTooComplex, part)
 		}
+		if errors.Is(err, errTooDeep) {
+			return nil, fail(file, diag.MsgImportTooDeep, part, maxDepth)
+		}
 		if err != nil {
 			return nil, fail(file, diag.MsgImportBroken, fmt.Sprintf("%s: %v", part, err))
 		}
@@ -226,6 +229,9 @@ func convert(file string, p *pkg) (*Doc, error) {
 		}
 		if errors.Is(err, errTooMany) {
 			return nil, fail(file, diag.MsgImportTooComplex, main)
+		}
+		if errors.Is(err, errTooDeep) {
+			return nil, fail(file, diag.MsgImportTooDeep, main, maxDepth)
 		}
 		return nil, fail(file, diag.MsgImportBroken, fmt.Sprintf("%s: %v", main, err))
 	}

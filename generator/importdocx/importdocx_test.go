@@ -798,3 +798,49 @@ func TestFormatting(t *testing.T) {
 		}
 	}
 }
+
+// A few kilobytes zipped can nest elements a million levels deep; following
+// them overflowed the goroutine stack and killed the process (a fatal
+// error, not a panic) before the nesting limit. Each element the parse
+// recurses into is tried, and a document nested as Word nests stays fine.
+func TestDeeplyNestedRefused(t *testing.T) {
+	dir := sitetest.Write(t, testSite)
+	tmp := t.TempDir()
+	const head = `<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>`
+	const tail = `</w:body></w:document>`
+	nest := func(open, close string, n int) string {
+		return strings.Repeat(open, n) + strings.Repeat(close, n)
+	}
+	cases := map[string]struct {
+		doc  string
+		want diag.Msg
+	}{
+		"paragraphs": {head + nest("<w:p>", "</w:p>", 100_000) + tail, diag.MsgImportTooDeep},
+		"hyperlinks": {head + "<w:p>" + nest("<w:hyperlink>", "</w:hyperlink>", 100_000) + "</w:p>" + tail, diag.MsgImportTooDeep},
+		"controls":   {head + nest("<w:sdt>", "</w:sdt>", 100_000) + tail, diag.MsgImportTooDeep},
+		"tables":     {head + nest("<w:tbl><w:tr><w:tc>", "</w:tc></w:tr></w:tbl>", 20_000) + tail, diag.MsgImportTooDeep},
+		"table rows": {head + "<w:tbl>" + nest("<w:sdt>", "</w:sdt>", 100_000) + "</w:tbl>" + tail, diag.MsgImportTooDeep},
+		// Three tables deep, each cell's text in a content control and a
+		// hyperlink: deeper than Word writes, and imported.
+		"ordinary": {head + nest("<w:tbl><w:tr><w:tc><w:sdt><w:sdtContent>", "</w:sdtContent></w:sdt></w:tc></w:tr></w:tbl>", 3) +
+			`<w:p><w:hyperlink><w:r><w:t>正文</w:t></w:r></w:hyperlink></w:p>` + tail, diag.Msg{}},
+	}
+	for name, c := range cases {
+		file := filepath.Join(tmp, strings.ReplaceAll(name, " ", "-")+".docx")
+		if err := os.WriteFile(file, zipOf(t, map[string]string{"word/document.xml": c.doc}), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		_, err := Import([]string{file}, Options{Source: dir, Kind: "news", Now: now})
+		var p *Problem
+		switch {
+		case c.want == diag.Msg{}:
+			if err != nil {
+				t.Errorf("%s: %v", name, err)
+			}
+		case !errors.As(err, &p) || p.Msg != c.want:
+			t.Errorf("%s: got %v, want %q", name, err, c.want.Zh)
+		case !strings.Contains(p.Error(), "word/document.xml"):
+			t.Errorf("%s: %q does not name the part", name, p.Error())
+		}
+	}
+}

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path"
 	"strings"
@@ -59,6 +60,10 @@ type pkg struct {
 // that tells the officer what to do, whatever their file name says.
 func openDocx(name string) (*pkg, io.Closer, error) {
 	f, err := os.Open(name)
+	if errors.Is(err, fs.ErrNotExist) {
+		// The system's own words ("no such file or directory") are English.
+		return nil, nil, fail(name, diag.MsgImportNotFound)
+	}
 	if err != nil {
 		return nil, nil, fail(name, diag.MsgReadFailed, err)
 	}

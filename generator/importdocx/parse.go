@@ -91,6 +91,7 @@ type parser struct {
 	fields   []field
 	floating []block // paragraphs of text boxes, placed after theirs
 	stats    *stats
+	depth    int // elements the parse has recursed into (see maxDepth)
 }
 
 type field struct {
@@ -163,6 +164,10 @@ func (ps *parser) parseDocument() ([]block, error) {
 // blocks reads paragraphs and tables up to the end of the current element.
 // c, when not nil, is the table cell being read (for its tcPr).
 func (ps *parser) blocks(c *cell) ([]block, error) {
+	if err := ps.enter(); err != nil {
+		return nil, err
+	}
+	defer ps.leave()
 	var out []block
 	for {
 		tok, err := ps.d.Token()
@@ -266,6 +271,10 @@ func (ps *parser) table() (*table, error) {
 	var row []*cell
 	// rows and cells may sit inside content controls; walk through them.
 	rowOf = func() error {
+		if err := ps.enter(); err != nil {
+			return err
+		}
+		defer ps.leave()
 		for {
 			tok, err := ps.d.Token()
 			if err != nil {
@@ -298,6 +307,10 @@ func (ps *parser) table() (*table, error) {
 	}
 	var rows func() error
 	rows = func() error {
+		if err := ps.enter(); err != nil {
+			return err
+		}
+		defer ps.leave()
 		for {
 			tok, err := ps.d.Token()
 			if err != nil {
@@ -353,6 +366,27 @@ const (
 )
 
 var errTooMany = errors.New("too many elements")
+
+// maxDepth bounds how deeply the parse recurses, one call per element it
+// walks into. Word nests a paragraph's runs, fields, hyperlinks and content
+// controls a few levels deep and tables inside tables rarely more than
+// three; a file of a few kilobytes can nest a million elements, and
+// following them overflows the goroutine stack, which Go does not recover:
+// the whole process dies instead of refusing the file.
+const maxDepth = 256
+
+var errTooDeep = errors.New("elements nested too deeply")
+
+// enter counts one level of recursion; each call is paired with leave.
+func (ps *parser) enter() error {
+	ps.depth++
+	if ps.depth > maxDepth {
+		return errTooDeep
+	}
+	return nil
+}
+
+func (ps *parser) leave() { ps.depth-- }
 
 func (ps *parser) count() error {
 	ps.stats.elements++
@@ -434,6 +468,10 @@ func (ps *parser) addText(p *para, s string, c ictx) {
 // inline reads the content of a paragraph, or of any element inside one,
 // up to that element's end.
 func (ps *parser) inline(p *para, c ictx) error {
+	if err := ps.enter(); err != nil {
+		return err
+	}
+	defer ps.leave()
 	for {
 		tok, err := ps.d.Token()
 		if err != nil {

@@ -1,6 +1,7 @@
 package markdown
 
 import (
+	"errors"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -30,6 +31,16 @@ func FuzzRender(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, body []byte) {
 		res, err := safe.render(body, 1, resolve)
+		// A page nested too deeply or full of unclosed links is refused,
+		// at a line of the body.
+		var ne *NestingError
+		var le *LinkScanError
+		if errors.As(err, &ne) || errors.As(err, &le) {
+			if p := Problem("a.md", 1, err); p.Line < 1 || p.Line > 1+strings.Count(string(body), "\n") {
+				t.Errorf("refused at line %d, body has %d lines", p.Line, 1+strings.Count(string(body), "\n"))
+			}
+			return
+		}
 		if err != nil {
 			t.Fatal(err)
 		}

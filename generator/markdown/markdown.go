@@ -115,6 +115,12 @@ func (r *Renderer) render(body []byte, firstLine int, resolve func(string) (stri
 	if firstLine < 1 {
 		firstLine = 1
 	}
+	if err := checkNesting(body, firstLine); err != nil {
+		return nil, err
+	}
+	if err := checkLinkScan(body, firstLine); err != nil {
+		return nil, err
+	}
 	ids := newHeadingIDs()
 	pc := parser.NewContext(parser.WithIDs(ids))
 	doc := r.md.Parser().Parse(text.NewReader(body), parser.WithContext(pc))

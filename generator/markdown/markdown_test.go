@@ -2,6 +2,7 @@ package markdown
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"reflect"
 	"strings"
@@ -446,11 +447,16 @@ func TestOddInput(t *testing.T) {
 	r := New(Options{})
 	for _, src := range []string{
 		"", "\n\n", "\ufeff# 标题", "中文\r\n中文\r\n", "\xff\xfe无效", "**", "[", "<!--more",
-		"#", "|a|\n|-|", "[^1]", "- [ ]", strings.Repeat("*", 1000), strings.Repeat(">", 500) + "x",
+		"#", "|a|\n|-|", "[^1]", "- [ ]", strings.Repeat("*", 1000), strings.Repeat(">", MaxNesting) + "x",
 	} {
 		if _, err := r.Render([]byte(src), 1); err != nil {
 			t.Errorf("Render(%q): %v", src, err)
 		}
+	}
+	// Deeper than MaxNesting is refused with its line, not rendered.
+	var ne *NestingError
+	if _, err := r.Render([]byte(strings.Repeat(">", 500)+"x"), 1); !errors.As(err, &ne) || ne.Line != 1 {
+		t.Errorf("Render(500 × \">\"): %v", err)
 	}
 	res, _ := r.Render([]byte("中文\r\n中文\r\n"), 1)
 	if para(res) != "中文中文" {

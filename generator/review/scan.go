@@ -344,8 +344,12 @@ func (s *scanner) before(since time.Time) bool {
 // numbers finds runs of ASCII digits that are not part of a longer run: an
 // 18-character resident ID (17 digits and a digit or X) whose GB 11643
 // check digit is right, a 15-digit old ID with a real birth date, and an
-// 11-digit mobile number 1[3-9]…, also written 138-1234-5678 or 138 1234 5678.
+// 11-digit mobile number 1[3-9]…, also with +86 before it. Either may be
+// written in groups (138-1234-5678, 138 1234 5678, 430602 19900101 1235,
+// 430602-1990-0101-1235) and in full-width digits from a Chinese input
+// method (１３８１２３４５６７８): a 公示 copied from a form is written so.
 func (s *scanner) numbers(text string, ln, col int) {
+	text = foldDigits(text)
 	for i := 0; i < len(text); i++ {
 		if !isDigit(text[i]) {
 			continue
@@ -370,16 +374,82 @@ func (s *scanner) numbers(text string, ln, col int) {
 				s.privacyID(id, text, i, ln, col)
 			}
 		case n == 11 && text[i] == '1' && text[i+1] >= '3' && (i == 0 || !isAlpha(text[i-1])) && !decimalAround(text, i, j):
-			s.privacyPhone(text[i:j], text[i:j], text, i, ln, col)
-		case n == 3 && text[i] == '1' && text[i+1] >= '3':
-			if k, num, ok := spacedMobile(text, i); ok {
-				s.privacyPhone(num, text[i:k], text, i, ln, col)
+			s.privacyPhone(text[i:j], text, i, ln, col)
+		case n == 13 && text[i:i+3] == "861" && text[i+3] >= '3' && (i == 0 || !isAlpha(text[i-1])) && !decimalAround(text, i, j):
+			s.privacyPhone(text[i+2:j], text, i, ln, col) // +8613812345678
+		case n >= 3 && n <= 8 && (i == 0 || !isAlpha(text[i-1])):
+			if k, num, ok := groupedNumber(text, i, j); ok {
+				if len(num) == 11 {
+					s.privacyPhone(num, text, i, ln, col)
+				} else {
+					s.privacyID(num, text, i, ln, col)
+				}
 				j = k
 			}
 		}
 		i = j
 	}
 }
+
+// foldDigits writes full-width digits, X, plus, minus, full stop and the
+// ideographic space in ASCII. Each character stays one character, so a
+// column counted in the result is the column in text.
+func foldDigits(text string) string {
+	if !strings.ContainsAny(text, "０１２３４５６７８９Ｘｘ＋－．\u3000") {
+		return text
+	}
+	return strings.Map(func(r rune) rune {
+		switch {
+		case r >= '０' && r <= '９', r == 'Ｘ', r == 'ｘ', r == '＋', r == '－', r == '．':
+			return r - 0xFEE0
+		case r == '\u3000':
+			return ' '
+		}
+		return r
+	}, text)
+}
+
+// groupedNumber reads a number written in groups of three or more digits
+// joined by one space, "-" or "." each, starting with the group text[i:j]:
+// a mobile number (3-4-4, 3-8, 7-4) or a resident ID (6-8-4, 6-4-4-4, the
+// last group may end in X). It returns the end of the groups that make one,
+// and its digits, the check digit and birth date of an ID verified. Groups
+// that go on past the number (138 1234 5678 2023) still give it.
+func groupedNumber(text string, i, j int) (k int, num string, ok bool) {
+	num = text[i:j]
+	for k = j; k+1 < len(text) && (text[k] == ' ' || text[k] == '-' || text[k] == '.') && isDigit(text[k+1]); {
+		g := k + 1
+		for g < len(text) && isDigit(text[g]) {
+			g++
+		}
+		if g-(k+1) < 3 {
+			return 0, "", false
+		}
+		num += text[k+1 : g]
+		k = g
+		switch {
+		case len(num) == 11 && num[0] == '1' && num[1] >= '3' && !digitAfter(text, k):
+			return k, num, true
+		case len(num) == 17 && k < len(text) && (text[k] == 'X' || text[k] == 'x') && (k+1 == len(text) || !isAlnum(text[k+1])):
+			if validID18(num + "X") {
+				return k + 1, num + "X", true
+			}
+			return 0, "", false
+		case len(num) == 18 && !digitAfter(text, k):
+			if validID18(num) {
+				return k, num, true
+			}
+			return 0, "", false
+		case len(num) > 18:
+			return 0, "", false
+		}
+	}
+	return 0, "", false
+}
+
+// digitAfter reports a digit right after k, which would make the number a
+// longer one.
+func digitAfter(text string, k int) bool { return k < len(text) && isDigit(text[k]) }
 
 func isDigit(c byte) bool { return c >= '0' && c <= '9' }
 func isAlpha(c byte) bool { return c|0x20 >= 'a' && c|0x20 <= 'z' }
@@ -388,33 +458,6 @@ func isAlnum(c byte) bool { return isDigit(c) || isAlpha(c) }
 // decimalAround: 3.14159265358 is a number, not a phone.
 func decimalAround(text string, i, j int) bool {
 	return (i >= 2 && text[i-1] == '.' && isDigit(text[i-2])) || (j+1 < len(text) && text[j] == '.' && isDigit(text[j+1]))
-}
-
-// spacedMobile reads 138-1234-5678 or 138 1234 5678 starting at i; k is the
-// end of it and num its digits.
-func spacedMobile(text string, i int) (k int, num string, ok bool) {
-	k = i + 3
-	num = text[i:k]
-	for range 2 {
-		if k >= len(text) || (text[k] != '-' && text[k] != ' ') {
-			return 0, "", false
-		}
-		k++
-		if k+4 > len(text) {
-			return 0, "", false
-		}
-		for x := k; x < k+4; x++ {
-			if !isDigit(text[x]) {
-				return 0, "", false
-			}
-		}
-		num += text[k : k+4]
-		k += 4
-	}
-	if k < len(text) && isDigit(text[k]) {
-		return 0, "", false
-	}
-	return k, num, true
 }
 
 var idWeights = [17]int{7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2}
@@ -452,7 +495,7 @@ func (s *scanner) privacyID(id, text string, i, ln, col int) {
 	s.add(ln, col+utf8.RuneCountInString(text[:i]), RulePrivacyID, SevError, diag.MsgRevID, []any{masked}, diag.SugRevID, masked)
 }
 
-func (s *scanner) privacyPhone(num, written, text string, i, ln, col int) {
+func (s *scanner) privacyPhone(num, text string, i, ln, col int) {
 	masked := num[:3] + "****" + num[7:]
 	s.add(ln, col+utf8.RuneCountInString(text[:i]), RulePrivacyPhone, SevError, diag.MsgRevPhone, []any{masked}, diag.SugRevPhone, masked)
 }

@@ -12,6 +12,7 @@ import (
 	"dangjian/generator/content"
 	"dangjian/generator/derive"
 	"dangjian/generator/diag"
+	"dangjian/generator/markdown"
 	"dangjian/generator/output"
 	"dangjian/generator/render"
 	"dangjian/generator/review"
@@ -214,7 +215,7 @@ func (e *edit) renderMarkdown() {
 	for path := range e.changed {
 		if p := e.pub[path]; p != nil {
 			if err := site.RenderPage(e.b.md, p, e.pub); err != nil {
-				e.b.mdProbs[path] = []diag.Problem{diag.New(p.Path, p.BodyLine, diag.MsgRender, err)}
+				e.b.mdProbs[path] = []diag.Problem{markdown.Problem(p.Path, p.BodyLine, err)}
 			}
 		}
 	}

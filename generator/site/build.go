@@ -120,6 +120,9 @@ func Build(opt Options) (*Result, error) {
 	if err := output.CheckDest(opt.Dest); err != nil {
 		return nil, diag.Errors{diag.New("", 0, diag.MsgDestNotOurs, opt.Dest, output.Marker)}
 	}
+	if d := sourceFolderOf(opt.Dest, opt.Source); d != "" {
+		return nil, diag.Errors{diag.New("", 0, diag.MsgDestInSources, opt.Dest, d)}
+	}
 	defer setMemoryLimit(opt.Source)()
 	// The previous build's spare output is claimed and listed while the
 	// site loads (output.Spare); given back if the build ends before
@@ -348,6 +351,7 @@ func load(opt Options, t *timer, oneShot bool) (*Site, []diag.Problem) {
 		Reserved:   Reserved,
 	})...)
 	probs = append(probs, s.checkFooter(opt.Source)...)
+	probs = append(probs, s.sampleText(opt.Source)...)
 	t.done("resolve")
 
 	if (oneShot || opt.MarkdownCache) && !opt.NoCache {

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"sync"
 
+	"dangjian/generator/config"
 	"dangjian/generator/content"
 	"dangjian/generator/diag"
 	"dangjian/generator/output"
@@ -194,6 +195,9 @@ func (c *checker) link(p *content.Page, l content.Link) (diag.Problem, bool) {
 	// A Markdown link destination may hold entities (&amp;, &#106;), which
 	// goldmark decodes: judge the address the page will have.
 	dest := html.UnescapeString(strings.TrimSpace(l.Dest))
+	if hasScheme(dest) && !render.SafeURL(dest) {
+		return droppedLink(p, l, dest), true
+	}
 	if dest == "" || strings.HasPrefix(dest, "//") || hasScheme(dest) {
 		return diag.Problem{}, false
 	}
@@ -215,7 +219,7 @@ func (c *checker) link(p *content.Page, l content.Link) (diag.Problem, bool) {
 	case strings.HasSuffix(strings.ToLower(target), ".md"):
 		u, ok := ResolveMDLink(p.Path, dest, c.byPath)
 		if !ok {
-			return diag.New(p.Path, l.Line, diag.MsgBrokenMDLink, l.Dest, mdFile(p.Path, target)), true
+			return diag.New(p.Path, l.Line, diag.MsgBrokenMDLink, short(l.Dest), mdFile(p.Path, target)), true
 		}
 		if i := strings.IndexByte(u, '#'); i >= 0 {
 			u = u[:i]
@@ -239,13 +243,26 @@ func (c *checker) link(p *content.Page, l content.Link) (diag.Problem, bool) {
 			if !strings.HasPrefix(target, "/") {
 				fromFile := path.Join("/", path.Dir(strings.TrimPrefix(p.Path, "content/")), target)
 				if _, ok := c.lookup(fromFile); ok {
-					return diag.New(p.Path, l.Line, diag.MsgRelativeToFile, l.Dest, p.URL, fromFile), true
+					return diag.New(p.Path, l.Line, diag.MsgRelativeToFile, short(l.Dest), p.URL, fromFile), true
+				}
+				// images/a.png, as if from content/: the page's address
+				// is a folder deeper.
+				if _, ok := c.lookup("/" + target); ok && !strings.Contains(target, `\`) {
+					return diag.New(p.Path, l.Line, diag.MsgRelativeToFile, short(l.Dest), p.URL, "/"+target), true
 				}
 			}
-			if l.Image {
-				return diag.New(p.Path, l.Line, diag.MsgImageNotFound, l.Dest), true
+			// [市卫健委](www.example.gov.cn): a web address without its
+			// https://, which the browser reads as a file of this site.
+			if !strings.HasPrefix(target, "/") && config.HostLike(target) {
+				return diag.New(p.Path, l.Line, diag.MsgLinkNoScheme, short(l.Dest), "https://"+strings.TrimSpace(l.Dest)), true
 			}
-			return diag.New(p.Path, l.Line, diag.MsgBrokenLink, l.Dest), true
+			if fix, ok := c.closeName(abs, target); ok {
+				return diag.New(p.Path, l.Line, diag.MsgLinkCloseName, short(l.Dest), fix), true
+			}
+			if l.Image {
+				return diag.New(p.Path, l.Line, diag.MsgImageNotFound, short(l.Dest)), true
+			}
+			return diag.New(p.Path, l.Line, diag.MsgBrokenLink, short(l.Dest)), true
 		}
 	}
 	if frag == "" || !strings.HasSuffix(out, ".html") {
@@ -262,9 +279,68 @@ func (c *checker) link(p *content.Page, l content.Link) (diag.Problem, bool) {
 		return diag.Problem{}, false
 	}
 	if page == p {
-		return diag.New(p.Path, l.Line, diag.MsgBrokenAnchorHere, l.Dest, frag), true
+		return diag.New(p.Path, l.Line, diag.MsgBrokenAnchorHere, short(l.Dest), frag), true
 	}
-	return diag.New(p.Path, l.Line, diag.MsgBrokenAnchor, l.Dest, frag), true
+	return diag.New(p.Path, l.Line, diag.MsgBrokenAnchor, short(l.Dest), frag), true
+}
+
+// closeName finds the address a link that leads nowhere was meant to be,
+// for the two slips of a Windows user: backslashes (\images\a.png, as
+// Explorer writes paths) and letters in the wrong case (photo.png for
+// Photo.PNG, which Windows finds and a web server does not).
+func (c *checker) closeName(abs, target string) (string, bool) {
+	if strings.Contains(target, `\`) {
+		fixed := strings.ReplaceAll(target, `\`, "/")
+		if !strings.HasPrefix(fixed, "/") {
+			fixed = "/" + fixed
+		}
+		if _, ok := c.lookup(fixed); ok {
+			return fixed, true
+		}
+		return "", false
+	}
+	rel := strings.TrimPrefix(path.Clean(abs), "/")
+	// The first in order of the files that match, so that the message is
+	// the same on every run when two names differ only in case.
+	best := ""
+	for f := range c.files {
+		if (strings.EqualFold(f, rel) || strings.EqualFold(f, rel+"/index.html")) && (best == "" || f < best) {
+			best = f
+		}
+	}
+	if best == "" {
+		return "", false
+	}
+	return "/" + strings.TrimSuffix(best, "index.html"), true
+}
+
+// short is a link's address as a message shows it: a few lines at most,
+// however long the address (a pasted 200 KB one filled the terminal).
+func short(dest string) string {
+	if r := []rune(dest); len(r) > 100 {
+		return string(r[:100]) + "…"
+	}
+	return dest
+}
+
+// droppedLink is the message for a link or image whose address the build
+// takes out of the page (render.SafeURL keeps http, https, mailto and tel
+// only), so that it does not vanish without a word: a picture pasted into
+// the text as data, a file on the officer's own computer (file:///C:/…,
+// C:\Users\…), or another scheme.
+func droppedLink(p *content.Page, l content.Link, dest string) diag.Problem {
+	shown := dest
+	if r := []rune(shown); len(r) > 40 {
+		shown = string(r[:40]) + "…"
+	}
+	scheme := render.URLScheme(dest)
+	switch {
+	case scheme == "data" && l.Image:
+		return diag.New(p.Path, l.Line, diag.MsgLinkData, shown)
+	case scheme == "file" || len(scheme) == 1: // file:///C:/… or C:\…
+		return diag.New(p.Path, l.Line, diag.MsgLinkLocalFile, shown)
+	}
+	return diag.New(p.Path, l.Line, diag.MsgLinkScheme, shown, scheme)
 }
 
 // has reports whether the build makes the file at an output path.

@@ -43,7 +43,7 @@ func renderMarkdown(pages []*content.Page, unsafeHTML, forget bool, cache *mdcac
 			defer wg.Done()
 			for p := range work {
 				if err := renderPageCached(md, p, byPath, unsafeHTML, cache); err != nil {
-					probs.Add(diag.New(p.Path, p.BodyLine, diag.MsgRender, err))
+					probs.Add(markdown.Problem(p.Path, p.BodyLine, err))
 				} else if bodies != nil {
 					bodies.put(p)
 				}

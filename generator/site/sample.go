@@ -1,0 +1,49 @@
+package site
+
+import (
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+
+	"dangjian/generator/config"
+	"dangjian/generator/diag"
+)
+
+// sampleRe finds the "XX" that stands for a place or unit in sample text:
+// dangjian init writes "XX市卫生健康委员会" into site.toml and the example
+// unit, and officers' templates write XX县、XX医院 the same way.
+var sampleRe = regexp.MustCompile(`(?i)(?:XX|ＸＸ)\p{Han}+`)
+
+// quotedRe is a TOML text value on a line of site.toml.
+var quotedRe = regexp.MustCompile(`"((?:[^"\\]|\\.)*)"`)
+
+// sampleText warns about sample text left where every reader sees it: the
+// site's title, description and footer in site.toml, and the titles and
+// summaries of published pages. Nothing is wrong for the build, so it is a
+// warning, but it would otherwise reach the public site without a word.
+func (s *Site) sampleText(source string) []diag.Problem {
+	var probs []diag.Problem
+	if data, err := os.ReadFile(filepath.Join(source, config.FileName)); err == nil {
+		for i, line := range strings.Split(string(data), "\n") {
+			key, value, ok := strings.Cut(strings.TrimSpace(line), "=")
+			key = strings.TrimSpace(key)
+			if !ok || key != "title" && key != "description" && key != "copyright" {
+				continue
+			}
+			if m := quotedRe.FindStringSubmatch(value); m != nil {
+				if x := sampleRe.FindString(m[1]); x != "" {
+					probs = append(probs, diag.Warn(config.FileName, i+1, diag.MsgSampleText, key, x))
+				}
+			}
+		}
+	}
+	for _, p := range s.Published {
+		for _, f := range []struct{ key, text string }{{"title", p.Title}, {"summary", p.Summary}} {
+			if x := sampleRe.FindString(f.text); x != "" {
+				probs = append(probs, diag.Warn(p.Path, p.FieldLines[f.key], diag.MsgSampleText, f.key, x))
+			}
+		}
+	}
+	return probs
+}
