@@ -242,3 +242,38 @@ date = 2025-01-01
 		}
 	}
 }
+
+// A picture over a megabyte in a page's text is published, with a warning
+// at its line that says how to shrink it; a small one says nothing.
+func TestHeavyPhotoWarns(t *testing.T) {
+	dir := writeSite(t, sitetest.Minimal+`
+-- content/news/a.md --
++++
+title = "活动照片"
+date = 2025-01-01
++++
+![合影](/images/合影.jpg)
+
+![小图](/images/small.jpg)
+`)
+	for name, size := range map[string]int{"合影.jpg": 3 << 20, "small.jpg": 200 << 10} {
+		if err := os.MkdirAll(filepath.Join(dir, "content", "images"), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, "content", "images", name), make([]byte, size), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	r := Run(Options{Source: dir, Now: testNow})
+	var got []string
+	for _, p := range r.Problems {
+		got = append(got, p.Format(diag.Chinese))
+		if p.Severity != diag.Warning {
+			t.Errorf("not a warning: %s", p.Format(diag.Chinese))
+		}
+	}
+	want := "content/news/a.md:5: 图片 /images/合影.jpg 有 3.0 MB"
+	if len(got) != 1 || !strings.Contains(got[0], want) || !strings.Contains(got[0], "1600 像素") {
+		t.Errorf("got %q, want one warning %q with the fix", got, want)
+	}
+}

@@ -61,6 +61,7 @@ var (
 	MsgBrokenAnchor    = Msg{"链接 %q 中的锚点 #%s 在目标页面中不存在", "link %q: anchor #%s not found on the target page"}
 	MsgFutureDate      = Msg{"日期 %s 在未来", "date %s is in the future"}
 	MsgHonorYear       = Msg{"荣誉“%s”的日期 %s 不在本榜单年份 %d 内", "honor %q is dated %s, outside the list's year %d"}
+	MsgPhotoHeavy      = Msg{"图片 %s 有 %.1f MB，老年读者用手机流量打开要等很久，也费流量；建议缩小到 1 MB 以内再发布（例如用 WPS 图片或画图把宽度改为 1600 像素左右，另存为 JPEG）", "image %s is %.1f MB: on an old phone over a mobile network it takes long to open and costs data; shrink it below 1 MB (for example about 1600 pixels wide, saved as JPEG)"}
 	MsgImageNotFound   = Msg{"图片 %q 不存在", "image %q not found"}
 	MsgAliasCollision  = Msg{"别名 %s 与页面 %s 的网址冲突", "alias %s collides with the URL of %s"}
 )

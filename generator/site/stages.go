@@ -149,6 +149,7 @@ func loadLabels(th *theme.Theme, cfg config.Config) (map[string]string, []diag.P
 type StaticFile struct {
 	Rel    string // output path
 	Source string // for messages
+	Size   int64  // bytes, for content/'s files (0: the theme's or static/'s)
 	read   func() ([]byte, error)
 }
 
@@ -175,7 +176,7 @@ func collectStatic(th *theme.Theme, cs *content.Site) ([]StaticFile, []diag.Prob
 		add(StaticFile{Rel: f.Rel, Source: f.Source, read: f.Read})
 	}
 	for _, a := range cs.Assets {
-		add(StaticFile{Rel: a.Rel, Source: "content/" + a.Rel, read: readFile(a.Abs)})
+		add(StaticFile{Rel: a.Rel, Source: "content/" + a.Rel, Size: a.Size, read: readFile(a.Abs)})
 	}
 	return out, probs
 }
