@@ -101,12 +101,7 @@ date = 2025-01-01
 
 [单位](/Units/Fuyou/)
 `)
-	r := Run(Options{Source: dir, Now: testNow})
-	var got []string
-	for _, p := range r.Problems {
-		got = append(got, p.Format(diag.Chinese))
-	}
-	all := strings.Join(got, "\n")
+	got, all := problemsIn(dir)
 	for _, want := range []string{
 		`content/news/a.md:5: “\images\合影.png” 找不到`, "请写成 /images/合影.png",
 		`content/news/a.md:7: “/images/photo.png” 找不到`, "请写成 /images/Photo.PNG",
@@ -141,12 +136,7 @@ date = 2025-01-01
 
 [好的](https://例子.cn/) [邮件](mailto:dangban@example.cn) [电话](tel:0730-8123456)
 `)
-	r := Run(Options{Source: dir, Now: testNow})
-	var got []string
-	for _, p := range r.Problems {
-		got = append(got, p.Format(diag.Chinese))
-	}
-	all := strings.Join(got, "\n")
+	got, all := problemsIn(dir)
 	for _, want := range []string{
 		"content/news/a.md:5: 图片“data:image/png;base64,iVBORw0KGgoAAAANSU…”是粘贴进来的内嵌数据（data:），网站不会显示它",
 		"content/news/a.md:7: 链接“file:///C:/Users/党办/Desktop/通知.docx”指向您电脑上的文件",
@@ -174,12 +164,7 @@ date = 2025-01-01
 +++
 [市卫健委](www.example.gov.cn) [内网](192.168.1.10/oa/) [文件](files/a.pdf)
 `)
-	r := Run(Options{Source: dir, Now: testNow})
-	var got []string
-	for _, p := range r.Problems {
-		got = append(got, p.Format(diag.Chinese))
-	}
-	all := strings.Join(got, "\n")
+	_, all := problemsIn(dir)
 	for _, want := range []string{
 		`content/news/a.md:5: 链接 "www.example.gov.cn" 缺少开头的 https://（或 http://），浏览器会把它当作本站里的文件而打不开；请写成 https://www.example.gov.cn`,
 		`content/news/a.md:5: 链接 "192.168.1.10/oa/" 缺少开头的 https://`,
@@ -276,4 +261,14 @@ date = 2025-01-01
 	if len(got) != 1 || !strings.Contains(got[0], want) || !strings.Contains(got[0], "1600 像素") {
 		t.Errorf("got %q, want one warning %q with the fix", got, want)
 	}
+}
+
+// problemsIn checks the site at dir and returns its problems as the officer
+// reads them, one a line, and all of them joined.
+func problemsIn(dir string) ([]string, string) {
+	var got []string
+	for _, p := range Run(Options{Source: dir, Now: testNow}).Problems {
+		got = append(got, p.Format(diag.Chinese))
+	}
+	return got, strings.Join(got, "\n")
 }
