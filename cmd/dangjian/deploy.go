@@ -15,6 +15,7 @@ import (
 	"dangjian/generator/config"
 	"dangjian/generator/deploy"
 	"dangjian/generator/diag"
+	"dangjian/generator/site"
 )
 
 func init() {
@@ -108,7 +109,7 @@ func runDeploy(args []string, stdout, stderr io.Writer, lang diag.Lang) int {
 	if folder, ok := deploy.IsFolder(target); ok && inside(folder, dir) {
 		return fail(diag.New("", 0, diag.MsgDeployInside, folder, dir))
 	}
-	if folder, ok := deploy.IsFolder(target); ok && (sameFolder(folder, o.source) || inSources(folder, o.source) != "") {
+	if folder, ok := deploy.IsFolder(target); ok && (sameFolder(folder, o.source) || site.SourceFolderOf(folder, o.source) != "") {
 		return fail(diag.New("", 0, diag.MsgDeploySource, folder, o.source))
 	}
 
@@ -183,22 +184,6 @@ func runDeploy(args []string, stdout, stderr io.Writer, lang diag.Lang) int {
 	return exitOK
 }
 
-// inside reports whether folder is dir or below it.
-// sourceFolders hold what a build reads: a file written into one becomes
-// part of the next build (a page, a static file, a template).
-var sourceFolders = []string{"content", "static", "layouts", "themes"}
-
-// inSources returns the source folder of the site at source that path is
-// in, or "".
-func inSources(path, source string) string {
-	for _, d := range sourceFolders {
-		if inside(path, filepath.Join(source, d)) {
-			return d
-		}
-	}
-	return ""
-}
-
 // sameFolder reports two names of one folder.
 func sameFolder(a, b string) bool {
 	x, err1 := filepath.Abs(a)
@@ -206,6 +191,7 @@ func sameFolder(a, b string) bool {
 	return err1 == nil && err2 == nil && x == y
 }
 
+// inside reports whether folder is dir or below it.
 func inside(folder, dir string) bool {
 	a, err1 := filepath.Abs(folder)
 	b, err2 := filepath.Abs(dir)

@@ -9,6 +9,7 @@ import (
 
 	"dangjian/generator/deploy"
 	"dangjian/generator/diag"
+	"dangjian/generator/site"
 )
 
 func init() {
@@ -39,7 +40,7 @@ func runPackage(args []string, stdout, stderr io.Writer, lang diag.Lang) int {
 		return exitContent
 	}
 	// In content/ or static/ the zip would be published by the next build.
-	if d := inSources(*out, o.source); d != "" {
+	if d := site.SourceFolderOf(*out, o.source); d != "" {
 		fmt.Fprintln(stderr, diag.MsgPackageSource.Text(lang, *out, d))
 		return exitContent
 	}

@@ -120,7 +120,7 @@ func Build(opt Options) (*Result, error) {
 	if err := output.CheckDest(opt.Dest); err != nil {
 		return nil, diag.Errors{diag.New("", 0, diag.MsgDestNotOurs, opt.Dest, output.Marker)}
 	}
-	if d := sourceFolderOf(opt.Dest, opt.Source); d != "" {
+	if d := SourceFolderOf(opt.Dest, opt.Source); d != "" {
 		return nil, diag.Errors{diag.New("", 0, diag.MsgDestInSources, opt.Dest, d)}
 	}
 	defer setMemoryLimit(opt.Source)()
