@@ -192,7 +192,7 @@ func TestLikelyCardsComeWithPositions(t *testing.T) {
 		}
 		docs = append(docs, Doc{URL: fmt.Sprintf("/a/%d/", i), Title: title, Date: day("2020-01-01").Add(time.Duration(i) * time.Hour), Body: body})
 	}
-	w, _ := build(t, docs, Options{ShardBytes: 400, BigBytes: 200, FragDocs: 3})
+	w, _ := build(t, docs, Options{ShardBytes: 400, BigBytes: 200, PosBytes: -1, FragDocs: 3})
 	ix, hits := openAndSearch(t, w, "红色引擎")
 	if len(hits) != 30 {
 		t.Fatalf("%d hits, want 30", len(hits))
@@ -229,7 +229,7 @@ func TestWordFindsItsFirstCardsWithItsLists(t *testing.T) {
 	}
 	// Long lists by their positions (60 docs, a few hundred bytes of doc
 	// list each).
-	w, _ := build(t, docs, Options{ShardBytes: 400, BigBytes: 200, FragDocs: 3})
+	w, _ := build(t, docs, Options{ShardBytes: 400, BigBytes: 200, PosBytes: -1, FragDocs: 3})
 	ix, hits := openAndSearch(t, w, "红色引擎")
 	if len(hits) != 60 {
 		t.Fatalf("%d hits, want 60", len(hits))
@@ -249,7 +249,7 @@ func TestWordFindsItsFirstCardsWithItsLists(t *testing.T) {
 // of a phrase found only deep in bodies reads nothing after them. A query
 // of two words: its results' excerpts (one term's window each) do not do.
 func TestLikelyTextsComeWithPositions(t *testing.T) {
-	w, _ := build(t, deepDocs(), Options{ShardBytes: 400, BigBytes: 200})
+	w, _ := build(t, deepDocs(), Options{ShardBytes: 400, BigBytes: 200, PosBytes: -1})
 	ix, hits := openAndSearch(t, w, "学习强国 积分排名")
 	if len(hits) != 40 || !slices.ContainsFunc(ix.Loaded, func(p string) bool { return strings.HasPrefix(p, "search/p/") }) {
 		t.Fatalf("%d hits, read %v: the test needs 40 and a positions file", len(hits), ix.Loaded)
@@ -279,7 +279,7 @@ func deepDocs() []Doc {
 // its trigrams' own first results, reads no text file: the long lists'
 // cards carry the windows of the bodies around the match (excerpt.go).
 func TestExcerptsSpareTheTexts(t *testing.T) {
-	w, _ := build(t, deepDocs(), Options{ShardBytes: 400, BigBytes: 200})
+	w, _ := build(t, deepDocs(), Options{ShardBytes: 400, BigBytes: 200, PosBytes: -1})
 	ix, hits := openAndSearch(t, w, "学习强国")
 	if len(hits) != 40 || !slices.ContainsFunc(ix.Loaded, func(p string) bool { return strings.HasPrefix(p, "search/p/") }) {
 		t.Fatalf("%d hits, read %v: the test needs 40 and a positions file", len(hits), ix.Loaded)
@@ -323,7 +323,7 @@ func TestLikelyFieldMatchBeyondTheCardReadsItsText(t *testing.T) {
 		docs = append(docs, Doc{URL: fmt.Sprintf("/n/%d/", i), Title: fmt.Sprintf("2023年动态%d", i), Kind: "news",
 			Date: day("2023-01-01").Add(time.Duration(i) * time.Hour), Body: "2023年工作总结。"})
 	}
-	w, _ := build(t, docs, Options{ShardBytes: 400, BigBytes: 200, FragDocs: 1, TextDocs: 1})
+	w, _ := build(t, docs, Options{ShardBytes: 400, BigBytes: 200, PosBytes: -1, FragDocs: 1, TextDocs: 1})
 	ix, hits := openAndSearch(t, w, "2023年5月")
 	if len(hits) != 24 || !slices.ContainsFunc(ix.Loaded, func(p string) bool { return strings.HasPrefix(p, "search/p/") }) {
 		t.Fatalf("%d hits, read %v: the test needs 24 and a positions file", len(hits), ix.Loaded)
@@ -413,7 +413,7 @@ func TestLikelyPassesOverFieldsApart(t *testing.T) {
 		}
 		docs = append(docs, d)
 	}
-	opts := Options{ShardBytes: 400, BigBytes: 200, FragDocs: 3}
+	opts := Options{ShardBytes: 400, BigBytes: 200, PosBytes: -1, FragDocs: 3}
 	w, _ := build(t, docs, opts)
 	ix, hits := openAndSearch(t, w, q)
 	if len(hits) != 20 || !slices.ContainsFunc(ix.Loaded, func(p string) bool { return strings.HasPrefix(p, "search/p/") }) {

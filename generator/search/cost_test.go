@@ -20,7 +20,7 @@ func TestZeroHitReadsNoPositions(t *testing.T) {
 			Doc{URL: fmt.Sprintf("/a/%d/", i), Title: "甲", Date: d, Body: "红色引擎品牌，建设红色引擎。"},
 			Doc{URL: fmt.Sprintf("/b/%d/", i), Title: "乙", Date: d, Body: "四强支部，擎党建工作，四强党员。"})
 	}
-	w, _ := build(t, docs, Options{ShardBytes: 400, BigBytes: 60})
+	w, _ := build(t, docs, Options{ShardBytes: 400, BigBytes: 60, PosBytes: -1})
 	cases := []struct {
 		q         string
 		hits      int
@@ -48,6 +48,37 @@ func TestZeroHitReadsNoPositions(t *testing.T) {
 			t.Errorf("%q: read a positions file: %v, want %v (read %v)", c.q, readPos, c.positions, ix.Loaded)
 		}
 		t.Logf("%q: %d hits, read %v", c.q, len(hits), ix.Loaded)
+	}
+}
+
+// A long trigram list's positions of up to PosBytes follow its doc list
+// in its t/ file: a word of four characters or more reads them with its
+// lists, in one wave, where from p/ files it read them in a second. Longer
+// positions keep a p/ file, which only candidates read.
+func TestWordReadsItsPositionsWithItsLists(t *testing.T) {
+	var docs []Doc
+	for i := range 60 {
+		docs = append(docs, Doc{URL: fmt.Sprintf("/a/%d/", i), Title: "甲", Date: day("2020-01-01").Add(time.Duration(i) * time.Hour),
+			Body: "红色引擎品牌，建设红色引擎。"})
+	}
+	for _, c := range []struct {
+		pos     int
+		readPos bool
+	}{{0, false}, {-1, true}, {50, true}} {
+		w, _ := build(t, docs, Options{ShardBytes: 400, BigBytes: 60, PosBytes: c.pos})
+		ix, err := Open(w.fs, "search")
+		if err != nil {
+			t.Fatal(err)
+		}
+		hits, err := ix.Search("红色引擎")
+		if err != nil {
+			t.Fatal(err)
+		}
+		long := slices.ContainsFunc(ix.Loaded, func(p string) bool { return strings.HasPrefix(p, "search/t/") && strings.Contains(p, "-") })
+		readPos := slices.ContainsFunc(ix.Loaded, func(p string) bool { return strings.HasPrefix(p, "search/p/") })
+		if len(hits) != 60 || !long || readPos != c.readPos {
+			t.Errorf("PosBytes %d: %d hits, read %v: want 60, a long list and a positions file %v", c.pos, len(hits), ix.Loaded, c.readPos)
+		}
 	}
 }
 

@@ -18,6 +18,10 @@ import (
 // slice of its own; an empty name means no file.
 type job func(buf []byte) (name string, data []byte, err error)
 
+// sizes are the byte limits of the layout (Options: ShardBytes, BigBytes,
+// WordBytes, PosBytes).
+type sizes struct{ shard, big, word, pos int }
+
 // maxReused caps the buffer a writing goroutine keeps from one file for the
 // next: the few long lists' files are left to the garbage collector.
 const maxReused = 1 << 20
@@ -36,7 +40,8 @@ const maxReused = 1 << 20
 // cards, when not nil, appends what follows a long doc list in its t/
 // file (appendTopCards: the cards of its first results). re, when not nil,
 // links the files that are the previous index's (Update).
-func shardJobs(jobs *[]job, lists []list, target, big, word int, cards func([]byte, *list) ([]byte, error), re *relink) (int, []bigEntry) {
+func shardJobs(jobs *[]job, lists []list, sz sizes, cards func([]byte, *list) ([]byte, error), re *relink) (int, []bigEntry) {
+	target, big, word := sz.shard, sz.big, sz.word
 	size := func(l *list) int {
 		if l.npos == 0 {
 			return l.ndoc
@@ -46,6 +51,19 @@ func shardJobs(jobs *[]job, lists []list, target, big, word int, cards func([]by
 	isBig := func(i int) bool {
 		l := &lists[i]
 		return re.long(i) || size(l) > big || l.npos == 0 && l.ndoc > word && wordGram(l.gram)
+	}
+	// A long trigram list keeps positions of up to sz.pos bytes after its
+	// doc list, in its t/ file, as a shard does: a word of four characters
+	// or more (家庭医生, 2023年) then reads its positions with its lists, in
+	// one wave; from p/ files they were a second, after the lists (about
+	// 150 ms more on an old phone's 4G). A three-character query (医共体)
+	// downloads those bytes with its list; a query whose grams are in no
+	// doc together at most sz.pos bytes a gram, and the positions of the
+	// commonest grams (党支部: 228 KB) stay in p/, read only for
+	// candidates. An unread list keeps the layout it had (re.inline).
+	inline := func(i int) bool {
+		l := &lists[i]
+		return re.inline(i) || l.npos > 0 && l.npos <= sz.pos
 	}
 	small := 0
 	for i := range lists {
@@ -77,7 +95,13 @@ func shardJobs(jobs *[]job, lists []list, target, big, word int, cards func([]by
 				b = appendJSONString(b, l.gram)
 				b = append(b, ',')
 				if isBig(i) {
-					b = strconv.AppendInt(b, int64(nbig), 10)
+					// -(k+1): t/<h>-<k> holds the positions too, which an
+					// update reads from the shard without the file.
+					k := int64(nbig)
+					if inline(i) {
+						k = -k - 1
+					}
+					b = strconv.AppendInt(b, k, 10)
 					nbig++
 					continue
 				}
@@ -107,8 +131,12 @@ func shardJobs(jobs *[]job, lists []list, target, big, word int, cards func([]by
 			bigs = append(bigs, bigEntry{hash(l.gram) >> dirShift, k})
 			for _, kind := range []string{"t", "p"} {
 				pieces, spans, size := l.docs, l.dspans, l.ndoc
+				withPos := kind == "t" && l.npos > 0 && inline(i)
+				if withPos {
+					size += 1 + l.npos
+				}
 				if kind == "p" {
-					if l.npos == 0 && !re.lazy(i) {
+					if l.npos == 0 && !re.lazy(i) || inline(i) {
 						continue
 					}
 					pieces, spans, size = l.pos, l.pspans, l.npos
@@ -148,10 +176,21 @@ func shardJobs(jobs *[]job, lists []list, target, big, word int, cards func([]by
 					if err != nil {
 						return "", nil, err
 					}
+					docs := b[start:]
+					if withPos {
+						b = append(b, '!')
+						if b, err = appendPieces(b, l.pos, l.pspans, l.spill); err != nil {
+							return "", nil, err
+						}
+					}
 					view := l
 					if withCards && (len(spans) > 0 || re.unread(i)) {
-						// The cards read the doc list just written.
-						view = &list{gram: l.gram, docs: [][]byte{b[start:]}}
+						// The cards read the doc list just written (an unread
+						// list's as it was, its positions after a "!").
+						if cut := bytes.IndexByte(docs, '!'); cut >= 0 {
+							docs = docs[:cut]
+						}
+						view = &list{gram: l.gram, docs: [][]byte{docs}}
 					}
 					b = append(b, '"')
 					if withCards {

@@ -134,23 +134,27 @@ func (ix *Index) load(name string, v any) error {
 // absent.
 func (ix *Index) lookup(gram string) (list, pos, pfile string, err error) {
 	h := strconv.Itoa(int(hash(gram) % uint32(ix.nt)))
-	// A long list is t/<h>-<k>, a trigram's positions p/<h>-<k>.
-	long := func(k int) (string, string, bool) {
+	// A long list is t/<h>-<k>, a trigram's positions after it there
+	// ("list!positions", Options.PosBytes) or in p/<h>-<k>.
+	long := func(k int) (string, string, string, bool) {
 		s, tErr := ix.loadLong("t/" + h + "-" + strconv.Itoa(k))
 		g, list, ok := strings.Cut(s, " ")
 		if tErr != nil || !ok || g != gram {
-			return "", "", false
+			return "", "", "", false
+		}
+		if list, pos, ok := strings.Cut(list, "!"); ok {
+			return list, pos, "", true
 		}
 		pf := ""
 		if len([]rune(gram)) == 3 {
 			pf = "p/" + h + "-" + strconv.Itoa(k)
 		}
-		return list, pf, true
+		return list, "", pf, true
 	}
 	// A long list found through the directory, when its gram is this one.
 	for _, k := range ix.big[hash(gram)>>dirShift] {
-		if list, pf, ok := long(k); ok {
-			return list, "", pf, nil
+		if list, pos, pf, ok := long(k); ok {
+			return list, pos, pf, nil
 		}
 	}
 	var pairs []json.RawMessage
@@ -174,11 +178,14 @@ func (ix *Index) lookup(gram string) (list, pos, pfile string, err error) {
 		if err := json.Unmarshal(pairs[i+1], &k); err != nil {
 			return "", "", "", err
 		}
-		list, pf, ok := long(k)
+		if k < 0 {
+			k = -k - 1 // its positions are in its t/ file
+		}
+		list, pos, pf, ok := long(k)
 		if !ok {
 			return "", "", "", fmt.Errorf("search: t/%s-%d is not %q's list", h, k, gram)
 		}
-		return list, "", pf, nil
+		return list, pos, pf, nil
 	}
 	return "", "", "", nil
 }

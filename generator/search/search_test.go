@@ -201,6 +201,9 @@ var layouts = map[string]Options{
 	"single": {FragDocs: 1, TextDocs: 1, Workers: 1},
 	// Words' lists long by WordBytes, trigrams' in shards.
 	"words": {ShardBytes: 2000, BigBytes: 1500, WordBytes: 30},
+	// Long trigram lists' positions in p/ files of their own, not after
+	// their doc lists (PosBytes), as the commonest grams' are.
+	"apart": {ShardBytes: 200, BigBytes: 40, PosBytes: -1},
 }
 
 func searchURLs(t testing.TB, ix *Index, q string) ([]string, []Hit) {

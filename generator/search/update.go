@@ -156,6 +156,9 @@ type origin struct {
 	// doc list was not read either (read only if its t/ file cannot be
 	// linked), as no doc indexed again has its gram.
 	lazy, unread bool
+	// inline: a long trigram list whose positions follow its doc list in
+	// its t/ file (Options.PosBytes), as the shard tells (-(k+1)).
+	inline bool
 	// newCards: a long list as it was, but a doc whose card its t/ file
 	// carries changed: that file is made again.
 	newCards bool
@@ -167,6 +170,11 @@ func (re *relink) lazy(i int) bool { return re != nil && re.origin[i].lazy }
 func (re *relink) long(i int) bool { return re != nil && (re.origin[i].lazy || re.origin[i].unread) }
 
 func (re *relink) unread(i int) bool { return re != nil && re.origin[i].unread }
+
+// inline reports whether the unread list i has its positions in its t/
+// file: a list that is read decides by its size (shardJobs), which is the
+// same when it did not change.
+func (re *relink) inline(i int) bool { return re != nil && re.origin[i].unread && re.origin[i].inline }
 
 // linkShard returns the job of shard h (its lists bk) that links the
 // previous shard h when it held the same lists.
@@ -215,7 +223,8 @@ func (re *relink) loadPos(i int, gram string) ([][]byte, error) {
 	return re.load("p", i, gram)
 }
 
-// loadDocs reads the doc list of the unread list i, gram.
+// loadDocs reads the doc list of the unread list i, gram, as its t/ file
+// has it (its positions after a "!" when they are there: re.inline).
 func (re *relink) loadDocs(i int, gram string) ([][]byte, error) {
 	return re.load("t", i, gram)
 }
@@ -563,14 +572,20 @@ func patchShard(prev *Prev, h int, dirty []bool, fresh *freshEntries) (lists []l
 				return nil, nil, 0, fmt.Errorf("search: previous %s: bad list", name)
 			}
 			rest = rest[end:]
+			if k < 0 {
+				k, o.inline = -k-1, true
+			}
 			o.k = int32(k)
 			// The positions are read only when the list changes, the doc
-			// list only when it may.
-			o.lazy = key.isTrigram()
+			// list only when it may; positions in the t/ file with it.
+			o.lazy = key.isTrigram() && !o.inline
 			o.unread = untouched
 			if !untouched {
 				if docs, err = readLongPart(prev, "t", h, k, gram); err != nil {
 					return nil, nil, 0, err
+				}
+				if i := bytes.IndexByte(docs, '!'); i >= 0 {
+					docs, pos = docs[:i], docs[i+1:]
 				}
 			}
 		}
@@ -650,7 +665,8 @@ func cutJSONString(p []byte) (string, []byte, error) {
 }
 
 // readLongPart reads part of the long list of gram, k in shard h: its doc
-// list from t/<h>-<k>.js, or a trigram's positions from p/<h>-<k>.js.
+// list from t/<h>-<k>.js (and, when they are there, "!" and its
+// positions), or a trigram's positions from p/<h>-<k>.js.
 func readLongPart(prev *Prev, kind string, h, k int, gram string) ([]byte, error) {
 	name := kind + "/" + strconv.Itoa(h) + "-" + strconv.Itoa(k)
 	g := appendJSONString(nil, gram)

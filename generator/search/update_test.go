@@ -94,6 +94,13 @@ func TestUpdateEqualsWrite(t *testing.T) {
 		{name: "gram replaced, many long lists", opts: Options{BigBytes: 200, ShardBytes: 1000}, before: func(d []Doc) { d[8].Body += " 只此一处的词语" },
 			after: func(d []Doc) { d[8].Body = base[8].Body + " 另有一处的说法" }, updated: true},
 		{name: "append, many shards", opts: Options{ShardBytes: 300}, after: func(d []Doc) { d[5].Body += "新增一段文字内容。" }, updated: true},
+		// Long trigram lists' positions in p/ files, and some in p/,
+		// some after their doc lists (PosBytes).
+		{name: "append, many long lists, positions apart", opts: Options{BigBytes: 400, PosBytes: -1}, after: func(d []Doc) { d[5].Body += "新增一段文字内容。" }, updated: true},
+		{name: "gram replaced, long lists, some positions apart", opts: Options{BigBytes: 200, ShardBytes: 1000, PosBytes: 700}, before: func(d []Doc) { d[8].Body += " 只此一处的词语" },
+			after: func(d []Doc) { d[8].Body = base[8].Body + " 另有一处的说法" }, updated: true},
+		{name: "positions grow, some apart", opts: Options{BigBytes: 200, ShardBytes: 1000, PosBytes: 700},
+			after: func(d []Doc) { d[6].Body += strings.Repeat("党建工作", 40) }, updated: true, minRe: 1},
 		{name: "title", after: func(d []Doc) { d[9].Title = "新的标题党建" }, updated: true},
 		// A text its head holds whole: its previous grams are read from
 		// its card (d/), not its x/ entry.
@@ -122,6 +129,13 @@ func TestUpdateEqualsWrite(t *testing.T) {
 		}, updated: true, nt: true},
 		{name: "shard count, many long lists", opts: Options{ShardBytes: 4096, BigBytes: 300}, after: func(d []Doc) {
 			// As above: the long lists the edit leaves, not read, move.
+			var sb strings.Builder
+			for i := range utf8.RuneCountInString(d[15].Body) {
+				sb.WriteRune(rune(0x4E00 + i*7%20000))
+			}
+			d[15].Body = sb.String()
+		}, updated: true, nt: true},
+		{name: "shard count, many long lists, positions apart", opts: Options{ShardBytes: 4096, BigBytes: 300, PosBytes: -1}, after: func(d []Doc) {
 			var sb strings.Builder
 			for i := range utf8.RuneCountInString(d[15].Body) {
 				sb.WriteRune(rune(0x4E00 + i*7%20000))
@@ -190,7 +204,7 @@ func TestUpdateBadPrevious(t *testing.T) {
 	// Many long lists, most of them unchanged by the edit; the texts
 	// dropped as in a one-shot build, which an update falling back to
 	// indexing every doc must not make cards from.
-	opts := Options{BigBytes: 400, DropTexts: true}
+	opts := Options{BigBytes: 400, PosBytes: -1, DropTexts: true}
 	mem := output.NewMemory()
 	st, err := Write(cloneDocs(docs), mem, opts)
 	if err != nil {
@@ -311,7 +325,7 @@ func TestRelinkOnlyWhereItWas(t *testing.T) {
 	origins[1-first] = origin{shard: 0, k: 0}
 	re := &relink{prev: prev, linked: new(atomic.Int64), origin: origins, counts: []int{1}}
 	var jobs []job
-	shardJobs(&jobs, lists, 1<<20, 10, 1<<20, nil, re)
+	shardJobs(&jobs, lists, sizes{1 << 20, 10, 1 << 20, -1}, nil, re)
 	for _, jb := range jobs {
 		if _, _, err := jb(nil); err != nil {
 			t.Fatal(err)
@@ -325,7 +339,7 @@ func TestRelinkOnlyWhereItWas(t *testing.T) {
 	origins[1-first] = origin{shard: 0, k: 1}
 	re.counts[0] = 2
 	jobs = nil
-	shardJobs(&jobs, lists, 1<<20, 10, 1<<20, nil, re)
+	shardJobs(&jobs, lists, sizes{1 << 20, 10, 1 << 20, -1}, nil, re)
 	for _, jb := range jobs {
 		jb(nil)
 	}
@@ -432,5 +446,86 @@ func TestUpdateReadsTouchedLongLists(t *testing.T) {
 	// The page's grams, before and after: 短, 旧, 文, 旧文, 新, 新文.
 	if !st2.Updated || reads.Load() > 6 || long < 50 {
 		t.Errorf("updated %v: %d of %d long lists read, want at most the page's 6 grams'", st2.Updated, reads.Load(), long)
+	}
+}
+
+// A long trigram list whose positions grow past PosBytes moves them from
+// its t/ file to a p/ file of their own, and back when they shrink: an
+// update writes what a full write does either way.
+func TestUpdatePositionsMoveOut(t *testing.T) {
+	base := synthetic(200)
+	opts := Options{BigBytes: 300, ShardBytes: 1000, PosBytes: 800}
+	mem := output.NewMemory()
+	if _, err := Write(cloneDocs(base), mem, opts); err != nil {
+		t.Fatal(err)
+	}
+	// The inline list whose positions are longest.
+	gram, most := "", 0
+	for _, p := range mem.Paths() {
+		if !strings.HasPrefix(p, "search/t/") || !strings.Contains(p, "-") {
+			continue
+		}
+		b, _ := mem.Get(p)
+		s := string(b)
+		sp, bang := strings.Index(s, " "), strings.Index(s, "!")
+		if sp < 0 || bang < 0 {
+			continue
+		}
+		end := bang + strings.Index(s[bang:], `"`)
+		if n := end - bang - 1; n > most {
+			// DJS("t/<h>-<k>",["gram list!positions",[cards]]);
+			start := strings.Index(s, `",`) + 2
+			start += strings.Index(s[start:], `"`) + 1
+			gram, most = s[start:sp], n
+		}
+	}
+	if gram == "" || len([]rune(gram)) != 3 {
+		t.Fatalf("no long trigram list with its positions in its t/ file (%q)", gram)
+	}
+	inP := func(m *output.Memory) bool {
+		for _, p := range m.Paths() {
+			b, _ := m.Get(p)
+			if strings.HasPrefix(p, "search/p/") && strings.Contains(string(b), `","`+gram+" ") {
+				return true
+			}
+		}
+		return false
+	}
+	if inP(mem) {
+		t.Fatalf("%q has a p/ file already", gram)
+	}
+	grown := cloneDocs(base)
+	// The gram over the start of a body as long as it was (a character a
+	// position), so that no other doc's score steps move.
+	rs, more := []rune(grown[0].Body), []rune(strings.Repeat(gram+"。", opts.PosBytes-most+100))
+	if len(more) > len(rs) {
+		t.Fatalf("%d characters do not fit a body of %d", len(more), len(rs))
+	}
+	copy(rs, more)
+	grown[0].Body = string(rs)
+	for _, c := range []struct {
+		name     string
+		from, to []Doc
+	}{{"positions grow", base, grown}, {"positions shrink", grown, base}} {
+		mem1 := output.NewMemory()
+		st1, err := Write(cloneDocs(c.from), mem1, opts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want, got := output.NewMemory(), output.NewMemory()
+		if _, err := Write(cloneDocs(c.to), want, opts); err != nil {
+			t.Fatal(err)
+		}
+		if inP(mem1) == inP(want) {
+			t.Fatalf("%s: %q's positions in a p/ file before and after: %v", c.name, gram, inP(want))
+		}
+		st, err := Update(cloneDocs(c.to), docHashes(c.to), prevOf(c.from, mem1, st1, got), got, opts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !st.Updated {
+			t.Fatalf("%s: not updated", c.name)
+		}
+		sameFiles(t, c.name, want, got)
 	}
 }

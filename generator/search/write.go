@@ -29,6 +29,12 @@ type Options struct {
 	// and its first ten results cost a second wave of ten files, two turns
 	// of a browser's six connections. Default BigBytes/4.
 	WordBytes int
+	// PosBytes: a long trigram list whose positions take up to this many
+	// bytes has them in its doc list's file (t/), not in a p/ file of
+	// their own, so that a query word of four characters or more reads
+	// them with its lists, a wave sooner. Default 8·BigBytes (48 KB);
+	// negative: always in p/.
+	PosBytes int
 	// HeadRunes caps the text a result fragment carries for its snippet:
 	// the title line and the start of the body, that many characters in all
 	// (the whole title line when it is longer). A snippet for a match
@@ -75,6 +81,9 @@ func (o Options) withDefaults() Options {
 	if o.WordBytes <= 0 {
 		o.WordBytes = o.BigBytes / 4
 	}
+	if o.PosBytes == 0 {
+		o.PosBytes = o.BigBytes * 8
+	}
 	if o.HeadRunes <= 0 {
 		o.HeadRunes = 130
 	}
@@ -116,7 +125,7 @@ func (s Stats) String() string {
 }
 
 // Format version; search.js refuses an index of another version.
-const formatVersion = 10
+const formatVersion = 11
 
 // BM25 parameters and the weight of each part of a doc's text.
 const (
@@ -133,9 +142,9 @@ const (
 var partWeight = [4]float32{5, 3, 2, 1} // title, headings, fields, body
 
 // Write builds the index of docs and writes every file it needs under
-// opts.Dir through w. The files (format 6), each a DJS("name", data) script:
+// opts.Dir through w. The files (format 11), each a DJS("name", data) script:
 //
-//	meta.js    [6, docs, shards, 0, docs per d file, docs per x file (0: none),
+//	meta.js    [11, docs, shards, 0, docs per d file, docs per x file (0: none),
 //	           head runes (HeadRunes)]
 //	dir.js     the grams with files of their own, by hash bits (dirData)
 //	t/<h>.js   shard h: [gram, list | k, …] for grams hashing to h. A list is
@@ -147,8 +156,10 @@ var partWeight = [4]float32{5, 3, 2, 1} // title, headings, fields, body
 //	           together) is in t/<h>-<k>.js as ["gram doclist", [[id, card,
 //	           excerpt?], …]] with the cards of its first results (cards.go)
 //	           and, for a body match, the window of its body around the
-//	           gram (excerpt.go); a trigram's positions in p/<h>-<k>.js as
-//	           "gram positions".
+//	           gram (excerpt.go); a trigram's positions after its doc list
+//	           ("gram doclist!positions", the shard's k then -(k+1)) when
+//	           they take up to PosBytes, else in p/<h>-<k>.js as "gram
+//	           positions".
 //	d/<i>.js   the fragments of docs i·FragDocs…: [url, title, kind, date
 //	           as shown (2025年6月28日), unit, start of body, more,
 //	           summary when the body does not start with it, headings
@@ -261,7 +272,7 @@ func writeLists(docs []Doc, order []int, lists []list, cards *cardSet, re *relin
 	// asks for both at once, a shorter one reads only the doc list. A short
 	// list keeps them after its doc list, in its shard.
 	withCards := func(b []byte, l *list) ([]byte, error) { return appendTopCards(b, l, cards) }
-	nt, bigs := shardJobs(&jobs, lists, opts.ShardBytes, opts.BigBytes, opts.WordBytes, withCards, re)
+	nt, bigs := shardJobs(&jobs, lists, sizes{opts.ShardBytes, opts.BigBytes, opts.WordBytes, opts.PosBytes}, withCards, re)
 	st.PostingFiles = len(jobs)
 	tables, head := tableJobs(docs, order, nt, bigs, opts)
 	jobs = append(jobs, tables...)

@@ -200,7 +200,7 @@
     if (!this.meta) {
       this.meta = Promise.all([this.load('meta'), this.load('dir')]).then(function (r) {
         var m = r[0];
-        if (m[0] !== 10) throw new Error('search index format ' + m[0]);
+        if (m[0] !== 11) throw new Error('search index format ' + m[0]);
         // dir.js: hash bits → k of the grams with a file t/<h>-<k>
         // (write.go: dirData), read into two arrays, bits ascending: a
         // Map of arrays of its thousands of entries took an old phone
@@ -261,7 +261,11 @@
         });
         if (own) self.excerpts.set(own, ex);
         if (own !== gram) return null;
-        return [s.slice(sp + 1), '', tri ? 'p' + h.slice(1) + '-' + k : ''];
+        // A trigram's positions follow its doc list after a "!", or are
+        // in p/<h>-<k> (write.go: PosBytes).
+        var list = s.slice(sp + 1), cut = list.indexOf('!');
+        if (cut >= 0) return [list.slice(0, cut), list.slice(cut + 1), ''];
+        return [list, '', tri ? 'p' + h.slice(1) + '-' + k : ''];
       }, function () { return null; });
     };
     var ks = meta.big(hv >>> DIRSHIFT);
@@ -274,6 +278,7 @@
           if (pairs[i] !== gram) continue;
           var v = pairs[i + 1];
           if (typeof v !== 'string') {
+            if (v < 0) v = -v - 1; // its positions are in its t/ file
             return long(v).then(function (r) { if (!r) throw new Error(h + '-' + v); return r; });
           }
           var cut = v.indexOf('!');
