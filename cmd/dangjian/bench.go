@@ -45,6 +45,7 @@ func runBench(args []string, stdout, stderr io.Writer, lang diag.Lang) int {
 	fs.IntVar(&opt.SearchRuns, "search-runs", 1, "with -search: runs per query and profile (the median is printed)")
 	fs.StringVar(&opt.PagefindOut, "pagefind-out", "", "with -search: Pagefind's index of the same site, measured beside")
 	fs.BoolVar(&opt.Gzip, "gzip", false, "with -search: the server gzips text, as a host set up as docs/search.md says")
+	fs.BoolVar(&opt.HTTP2, "http2", false, "with -search: the server speaks HTTPS with HTTP/2 (every request at once over one connection), as docs/search.md says")
 	if err := fs.Parse(args); err != nil || fs.NArg() > 0 {
 		return exitUsage
 	}

@@ -56,7 +56,8 @@ type Options struct {
 	// Search times SearchQueries (or SearchQueries' default) from a cold
 	// start in Chromium, unthrottled and on an old phone's 4G and 3G, on
 	// SearchSite or a build of the first size; PagefindOut adds Pagefind's
-	// index of that site; Gzip has the server compress text.
+	// index of that site; Gzip has the server compress text, HTTP2 serve
+	// it over HTTPS with HTTP/2.
 	Search        bool
 	SearchOnly    bool // measure only that
 	SearchSite    string
@@ -64,6 +65,7 @@ type Options struct {
 	SearchRuns    int
 	PagefindOut   string
 	Gzip          bool
+	HTTP2         bool
 }
 
 // Targets from the performance issue, for a 10,000-page site on this machine.

@@ -43,13 +43,19 @@ func measureSearch(opt Options, work string, n int) error {
 	for i := range searchbench.Profiles {
 		profiles = append(profiles, &searchbench.Profiles[i])
 	}
-	figs, err := searchbench.RunCold(site, opt.PagefindOut, queries, profiles, max(1, opt.SearchRuns), opt.Gzip)
+	host := searchbench.Host{Gzip: opt.Gzip, HTTP2: opt.HTTP2}
+	figs, err := searchbench.RunCold(site, opt.PagefindOut, queries, profiles, max(1, opt.SearchRuns), host)
 	if err != nil {
 		return err
 	}
 	served := "plain (no compression, as file:// or a host without gzip)"
 	if opt.Gzip {
 		served = "gzipped by the server (level 6)"
+	}
+	if opt.HTTP2 {
+		served += ", over HTTPS with HTTP/2 (one connection, every request at once)"
+	} else {
+		served += ", over HTTP/1.1 (six connections)"
 	}
 	fmt.Fprintf(opt.Out, "\nsearch from a cold start, %s, text %s; ms from the page's HTML (from the navigation's start, the HTML's transfer counted); limits: 4G 1 s, 3G 2 s\n\n%s",
 		site, served, searchbench.ColdTable(figs, profiles))

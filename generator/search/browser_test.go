@@ -80,7 +80,7 @@ func buildSite(t *testing.T, src string, base *string) string {
 // serve serves a built site on 127.0.0.1.
 func serve(t *testing.T, site string) string {
 	t.Helper()
-	srv, err := searchbench.Serve(site, "")
+	srv, err := searchbench.Serve(site, "", searchbench.Host{})
 	if err != nil {
 		t.Fatal(err)
 	}

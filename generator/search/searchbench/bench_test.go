@@ -180,7 +180,7 @@ func trapCheck(t *testing.T, site, pf string, ix *search.Index) {
 		f, _ := ix.Fragment(h.ID)
 		exact[f.URL] = true
 	}
-	srv, err := Serve(site, pf)
+	srv, err := Serve(site, pf, Host{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -242,7 +242,8 @@ func TestThrottled(t *testing.T) {
 	for i := range Profiles {
 		profiles = append(profiles, &Profiles[i])
 	}
-	figs, err := RunCold(site, os.Getenv("DANGJIAN_BENCH_PF"), qs, profiles, runs(), os.Getenv("DANGJIAN_BENCH_GZIP") != "")
+	figs, err := RunCold(site, os.Getenv("DANGJIAN_BENCH_PF"), qs, profiles, runs(),
+		Host{Gzip: os.Getenv("DANGJIAN_BENCH_GZIP") != "", HTTP2: os.Getenv("DANGJIAN_BENCH_HTTP2") != ""})
 	if err != nil {
 		t.Fatal(err)
 	}

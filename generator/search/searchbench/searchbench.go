@@ -9,8 +9,15 @@ package searchbench
 import (
 	"compress/gzip"
 	"context"
+	"crypto/ecdsa"
+	"crypto/elliptic"
+	"crypto/rand"
+	"crypto/tls"
+	"crypto/x509"
+	"crypto/x509/pkix"
 	"fmt"
 	"html"
+	"math/big"
 	"net"
 	"net/http"
 	"os"
@@ -61,7 +68,9 @@ func Chromium() (string, error) { return chrome.Path() }
 
 // Browser starts headless Chromium with a temporary profile; stop ends it.
 func Browser(exe string) (ctx context.Context, stop func(), err error) {
-	return chrome.Start(chrome.Options{Exe: exe})
+	// It visits only the bench's own server, whose HTTPS certificate
+	// (Host.HTTP2) is made for the run.
+	return chrome.Start(chrome.Options{Exe: exe, Extra: []chromedp.ExecAllocatorOption{chromedp.Flag("ignore-certificate-errors", true)}})
 }
 
 // pfPage runs a Pagefind query through its JS API and renders the first
@@ -220,9 +229,22 @@ func pagefindFile(p string) bool { return strings.HasPrefix(p, "/pagefind/") }
 // Close stops the server.
 func (s *Server) Close() { s.close() }
 
+// Host is how the server sends the files, as a host can be set up.
+type Host struct {
+	// Gzip: compress text responses to clients that accept them
+	// (docs/search.md says how to set nginx and IIS up).
+	Gzip bool
+	// HTTP2: HTTPS with HTTP/2, as IIS 10 serves HTTPS by default and
+	// nginx with "http2 on": a browser sends every request at once over
+	// one connection, where over HTTP/1.1 it keeps six a host and a
+	// seventh waits for one of them. The certificate is made for the
+	// run; the bench's browser accepts it (Browser).
+	HTTP2 bool
+}
+
 // Serve starts a Server for site and, when pagefind is set, Pagefind's
 // output.
-func Serve(site, pagefind string) (*Server, error) {
+func Serve(site, pagefind string, host Host) (*Server, error) {
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		return nil, err
@@ -236,7 +258,7 @@ func Serve(site, pagefind string) (*Server, error) {
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")
 		w.Write([]byte(pfPage))
 	})
-	s := &Server{URL: "http://" + ln.Addr().String(), sent: map[string]int64{}, gz: map[string]int64{}}
+	s := &Server{URL: "http://" + ln.Addr().String(), Gzip: host.Gzip, sent: map[string]int64{}, gz: map[string]int64{}}
 	srv := &http.Server{Handler: http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Cache-Control", "no-store")
 		gc := &byteCounter{}
@@ -254,9 +276,45 @@ func Serve(site, pagefind string) (*Server, error) {
 		s.gz[r.URL.Path] += gc.n
 		s.mu.Unlock()
 	})}
-	go srv.Serve(ln)
 	s.close = func() { srv.Close() }
+	if !host.HTTP2 {
+		go srv.Serve(ln)
+		return s, nil
+	}
+	cert, err := selfSigned()
+	if err != nil {
+		ln.Close()
+		return nil, err
+	}
+	srv.TLSConfig = &tls.Config{Certificates: []tls.Certificate{cert}}
+	srv.Protocols = new(http.Protocols)
+	srv.Protocols.SetHTTP2(true)
+	srv.Protocols.SetHTTP1(true)
+	s.URL = "https://" + ln.Addr().String()
+	go srv.ServeTLS(ln, "", "")
 	return s, nil
+}
+
+// selfSigned makes a certificate for 127.0.0.1, valid for a day.
+func selfSigned() (tls.Certificate, error) {
+	key, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
+	if err != nil {
+		return tls.Certificate{}, err
+	}
+	tmpl := &x509.Certificate{
+		SerialNumber: big.NewInt(1),
+		Subject:      pkix.Name{CommonName: "127.0.0.1"},
+		IPAddresses:  []net.IP{net.IPv4(127, 0, 0, 1)},
+		NotBefore:    time.Now().Add(-time.Hour),
+		NotAfter:     time.Now().Add(24 * time.Hour),
+		KeyUsage:     x509.KeyUsageDigitalSignature,
+		ExtKeyUsage:  []x509.ExtKeyUsage{x509.ExtKeyUsageServerAuth},
+	}
+	der, err := x509.CreateCertificate(rand.Reader, tmpl, tmpl, &key.PublicKey, key)
+	if err != nil {
+		return tls.Certificate{}, err
+	}
+	return tls.Certificate{Certificate: [][]byte{der}, PrivateKey: key}, nil
 }
 
 type pageResult struct {
@@ -355,7 +413,7 @@ func Run(opts Options) ([]Figure, error) {
 	if opts.Queries == nil {
 		opts.Queries = DefaultQueries
 	}
-	srv, err := Serve(opts.Site, opts.Pagefind)
+	srv, err := Serve(opts.Site, opts.Pagefind, Host{})
 	if err != nil {
 		return nil, err
 	}

@@ -210,12 +210,11 @@ func waves(res []resTime) int {
 // RunCold measures every query on each engine under each profile, runs
 // times each (the median kept), the engines interleaved query by query.
 //
-// With gzip set the server compresses text files, as a host configured
+// host says how the server sends the files: gzipped, as a host configured
 // as docs/search.md says does (the byte figures are the plain and the
-// gzipped sizes either way).
-func RunCold(site, pagefind string, queries []string, profiles []*Profile, runs int, gzip bool) ([]Cold, error) {
-	srv, err := Serve(site, pagefind)
-	srv.Gzip = gzip
+// gzipped sizes either way), and over HTTP/2.
+func RunCold(site, pagefind string, queries []string, profiles []*Profile, runs int, host Host) ([]Cold, error) {
+	srv, err := Serve(site, pagefind, host)
 	if err != nil {
 		return nil, err
 	}
