@@ -306,23 +306,7 @@ func TestExcerptsSpareTheTexts(t *testing.T) {
 // the positions; one the card shows, from the card. The first page reads
 // nothing after the positions either way.
 func TestLikelyFieldMatchBeyondTheCardReadsItsText(t *testing.T) {
-	var docs []Doc
-	beyond := map[string]bool{}
-	for i := range 24 {
-		row := func(d string) string { return fmt.Sprintf("优秀共产党员 · 张%d · 个人 · %s", i, d) }
-		fields := []string{row("2023年5月22日")}
-		if i%4 != 0 {
-			fields = []string{strings.Repeat(row("2022年8月1日")+"\n", 12), row("2023年5月22日")}
-		}
-		u := fmt.Sprintf("/honors/%d/", i)
-		beyond[u] = i%4 != 0
-		docs = append(docs, Doc{URL: u, Title: fmt.Sprintf("%d年度表彰名单", 2000+i), Kind: "honor",
-			Date: day("2024-05-01").Add(time.Duration(i) * time.Hour), Body: "表彰决定。", Fields: fields})
-	}
-	for i := range 40 { // long lists for 202, 023 …
-		docs = append(docs, Doc{URL: fmt.Sprintf("/n/%d/", i), Title: fmt.Sprintf("2023年动态%d", i), Kind: "news",
-			Date: day("2023-01-01").Add(time.Duration(i) * time.Hour), Body: "2023年工作总结。"})
-	}
+	docs, beyond := honorDateDocs()
 	w, _ := build(t, docs, Options{ShardBytes: 400, BigBytes: 200, PosBytes: -1, FragDocs: 1, TextDocs: 1})
 	ix, hits := openAndSearch(t, w, "2023年5月")
 	if len(hits) != 24 || !slices.ContainsFunc(ix.Loaded, func(p string) bool { return strings.HasPrefix(p, "search/p/") }) {
@@ -341,7 +325,37 @@ func TestLikelyFieldMatchBeyondTheCardReadsItsText(t *testing.T) {
 	if more := ix.Loaded[before:]; len(more) > 0 {
 		t.Errorf("the first page read %v after the positions", more)
 	}
-	read := ix.Loaded[:before]
+	checkBeyondRead(t, ix, hits, ix.Loaded[:before], beyond)
+}
+
+// With the positions in the lists' own files (PosBytes), the first page's
+// files come after the lists: a field match beyond its card reads its text
+// file alone, not its card and then its text, a wave later (2023年5月 on
+// the 10k corpus: three waves after the page, now two).
+func TestFieldMatchBeyondTheCardReadsOnlyItsText(t *testing.T) {
+	docs, beyond := honorDateDocs()
+	w, _ := build(t, docs, Options{ShardBytes: 400, BigBytes: 200, FragDocs: 1, TextDocs: 1})
+	ix, hits := openAndSearch(t, w, "2023年5月")
+	if len(hits) != 24 || slices.ContainsFunc(ix.Loaded, func(p string) bool { return strings.HasPrefix(p, "search/p/") }) {
+		t.Fatalf("%d hits, read %v: the test needs 24 and no positions file", len(hits), ix.Loaded)
+	}
+	for _, h := range hits[:topCards] {
+		text, err := ix.SnippetText(h, Terms("2023年5月"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(text, "2023年5月") {
+			t.Errorf("hit %d: snippet text without the match: %.80q", h.ID, text)
+		}
+	}
+	checkBeyondRead(t, ix, hits, ix.Loaded, beyond)
+}
+
+// checkBeyondRead checks that of the first page's hits, those whose match
+// is beyond their card (by URL) had their text file read and not their
+// card, and the others their card (unless it came with a long list).
+func checkBeyondRead(t *testing.T, ix *Index, hits []Hit, read []string, beyond map[string]bool) {
+	t.Helper()
 	kinds := map[bool]int{}
 	for _, h := range hits[:topCards] {
 		f, err := ix.Fragment(h.ID)
@@ -361,6 +375,30 @@ func TestLikelyFieldMatchBeyondTheCardReadsItsText(t *testing.T) {
 	if kinds[true] == 0 || kinds[false] == 0 {
 		t.Errorf("first page: %d matches beyond the card, %d in it: the test needs both", kinds[true], kinds[false])
 	}
+}
+
+// honorDateDocs are 24 honor lists, each with a row dated 2023年5月22日,
+// in three of four after twelve rows of other dates (beyond the card's
+// fields), and 40 news items that make 202, 023 … long lists.
+func honorDateDocs() ([]Doc, map[string]bool) {
+	var docs []Doc
+	beyond := map[string]bool{}
+	for i := range 24 {
+		row := func(d string) string { return fmt.Sprintf("优秀共产党员 · 张%d · 个人 · %s", i, d) }
+		fields := []string{row("2023年5月22日")}
+		if i%4 != 0 {
+			fields = []string{strings.Repeat(row("2022年8月1日")+"\n", 12), row("2023年5月22日")}
+		}
+		u := fmt.Sprintf("/honors/%d/", i)
+		beyond[u] = i%4 != 0
+		docs = append(docs, Doc{URL: u, Title: fmt.Sprintf("%d年度表彰名单", 2000+i), Kind: "honor",
+			Date: day("2024-05-01").Add(time.Duration(i) * time.Hour), Body: "表彰决定。", Fields: fields})
+	}
+	for i := range 40 { // long lists for 202, 023 …
+		docs = append(docs, Doc{URL: fmt.Sprintf("/n/%d/", i), Title: fmt.Sprintf("2023年动态%d", i), Kind: "news",
+			Date: day("2023-01-01").Add(time.Duration(i) * time.Hour), Body: "2023年工作总结。"})
+	}
+	return docs, beyond
 }
 
 // firstPageReadsNothingMore checks that the snippets of q's first page

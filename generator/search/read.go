@@ -60,6 +60,9 @@ type Hit struct {
 	Pos   int
 	Deep  bool
 	Band  int // 3 the title is the query, 2 the title has it, 1 headings or fields, 0 the body
+	// Beyond: a headings-or-fields hit whose term occurs there only beyond
+	// what its card shows (fromText): shown from its text file alone.
+	Beyond bool
 }
 
 // Fragment is a doc's display data; Head is its title line and the start of
@@ -577,7 +580,17 @@ func (ix *Index) Search(q string) ([]Hit, error) {
 		}
 		// A result whose terms are in its headings or fields finds them
 		// in its fragment: not deep.
-		hits = append(hits, Hit{id, s, at, allLong && !near[id] && bd < bandField, bd})
+		h := Hit{ID: id, Score: s, Pos: at, Deep: allLong && !near[id] && bd < bandField, Band: bd}
+		if bd == bandField {
+			var entries []posting
+			for _, ps := range plans {
+				for _, p := range ps {
+					entries = append(entries, gd[p.gram].docs[id])
+				}
+			}
+			h.Beyond = fromText(bd, entries)
+		}
+		hits = append(hits, h)
 	}
 	sort.Slice(hits, func(i, j int) bool {
 		if hits[i].Band != hits[j].Band {
@@ -909,12 +922,13 @@ func (ix *Index) SnippetText(h Hit, terms []string) (string, error) {
 		}
 	}
 	// A deep hit, a field or body match whose text file came with the
-	// positions (likely), and a body match whose card did not come with
-	// the lists are shown from their text; a text file with no entry (the
-	// head is all of the text) leaves it to the fragment.
+	// positions (likely), a field match beyond its card, and a body match
+	// whose card did not come with the lists are shown from their text; a
+	// text file with no entry (the head is all of the text) leaves it to
+	// the fragment.
 	_, asked := ix.cache[ix.textFile(h.ID)]
 	_, card := ix.cards[h.ID]
-	if h.Deep || h.Band <= bandField && asked || h.Band == bandBody && !card {
+	if h.Deep || h.Band <= bandField && asked || h.Beyond || h.Band == bandBody && !card {
 		_, text, err := ix.DeepFragment(h.ID)
 		if err != nil || text != "" || h.Deep {
 			return text, err

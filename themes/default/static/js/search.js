@@ -477,7 +477,7 @@
     // candidate (score.ids ascending): a common word has thousands.
     var n = score.n, ids = score.ids, sc = score.sc;
     var band = new Uint8Array(n).fill(TITLE), keep = new Uint8Array(n).fill(1), first = new Int32Array(n).fill(-1);
-    var near = new Uint8Array(n), exact = new Uint8Array(n);
+    var near = new Uint8Array(n), exact = new Uint8Array(n), beyond = new Uint8Array(n);
     var allLong = plans.every(function (ps) { return ps.length > 1; });
     var a0 = 0; // the term's first part among score.parts
     // The query's length, its terms one space apart: a title as long that
@@ -495,6 +495,8 @@
           var g = score.parts[a0 + k], j = score.at[a0 + k][c];
           if (g.bands[j] < tb) tb = g.bands[j];
           if (g.bands[j] === TITLE) tlen = g.tlens[j];
+          // A field match beyond what the card shows (decodeDocs).
+          if (g.bands[j] === FIELD && g.tlens[j] === -1) beyond[c] = 1;
         }
         var where = 0;
         if (pos) {
@@ -542,7 +544,8 @@
           c = cs[i];
           // A result whose terms are in its headings or fields finds them
           // in its fragment: not deep.
-          hits.push({ id: ids[c], score: sc[c], pos: first[c], deep: allLong && !near[c] && band[c] < FIELD, band: b });
+          hits.push({ id: ids[c], score: sc[c], pos: first[c], deep: allLong && !near[c] && band[c] < FIELD, band: b,
+            beyond: b === FIELD && beyond[c] === 1 });
         }
       }
     }
@@ -609,7 +612,9 @@
 
   // viaText tells whether hit h is shown from its text file: a deep hit,
   // a field or body match whose text file was asked for with the
-  // positions, and a body match whose card did not come with the lists
+  // positions, a field match beyond what its card shows (an honor list's
+  // table: its card, then its text, took two waves), and a body match
+  // whose card did not come with the lists
   // (read.go: SnippetText). A body match shows a window of its body, which
   // its text has, and nothing its card has that its text has not: asking
   // for its card (d/) and then, for a match beyond the card's head, its
@@ -617,7 +622,8 @@
   // of its first results there.
   Engine.prototype.viaText = function (h) {
     if (!this.xd) return false;
-    return h.deep || h.band <= FIELD && this.asked.has('x/' + Math.floor(h.id / this.xd)) || h.band === 0 && !this.cards.has(h.id);
+    return h.deep || h.band <= FIELD && this.asked.has('x/' + Math.floor(h.id / this.xd)) || h.beyond ||
+      h.band === 0 && !this.cards.has(h.id);
   };
 
   // headHolds tells whether the card of doc id came with the lists and
