@@ -313,15 +313,7 @@ func TestLikelyFieldMatchBeyondTheCardReadsItsText(t *testing.T) {
 		t.Fatalf("%d hits, read %v: the test needs 24 and a positions file", len(hits), ix.Loaded)
 	}
 	before := len(ix.Loaded)
-	for _, h := range hits[:topCards] {
-		text, err := ix.SnippetText(h, Terms("2023年5月"))
-		if err != nil {
-			t.Fatal(err)
-		}
-		if !strings.Contains(text, "2023年5月") {
-			t.Errorf("hit %d: snippet text without the match: %.80q", h.ID, text)
-		}
-	}
+	snippetsHold(t, ix, hits, "2023年5月")
 	if more := ix.Loaded[before:]; len(more) > 0 {
 		t.Errorf("the first page read %v after the positions", more)
 	}
@@ -339,16 +331,23 @@ func TestFieldMatchBeyondTheCardReadsOnlyItsText(t *testing.T) {
 	if len(hits) != 24 || slices.ContainsFunc(ix.Loaded, func(p string) bool { return strings.HasPrefix(p, "search/p/") }) {
 		t.Fatalf("%d hits, read %v: the test needs 24 and no positions file", len(hits), ix.Loaded)
 	}
+	snippetsHold(t, ix, hits, "2023年5月")
+	checkBeyondRead(t, ix, hits, ix.Loaded, beyond)
+}
+
+// snippetsHold checks that the snippet text of each hit of q's first page
+// holds q.
+func snippetsHold(t *testing.T, ix *Index, hits []Hit, q string) {
+	t.Helper()
 	for _, h := range hits[:topCards] {
-		text, err := ix.SnippetText(h, Terms("2023年5月"))
+		text, err := ix.SnippetText(h, Terms(q))
 		if err != nil {
 			t.Fatal(err)
 		}
-		if !strings.Contains(text, "2023年5月") {
+		if !strings.Contains(text, q) {
 			t.Errorf("hit %d: snippet text without the match: %.80q", h.ID, text)
 		}
 	}
-	checkBeyondRead(t, ix, hits, ix.Loaded, beyond)
 }
 
 // checkBeyondRead checks that of the first page's hits, those whose match
