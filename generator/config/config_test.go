@@ -1,8 +1,10 @@
 package config
 
 import (
+	"encoding/binary"
 	"strings"
 	"testing"
+	"unicode/utf16"
 )
 
 func TestParse(t *testing.T) {
@@ -80,5 +82,25 @@ func TestExternalAddressNeedsItsScheme(t *testing.T) {
 		if _, probs := Parse([]byte(src)); len(probs) != 0 {
 			t.Errorf("%q: %v", src, probs)
 		}
+	}
+}
+
+// site.toml saved by Notepad as "Unicode" (UTF-16 LE with a byte-order
+// mark) reads as UTF-8, and a problem in it still names its line.
+func TestParseUTF16(t *testing.T) {
+	utf16le := func(s string) []byte {
+		b := []byte{0xFF, 0xFE}
+		for _, u := range utf16.Encode([]rune(s)) {
+			b = binary.LittleEndian.AppendUint16(b, u)
+		}
+		return b
+	}
+	cfg, probs := Parse(utf16le("title = \"岚江党建\"\r\npaginate = 20\r\n"))
+	if len(probs) != 0 || cfg.Title != "岚江党建" || cfg.Paginate != 20 {
+		t.Errorf("got %q %d, problems %v", cfg.Title, cfg.Paginate, probs)
+	}
+	_, probs = Parse(utf16le("title = \"岚江党建\"\r\npagniate = 20\r\n"))
+	if len(probs) != 1 || probs[0].Line != 2 {
+		t.Errorf("a misspelt key on line 2: %v", probs)
 	}
 }

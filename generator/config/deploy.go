@@ -1,6 +1,7 @@
 package config
 
 import (
+	"dangjian/generator/textfile"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -30,6 +31,7 @@ var envName = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_]*$`)
 // mistake is refused (and pointed at by line) before it is used or copied.
 func DeployProblems(source string, d Deploy) []diag.Problem {
 	data, _ := os.ReadFile(filepath.Join(source, FileName))
+	data = textfile.UTF8(data)
 	var out []diag.Problem
 	for _, kv := range [][2]string{{"access_key_env", d.AccessKeyEnv}, {"secret_key_env", d.SecretKeyEnv}} {
 		if kv[1] != "" && !envName.MatchString(kv[1]) {

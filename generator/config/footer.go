@@ -1,6 +1,7 @@
 package config
 
 import (
+	"dangjian/generator/textfile"
 	"os"
 	"strings"
 	"unicode"
@@ -70,5 +71,5 @@ func FooterKeyLine(file, key string) int {
 	if err != nil {
 		return 0
 	}
-	return keyLine(data, toml.Key{"footer", key})
+	return keyLine(textfile.UTF8(data), toml.Key{"footer", key})
 }

@@ -1,6 +1,7 @@
 package config
 
 import (
+	"dangjian/generator/textfile"
 	"errors"
 	"os"
 	"path/filepath"
@@ -42,6 +43,7 @@ func Load(source string) (Config, []diag.Problem) {
 
 // Parse decodes site.toml's bytes.
 func Parse(data []byte) (Config, []diag.Problem) {
+	data = textfile.UTF8(data) // Notepad's "Unicode"
 	cfg := Defaults()
 	md, err := toml.Decode(string(data), &cfg)
 	if err != nil {

@@ -2,6 +2,7 @@ package content
 
 import (
 	"bytes"
+	"dangjian/generator/textfile"
 	"path"
 	"strings"
 	"unicode/utf8"
@@ -46,6 +47,7 @@ func AllKeys(k Kind) []string {
 func Parse(rel string, data []byte) (*Page, []diag.Problem) {
 	p := newPage(rel)
 	var probs []diag.Problem
+	data = textfile.UTF8(data) // Notepad's "Unicode"
 	if !utf8.Valid(data) {
 		line, col := invalidUTF8At(data)
 		return p, []diag.Problem{diag.New(p.Path, line, diag.MsgNotUTF8, col)}

@@ -1,6 +1,7 @@
 package review
 
 import (
+	"dangjian/generator/textfile"
 	_ "embed"
 	"fmt"
 	"os"
@@ -92,7 +93,7 @@ func LoadRules(source string) (*Rules, error) {
 				return nil, err
 			}
 			rel := "review/" + filepath.Base(f)
-			if err := parseTerms(rel, string(data), add); err != nil {
+			if err := parseTerms(rel, string(textfile.UTF8(data)), add); err != nil {
 				return nil, err
 			}
 		}

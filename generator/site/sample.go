@@ -1,6 +1,7 @@
 package site
 
 import (
+	"dangjian/generator/textfile"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -25,7 +26,7 @@ var quotedRe = regexp.MustCompile(`"((?:[^"\\]|\\.)*)"`)
 func (s *Site) sampleText(source string) []diag.Problem {
 	var probs []diag.Problem
 	if data, err := os.ReadFile(filepath.Join(source, config.FileName)); err == nil {
-		for i, line := range strings.Split(string(data), "\n") {
+		for i, line := range strings.Split(string(textfile.UTF8(data)), "\n") {
 			key, value, ok := strings.Cut(strings.TrimSpace(line), "=")
 			key = strings.TrimSpace(key)
 			if !ok || key != "title" && key != "description" && key != "copyright" {
