@@ -101,20 +101,11 @@ date = 2025-01-01
 
 [单位](/Units/Fuyou/)
 `)
-	got, all := problemsIn(dir)
-	for _, want := range []string{
+	wantProblems(t, dir, 4,
 		`content/news/a.md:5: “\images\合影.png” 找不到`, "请写成 /images/合影.png",
 		`content/news/a.md:7: “/images/photo.png” 找不到`, "请写成 /images/Photo.PNG",
 		`content/news/a.md:9: "images/合影.png" 在网页中按本页网址 /news/a/ 计算，找不到文件；若要指向 content/ 下的这个文件，请写成 /images/合影.png`,
-		`content/news/a.md:11: “/Units/Fuyou/” 找不到`, "请写成 /units/fuyou/",
-	} {
-		if !strings.Contains(all, want) {
-			t.Errorf("no %q in\n%s", want, all)
-		}
-	}
-	if len(got) != 4 {
-		t.Errorf("%d problems, want 4:\n%s", len(got), all)
-	}
+		`content/news/a.md:11: “/Units/Fuyou/” 找不到`, "请写成 /units/fuyou/")
 }
 
 // The build takes out every address that is not http, https, mailto, tel or
@@ -136,21 +127,12 @@ date = 2025-01-01
 
 [好的](https://例子.cn/) [邮件](mailto:dangban@example.cn) [电话](tel:0730-8123456)
 `)
-	got, all := problemsIn(dir)
-	for _, want := range []string{
+	wantProblems(t, dir, 5,
 		"content/news/a.md:5: 图片“data:image/png;base64,iVBORw0KGgoAAAANSU…”是粘贴进来的内嵌数据（data:），网站不会显示它",
 		"content/news/a.md:7: 链接“file:///C:/Users/党办/Desktop/通知.docx”指向您电脑上的文件",
 		`content/news/a.md:7: 链接“D:\材料\方案.pdf”指向您电脑上的文件`,
 		"content/news/a.md:9: 链接“ftp://files.example.cn/a.pdf”以 ftp: 开头",
-		"content/news/a.md:9: 链接“JaVaScRiPt:alert(1)”以 javascript: 开头",
-	} {
-		if !strings.Contains(all, want) {
-			t.Errorf("no %q in\n%s", want, all)
-		}
-	}
-	if len(got) != 5 {
-		t.Errorf("%d problems, want 5:\n%s", len(got), all)
-	}
+		"content/news/a.md:9: 链接“JaVaScRiPt:alert(1)”以 javascript: 开头")
 }
 
 // [市卫健委](www.example.gov.cn) was reported only as a missing page; it is
@@ -164,16 +146,10 @@ date = 2025-01-01
 +++
 [市卫健委](www.example.gov.cn) [内网](192.168.1.10/oa/) [文件](files/a.pdf)
 `)
-	_, all := problemsIn(dir)
-	for _, want := range []string{
+	wantProblems(t, dir, -1,
 		`content/news/a.md:5: 链接 "www.example.gov.cn" 缺少开头的 https://（或 http://），浏览器会把它当作本站里的文件而打不开；请写成 https://www.example.gov.cn`,
 		`content/news/a.md:5: 链接 "192.168.1.10/oa/" 缺少开头的 https://`,
-		`content/news/a.md:5: 链接 "files/a.pdf" 指向的页面或文件不存在`,
-	} {
-		if !strings.Contains(all, want) {
-			t.Errorf("no %q in\n%s", want, all)
-		}
-	}
+		`content/news/a.md:5: 链接 "files/a.pdf" 指向的页面或文件不存在`)
 }
 
 // A link pasted with an address of 100,000 characters was echoed whole in
@@ -260,6 +236,21 @@ date = 2025-01-01
 	want := "content/news/a.md:5: 图片 /images/合影.jpg 有 3.0 MB"
 	if len(got) != 1 || !strings.Contains(got[0], want) || !strings.Contains(got[0], "1600 像素") {
 		t.Errorf("got %q, want one warning %q with the fix", got, want)
+	}
+}
+
+// wantProblems checks that the site at dir has each of wants among its
+// problems' text and, unless n < 0, n problems.
+func wantProblems(t *testing.T, dir string, n int, wants ...string) {
+	t.Helper()
+	got, all := problemsIn(dir)
+	for _, want := range wants {
+		if !strings.Contains(all, want) {
+			t.Errorf("no %q in\n%s", want, all)
+		}
+	}
+	if n >= 0 && len(got) != n {
+		t.Errorf("%d problems, want %d:\n%s", len(got), n, all)
 	}
 }
 
