@@ -441,7 +441,7 @@
       var text = b === 0;
       for (a = 0; b === FIELD && a < parts.length && !text; a++) {
         var j = at[a][c];
-        text = parts[a].bands[j] === FIELD && parts[a].tlens[j] === -1;
+        text = beyondCard(parts[a], j);
       }
       top.splice(i, 0, { id: id, band: b, lb: lb, score: sc, text: text });
       if (top.length > TOPCARDS) top.pop();
@@ -449,6 +449,10 @@
     }
     return top;
   }
+  // beyondCard tells that entry j of list p is a heading or field match
+  // beyond what the doc's card shows (decodeDocs: band 3; read.go:
+  // fromText): its text file shows it.
+  function beyondCard(p, j) { return p.bands[j] === FIELD && p.tlens[j] === -1; }
   function better(band, score, id, y) { return band > y.lb || band === y.lb && (score > y.score || score === y.score && id < y.id); }
   // apart tells that a headings-and-fields candidate c does not hold a
   // long term there (common).
@@ -495,8 +499,7 @@
           var g = score.parts[a0 + k], j = score.at[a0 + k][c];
           if (g.bands[j] < tb) tb = g.bands[j];
           if (g.bands[j] === TITLE) tlen = g.tlens[j];
-          // A field match beyond what the card shows (decodeDocs).
-          if (g.bands[j] === FIELD && g.tlens[j] === -1) beyond[c] = 1;
+          if (beyondCard(g, j)) beyond[c] = 1;
         }
         var where = 0;
         if (pos) {
