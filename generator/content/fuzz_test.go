@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"dangjian/generator/diag"
+	"dangjian/generator/textfile"
 )
 
 // fuzzFolders are the folders a fuzzed file is put in, so every kind's
@@ -17,7 +18,8 @@ var fuzzFolders = []string{"units/a.md", "brands/a.md", "models/a.md", "honors/a
 // FuzzParse feeds arbitrary bytes to the front matter splitter, the TOML
 // decoder and the typed field readers. Besides not panicking, Parse must name
 // the file it was given in every problem, point at a line that exists, and
-// read a file saved with CRLF line endings or a BOM exactly as the plain one.
+// read a file saved with CRLF line endings or a BOM, or as UTF-16 with a
+// BOM, exactly as the plain one.
 func FuzzParse(f *testing.F) {
 	for _, s := range []string{
 		"+++\ntitle = \"市妇幼保健院\"\nmembers = 80\n+++\n正文\n",
@@ -30,6 +32,7 @@ func FuzzParse(f *testing.F) {
 		"+++\n[params]\nx = 1\n+++\n",
 		"+++\ntags = \"单个\"\naliases = [\"/old/\", 3]\nweight = 1.5\ninvestment = 1e400\n+++\n",
 		"\xb5\xb3\xbd\xa8", // GBK 党建
+		"\xff\xfe+\x00+\x00+\x00\n\x00t\x00i\x00t\x00l\x00e\x00=\x00\"\x00\x5a\x51\"\x00\n\x00+\x00+\x00+\x00\n\x00", // UTF-16 LE: title="党"
 		"+++\ntitle ＝ “请填写”\ndate = 2019年7月1日\nmembers = 1,280\nbranches = ８０人\n+++\n请在这里写\n",
 		"+++\ntitle = \"x\"\nunit = \"请填写所属单位\"\nlogo = \"img/emblem.svg\"\ndraft = true\ntags = [\"党建 品牌\", \"请填写标签\"]\n+++\n",
 	} {
@@ -43,7 +46,17 @@ func FuzzParse(f *testing.F) {
 		if p == nil {
 			t.Fatal("nil page")
 		}
-		lines := bytes.Count(data, []byte("\n")) + 1
+		// The file's text as Parse reads it: UTF-16 with a byte-order
+		// mark (Notepad's "Unicode") converted, anything else as it is.
+		// A converted file reads as its UTF-8 text would.
+		text := textfile.UTF8(data)
+		if !bytes.Equal(text, data) {
+			q, qprobs := Parse(rel, text)
+			if !sameProblems(probs, qprobs) || p.Title != q.Title || p.BodyLine != q.BodyLine || !bytes.Equal(p.Body, q.Body) {
+				t.Errorf("UTF-16 read otherwise than its UTF-8 text:\n%v\n%v", probs, qprobs)
+			}
+		}
+		lines := bytes.Count(text, []byte("\n")) + 1
 		for _, pr := range probs {
 			if pr.Path != "content/"+rel {
 				t.Errorf("problem names %q, want content/%s", pr.Path, rel)
@@ -51,11 +64,11 @@ func FuzzParse(f *testing.F) {
 			if pr.Line < 0 || pr.Line > lines {
 				t.Errorf("problem on line %d of a %d-line file: %s", pr.Line, lines, pr.Format(diag.English))
 			}
-			if msg := pr.Format(diag.Chinese); !utf8.ValidString(msg) && utf8.Valid(data) {
+			if msg := pr.Format(diag.Chinese); !utf8.ValidString(msg) && utf8.Valid(text) {
 				t.Errorf("invalid UTF-8 in message %q", msg)
 			}
 		}
-		if !utf8.Valid(data) {
+		if !utf8.Valid(text) {
 			if len(probs) != 1 || probs[0].Msg != diag.MsgNotUTF8 {
 				t.Errorf("invalid UTF-8 gave %v", probs)
 			}
@@ -64,8 +77,8 @@ func FuzzParse(f *testing.F) {
 		if p.BodyLine < 0 || p.BodyLine > lines+1 {
 			t.Errorf("body starts on line %d of a %d-line file", p.BodyLine, lines)
 		}
-		if !bytes.Contains(data, []byte("\r")) && !bytes.HasPrefix(data, utf8BOM) {
-			crlf := append(append([]byte(nil), utf8BOM...), bytes.ReplaceAll(data, []byte("\n"), []byte("\r\n"))...)
+		if !bytes.Contains(text, []byte("\r")) && !bytes.HasPrefix(text, utf8BOM) {
+			crlf := append(append([]byte(nil), utf8BOM...), bytes.ReplaceAll(text, []byte("\n"), []byte("\r\n"))...)
 			q, qprobs := Parse(rel, crlf)
 			if !sameProblems(probs, qprobs) {
 				t.Errorf("CRLF+BOM changed the problems:\n%v\n%v", probs, qprobs)
