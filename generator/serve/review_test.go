@@ -30,9 +30,7 @@ func TestReviewFindingsOfPreviewedPage(t *testing.T) {
 	// An unmasked mobile number saved while previewing stops the rebuild,
 	// as it stops a build.
 	ts.write(t, "content/news/rv.md", news("审核", "2024-06-01", "", "联系人：13812345678。"))
-	eventually(t, "the rebuild to stop on the mobile number", func() bool {
-		return strings.Contains(ts.log.String(), "content/news/rv.md:5: 第 5 列有未遮盖的手机号码 138****5678")
-	})
+	ts.waitLog(t, "content/news/rv.md:5: 第 5 列有未遮盖的手机号码 138****5678")
 }
 
 // The panel shows in the browser, with the page's text as text. (An
