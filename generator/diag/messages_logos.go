@@ -16,6 +16,7 @@ var (
 	MsgImageBroken     = Msg{"无法解码（%s）：文件已损坏，或扩展名与实际格式不符；请用图片软件重新另存", "cannot be decoded (%s): the file is damaged or not in the format its name says; save it again from an image editor"}
 	MsgImageDimensions = Msg{"为 %d×%d 像素，超过限制（每边最多 %d 像素、总共最多 %s像素、长宽比最多 %d:1）；请缩小或裁剪后再用", "is %d×%d pixels, over the limits (at most %d pixels a side, %s pixels in all, an aspect ratio of %d:1); shrink or crop it"}
 	MsgImageMemory     = Msg{"为 %d×%d 像素（%s），解码需要约 %d MB 内存，超过 %d MB 的上限；请缩小，或另存为 8 位色的 PNG 或 JPEG", "is %d×%d pixels (%s) and would take about %d MB to decode, over the %d MB limit; shrink it or save it as an 8-bit PNG or a JPEG"}
+	MsgImageScans      = Msg{"是分成超过 %d 遍扫描的 JPEG，解码要很久（可被用来拖垮生成），不予发布；请用图片软件另存为普通 JPEG（不选“渐进式”）或 PNG", "is a JPEG of more than %d scans, which takes very long to decode (it can stall the build); it is not published. Save it again from an image editor as a plain (not progressive) JPEG or a PNG"}
 	MsgLogoUnreadable  = Msg{"无法读取：%v", "cannot be read: %v"}
 )
 

@@ -42,6 +42,8 @@ func reason(err error) (diag.Msg, []any) {
 				diag.Msg{Zh: fmt.Sprintf("%d 万", MaxPixels/10_000), En: fmt.Sprintf("%g million", float64(MaxPixels)/1e6)}, MaxAspect}
 		case ImageMemory:
 			return diag.MsgImageMemory, []any{ie.W, ie.H, ie.Format, (ie.Need + 1<<20 - 1) >> 20, DecodeBudget >> 20}
+		case ImageScans:
+			return diag.MsgImageScans, []any{maxJPEGScans}
 		}
 		return diag.MsgImageBroken, []any{ie.Err}
 	case errors.Is(err, errFormat):

@@ -327,3 +327,68 @@ func TestThumbCapsBothSides(t *testing.T) {
 		}
 	}
 }
+
+// scanBomb is a progressive grey JPEG of side×side pixels made of n AC
+// scans that each skip every block with end-of-band runs: 25 bytes a scan,
+// and Go's decoder walks the whole image for each.
+func scanBomb(side, n int) []byte {
+	seg := func(m byte, payload ...byte) []byte {
+		return append([]byte{0xFF, m, byte((len(payload) + 2) >> 8), byte(len(payload) + 2)}, payload...)
+	}
+	b := []byte{0xFF, 0xD8}
+	b = append(b, seg(0xDB, append([]byte{0}, bytes.Repeat([]byte{1}, 64)...)...)...)
+	b = append(b, seg(0xC2, 8, byte(side>>8), byte(side), byte(side>>8), byte(side), 1, 1, 0x11, 0)...)
+	b = append(b, seg(0xC4, append(append([]byte{0x00, 1}, make([]byte, 15)...), 0)...)...)
+	b = append(b, seg(0xC4, append(append([]byte{0x10, 2}, make([]byte, 15)...), 0xE0, 0x00)...)...)
+	// Each code: "0" (EOB14) and fourteen 1 bits, a run of 32767 blocks.
+	blocks := ((side + 7) / 8) * ((side + 7) / 8)
+	var bits []byte
+	for k := 0; k < (blocks+32766)/32767; k++ {
+		bits = append(bits, 0)
+		bits = append(bits, bytes.Repeat([]byte{1}, 14)...)
+	}
+	for len(bits)%8 != 0 {
+		bits = append(bits, 1)
+	}
+	var ent []byte
+	for i := 0; i < len(bits); i += 8 {
+		var c byte
+		for _, bit := range bits[i : i+8] {
+			c = c<<1 | bit
+		}
+		ent = append(ent, c)
+		if c == 0xFF {
+			ent = append(ent, 0)
+		}
+	}
+	scan := append(seg(0xDA, 1, 1, 0x00, 1, 63, 0x00), ent...)
+	for range n {
+		b = append(b, scan...)
+	}
+	return append(b, 0xFF, 0xD9)
+}
+
+// A JPEG logo of thousands of empty progressive scans is refused before
+// decoding (4,000 of them in 100 KB took 31 s to build); one with a normal
+// number of scans is still decoded and scaled.
+func TestThumbRefusesJPEGScanBomb(t *testing.T) {
+	th := &Thumbnailer{}
+	if _, _, _, _, err := th.Thumb(scanBomb(1000, 10), "ok.jpg"); err != nil {
+		t.Fatalf("10 scans: %v", err)
+	}
+	for _, side := range []int{200, 1000} {
+		start := time.Now()
+		_, _, _, _, err := th.Thumb(scanBomb(side, 4000), "bomb.jpg")
+		var ie *ImageError
+		if !errors.As(err, &ie) || ie.Kind != ImageScans {
+			t.Fatalf("%d px, 4000 scans: err = %v, want ImageScans", side, err)
+		}
+		if d := time.Since(start); d > time.Second {
+			t.Errorf("%d px: refused after %v", side, d)
+		}
+		p := logoProblem("content/brands/a.md", 5, "images/bomb.jpg", err)
+		if got := p.Format("zh"); !strings.Contains(got, "content/brands/a.md:5:") || !strings.Contains(got, "超过 100 遍扫描") || !strings.Contains(got, "另存为普通 JPEG") {
+			t.Errorf("message: %s", got)
+		}
+	}
+}
