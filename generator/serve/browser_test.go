@@ -3,6 +3,8 @@ package serve
 import (
 	"context"
 	"math"
+	"net/http"
+	"net/http/httptest"
 	"strings"
 	"testing"
 	"time"
@@ -10,6 +12,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"dangjian/generator/chrome"
+	"dangjian/generator/sitetest"
 )
 
 func browser(t *testing.T) context.Context {
@@ -87,5 +90,65 @@ func TestBrowserReloadsOnSaveAndKeepsScroll(t *testing.T) {
 	evalUntil(t, ctx, "the new stylesheet", `getComputedStyle(document.body).backgroundColor === "rgb(1, 2, 3)"`)
 	if kept, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`window.__kept === true`)); err != nil || !kept {
 		t.Fatalf("the page reloaded for a stylesheet change (kept=%v, err=%v)", kept, err)
+	}
+}
+
+// The preview's own pages load its search index, drafts included; a page
+// of another site that loads the index as scripts gets none of it (before,
+// its DJS() received every page's text, drafts included).
+func TestBrowserOtherSiteCannotReadPreviewIndex(t *testing.T) {
+	ctx := browser(t)
+	// As `dangjian serve` runs by default: drafts shown.
+	ts := startWith(t, Options{Source: sitetest.Write(t, testSite+"-- content/news/secret.md --\n"+news("内部草稿", "2024-06-02", "draft = true\n", "尚未公开的机密词语甲乙丙")), Drafts: true})
+	var index []string
+	eventually(t, "the search index", func() bool {
+		index = nil
+		for _, p := range ts.Output().Paths() {
+			if strings.HasPrefix(p, "search/") && strings.HasSuffix(p, ".js") {
+				index = append(index, p)
+			}
+		}
+		return len(index) > 3
+	})
+	// The preview's own page loads the index as search.js does.
+	if err := chromedp.Do(ctx, chromedp.Navigate(ts.base+"/")); err != nil {
+		t.Fatal(err)
+	}
+	load := `window.got=[];window.DJS=function(n,d){got.push(JSON.stringify(d))};`
+	for _, p := range index {
+		load += `document.head.appendChild(Object.assign(document.createElement("script"),{src:"/` + p + `"}));`
+	}
+	if _, err := chromedp.Run(ctx, chromedp.Evaluate[bool](load+"true")); err != nil {
+		t.Fatal(err)
+	}
+	evalUntil(t, ctx, "the draft's text in the preview's own page", `got.join("").includes("机密词语甲乙丙")`)
+
+	// Another origin: localhost instead of 127.0.0.1.
+	other := strings.Replace(ts.base, "127.0.0.1", "localhost", 1)
+	var page strings.Builder
+	page.WriteString(`<!DOCTYPE html><meta charset="utf-8"><script>window.got=[];window.DJS=function(n,d){got.push(JSON.stringify(d))};</script>`)
+	for _, p := range index {
+		page.WriteString(`<script src="` + ts.base + "/" + p + `"></script>`)
+	}
+	page.WriteString(`<script>window.done=true</script>`)
+	evil := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		w.Write([]byte(page.String()))
+	}))
+	defer evil.Close()
+	evilURL := strings.Replace(evil.URL, "127.0.0.1", "localhost", 1)
+	if strings.HasPrefix(other, evilURL) {
+		t.Fatal("the two servers share an origin")
+	}
+	if err := chromedp.Do(ctx, chromedp.Navigate(evilURL+"/")); err != nil {
+		t.Fatal(err)
+	}
+	evalUntil(t, ctx, "the other site's page to load", `window.done === true`)
+	got, err := chromedp.Run(ctx, chromedp.Evaluate[string](`got.join("\n")`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got != "" {
+		t.Errorf("another site read the preview's index: %.300s", got)
 	}
 }

@@ -111,3 +111,61 @@ func TestServeSurvivesEntityBombLogo(t *testing.T) {
 		t.Errorf("served logo: %.200s", data)
 	}
 }
+
+// A page of another site cannot load the preview's files as scripts: the
+// search index is DJS(…) scripts holding every page's text, drafts
+// included, and a script loads from anywhere (a page of 127.0.0.1:18732
+// read a draft's text from localhost:18731/search/x/3.js this way).
+// Navigations, the preview's own pages and typed addresses are answered.
+func TestPreviewRefusesOtherSitesPages(t *testing.T) {
+	ts := start(t, testSite)
+	var index string
+	eventually(t, "a search index file", func() bool {
+		for _, p := range ts.Output().Paths() {
+			if strings.HasPrefix(p, "search/x/") {
+				index = "/" + p
+				return true
+			}
+		}
+		return false
+	})
+	_, port, _ := net.SplitHostPort(strings.TrimPrefix(ts.base, "http://"))
+	own := "http://localhost:" + port
+	for _, c := range []struct {
+		name    string
+		headers map[string]string
+		want    int
+	}{
+		{"no headers (curl)", nil, 200},
+		{"own page", map[string]string{"Sec-Fetch-Site": "same-origin", "Sec-Fetch-Mode": "no-cors", "Sec-Fetch-Dest": "script", "Referer": own + "/search/"}, 200},
+		{"typed address", map[string]string{"Sec-Fetch-Site": "none", "Sec-Fetch-Mode": "navigate"}, 200},
+		{"link from another site", map[string]string{"Sec-Fetch-Site": "cross-site", "Sec-Fetch-Mode": "navigate", "Referer": "https://evil.example/"}, 200},
+		{"script of another site", map[string]string{"Sec-Fetch-Site": "cross-site", "Sec-Fetch-Mode": "no-cors", "Sec-Fetch-Dest": "script"}, 403},
+		{"script of another port", map[string]string{"Sec-Fetch-Site": "same-site", "Sec-Fetch-Mode": "no-cors", "Sec-Fetch-Dest": "script"}, 403},
+		{"fetch of another site", map[string]string{"Sec-Fetch-Site": "cross-site", "Sec-Fetch-Mode": "cors", "Origin": "https://evil.example"}, 403},
+		{"old browser, other referer", map[string]string{"Referer": "https://evil.example/page.html"}, 403},
+		{"old browser, other origin", map[string]string{"Origin": "http://localhost:8080"}, 403},
+		{"old browser, own referer", map[string]string{"Referer": own + "/search/?q=x"}, 200},
+	} {
+		req, err := http.NewRequest("GET", ts.base+index, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		req.Host = "localhost:" + port
+		for k, v := range c.headers {
+			req.Header.Set(k, v)
+		}
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		body, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if resp.StatusCode != c.want {
+			t.Errorf("%s: %d, want %d", c.name, resp.StatusCode, c.want)
+		}
+		if c.want == 403 && strings.Contains(string(body), "DJS(") {
+			t.Errorf("%s: the index leaked", c.name)
+		}
+	}
+}

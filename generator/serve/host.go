@@ -3,6 +3,7 @@ package serve
 import (
 	"net"
 	"net/http"
+	"net/url"
 	"strings"
 	"time"
 )
@@ -12,6 +13,7 @@ import (
 // keep-alive connections a browser leaves open are closed after a while
 // (the reload event streams are requests, not idle).
 func (s *Server) harden() {
+	s.http.Handler = ownPagesOnly(s.http.Handler)
 	if loopback(s.opt.Bind) {
 		s.http.Handler = localOnly(s.http.Handler)
 	}
@@ -56,6 +58,53 @@ func localHost(host string) bool {
 	switch strings.ToLower(strings.TrimSuffix(host, ".")) {
 	case "localhost", "127.0.0.1", "::1":
 		return true
+	}
+	return false
+}
+
+// ownPagesOnly refuses what a page of another site loads from the preview.
+// The search index is a set of scripts (DJS("x/3", […]), so that search
+// works from file://), and a script may be loaded from anywhere: any web
+// page the officer opens while the preview runs could define DJS, load
+// http://localhost:1313/search/x/0.js, x/1.js … and read every page's text,
+// drafts included (the preview shows drafts), although its Host header is
+// localhost. Browsers say who is asking (Sec-Fetch-Site); the preview's own
+// pages are same-origin, a typed address or a bookmark is "none", and a
+// link from elsewhere is a navigation, which the other site cannot read.
+// Browsers older than Fetch Metadata (2020) are judged by Origin and
+// Referer instead.
+func ownPagesOnly(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if fromOtherSite(r) {
+			w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+			w.Header().Set("Cache-Control", "no-store")
+			w.Header().Set("Vary", "Sec-Fetch-Site, Sec-Fetch-Mode, Origin, Referer")
+			w.WriteHeader(http.StatusForbidden)
+			w.Write([]byte("403 预览网站的文件只供预览本身的网页使用，其他网站的网页不能读取。\nThe preview's files are only for its own pages, not for pages of other sites.\n"))
+			return
+		}
+		next.ServeHTTP(w, r)
+	})
+}
+
+// fromOtherSite reports a request made by a page of another origin, other
+// than a navigation to the preview.
+func fromOtherSite(r *http.Request) bool {
+	switch r.Header.Get("Sec-Fetch-Site") {
+	case "same-origin", "none":
+		return false
+	case "":
+		// No Fetch Metadata: an old browser, or not a browser.
+	default: // cross-site, same-site (another port of localhost), or unknown
+		return r.Header.Get("Sec-Fetch-Mode") != "navigate"
+	}
+	if o := r.Header.Get("Origin"); o != "" {
+		u, err := url.Parse(o)
+		return err != nil || !strings.EqualFold(u.Host, r.Host)
+	}
+	if ref := r.Header.Get("Referer"); ref != "" {
+		u, err := url.Parse(ref)
+		return err != nil || !strings.EqualFold(u.Host, r.Host)
 	}
 	return false
 }
