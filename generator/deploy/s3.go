@@ -7,6 +7,7 @@ import (
 	"io"
 	"io/fs"
 	"net/url"
+	"sort"
 	"strings"
 
 	"github.com/minio/minio-go/v7"
@@ -24,7 +25,17 @@ type s3Target struct {
 }
 
 func openS3(ctx context.Context, u *url.URL, c Config) (Target, error) {
-	bad := func(why string) error { return diag.New("", 0, diag.MsgDeployBadTarget, u.String(), why) }
+	keyEnv, secretEnv := c.AccessKeyEnv, c.SecretKeyEnv
+	if keyEnv == "" {
+		keyEnv = "AWS_ACCESS_KEY_ID"
+	}
+	if secretEnv == "" {
+		secretEnv = "AWS_SECRET_ACCESS_KEY"
+	}
+	// The address is shown in messages (and often comes from site.toml):
+	// every value it may hold a key in is masked there.
+	shown := redactS3(u)
+	bad := func(why string) error { return diag.New("", 0, diag.MsgDeployBadTarget, shown, why) }
 	bucket := u.Host
 	if bucket == "" {
 		return nil, bad("缺少存储桶名 / no bucket")
@@ -37,10 +48,18 @@ func openS3(ctx context.Context, u *url.URL, c Config) (Target, error) {
 		prefix += "/"
 	}
 	q := u.Query()
+	names := make([]string, 0, len(q))
 	for k := range q {
+		names = append(names, k)
+	}
+	sort.Strings(names)
+	for _, k := range names {
 		switch k {
 		case "endpoint", "region", "path_style", "insecure":
 		default:
+			if secretLike(k) {
+				return nil, diag.New("", 0, diag.MsgDeployKeyInTarget, shown, k, keyEnv, secretEnv)
+			}
 			return nil, bad("未知参数 " + k + " / unknown parameter " + k)
 		}
 	}
@@ -48,16 +67,13 @@ func openS3(ctx context.Context, u *url.URL, c Config) (Target, error) {
 	if endpoint == "" {
 		return nil, bad("缺少 endpoint（如 endpoint=oss-cn-hangzhou.aliyuncs.com） / endpoint= missing")
 	}
+	if strings.Contains(endpoint, "@") {
+		// key:secret@host, as some tools write it.
+		return nil, diag.New("", 0, diag.MsgDeployKeyInTarget, shown, "endpoint", keyEnv, secretEnv)
+	}
 	region := q.Get("region")
 	if region == "" {
 		region = "us-east-1"
-	}
-	keyEnv, secretEnv := c.AccessKeyEnv, c.SecretKeyEnv
-	if keyEnv == "" {
-		keyEnv = "AWS_ACCESS_KEY_ID"
-	}
-	if secretEnv == "" {
-		secretEnv = "AWS_SECRET_ACCESS_KEY"
 	}
 	key, secret := c.Getenv(keyEnv), c.Getenv(secretEnv)
 	if key == "" || secret == "" {
@@ -84,6 +100,44 @@ func openS3(ctx context.Context, u *url.URL, c Config) (Target, error) {
 		return nil, diag.New("", 0, diag.MsgDeployNoBucket, bucket)
 	}
 	return &s3Target{endpoint: endpoint, bucket: bucket, prefix: prefix, client: client}, nil
+}
+
+// redactS3 is an s3:// address as messages may show it: the values of the
+// parameters other than endpoint, region, path_style and insecure, and
+// anything before an "@" in the endpoint, are masked.
+func redactS3(u *url.URL) string {
+	v := *u
+	if u.User != nil {
+		v.User = url.User(u.User.Username())
+	}
+	parts := strings.Split(u.RawQuery, "&")
+	for i, part := range parts {
+		k, val, _ := strings.Cut(part, "=")
+		name, _ := url.QueryUnescape(k)
+		dec, err := url.QueryUnescape(val)
+		switch {
+		case name == "region" || name == "path_style" || name == "insecure":
+		case name == "endpoint" && err == nil && !strings.Contains(dec, "@"):
+		case name == "endpoint" && err == nil:
+			parts[i] = k + "=***" + dec[strings.LastIndexByte(dec, '@'):]
+		case val != "":
+			parts[i] = k + "=***"
+		}
+	}
+	v.RawQuery = strings.Join(parts, "&")
+	return v.String()
+}
+
+// secretLike reports a parameter name that looks like it holds a key
+// (secret_access_key=, AccessKeyId=, token=, password= …).
+func secretLike(name string) bool {
+	n := strings.ToLower(name)
+	for _, w := range []string{"key", "secret", "token", "pass", "sig", "cred", "auth"} {
+		if strings.Contains(n, w) {
+			return true
+		}
+	}
+	return false
 }
 
 func (t *s3Target) String() string {

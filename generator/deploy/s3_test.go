@@ -11,6 +11,8 @@ import (
 
 	"github.com/minio/minio-go/v7"
 	"github.com/minio/minio-go/v7/pkg/credentials"
+
+	"dangjian/generator/diag"
 )
 
 const (
@@ -137,4 +139,39 @@ func TestS3Target(t *testing.T) {
 			t.Errorf("missing bucket: %v", err)
 		}
 	})
+}
+
+// A key written into an s3:// address (as other tools take it) is refused
+// without being shown: the address is printed in messages and often kept
+// in site.toml. Before, the whole address was printed back.
+func TestS3KeysInTheAddressAreNotShown(t *testing.T) {
+	env := func(k string) string {
+		if k == "AWS_ACCESS_KEY_ID" || k == "AWS_SECRET_ACCESS_KEY" {
+			return "set"
+		}
+		return ""
+	}
+	for _, c := range []struct{ addr, want string }{
+		{"s3://bkt/site?endpoint=127.0.0.1:1&secret_access_key=SECRETxyz&access_key_id=AKIAxyz",
+			`"s3://bkt/site?endpoint=127.0.0.1:1&secret_access_key=***&access_key_id=***" 中不能写对象存储的密钥（access_key_id）`},
+		{"s3://bkt?endpoint=AKIA:SECRETxyz@127.0.0.1:1", `"s3://bkt?endpoint=***@127.0.0.1:1" 中不能写对象存储的密钥（endpoint）`},
+		{"s3://bkt?endpoint=AKIA:SECRETxyz%40127.0.0.1:1", `(endpoint)`},
+		{"s3://bkt?endpoint=h&X-Amz-Signature=SECRETxyz", `（X-Amz-Signature）`},
+		{"s3://bkt?endpoint=h&regoin=SECRETxyz", `"s3://bkt?endpoint=h&regoin=***" 无法识别：未知参数 regoin`},
+	} {
+		_, err := Open(context.Background(), c.addr, Config{Getenv: env})
+		if err == nil {
+			t.Fatalf("%s: accepted", c.addr)
+		}
+		zh, en := err.Error(), ""
+		if p, ok := err.(diag.Problem); ok {
+			zh, en = p.Format(diag.Chinese), p.Format(diag.English)
+		}
+		if strings.Contains(zh+en, "SECRETxyz") || strings.Contains(zh+en, "AKIA") {
+			t.Errorf("%s: the key is shown: %s", c.addr, zh)
+		}
+		if !strings.Contains(zh, c.want) && !strings.Contains(en, c.want) {
+			t.Errorf("%s:\n got %s\nwant %s", c.addr, zh, c.want)
+		}
+	}
 }

@@ -10,6 +10,7 @@ var (
 	MsgDeploySource      = Msg{"发布目标 %s 是网站文件夹 %s 本身，或其中的 content、static、layouts、themes 文件夹：生成的网页会混进网站的源文件，下次生成时出错。请换一个网站文件夹以外的文件夹，如 D:\\网站发布", "deploy target %s is the site folder %s itself or its content, static, layouts or themes folder: the built pages would mix with the site's sources and break the next build. Choose a folder outside the site folder"}
 	MsgDeployInside      = Msg{"发布目标 %s 就是网站文件夹 %s 或在它里面，请换一个文件夹", "deploy target %s is the built folder %s or inside it; choose another folder"}
 	MsgDeployEnvName     = Msg{"[deploy] 的 %s 应当写环境变量的名字（如 OSS_ACCESS_KEY_ID），而不是密钥本身：%q 不是有效的变量名", "[deploy] %s must name an environment variable (e.g. OSS_ACCESS_KEY_ID), not hold the key: %q is not a variable name"}
+	MsgDeployKeyInTarget = Msg{"发布目标 %q 中不能写对象存储的密钥（%s）：地址会显示在屏幕和日志里，也常写在 site.toml 中。请从地址中删去它，把密钥放在环境变量 %s 和 %s 中", "do not put object storage keys in the deploy target %q (%s): the address is shown on screen and in logs, and often kept in site.toml. Remove it and set the environment variables %s and %s"}
 	MsgDeployNoCreds     = Msg{"缺少对象存储的密钥：请设置环境变量 %s 和 %s（密钥不要写进 site.toml）", "object storage keys missing: set the environment variables %s and %s (never put keys in site.toml)"}
 	MsgDeployNoBucket    = Msg{"对象存储中没有存储桶 %q：请让信息科（IT）先创建它，或检查地址中的存储桶名", "bucket %q does not exist: ask IT to create it or check the bucket name"}
 	MsgDeployKnownHosts  = Msg{"无法读取主机密钥文件 %s：%v。请用 --known-hosts 指定文件，或向信息科（IT）索取服务器的 known_hosts 记录", "cannot read the known hosts file %s: %v. Give one with --known-hosts, or ask IT for the server's known_hosts line"}
