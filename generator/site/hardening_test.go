@@ -169,3 +169,56 @@ func TestDestOnAMountPoint(t *testing.T) {
 		t.Errorf("building into the sub-folder: %v", err)
 	}
 }
+
+// A static/ or layouts/ link into a hidden folder of the site is not
+// published: a link to ../.git/config, which anyone with access to the
+// site's repository can commit, published the officer's git remote with
+// its token. A file the site keeps in a hidden folder of static/ itself
+// (.well-known) is still published.
+func TestStaticSymlinkIntoHiddenFolderIsNotPublished(t *testing.T) {
+	dir := sitetest.Write(t, sitetest.Minimal+
+		"\n-- .git/config --\n[remote \"origin\"]\n\turl = https://officer:TOKEN123@git.example.com/site.git\n"+
+		"-- .env --\nAWS_SECRET_ACCESS_KEY=TOKEN123\n"+
+		"-- static/.well-known/security.txt --\nContact: mailto:it@example.gov.cn\n"+
+		"-- assets/ok.txt --\ninside\n")
+	for link, target := range map[string]string{
+		"static/readme.txt":      filepath.Join("..", ".git", "config"),
+		"static/env.txt":         filepath.Join(dir, ".env"),
+		"static/img/git":         filepath.Join("..", "..", ".git"),
+		"layouts/robots.txt":     filepath.Join("..", ".env"),
+		"static/ok.txt":          filepath.Join("..", "assets", "ok.txt"),
+		"static/.well-known/w.t": "security.txt",
+	} {
+		os.MkdirAll(filepath.Dir(filepath.Join(dir, link)), 0o755)
+		if err := os.Symlink(target, filepath.Join(dir, link)); err != nil {
+			t.Skip("no symbolic links here:", err)
+		}
+	}
+	res, err := Build(Options{Source: dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	filepath.Walk(filepath.Join(dir, "public"), func(p string, info os.FileInfo, err error) error {
+		if err == nil && !info.IsDir() {
+			data, _ := os.ReadFile(p)
+			if strings.Contains(string(data), "TOKEN123") {
+				t.Errorf("%s publishes a hidden file of the site", p)
+			}
+		}
+		return nil
+	})
+	for _, f := range []string{"ok.txt", ".well-known/security.txt", ".well-known/w.t"} {
+		if _, err := os.Stat(filepath.Join(dir, "public", filepath.FromSlash(f))); err != nil {
+			t.Errorf("%s was not published: %v", f, err)
+		}
+	}
+	var warned []string
+	for _, w := range res.Warnings {
+		if w.Msg == diag.MsgSymlinkOut {
+			warned = append(warned, w.Path)
+		}
+	}
+	if got := strings.Join(warned, " "); got != "static/env.txt static/img/git static/readme.txt" {
+		t.Errorf("warnings for %q", got)
+	}
+}

@@ -19,6 +19,7 @@ import (
 type Theme struct {
 	layers []layer // first wins
 	root   string  // the site folder, symbolic links resolved
+	source string  // the site folder as given, made absolute
 }
 
 type layer struct {
@@ -38,10 +39,11 @@ func Open(source, name string) (*Theme, error) {
 		source = abs
 	}
 	t := &Theme{}
+	t.source = filepath.Clean(source)
 	if root, err := filepath.EvalSymlinks(source); err == nil {
 		t.root = root
 	} else {
-		t.root = filepath.Clean(source)
+		t.root = t.source
 	}
 	t.layers = append(t.layers, layer{os.DirFS(source), "", source})
 	themeDir := filepath.Join(source, "themes", name)
@@ -126,12 +128,35 @@ func (t *Theme) FilesSkipping(dir string) (files []File, skipped []string, err e
 
 // inside reports whether a file on disk, its symbolic links followed, is
 // in the site folder. A dangling link is not: there is nothing to publish.
+// Nor is a link into a hidden folder or file of the site (.git, .env,
+// .ssh …): a static/ link to ../.git/config, committed by anyone with
+// access to the site's repository, published the officer's own git
+// remote, token and all. A file the site itself keeps in a hidden folder
+// (static/.well-known/…) is the site's choice and stays.
 func (t *Theme) inside(name string) bool {
 	real, err := filepath.EvalSymlinks(name)
 	if err != nil {
 		return errors.Is(err, fs.ErrNotExist) && !isLink(name)
 	}
-	return real == t.root || strings.HasPrefix(real, t.root+string(filepath.Separator))
+	if real != t.root && !strings.HasPrefix(real, t.root+string(filepath.Separator)) {
+		return false
+	}
+	return !hiddenBelow(t.root, real) || hiddenBelow(t.source, filepath.Clean(name))
+}
+
+// hiddenBelow reports whether a path below dir has a part starting with a
+// dot.
+func hiddenBelow(dir, name string) bool {
+	rest, ok := strings.CutPrefix(name, dir+string(filepath.Separator))
+	if !ok {
+		return false
+	}
+	for _, part := range strings.Split(rest, string(filepath.Separator)) {
+		if strings.HasPrefix(part, ".") {
+			return true
+		}
+	}
+	return false
 }
 
 func isLink(name string) bool {

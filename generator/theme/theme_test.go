@@ -19,7 +19,7 @@ func write(t *testing.T, name, data string) {
 // The site's own layouts and static files win over the theme's whether
 // the site folder is given as an absolute path, a relative one, or "."
 // (dangjian build run inside the site folder, the usual way); a symbolic
-// link out of the site folder is left out in every case.
+// link out of the site folder, or into its .git, is left out in every case.
 func TestSiteFilesWinFromAnyFolder(t *testing.T) {
 	parent := t.TempDir()
 	site := filepath.Join(parent, "site")
@@ -28,6 +28,11 @@ func TestSiteFilesWinFromAnyFolder(t *testing.T) {
 	secret := filepath.Join(parent, "secret.txt")
 	write(t, secret, "not for the web")
 	if err := os.Symlink(secret, filepath.Join(site, "static", "leak.txt")); err != nil {
+		t.Fatal(err)
+	}
+	// Inside the site folder, but in its hidden .git folder.
+	write(t, filepath.Join(site, ".git", "config"), "url = https://officer:token@git.example.com/")
+	if err := os.Symlink(filepath.Join("..", ".git", "config"), filepath.Join(site, "static", "gitcfg")); err != nil {
 		t.Fatal(err)
 	}
 	for _, tc := range []struct{ name, cwd, source string }{
@@ -55,15 +60,15 @@ func TestSiteFilesWinFromAnyFolder(t *testing.T) {
 				switch f.Rel {
 				case "css/main.css":
 					css = f.Source
-				case "leak.txt":
-					t.Errorf("a link out of the site folder is published: %s", f.Source)
+				case "leak.txt", "gitcfg":
+					t.Errorf("a link out of the site folder or into .git is published: %s", f.Source)
 				}
 			}
 			if css != "static/css/main.css" {
 				t.Errorf("css/main.css comes from %q, want the site's static/css/main.css", css)
 			}
-			if len(skipped) != 1 || skipped[0] != "static/leak.txt" {
-				t.Errorf("skipped %v, want [static/leak.txt]", skipped)
+			if len(skipped) != 2 || skipped[0] != "static/gitcfg" || skipped[1] != "static/leak.txt" {
+				t.Errorf("skipped %v, want [static/gitcfg static/leak.txt]", skipped)
 			}
 		})
 	}
