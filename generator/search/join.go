@@ -47,6 +47,10 @@ func joinAll(ws []*worker, ndocs, workers int) []list {
 	return slices.Concat(joined...)
 }
 
+// joinedTable, when set (by a test), sees each part's table of grams once
+// every gram is in it.
+var joinedTable func(*gramTable)
+
 // join makes the lists of the grams that fall to part of nparts, each
 // joined from the workers' parts in worker order: the workers indexed
 // consecutive id ranges, so only the gap at the start of each part changes.
@@ -64,9 +68,21 @@ func join(ws []*worker, part, nparts int) []list {
 	var keys []gramKey
 	pieces := []piece{{}}
 	var first, last []int32 // per merged gram, its first and last piece
+	inPart := func(k gramKey) bool {
+		return nparts <= 1 || int(uint64(k)*0x9E3779B97F4A7C15>>32%uint64(nparts)) == part
+	}
+	var mine []gramKey
 	for _, wk := range ws {
+		// A worker's ids are in hash order: room first (gramTable.reserve).
+		mine = mine[:0]
+		for _, k := range wk.keys {
+			if inPart(k) {
+				mine = append(mine, k)
+			}
+		}
+		merged.reserveFresh(len(mine), func(i int) gramKey { return mine[i] })
 		for g, k := range wk.keys {
-			if nparts > 1 && int(uint64(k)*0x9E3779B97F4A7C15>>32%uint64(nparts)) != part {
+			if !inPart(k) {
 				continue
 			}
 			i := merged.get(k, func(gramKey) int32 {
@@ -83,6 +99,9 @@ func join(ws []*worker, part, nparts int) []list {
 			}
 			last[i] = p
 		}
+	}
+	if joinedTable != nil {
+		joinedTable(&merged)
 	}
 	lists := make([]list, len(keys))
 	for i, k := range keys {
