@@ -449,6 +449,9 @@ func (d *Doc) page(opt Options, kind content.Kind, folder, unitSlug string, unit
 	if !d.hasText() {
 		return nil, fail(d.file, diag.MsgImportNothing)
 	}
+	if d.front.secret != "" {
+		return nil, fail(d.file, diag.MsgImportSecret, d.front.secret)
+	}
 	pg := &Page{File: d.file}
 	title := d.Title()
 	base := Slug(title)
@@ -503,6 +506,11 @@ func (d *Doc) page(opt Options, kind content.Kind, folder, unitSlug string, unit
 	fm.str("title", title, "")
 	date, hasDate := d.Date()
 	switch {
+	case hasDate && d.front.date.IsZero():
+		// From the document properties: a Word file's creation date is the
+		// day its template was made as often as the day it was written.
+		fm.raw("date", date.Format("2006-01-02"), "请核对：取自文档属性的创建日期")
+		warn(diag.MsgImportPropsDate, date.Format("2006-01-02"))
 	case hasDate:
 		fm.raw("date", date.Format("2006-01-02"), "")
 	case kind == content.KindNews:

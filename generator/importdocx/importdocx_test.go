@@ -230,6 +230,68 @@ func TestGongwen(t *testing.T) {
 		"岳卫党发〔2016〕7号", "<strong>（一）推进不够有力。</strong>", "<td>市卫生监督中心</td>", "<h2 id=")
 }
 
+// A 公文 as it is issued: 份号 and 紧急程度 above the red header, a 附件说明,
+// a 附注 under the date, then the attachments themselves (a title and a
+// table of honors) after the 落款, and a creation date in the document
+// properties that is the template's (2019), not the document's.
+func TestGongwenHeadAndAttachments(t *testing.T) {
+	dir := sitetest.Write(t, testSite)
+	pg := importOne(t, dir, filepath.Join("testdata", "biaozhang.docx"), "news", "")
+	md := read(t, dir, pg.Rel)
+	mustContain(t, "front matter", md,
+		`title = "中共岚江市卫生健康委员会委员会关于表彰2023年度先进基层党组织和优秀共产党员的决定"`,
+		`publisher = "中共岚江市卫生健康委员会委员会"`,
+		`doc_number = "岚卫党发〔2024〕12号"`,
+		"date = 2024-03-05\n",
+	)
+	body := md[strings.Index(md[3:], "+++")+6:]
+	mustContain(t, "body", body,
+		"\n各县市区卫生健康局党组，委直属各单位党组织：\n",
+		"\n附件：1.2023年度先进基层党组织名单\n",
+		"\n2024年3月5日\n",
+		"\n（联系人：李明，电话：0730-8221234）\n",
+		"\n附件1\n",
+		"| 1 | 市第一人民医院党委 | 市直单位 |",
+	)
+	for _, gone := range []string{"000018", "特急", "委员会文件", "抄送"} {
+		if strings.Contains(body, gone) {
+			t.Errorf("body still has %q", gone)
+		}
+	}
+	for _, w := range pg.Warnings {
+		if w.Msg == diag.MsgImportNoDate || w.Msg == diag.MsgImportPropsDate {
+			t.Errorf("the 落款 date above the attachments was not found: %s", w.Format(diag.Chinese))
+		}
+	}
+	publish(t, dir, pg.Rel)
+}
+
+// A document marked 机密 or 秘密 is not imported at all, and says why.
+func TestSecretRefused(t *testing.T) {
+	dir := sitetest.Write(t, testSite)
+	before := tree(t, dir)
+	for _, mark := range []string{"机密★1年", "秘密", "000018 机密★5年 特急"} {
+		file := filepath.Join(t.TempDir(), "通知.docx")
+		data := zipOf(t, map[string]string{
+			"word/document.xml": `<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>` +
+				`<w:p><w:r><w:t>` + mark + `</w:t></w:r></w:p>` +
+				`<w:p><w:pPr><w:jc w:val="center"/></w:pPr><w:r><w:rPr><w:color w:val="FF0000"/></w:rPr><w:t>岚江市卫生健康委员会文件</w:t></w:r></w:p>` +
+				`<w:p><w:r><w:t>正文。</w:t></w:r></w:p></w:body></w:document>`,
+		})
+		if err := os.WriteFile(file, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		_, err := Import([]string{file}, Options{Source: dir, Kind: "news", Now: now})
+		var p *Problem
+		if !errors.As(err, &p) || p.Msg != diag.MsgImportSecret || p.Usage {
+			t.Errorf("%s: got %v, want the 密级 refusal", mark, err)
+		}
+	}
+	if after := tree(t, dir); after != before {
+		t.Errorf("files were written:\n%s", after)
+	}
+}
+
 func TestNotes(t *testing.T) {
 	dir := sitetest.Write(t, testSite)
 	pg := importOne(t, dir, filepath.Join("testdata", "notes.docx"), "news", "市卫计委")
@@ -727,7 +789,10 @@ func TestDocumentProperties(t *testing.T) {
 	}
 	pg := importOne(t, dir, file, "news", "")
 	md := read(t, dir, pg.Rel)
-	mustContain(t, "page", md, `title = "属性里的标题"`, "date = 2022-07-01\n", "\n正文第一段。\n")
+	mustContain(t, "page", md, `title = "属性里的标题"`, "date = 2022-07-01  # 请核对：取自文档属性的创建日期\n", "\n正文第一段。\n")
+	if len(pg.Warnings) != 1 || pg.Warnings[0].Msg != diag.MsgImportPropsDate {
+		t.Errorf("a date from the properties was not pointed out: %v", pg.Warnings)
+	}
 	if strings.Contains(md, "author") {
 		t.Error("a machine's user name became the author")
 	}
