@@ -190,3 +190,52 @@ func TestEnglish(t *testing.T) {
 		}
 	}
 }
+
+// The review sheet names what the 初审/复审/终审 signatures approve: every
+// page about to be published (a draft), with its title, whether or not it
+// has problems, and the title of each page whose problems it lists.
+func TestSheetListsDrafts(t *testing.T) {
+	dir := sitetest.Write(t, `
+-- site.toml --
+title = "测试党建网"
+-- content/news/clean.md --
++++
+title = "关于开展主题党日活动的通知"
+date = 2026-12-01
+draft = true
++++
+各支部按计划开展主题党日活动。
+-- content/news/typo.md --
++++
+title = "支部学习简报"
+date = 2026-11-20
+draft = true
++++
+认真落实三会一科制度。
+-- content/news/old.md --
++++
+title = "已发布的动态"
+date = 2026-10-01
++++
+正文。
+`)
+	rep := review.Run(review.Options{Source: dir, Now: now})
+	var sheet bytes.Buffer
+	if err := review.HTML(&sheet, rep, now); err != nil {
+		t.Fatal(err)
+	}
+	s := sheet.String()
+	for _, want := range []string{
+		"待发布的页面（草稿，共 2 篇）",
+		"<td>关于开展主题党日活动的通知</td><td>content/news/clean.md</td><td>2026年12月1日</td><td>未发现问题</td>",
+		"<td>支部学习简报</td><td>content/news/typo.md</td><td>2026年11月20日</td><td>1 处，见下文</td>",
+		"<h2>支部学习简报<br>content/news/typo.md</h2>",
+	} {
+		if !strings.Contains(s, want) {
+			t.Errorf("the review sheet lacks %q", want)
+		}
+	}
+	if strings.Contains(s, "已发布的动态") {
+		t.Error("a published page without problems is listed as awaiting publication")
+	}
+}
