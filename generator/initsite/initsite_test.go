@@ -3,6 +3,7 @@ package initsite
 import (
 	"path/filepath"
 	"testing"
+	"time"
 
 	"dangjian/generator/review"
 )
@@ -25,4 +26,24 @@ func TestDemoReviewsClean(t *testing.T) {
 		}
 		t.Fatalf("the demo copy has %d review errors", n)
 	}
+}
+
+// A new site checks that 工作动态 is kept up to date (栏目不更新 is a single
+// veto item of the government website inspection): its site.toml sets
+// [review] update_days, so review warns once the news is two weeks old.
+func TestNewSiteWarnsOfStaleNews(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "我的党建网")
+	if _, err := Run(Options{Dir: dir}); err != nil {
+		t.Fatal(err)
+	}
+	rep := review.Run(review.Options{Source: dir, Now: time.Date(2026, 12, 7, 10, 0, 0, 0, time.UTC)})
+	if len(rep.Problems) > 0 {
+		t.Fatalf("problems: %v", rep.Problems)
+	}
+	for _, f := range rep.Findings {
+		if f.Rule == "stale-section" && f.Path == "content/news/shili-dongtai.md" {
+			return
+		}
+	}
+	t.Errorf("no stale-section warning for news last updated 2025-01-01: %v", rep.Findings)
 }
