@@ -352,6 +352,7 @@ func load(opt Options, t *timer, oneShot bool) (*Site, []diag.Problem) {
 	})...)
 	probs = append(probs, s.checkFooter(opt.Source)...)
 	probs = append(probs, s.sampleText(opt.Source)...)
+	probs = append(probs, s.emptyHonorLists()...)
 	t.done("resolve")
 
 	if (oneShot || opt.MarkdownCache) && !opt.NoCache {
