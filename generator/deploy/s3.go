@@ -90,7 +90,7 @@ func openS3(ctx context.Context, u *url.URL, c Config) (Target, error) {
 		if strings.Contains(err.Error(), "server gave HTTP response to HTTPS client") {
 			return nil, diag.New("", 0, diag.MsgDeployS3Plain, endpoint)
 		}
-		return nil, diag.New("", 0, diag.MsgDeployConnect, endpoint, err)
+		return nil, diag.New("", 0, diag.MsgDeployConnect, endpoint, connectWhy(err))
 	}
 	if !ok {
 		return nil, diag.New("", 0, diag.MsgDeployNoBucket, bucket)
