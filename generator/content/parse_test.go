@@ -114,3 +114,16 @@ func TestResolveUnits(t *testing.T) {
 		t.Errorf("problems: %s", got)
 	}
 }
+
+// A name that several units share says which file name to write instead,
+// with the field: not "rename one of the files".
+func TestAmbiguousUnitSaysWhatToWrite(t *testing.T) {
+	a, _ := Parse("units/a.md", []byte("+++\ntitle = \"岚江市中医医院\"\nshort = \"市中医院\"\n+++\n"))
+	b, _ := Parse("units/b.md", []byte("+++\ntitle = \"岚山市中医医院\"\nshort = \"市中医院\"\n+++\n"))
+	brand, _ := Parse("brands/x.md", []byte("+++\ntitle = \"品牌\"\nunit = \"市中医院\"\nlogo = \"images/x.png\"\n+++\n"))
+	probs := Resolve([]*Page{a, b, brand}, ResolveOptions{FileExists: func(string) bool { return true }})
+	want := `content/brands/x.md:3: "市中医院" 同时是几个单位的名称："a"（岚江市中医医院）、"b"（岚山市中医医院）；请改写为所指那个单位的文件名，如 unit = "a"`
+	if got := messages(probs); !strings.Contains(got, want) {
+		t.Errorf("problems: %s\nwant: %s", got, want)
+	}
+}

@@ -89,8 +89,8 @@ func (ix *unitIndex) find(path string, line int, field, name string) (*Page, *di
 	}
 	// The list is punctuated in each language: one Msg with no arguments.
 	msg := diag.Msg{
-		Zh: fmt.Sprintf(diag.MsgUnitAmbiguous.Zh, name, strings.Join(zh, "、")),
-		En: fmt.Sprintf(diag.MsgUnitAmbiguous.En, name, strings.Join(en, ", ")),
+		Zh: fmt.Sprintf(diag.MsgUnitAmbiguous.Zh, name, strings.Join(zh, "、"), field, UnitKey(cands[0])),
+		En: fmt.Sprintf(diag.MsgUnitAmbiguous.En, name, strings.Join(en, ", "), field, UnitKey(cands[0])),
 	}
 	p := diag.New(path, line, msg)
 	return nil, &p

@@ -73,7 +73,7 @@ func Sentence(outer, inner Msg, args ...any) Msg {
 var (
 	MsgUnitUnknownDid = Msg{"找不到单位 %q（%s 可写 content/units/ 下的文件名、单位全称或简称）；是否应为 %q（%s）？", "unknown unit %q (%s takes a unit's file name in content/units/, its full title or its short name); did you mean %q (%s)?"}
 	MsgUnitUnknown    = Msg{"找不到单位 %q（%s 可写 content/units/ 下的文件名、单位全称或简称），本站的单位见 content/units/", "unknown unit %q (%s takes a unit's file name in content/units/, its full title or its short name); the site's units are in content/units/"}
-	MsgUnitAmbiguous  = Msg{"%q 同时是几个单位的名称：%s；请改写其中一个的文件名", "%q names several units: %s; write the file name of the one you mean"}
+	MsgUnitAmbiguous  = Msg{"%q 同时是几个单位的名称：%s；请改写为所指那个单位的文件名，如 %s = %q", "%q names several units: %s; write the file name of the one you mean, e.g. %s = %q"}
 )
 
 // Nothing wrong is published silently.
