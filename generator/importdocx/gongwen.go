@@ -114,8 +114,17 @@ func findFront(blocks []block, st *styles) front {
 		}
 		f.drop[idx[k]] = true
 	}
-	// 发文机关标志: red, or centred and ending in 文件, at the very top.
+	// 发文机关标志: red, or centred and ending in 文件, at the very top. A
+	// joint header (联合行文) is often a table instead: the issuers stacked in
+	// one column, 文件 in a merged cell beside them.
 	var pub []string
+	if k < len(idx) && blocks[idx[k]].t != nil {
+		if names := headerTable(blocks[idx[k]].t); names != nil {
+			pub = names
+			f.drop[idx[k]] = true
+			k++
+		}
+	}
 	for top := k; k < len(idx) && k < top+4; k++ {
 		p := para(k)
 		if p == nil {
@@ -221,6 +230,39 @@ func findFront(blocks []block, st *styles) front {
 		}
 	}
 	return f
+}
+
+// headerTable returns the issuers' names of a 发文机关标志 set as a table:
+// every cell with text is red, at most four rows of short names, and
+// 文件 in a cell of its own or after a name. Anything else is no header.
+func headerTable(t *table) []string {
+	if len(t.rows) == 0 || len(t.rows) > 4 {
+		return nil
+	}
+	var names []string
+	seen := map[string]bool{}
+	for _, row := range t.rows {
+		for _, c := range row {
+			for _, b := range c.blocks {
+				if b.t != nil || b.p.hasImage() {
+					return nil
+				}
+				text := compact(b.p.text())
+				if text == "" {
+					continue
+				}
+				if !isRed(b.p) || utf8.RuneCountInString(text) > 40 {
+					return nil
+				}
+				name := strings.TrimSuffix(text, "文件")
+				if name != "" && !seen[name] {
+					seen[name] = true
+					names = append(names, name)
+				}
+			}
+		}
+	}
+	return names
 }
 
 // signDate is the 落款 date among the three short paragraphs ending at end

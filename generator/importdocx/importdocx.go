@@ -475,6 +475,9 @@ func (d *Doc) page(opt Options, kind content.Kind, folder, unitSlug string, unit
 	warn := func(msg diag.Msg, args ...any) {
 		pg.Warnings = append(pg.Warnings, diag.Warn(d.file, 0, msg, args...))
 	}
+	if strings.TrimSpace(d.front.title) == "" && strings.TrimSpace(d.core.Title) != "" {
+		warn(diag.MsgImportPropsTitle, strings.TrimSpace(d.core.Title))
+	}
 	imageDir := "content/images/" + folder + "/" + slug
 
 	var logo *imageRef

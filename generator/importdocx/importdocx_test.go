@@ -266,6 +266,33 @@ func TestGongwenHeadAndAttachments(t *testing.T) {
 	publish(t, dir, pg.Rel)
 }
 
+// A joint 通知 whose 发文机关标志 is a red table: both issuers are the
+// publisher, the header is not a table in the body, and the title is the
+// document's, not the stale one its template left in the properties.
+func TestGongwenHeaderTable(t *testing.T) {
+	dir := sitetest.Write(t, testSite)
+	pg := importOne(t, dir, filepath.Join("testdata", "lianhe.docx"), "news", "")
+	md := read(t, dir, pg.Rel)
+	mustContain(t, "front matter", md,
+		`title = "关于开展2024年“七一”走访慰问活动的通知"`,
+		`publisher = "中共岚江市卫生健康委员会委员会、岚江市卫生健康委员会"`,
+		`doc_number = "岚卫党联发〔2024〕2号"`,
+		"date = 2024-06-20\n",
+	)
+	body := md[strings.Index(md[3:], "+++")+6:]
+	for _, gone := range []string{"| 文件 |", "岚卫党联发", "关于开展2024年"} {
+		if strings.Contains(body, gone) {
+			t.Errorf("body still has %q", gone)
+		}
+	}
+	for _, w := range pg.Warnings {
+		if w.Msg == diag.MsgImportPropsTitle || w.Msg == diag.MsgImportMerged {
+			t.Errorf("warning: %s", w.Format(diag.Chinese))
+		}
+	}
+	publish(t, dir, pg.Rel)
+}
+
 // A document marked 机密 or 秘密 is not imported at all, and says why.
 func TestSecretRefused(t *testing.T) {
 	dir := sitetest.Write(t, testSite)
@@ -790,8 +817,8 @@ func TestDocumentProperties(t *testing.T) {
 	pg := importOne(t, dir, file, "news", "")
 	md := read(t, dir, pg.Rel)
 	mustContain(t, "page", md, `title = "属性里的标题"`, "date = 2022-07-01  # 请核对：取自文档属性的创建日期\n", "\n正文第一段。\n")
-	if len(pg.Warnings) != 1 || pg.Warnings[0].Msg != diag.MsgImportPropsDate {
-		t.Errorf("a date from the properties was not pointed out: %v", pg.Warnings)
+	if len(pg.Warnings) != 2 || pg.Warnings[0].Msg != diag.MsgImportPropsTitle || pg.Warnings[1].Msg != diag.MsgImportPropsDate {
+		t.Errorf("a title and a date from the properties were not pointed out: %v", pg.Warnings)
 	}
 	if strings.Contains(md, "author") {
 		t.Error("a machine's user name became the author")
