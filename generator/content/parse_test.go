@@ -127,3 +127,21 @@ func TestAmbiguousUnitSaysWhatToWrite(t *testing.T) {
 		t.Errorf("problems: %s\nwant: %s", got, want)
 	}
 }
+
+// A published page naming a unit that is still a draft is told so, with the
+// unit's file: "no such unit" sent the officer looking for a file that was
+// there all along.
+func TestUnitThatIsADraft(t *testing.T) {
+	unit, _ := Parse("units/caogao.md", []byte("+++\ntitle = \"岚江市第三人民医院\"\nshort = \"市三医院\"\ndraft = true\n+++\n"))
+	news, _ := Parse("news/a.md", []byte("+++\ntitle = \"n\"\ndate = 2020-01-01\nunits = [\"市三医院\"]\n+++\n"))
+	pages := []*Page{unit, news}
+	probs := Resolve(Published(pages, false), ResolveOptions{All: pages})
+	want := `content/news/a.md:4: 单位 "市三医院"（content/units/caogao.md）还是草稿（draft = true），没有发布，本页不能指向它`
+	if got := messages(probs); !strings.Contains(got, want) {
+		t.Errorf("problems: %s\nwant: %s", got, want)
+	}
+	// With the drafts built (serve), the unit resolves.
+	if probs := Resolve(Published(pages, true), ResolveOptions{All: pages}); len(probs) > 0 {
+		t.Errorf("drafts included: %s", messages(probs))
+	}
+}

@@ -349,6 +349,7 @@ func load(opt Options, t *timer, oneShot bool) (*Site, []diag.Problem) {
 		FileExists: s.staticExists,
 		AssetSize:  s.AssetSize,
 		Reserved:   Reserved,
+		All:        cs.Pages,
 	})...)
 	probs = append(probs, s.checkFooter(opt.Source)...)
 	probs = append(probs, s.sampleText(opt.Source)...)
