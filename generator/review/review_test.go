@@ -239,3 +239,31 @@ date = 2026-10-01
 		t.Error("a published page without problems is listed as awaiting publication")
 	}
 }
+
+// Serious wording errors of the kind inspectors cite, each found with its
+// correction (主意 for 主义, 总书计, 规距).
+func TestMoreSeriousTypos(t *testing.T) {
+	dir := sitetest.Write(t, `
+-- site.toml --
+title = "测试党建网"
+-- content/news/a.md --
++++
+title = "学习简报"
+date = 2026-12-01
++++
+坚持和发展中国特色社会主意。
+培育和践行社会主意核心价值观。
+习近平总书计强调。
+严守政治纪律和政治规距。
+`)
+	rep := review.Run(review.Options{Source: dir, Now: now})
+	want := map[int]string{5: "中国特色社会主义", 6: "社会主义核心价值观", 7: "总书记", 8: "政治规矩"}
+	for _, f := range rep.Findings {
+		if f.Rule == "typo" && strings.Contains(f.Suggestion, want[f.Line]) && want[f.Line] != "" {
+			delete(want, f.Line)
+		}
+	}
+	if len(want) > 0 {
+		t.Errorf("not found: %v (findings: %v)", want, rep.Findings)
+	}
+}
