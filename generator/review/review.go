@@ -215,6 +215,9 @@ func Stale(pages []*content.Page, cfg config.Config, labels map[string]string, n
 		}
 		var newest *content.Page
 		index := ""
+		// A date after today is a slip of the year (2062 for 2026), not an
+		// update: it must not hide a column that has not been kept up.
+		endOfToday := time.Date(now.Year(), now.Month(), now.Day(), 23, 59, 59, 0, time.UTC)
 		for _, p := range pages {
 			if p.Section != folder || p.Draft {
 				continue
@@ -223,7 +226,7 @@ func Stale(pages []*content.Page, cfg config.Config, labels map[string]string, n
 				index = p.Path
 				continue
 			}
-			if p.HasDate && (newest == nil || p.Date.After(newest.Date)) {
+			if p.HasDate && !p.Date.After(endOfToday) && (newest == nil || p.Date.After(newest.Date)) {
 				newest = p
 			}
 		}

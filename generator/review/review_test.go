@@ -267,3 +267,34 @@ date = 2026-12-01
 		t.Errorf("not found: %v (findings: %v)", want, rep.Findings)
 	}
 }
+
+// A page whose year was mistyped into the future does not count as the
+// column's latest update: the stale-section warning still names the real
+// latest page.
+func TestStaleIgnoresFutureDates(t *testing.T) {
+	dir := sitetest.Write(t, `
+-- site.toml --
+title = "测试党建网"
+[review]
+update_days = { news = 14 }
+-- content/news/old.md --
++++
+title = "十月的动态"
+date = 2026-10-01
++++
+正文。
+-- content/news/slip.md --
++++
+title = "年份写错的动态"
+date = 2062-05-01
++++
+正文。
+`)
+	rep := review.Run(review.Options{Source: dir, Now: now})
+	for _, f := range rep.Findings {
+		if f.Rule == "stale-section" && f.Path == "content/news/old.md" {
+			return
+		}
+	}
+	t.Errorf("no stale-section warning at content/news/old.md: %v", rep.Findings)
+}
