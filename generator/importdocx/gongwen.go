@@ -27,6 +27,8 @@ var (
 	urgencyRe    = regexp.MustCompile(`^(特急|加急|平急|特提)$`)
 	// A line that starts the attachments after the 落款: 附件、附件1、附件 2.
 	annexRe = regexp.MustCompile(`^附件[0-9０-９一二三四五六七八九十]*$`)
+	// 此页无正文, the GB/T 9704 note on a page that has only the 落款.
+	noTextRe = regexp.MustCompile(`^[（(]?此页无正文[）)]?$`)
 )
 
 type front struct {
@@ -216,6 +218,13 @@ func findFront(blocks []block, st *styles) front {
 		}
 		f.banji = append([]string{joinLines([]string{t})}, f.banji...)
 		f.drop[idx[end]] = true
+	}
+	// （此页无正文）fills a printed page that holds only the 落款 and the
+	// seal; a web page has no pages.
+	for j := range idx {
+		if p := para(j); p != nil && noTextRe.MatchString(compact(p.text())) {
+			f.drop[idx[j]] = true
+		}
 	}
 	f.date = signDate(para, end)
 	if f.date.IsZero() {

@@ -253,7 +253,7 @@ func TestGongwenHeadAndAttachments(t *testing.T) {
 		"\n附件1\n",
 		"| 1 | 市第一人民医院党委 | 市直单位 |",
 	)
-	for _, gone := range []string{"000018", "特急", "委员会文件", "抄送"} {
+	for _, gone := range []string{"000018", "特急", "委员会文件", "抄送", "此页无正文"} {
 		if strings.Contains(body, gone) {
 			t.Errorf("body still has %q", gone)
 		}
