@@ -40,7 +40,7 @@ var (
 	MsgImportTextBox      = Msg{"文本框中的文字已放在所在段落之后，请核对位置", "text in text boxes was placed after its paragraph; please check"}
 	MsgImportPropsTitle   = Msg{"文档中没有找到标题（文号下居中的标题行，或“标题”样式的段落），title 暂取文档属性中的标题 %q（常常是模板留下的），请核对", "no title found in the document; title is set to the document properties' title, %q (often the template's), please check"}
 	MsgImportPropsDate    = Msg{"文档中没有找到成文日期，date 暂填文档属性中的创建日期 %s（常常是模板的日期），请改为成文日期", "no date found in the document; date is set to the document's creation date, %s (often the template's), please correct it"}
-	MsgImportNoDate       = Msg{"文档中没有找到成文日期，date 暂填今天 %s，请改为实际日期", "no date found in the document; date is set to today, %s; please correct it"}
+	MsgImportNoDate       = Msg{"文档中没有找到成文日期，date 暂写为“请填写成文日期”：请改为实际日期（如 date = 2024-03-05，不加引号），否则不能发布", "no date found in the document; date is left as a placeholder: write the real date (e.g. date = 2024-03-05, no quotes), or the page cannot be published"}
 	MsgImportGuessUnit    = Msg{"未用 --unit 指定单位，unit 暂填 %q，请核对（可用 --unit 单位文件名、全称或简称 指定）", "no --unit given; unit is set to %q, please check (give --unit SLUG, title or short name)"}
 	MsgImportUnitFromText = Msg{"未用 --unit 指定单位，按文档中出现的“%s”把 unit 填为 %q，请核对", "no --unit given; the document names %q, so unit is set to %q; please check"}
 	MsgImportNoUnit       = Msg{"本站还没有单位（content/units/ 为空），unit 暂填 %q，请先用 dangjian new unit 新建单位", "the site has no unit yet; unit is set to %q; create one with dangjian new unit"}

@@ -445,6 +445,9 @@ func Slug(title string) string {
 	return s
 }
 
+// dateWanted is the news date import writes when the document has none.
+const dateWanted = "请填写成文日期"
+
 func (d *Doc) page(opt Options, kind content.Kind, folder, unitSlug string, units unitIndex, taken map[string]bool) (*Page, error) {
 	if !d.hasText() {
 		return nil, fail(d.file, diag.MsgImportNothing)
@@ -517,9 +520,11 @@ func (d *Doc) page(opt Options, kind content.Kind, folder, unitSlug string, unit
 	case hasDate:
 		fm.raw("date", date.Format("2006-01-02"), "")
 	case kind == content.KindNews:
-		today := opt.Now.Format("2006-01-02")
-		fm.raw("date", today, "请改为成文日期")
-		warn(diag.MsgImportNoDate, today)
+		// A placeholder, not today's date: a page published as it was
+		// imported must not carry a date nobody wrote (the build refuses
+		// the placeholder and names the field).
+		fm.str("date", dateWanted, "改为成文日期，不加引号，如 date = "+opt.Now.Format("2006-01-02"))
+		warn(diag.MsgImportNoDate)
 	}
 	fm.raw("draft", "true", "核对无误后改为 false 即可发布")
 	text := d.allText()

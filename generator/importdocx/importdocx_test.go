@@ -9,6 +9,7 @@ import (
 	"hash/crc32"
 	"os"
 	"path/filepath"
+	"regexp"
 	"runtime"
 	"strings"
 	"testing"
@@ -19,6 +20,8 @@ import (
 	"dangjian/generator/site"
 	"dangjian/generator/sitetest"
 )
+
+var dateWantedLine = regexp.MustCompile(`(?m)^date = "` + dateWanted + `".*$`)
 
 var update = flag.Bool("update", false, "rewrite the golden files")
 
@@ -158,6 +161,8 @@ func publish(t *testing.T, dir string, rels ...string) string {
 		if lifted == string(b) {
 			t.Fatalf("%s has no draft = true", rel)
 		}
+		// The officer writes the date import could not find.
+		lifted = dateWantedLine.ReplaceAllString(lifted, "date = 2025-06-30")
 		if err := os.WriteFile(p, []byte(lifted), 0o644); err != nil {
 			t.Fatal(err)
 		}
@@ -828,8 +833,14 @@ func TestDocumentProperties(t *testing.T) {
 	os.WriteFile(file, data, 0o644)
 	pg = importOne(t, dir, file, "news", "")
 	md = read(t, dir, pg.Rel)
-	mustContain(t, "page", md, `title = "无标题"`, "date = 2025-06-30  # 请改为成文日期\n")
-	publish(t, dir, pg.Rel)
+	mustContain(t, "page", md, `title = "无标题"`, `date = "请填写成文日期"  # 改为成文日期，不加引号，如 date = 2025-06-30`+"\n")
+	// Published as imported, the page is refused at its date, not dated today.
+	os.WriteFile(filepath.Join(dir, filepath.FromSlash(pg.Rel)), []byte(strings.Replace(md, "draft = true", "draft = false", 1)), 0o644)
+	empty := ""
+	_, err := site.Build(site.Options{Source: dir, Dest: filepath.Join(dir, "public"), BaseURL: &empty, Now: now})
+	if err == nil || !strings.Contains(err.Error(), "字段 date 还是模板里的占位文字") {
+		t.Errorf("a page published with no date: %v", err)
+	}
 }
 
 func TestUnitFlag(t *testing.T) {
