@@ -38,6 +38,7 @@ var (
 	MsgImportComments     = Msg{"文档中的 %d 条批注未导入", "%d comment(s) were not imported"}
 	MsgImportBanji        = Msg{"版记未导入正文：%s", "the closing record (版记) was left out: %s"}
 	MsgImportTextBox      = Msg{"文本框中的文字已放在所在段落之后，请核对位置", "text in text boxes was placed after its paragraph; please check"}
+	MsgImportHonorList    = Msg{"名单留在正文中，没有变成 [[honors]] 条目，不计入荣誉统计和获奖单位的页面：请把名单逐条写成 [[honors]]（name、recipient，可加 type、level、unit），写法见 dangjian new honor 生成的模板", "the names stay in the text and are not [[honors]] entries, so the statistics and the winners' unit pages do not count them: write each as [[honors]] (name, recipient, and type, level, unit), as in the template of dangjian new honor"}
 	MsgImportPropsTitle   = Msg{"文档中没有找到标题（文号下居中的标题行，或“标题”样式的段落），title 暂取文档属性中的标题 %q（常常是模板留下的），请核对", "no title found in the document; title is set to the document properties' title, %q (often the template's), please check"}
 	MsgImportPropsDate    = Msg{"文档中没有找到成文日期，date 暂填文档属性中的创建日期 %s（常常是模板的日期），请改为成文日期", "no date found in the document; date is set to the document's creation date, %s (often the template's), please correct it"}
 	MsgImportNoDate       = Msg{"文档中没有找到成文日期，date 暂写为“请填写成文日期”：请改为实际日期（如 date = 2024-03-05，不加引号），否则不能发布", "no date found in the document; date is left as a placeholder: write the real date (e.g. date = 2024-03-05, no quotes), or the page cannot be published"}

@@ -589,6 +589,9 @@ func (d *Doc) page(opt Options, kind content.Kind, folder, unitSlug string, unit
 			fm.raw("year", strconv.Itoa(date.Year()), "")
 		}
 		fm.str("granted_by", d.front.publisher, "")
+		// The names are in the body, not in [[honors]]: say so now, while
+		// the officer reads the import's output.
+		warn(diag.MsgImportHonorList)
 	}
 	if kind != content.KindNews && d.front.docNumber != "" {
 		body = escapeText(d.front.docNumber) + "\n\n" + body

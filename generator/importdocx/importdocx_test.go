@@ -406,7 +406,8 @@ func TestTablesAndPictures(t *testing.T) {
 	for _, w := range pg.Warnings {
 		warned = append(warned, w.Format(diag.Chinese))
 	}
-	mustContain(t, "warnings", strings.Join(warned, "\n"), "第 1 个表格有合并单元格", "第 2 个表格的单元格里还有表格", "文本框")
+	mustContain(t, "warnings", strings.Join(warned, "\n"), "第 1 个表格有合并单元格", "第 2 个表格的单元格里还有表格", "文本框",
+		"名单留在正文中，没有变成 [[honors]] 条目") // said at import, not only at the next build
 	out := publish(t, dir, pg.Rel)
 	html := read(t, out, "honors/"+slug+"/index.html")
 	mustContain(t, "page", html, `alt="红色党徽图案"`, "<td>市第一人民医院内科党支部 （含门诊）</td>")
