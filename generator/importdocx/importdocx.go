@@ -25,6 +25,7 @@ import (
 
 	"dangjian/generator/content"
 	"dangjian/generator/diag"
+	"dangjian/generator/review"
 )
 
 // Options are the import command's arguments.
@@ -610,11 +611,17 @@ func (d *Doc) page(opt Options, kind content.Kind, folder, unitSlug string, unit
 	}
 	pg.Markdown = []byte("+++\n" + fm.b.String() + "+++\n\n" + body)
 	// What import writes must read back as a page of its kind.
-	if _, probs := content.Parse(strings.TrimPrefix(pg.Rel, "content/"), pg.Markdown); len(probs) > 0 {
-		for _, p := range probs {
-			if p.Severity == diag.Error {
-				return nil, fail(d.file, diag.MsgRaw, p.Format(diag.Chinese))
-			}
+	parsed, probs := content.Parse(strings.TrimPrefix(pg.Rel, "content/"), pg.Markdown)
+	for _, p := range probs {
+		if p.Severity == diag.Error {
+			return nil, fail(d.file, diag.MsgRaw, p.Format(diag.Chinese))
+		}
+	}
+	// An ID or mobile number in a 公示 stops the build later; say it now, at
+	// its line of the new file, while the officer reads this output.
+	if parsed != nil {
+		for _, p := range review.Privacy([]*content.Page{parsed}) {
+			pg.Warnings = append(pg.Warnings, diag.Warn(pg.Rel, p.Line, p.Msg, p.Args...))
 		}
 	}
 	return pg, nil

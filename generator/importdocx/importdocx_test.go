@@ -948,3 +948,27 @@ func TestDeeplyNestedRefused(t *testing.T) {
 		}
 	}
 }
+
+// An ID or mobile number in an imported 公示 is pointed out at import, at
+// its line of the new file, not only when the next build stops on it.
+func TestPrivacyWarnedAtImport(t *testing.T) {
+	dir := sitetest.Write(t, testSite)
+	file := filepath.Join(t.TempDir(), "公示.docx")
+	data := zipOf(t, map[string]string{
+		"word/document.xml": `<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>` +
+			`<w:p><w:r><w:t>拟发展对象张红，身份证号11010519491231002X。</w:t></w:r></w:p>` +
+			`<w:p><w:r><w:t>2024年5月6日</w:t></w:r></w:p></w:body></w:document>`,
+	})
+	if err := os.WriteFile(file, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	pg := importOne(t, dir, file, "news", "")
+	md := read(t, dir, pg.Rel)
+	line := 1 + strings.Count(md[:strings.Index(md, "拟发展对象")], "\n")
+	for _, w := range pg.Warnings {
+		if w.Msg == diag.MsgRevBuildID && w.Path == pg.Rel && w.Line == line {
+			return
+		}
+	}
+	t.Errorf("no warning of the ID number at %s:%d: %v", pg.Rel, line, pg.Warnings)
+}
