@@ -62,8 +62,9 @@ func write(t *testing.T, dir, rel, text string) {
 var draftLine = regexp.MustCompile(`(?m)^draft = true.*\n`)
 
 var (
-	placeholderValue = regexp.MustCompile(`"请(填写|用一句话)[^"]*"`)
-	placeholderBody  = regexp.MustCompile(`(?m)^请(在这里|写明|简要说明).*$`)
+	numberPlaceholder = regexp.MustCompile(`(?m)^(members|branches) = "请填写[^"]*"`)
+	placeholderValue  = regexp.MustCompile(`"请(填写|用一句话)[^"]*"`)
+	placeholderBody   = regexp.MustCompile(`(?m)^请(在这里|写明|简要说明).*$`)
 )
 
 // publish does what an officer does before publishing: delete the draft
@@ -73,8 +74,40 @@ func publish(text string) string {
 	text = draftLine.ReplaceAllString(text, "")
 	text = strings.Replace(text, `"`+UnitPlaceholder+`"`, `"市妇幼保健院"`, 1)
 	text = strings.Replace(text, `"`+DefaultLogo+`"`, `"images/brands/hongqi.svg"`, 1)
+	text = numberPlaceholder.ReplaceAllString(text, `$1 = 80`)
 	text = placeholderValue.ReplaceAllString(text, `"实际内容"`)
 	return placeholderBody.ReplaceAllString(text, "实际的正文。")
+}
+
+// A new unit's party members and branches are placeholders, not numbers: a
+// unit published without them is an error naming each field, never a
+// profile that says "0 人 党员, 1 个 党支部" because nobody changed the
+// template.
+func TestUnitFiguresArePlaceholders(t *testing.T) {
+	dir := writeSite(t, testSite)
+	rel, err := New(Options{Source: dir, Kind: "unit", Name: "新建单位", Now: today})
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := read(t, dir, rel)
+	// Published with every other field filled; the figures forgotten.
+	text = draftLine.ReplaceAllString(text, "")
+	text = placeholderBody.ReplaceAllString(placeholderValue.ReplaceAllStringFunc(text, func(v string) string {
+		if strings.Contains(v, "党员") || strings.Contains(v, "党支部") {
+			return v
+		}
+		return `"实际内容"`
+	}), "实际的正文。")
+	write(t, dir, rel, text)
+	_, err = site.Build(site.Options{Source: dir, Now: today})
+	if err == nil {
+		t.Fatal("a unit published with the template's figures was built")
+	}
+	for _, field := range []string{"字段 members 还是模板里的占位文字", "字段 branches 还是模板里的占位文字"} {
+		if !strings.Contains(err.Error(), field) {
+			t.Errorf("no %q in:\n%v", field, err)
+		}
+	}
 }
 
 // TestEveryKindBuilds: the real archetypes (themes/default/archetypes) make

@@ -132,6 +132,11 @@ type Unit struct {
 	Members  int    `toml:"members"`
 	Branches int    `toml:"branches"`
 	Logo     string `toml:"logo"`
+	// MembersUnset and BranchesUnset: the field is not written at all. The
+	// portal then says 未填写 instead of publishing "0 人" for a unit that
+	// has members but did not give the number.
+	MembersUnset  bool `toml:"-"`
+	BranchesUnset bool `toml:"-"`
 }
 
 // Brand is a 党建品牌 practice of one unit.

@@ -229,7 +229,7 @@ func NormalizeURL(u string) string {
 }
 
 func decodeUnit(f *fields) *Unit {
-	return &Unit{
+	u := &Unit{
 		Short:    f.str("short"),
 		District: f.str("district"),
 		Category: f.str("category"),
@@ -238,6 +238,11 @@ func decodeUnit(f *fields) *Unit {
 		Branches: f.integer("branches"),
 		Logo:     f.str("logo"),
 	}
+	_, set := f.table["members"]
+	u.MembersUnset = !set
+	_, set = f.table["branches"]
+	u.BranchesUnset = !set
+	return u
 }
 
 func decodeBrand(f *fields, index bool) *Brand {

@@ -114,3 +114,34 @@ func TestResolveUnits(t *testing.T) {
 		t.Errorf("problems: %s", got)
 	}
 }
+
+// A name that several units share says which file name to write instead,
+// with the field: not "rename one of the files".
+func TestAmbiguousUnitSaysWhatToWrite(t *testing.T) {
+	a, _ := Parse("units/a.md", []byte("+++\ntitle = \"岚江市中医医院\"\nshort = \"市中医院\"\n+++\n"))
+	b, _ := Parse("units/b.md", []byte("+++\ntitle = \"岚山市中医医院\"\nshort = \"市中医院\"\n+++\n"))
+	brand, _ := Parse("brands/x.md", []byte("+++\ntitle = \"品牌\"\nunit = \"市中医院\"\nlogo = \"images/x.png\"\n+++\n"))
+	probs := Resolve([]*Page{a, b, brand}, ResolveOptions{FileExists: func(string) bool { return true }})
+	want := `content/brands/x.md:3: "市中医院" 同时是几个单位的名称："a"（岚江市中医医院）、"b"（岚山市中医医院）；请改写为所指那个单位的文件名，如 unit = "a"`
+	if got := messages(probs); !strings.Contains(got, want) {
+		t.Errorf("problems: %s\nwant: %s", got, want)
+	}
+}
+
+// A published page naming a unit that is still a draft is told so, with the
+// unit's file: "no such unit" sent the officer looking for a file that was
+// there all along.
+func TestUnitThatIsADraft(t *testing.T) {
+	unit, _ := Parse("units/caogao.md", []byte("+++\ntitle = \"岚江市第三人民医院\"\nshort = \"市三医院\"\ndraft = true\n+++\n"))
+	news, _ := Parse("news/a.md", []byte("+++\ntitle = \"n\"\ndate = 2020-01-01\nunits = [\"市三医院\"]\n+++\n"))
+	pages := []*Page{unit, news}
+	probs := Resolve(Published(pages, false), ResolveOptions{All: pages})
+	want := `content/news/a.md:4: 单位 "市三医院"（content/units/caogao.md）还是草稿（draft = true），没有发布，本页不能指向它`
+	if got := messages(probs); !strings.Contains(got, want) {
+		t.Errorf("problems: %s\nwant: %s", got, want)
+	}
+	// With the drafts built (serve), the unit resolves.
+	if probs := Resolve(Published(pages, true), ResolveOptions{All: pages}); len(probs) > 0 {
+		t.Errorf("drafts included: %s", messages(probs))
+	}
+}

@@ -33,6 +33,10 @@ type ResolveOptions struct {
 	// Reserved URLs the build makes itself (/stats/, /gallery/, /search/ …),
 	// which no page may take.
 	Reserved []string
+	// All is every page loaded, drafts included. A published page naming a
+	// unit that is only a draft then hears that, not "no such unit". Nil
+	// skips it.
+	All []*Page
 }
 
 // Resolve links the pages to each other: every unit / units slug to its unit
@@ -41,6 +45,15 @@ type ResolveOptions struct {
 func Resolve(pages []*Page, opt ResolveOptions) []diag.Problem {
 	var probs []diag.Problem
 	units := newUnitIndex(pages)
+	if opt.All != nil {
+		var unpublished []*Page
+		for _, p := range opt.All {
+			if p.Draft && p.Kind == KindUnit && !units.has(p) {
+				unpublished = append(unpublished, p)
+			}
+		}
+		units.drafts = newUnitIndex(unpublished)
+	}
 	unit := func(p *Page, field, name string, line int) *Page {
 		if name == "" {
 			return nil

@@ -15,7 +15,10 @@ type unitIndex struct {
 	units   []*Page
 	bySlug  map[string]*Page
 	byTitle map[string][]*Page // title and short name → units
+	drafts  *unitIndex         // the units left out as drafts, for the message
 }
+
+func (ix *unitIndex) has(p *Page) bool { return ix.bySlug[UnitKey(p)] == p }
 
 func newUnitIndex(pages []*Page) *unitIndex {
 	ix := &unitIndex{bySlug: map[string]*Page{}, byTitle: map[string][]*Page{}}
@@ -74,6 +77,12 @@ func (ix *unitIndex) find(path string, line int, field, name string) (*Page, *di
 	case 1:
 		return cands[0], nil
 	case 0:
+		if ix.drafts != nil {
+			if u, _ := ix.drafts.find(path, line, field, name); u != nil {
+				p := diag.New(path, line, diag.MsgUnitDraft, name, u.Path)
+				return nil, &p
+			}
+		}
 		if u := ix.closest(norm); u != nil {
 			p := diag.New(path, line, diag.MsgUnitUnknownDid, name, field, UnitKey(u), u.Title)
 			return nil, &p
@@ -89,8 +98,8 @@ func (ix *unitIndex) find(path string, line int, field, name string) (*Page, *di
 	}
 	// The list is punctuated in each language: one Msg with no arguments.
 	msg := diag.Msg{
-		Zh: fmt.Sprintf(diag.MsgUnitAmbiguous.Zh, name, strings.Join(zh, "、")),
-		En: fmt.Sprintf(diag.MsgUnitAmbiguous.En, name, strings.Join(en, ", ")),
+		Zh: fmt.Sprintf(diag.MsgUnitAmbiguous.Zh, name, strings.Join(zh, "、"), field, UnitKey(cands[0])),
+		En: fmt.Sprintf(diag.MsgUnitAmbiguous.En, name, strings.Join(en, ", "), field, UnitKey(cands[0])),
 	}
 	p := diag.New(path, line, msg)
 	return nil, &p

@@ -94,7 +94,19 @@ func openS3(ctx context.Context, u *url.URL, c Config) (Target, error) {
 	}
 	ok, err := client.BucketExists(ctx, bucket)
 	if err != nil {
-		return nil, diag.New("", 0, diag.MsgDeployConnect, endpoint, err)
+		// A reply that is a refusal is not a network fault: say which keys to
+		// check, not "check the network".
+		if r := minio.ToErrorResponse(err); r.StatusCode == 401 || r.StatusCode == 403 {
+			code := r.Code
+			if code == "" {
+				code = fmt.Sprint(r.StatusCode)
+			}
+			return nil, diag.New("", 0, diag.MsgDeployS3Denied, endpoint, code, keyEnv, secretEnv, bucket)
+		}
+		if strings.Contains(err.Error(), "server gave HTTP response to HTTPS client") {
+			return nil, diag.New("", 0, diag.MsgDeployS3Plain, endpoint)
+		}
+		return nil, diag.New("", 0, diag.MsgDeployConnect, endpoint, connectWhy(err))
 	}
 	if !ok {
 		return nil, diag.New("", 0, diag.MsgDeployNoBucket, bucket)

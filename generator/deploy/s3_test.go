@@ -3,11 +3,14 @@ package deploy
 import (
 	"bytes"
 	"context"
+	"errors"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"dangjian/generator/diag"
 
 	"github.com/minio/minio-go/v7"
 	"github.com/minio/minio-go/v7/pkg/credentials"
@@ -126,6 +129,27 @@ func TestS3Target(t *testing.T) {
 			if got := info.Metadata.Get("Cache-Control"); got != c.cache {
 				t.Errorf("%s: Cache-Control %q, want %q", c.name, got, c.cache)
 			}
+		}
+	})
+
+	t.Run("wrong key and plain http", func(t *testing.T) {
+		if err := client.MakeBucket(ctx, "keys", minio.MakeBucketOptions{}); err != nil {
+			t.Fatal(err)
+		}
+		wrong := func(k string) string {
+			if k == "AWS_SECRET_ACCESS_KEY" {
+				return "not-the-secret"
+			}
+			return s3Env(k)
+		}
+		_, err := Open(ctx, "s3://keys?endpoint="+addr+"&path_style=true&insecure=true", Config{Getenv: wrong})
+		var p diag.Problem
+		if !errors.As(err, &p) || p.Msg != diag.MsgDeployS3Denied || !strings.Contains(err.Error(), "AWS_SECRET_ACCESS_KEY") {
+			t.Errorf("a wrong secret key: %v", err)
+		}
+		_, err = Open(ctx, "s3://keys?endpoint="+addr+"&path_style=true", Config{Getenv: s3Env})
+		if !errors.As(err, &p) || p.Msg != diag.MsgDeployS3Plain {
+			t.Errorf("https to a plain http store: %v", err)
 		}
 	})
 

@@ -96,7 +96,7 @@ func openSFTP(ctx context.Context, u *url.URL, c Config) (Target, error) {
 	d := net.Dialer{Timeout: cfg.Timeout}
 	raw, err := d.DialContext(ctx, "tcp", addr)
 	if err != nil {
-		return nil, diag.New("", 0, diag.MsgDeployConnect, addr, err)
+		return nil, diag.New("", 0, diag.MsgDeployConnect, addr, connectWhy(err))
 	}
 	sc, chans, reqs, err := ssh.NewClientConn(raw, addr, cfg)
 	if err != nil {
@@ -107,7 +107,7 @@ func openSFTP(ctx context.Context, u *url.URL, c Config) (Target, error) {
 		if strings.Contains(err.Error(), "unable to authenticate") {
 			return nil, diag.New("", 0, diag.MsgDeployLogin, addr, user, err)
 		}
-		return nil, diag.New("", 0, diag.MsgDeployConnect, addr, err)
+		return nil, diag.New("", 0, diag.MsgDeployConnect, addr, connectWhy(err))
 	}
 	conn := ssh.NewClient(sc, chans, reqs)
 	client, err := sftp.NewClient(conn, sftp.UseConcurrentWrites(true))

@@ -59,7 +59,8 @@ var (
 	MsgDestNotOurs     = Msg{"输出目录 %s 不是空目录，且不是 dangjian 生成的（缺少标记文件 %s），为安全起见不会覆盖。请换一个 --dest 目录或手动清空它", "destination %s is not empty and was not made by dangjian (no %s marker file); refusing to replace it. Choose another --dest or empty it"}
 	MsgBrokenLink      = Msg{"链接 %q 指向的页面或文件不存在", "link %q points to no page or file"}
 	MsgBrokenAnchor    = Msg{"链接 %q 中的锚点 #%s 在目标页面中不存在", "link %q: anchor #%s not found on the target page"}
-	MsgFutureDate      = Msg{"日期 %s 在未来", "date %s is in the future"}
+	MsgFutureDate      = Msg{"日期 %s 在未来：常见原因是年份或月份写错，请核对后改正（网站会把它排在最前面）", "date %s is in the future: usually a slip in the year or month; please check it (the site lists it first)"}
+	MsgHonorNoEntries  = Msg{"荣誉榜没有 [[honors]] 条目：正文里的名单不计入荣誉统计，也不会显示在获奖单位的页面上。请把名单逐条写成 [[honors]]（name、recipient，可加 type、level、unit），写法见 dangjian new honor 生成的模板", "the honor list has no [[honors]] entries: names in the text are not counted in the statistics nor shown on the winners' unit pages; write each as [[honors]] (name, recipient, and type, level, unit), as in the template of dangjian new honor"}
 	MsgHonorYear       = Msg{"荣誉“%s”的日期 %s 不在本榜单年份 %d 内", "honor %q is dated %s, outside the list's year %d"}
 	MsgPhotoHeavy      = Msg{"图片 %s 有 %.1f MB，老年读者用手机流量打开要等很久，也费流量；建议缩小到 1 MB 以内再发布（例如用 WPS 图片或画图把宽度改为 1600 像素左右，另存为 JPEG）", "image %s is %.1f MB: on an old phone over a mobile network it takes long to open and costs data; shrink it below 1 MB (for example about 1600 pixels wide, saved as JPEG)"}
 	MsgImageNotFound   = Msg{"图片 %q 不存在", "image %q not found"}

@@ -12,6 +12,8 @@ var (
 	MsgDeployEnvName     = Msg{"[deploy] 的 %s 应当写环境变量的名字（如 OSS_ACCESS_KEY_ID），而不是密钥本身：%q 不是有效的变量名", "[deploy] %s must name an environment variable (e.g. OSS_ACCESS_KEY_ID), not hold the key: %q is not a variable name"}
 	MsgDeployKeyInTarget = Msg{"发布目标 %q 中不能写对象存储的密钥（%s）：地址会显示在屏幕和日志里，也常写在 site.toml 中。请从地址中删去它，把密钥放在环境变量 %s 和 %s 中", "do not put object storage keys in the deploy target %q (%s): the address is shown on screen and in logs, and often kept in site.toml. Remove it and set the environment variables %s and %s"}
 	MsgDeployNoCreds     = Msg{"缺少对象存储的密钥：请设置环境变量 %s 和 %s（密钥不要写进 site.toml）", "object storage keys missing: set the environment variables %s and %s (never put keys in site.toml)"}
+	MsgDeployS3Denied    = Msg{"对象存储 %s 拒绝了访问（%s）：请核对环境变量 %s 和 %s 中的密钥是否正确、有没有多余的空格，并请信息科（IT）确认这对密钥有存储桶 %q 的读写权限", "the object store %s denied access (%s): check the keys in the environment variables %s and %s (no stray spaces) and ask IT whether they may read and write bucket %q"}
+	MsgDeployS3Plain     = Msg{"对象存储 %s 用的是不加密的 http，不是 https：单位内网自建的存储（如 MinIO），在地址后加上 &insecure=true；公有云（OSS、COS、OBS）请检查 endpoint 是否写错", "the object store %s speaks plain http, not https: for a store on the intranet (MinIO …) add &insecure=true to the address; for a public cloud check the endpoint"}
 	MsgDeployNoBucket    = Msg{"对象存储中没有存储桶 %q：请让信息科（IT）先创建它，或检查地址中的存储桶名", "bucket %q does not exist: ask IT to create it or check the bucket name"}
 	MsgDeployKnownHosts  = Msg{"无法读取主机密钥文件 %s：%v。请用 --known-hosts 指定文件，或向信息科（IT）索取服务器的 known_hosts 记录", "cannot read the known hosts file %s: %v. Give one with --known-hosts, or ask IT for the server's known_hosts line"}
 	MsgDeployHostUnknown = Msg{"服务器 %s 的主机密钥不在 %s 中。为防止连到冒充的服务器，已拒绝连接，没有发送任何文件。\n" +

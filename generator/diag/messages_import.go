@@ -21,6 +21,7 @@ var (
 	MsgImportUnitHint    = Msg{"，是否应为 %s？", "; did you mean %s?"}
 	MsgImportWriteFailed = Msg{"无法写入 %s：%v（已撤销本次导入写入的所有文件）", "cannot write %s: %v (every file this import wrote was removed)"}
 	MsgImportNothing     = Msg{"文档中没有文字，未导入", "the document has no text; nothing imported"}
+	MsgImportSecret      = Msg{"文档标有密级“%s”，未导入：涉密文件不得在网站上发布（涉密不上网，上网不涉密）。如文件已经解密，请在 Word 或 WPS 中删去版头的密级标志后再导入", "the document is marked %q (classified); not imported: classified documents must not be published. If it has been declassified, delete the marking in Word or WPS and import it again"}
 	MsgImportDone        = Msg{"已导入 %s → %s（草稿）", "imported %s → %s (a draft)"}
 	MsgImportRenamed     = Msg{"%s 已存在，不会覆盖，新文件名加了序号：%s", "%s already exists and is not overwritten; the new file is %s"}
 	MsgImportPreview     = Msg{"预览：先运行 dangjian serve --drafts，再打开 %s ；核对无误后把 draft = true 改为 false 即可发布", "preview: run dangjian serve --drafts and open %s; when it reads right, set draft = false to publish"}
@@ -37,7 +38,10 @@ var (
 	MsgImportComments     = Msg{"文档中的 %d 条批注未导入", "%d comment(s) were not imported"}
 	MsgImportBanji        = Msg{"版记未导入正文：%s", "the closing record (版记) was left out: %s"}
 	MsgImportTextBox      = Msg{"文本框中的文字已放在所在段落之后，请核对位置", "text in text boxes was placed after its paragraph; please check"}
-	MsgImportNoDate       = Msg{"文档中没有找到成文日期，date 暂填今天 %s，请改为实际日期", "no date found in the document; date is set to today, %s; please correct it"}
+	MsgImportHonorList    = Msg{"名单留在正文中，没有变成 [[honors]] 条目，不计入荣誉统计和获奖单位的页面：请把名单逐条写成 [[honors]]（name、recipient，可加 type、level、unit），写法见 dangjian new honor 生成的模板", "the names stay in the text and are not [[honors]] entries, so the statistics and the winners' unit pages do not count them: write each as [[honors]] (name, recipient, and type, level, unit), as in the template of dangjian new honor"}
+	MsgImportPropsTitle   = Msg{"文档中没有找到标题（文号下居中的标题行，或“标题”样式的段落），title 暂取文档属性中的标题 %q（常常是模板留下的），请核对", "no title found in the document; title is set to the document properties' title, %q (often the template's), please check"}
+	MsgImportPropsDate    = Msg{"文档中没有找到成文日期，date 暂填文档属性中的创建日期 %s（常常是模板的日期），请改为成文日期", "no date found in the document; date is set to the document's creation date, %s (often the template's), please correct it"}
+	MsgImportNoDate       = Msg{"文档中没有找到成文日期，date 暂写为“请填写成文日期”：请改为实际日期（如 date = 2024-03-05，不加引号），否则不能发布", "no date found in the document; date is left as a placeholder: write the real date (e.g. date = 2024-03-05, no quotes), or the page cannot be published"}
 	MsgImportGuessUnit    = Msg{"未用 --unit 指定单位，unit 暂填 %q，请核对（可用 --unit 单位文件名、全称或简称 指定）", "no --unit given; unit is set to %q, please check (give --unit SLUG, title or short name)"}
 	MsgImportUnitFromText = Msg{"未用 --unit 指定单位，按文档中出现的“%s”把 unit 填为 %q，请核对", "no --unit given; the document names %q, so unit is set to %q; please check"}
 	MsgImportNoUnit       = Msg{"本站还没有单位（content/units/ 为空），unit 暂填 %q，请先用 dangjian new unit 新建单位", "the site has no unit yet; unit is set to %q; create one with dangjian new unit"}

@@ -20,12 +20,22 @@ var (
 	level1Re    = regexp.MustCompile(`^[一二三四五六七八九十百]+、`)
 	level2Re    = regexp.MustCompile(`^[（(][一二三四五六七八九十百]+[）)]`)
 	level3Re    = regexp.MustCompile(`^[0-9０-９]{1,2}[.．、](?:[^0-9０-９]|$)`)
+	// The 版头's first lines, above the 发文机关标志 (GB/T 9704-2012 7.2.1–7.2.3):
+	// 份号 (six digits), 密级 and 保密期限 (机密★1年), 紧急程度 (特急, 加急).
+	copyNumberRe = regexp.MustCompile(`^[0-9０-９]{6}$`)
+	secretRe     = regexp.MustCompile(`^(绝密|机密|秘密)(★.*)?$`)
+	urgencyRe    = regexp.MustCompile(`^(特急|加急|平急|特提)$`)
+	// A line that starts the attachments after the 落款: 附件、附件1、附件 2.
+	annexRe = regexp.MustCompile(`^附件[0-9０-９一二三四五六七八九十]*$`)
+	// 此页无正文, the GB/T 9704 note on a page that has only the 落款.
+	noTextRe = regexp.MustCompile(`^[（(]?此页无正文[）)]?$`)
 )
 
 type front struct {
 	publisher, docNumber, title string
 	date                        time.Time
 	banji                       []string
+	secret                      string       // the 密级 printed on the document, as written
 	drop                        map[int]bool // top-level blocks that went into the front matter
 }
 
@@ -82,9 +92,42 @@ func findFront(blocks []block, st *styles) front {
 		return blocks[idx[k]].p
 	}
 	k := 0
-	// 发文机关标志: red, or centred and ending in 文件, at the very top.
+	// 份号, 密级 and 紧急程度 above the header: none belongs on a web page, and
+	// a 密级 means the document must not be published at all (Import refuses).
+	for ; k < len(idx) && k < 3; k++ {
+		p := para(k)
+		if p == nil {
+			break
+		}
+		line := compact(p.text())
+		var kept bool
+		for _, part := range strings.Fields(strings.TrimSpace(p.text())) {
+			part = compact(part)
+			switch {
+			case secretRe.MatchString(part):
+				f.secret = part
+			case copyNumberRe.MatchString(part) || urgencyRe.MatchString(part):
+			default:
+				kept = true
+			}
+		}
+		if kept || line == "" {
+			break
+		}
+		f.drop[idx[k]] = true
+	}
+	// 发文机关标志: red, or centred and ending in 文件, at the very top. A
+	// joint header (联合行文) is often a table instead: the issuers stacked in
+	// one column, 文件 in a merged cell beside them.
 	var pub []string
-	for ; k < len(idx) && k < 4; k++ {
+	if k < len(idx) && blocks[idx[k]].t != nil {
+		if names := headerTable(blocks[idx[k]].t); names != nil {
+			pub = names
+			f.drop[idx[k]] = true
+			k++
+		}
+	}
+	for top := k; k < len(idx) && k < top+4; k++ {
 		p := para(k)
 		if p == nil {
 			break
@@ -176,6 +219,64 @@ func findFront(blocks []block, st *styles) front {
 		f.banji = append([]string{joinLines([]string{t})}, f.banji...)
 		f.drop[idx[end]] = true
 	}
+	// （此页无正文）fills a printed page that holds only the 落款 and the
+	// seal; a web page has no pages.
+	for j := range idx {
+		if p := para(j); p != nil && noTextRe.MatchString(compact(p.text())) {
+			f.drop[idx[j]] = true
+		}
+	}
+	f.date = signDate(para, end)
+	if f.date.IsZero() {
+		// Attachments (附件1, a title, a table …) may follow the 落款: the date
+		// is then just above the first line that starts them.
+		for j := k; j <= end; j++ {
+			if p := para(j); p != nil && annexRe.MatchString(compact(p.text())) {
+				if f.date = signDate(para, j-1); !f.date.IsZero() {
+					break
+				}
+			}
+		}
+	}
+	return f
+}
+
+// headerTable returns the issuers' names of a 发文机关标志 set as a table:
+// every cell with text is red, at most four rows of short names, and
+// 文件 in a cell of its own or after a name. Anything else is no header.
+func headerTable(t *table) []string {
+	if len(t.rows) == 0 || len(t.rows) > 4 {
+		return nil
+	}
+	var names []string
+	seen := map[string]bool{}
+	for _, row := range t.rows {
+		for _, c := range row {
+			for _, b := range c.blocks {
+				if b.t != nil || b.p.hasImage() {
+					return nil
+				}
+				text := compact(b.p.text())
+				if text == "" {
+					continue
+				}
+				if !isRed(b.p) || utf8.RuneCountInString(text) > 40 {
+					return nil
+				}
+				name := strings.TrimSuffix(text, "文件")
+				if name != "" && !seen[name] {
+					seen[name] = true
+					names = append(names, name)
+				}
+			}
+		}
+	}
+	return names
+}
+
+// signDate is the 落款 date among the three short paragraphs ending at end
+// (the date, the signing body, perhaps a 附注 below the date).
+func signDate(para func(int) *para, end int) time.Time {
 	for j := end; j >= 0 && j > end-3; j-- {
 		p := para(j)
 		if p == nil {
@@ -187,12 +288,12 @@ func findFront(blocks []block, st *styles) front {
 		}
 		if m := anyDate.FindString(t); m != "" {
 			if d, ok := parseDate(m); ok {
-				f.date = d
+				return d
 			}
 			break
 		}
 	}
-	return f
+	return time.Time{}
 }
 
 // joinLines joins title lines: no space between Chinese characters (通 报

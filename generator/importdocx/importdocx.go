@@ -25,6 +25,7 @@ import (
 
 	"dangjian/generator/content"
 	"dangjian/generator/diag"
+	"dangjian/generator/review"
 )
 
 // Options are the import command's arguments.
@@ -445,9 +446,15 @@ func Slug(title string) string {
 	return s
 }
 
+// dateWanted is the news date import writes when the document has none.
+const dateWanted = "请填写成文日期"
+
 func (d *Doc) page(opt Options, kind content.Kind, folder, unitSlug string, units unitIndex, taken map[string]bool) (*Page, error) {
 	if !d.hasText() {
 		return nil, fail(d.file, diag.MsgImportNothing)
+	}
+	if d.front.secret != "" {
+		return nil, fail(d.file, diag.MsgImportSecret, d.front.secret)
 	}
 	pg := &Page{File: d.file}
 	title := d.Title()
@@ -471,6 +478,9 @@ func (d *Doc) page(opt Options, kind content.Kind, folder, unitSlug string, unit
 	pg.URL = "/" + folder + "/" + slug + "/"
 	warn := func(msg diag.Msg, args ...any) {
 		pg.Warnings = append(pg.Warnings, diag.Warn(d.file, 0, msg, args...))
+	}
+	if strings.TrimSpace(d.front.title) == "" && strings.TrimSpace(d.core.Title) != "" {
+		warn(diag.MsgImportPropsTitle, strings.TrimSpace(d.core.Title))
 	}
 	imageDir := "content/images/" + folder + "/" + slug
 
@@ -503,12 +513,19 @@ func (d *Doc) page(opt Options, kind content.Kind, folder, unitSlug string, unit
 	fm.str("title", title, "")
 	date, hasDate := d.Date()
 	switch {
+	case hasDate && d.front.date.IsZero():
+		// From the document properties: a Word file's creation date is the
+		// day its template was made as often as the day it was written.
+		fm.raw("date", date.Format("2006-01-02"), "请核对：取自文档属性的创建日期")
+		warn(diag.MsgImportPropsDate, date.Format("2006-01-02"))
 	case hasDate:
 		fm.raw("date", date.Format("2006-01-02"), "")
 	case kind == content.KindNews:
-		today := opt.Now.Format("2006-01-02")
-		fm.raw("date", today, "请改为成文日期")
-		warn(diag.MsgImportNoDate, today)
+		// A placeholder, not today's date: a page published as it was
+		// imported must not carry a date nobody wrote (the build refuses
+		// the placeholder and names the field).
+		fm.str("date", dateWanted, "改为成文日期，不加引号，如 date = "+opt.Now.Format("2006-01-02"))
+		warn(diag.MsgImportNoDate)
 	}
 	fm.raw("draft", "true", "核对无误后改为 false 即可发布")
 	text := d.allText()
@@ -573,6 +590,9 @@ func (d *Doc) page(opt Options, kind content.Kind, folder, unitSlug string, unit
 			fm.raw("year", strconv.Itoa(date.Year()), "")
 		}
 		fm.str("granted_by", d.front.publisher, "")
+		// The names are in the body, not in [[honors]]: say so now, while
+		// the officer reads the import's output.
+		warn(diag.MsgImportHonorList)
 	}
 	if kind != content.KindNews && d.front.docNumber != "" {
 		body = escapeText(d.front.docNumber) + "\n\n" + body
@@ -591,11 +611,17 @@ func (d *Doc) page(opt Options, kind content.Kind, folder, unitSlug string, unit
 	}
 	pg.Markdown = []byte("+++\n" + fm.b.String() + "+++\n\n" + body)
 	// What import writes must read back as a page of its kind.
-	if _, probs := content.Parse(strings.TrimPrefix(pg.Rel, "content/"), pg.Markdown); len(probs) > 0 {
-		for _, p := range probs {
-			if p.Severity == diag.Error {
-				return nil, fail(d.file, diag.MsgRaw, p.Format(diag.Chinese))
-			}
+	parsed, probs := content.Parse(strings.TrimPrefix(pg.Rel, "content/"), pg.Markdown)
+	for _, p := range probs {
+		if p.Severity == diag.Error {
+			return nil, fail(d.file, diag.MsgRaw, p.Format(diag.Chinese))
+		}
+	}
+	// An ID or mobile number in a 公示 stops the build later; say it now, at
+	// its line of the new file, while the officer reads this output.
+	if parsed != nil {
+		for _, p := range review.Privacy([]*content.Page{parsed}) {
+			pg.Warnings = append(pg.Warnings, diag.Warn(pg.Rel, p.Line, p.Msg, p.Args...))
 		}
 	}
 	return pg, nil

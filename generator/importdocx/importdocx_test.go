@@ -9,6 +9,7 @@ import (
 	"hash/crc32"
 	"os"
 	"path/filepath"
+	"regexp"
 	"runtime"
 	"strings"
 	"testing"
@@ -19,6 +20,8 @@ import (
 	"dangjian/generator/site"
 	"dangjian/generator/sitetest"
 )
+
+var dateWantedLine = regexp.MustCompile(`(?m)^date = "` + dateWanted + `".*$`)
 
 var update = flag.Bool("update", false, "rewrite the golden files")
 
@@ -158,6 +161,8 @@ func publish(t *testing.T, dir string, rels ...string) string {
 		if lifted == string(b) {
 			t.Fatalf("%s has no draft = true", rel)
 		}
+		// The officer writes the date import could not find.
+		lifted = dateWantedLine.ReplaceAllString(lifted, "date = 2025-06-30")
 		if err := os.WriteFile(p, []byte(lifted), 0o644); err != nil {
 			t.Fatal(err)
 		}
@@ -228,6 +233,95 @@ func TestGongwen(t *testing.T) {
 	html := read(t, out, "news/中共岳阳市卫生计生委党组关于巴陵先锋先行主题实践活动督查的通报/index.html")
 	mustContain(t, "page", html, "中共岳阳市卫生计生委党组关于“巴陵先锋先行”主题实践活动督查的通报",
 		"岳卫党发〔2016〕7号", "<strong>（一）推进不够有力。</strong>", "<td>市卫生监督中心</td>", "<h2 id=")
+}
+
+// A 公文 as it is issued: 份号 and 紧急程度 above the red header, a 附件说明,
+// a 附注 under the date, then the attachments themselves (a title and a
+// table of honors) after the 落款, and a creation date in the document
+// properties that is the template's (2019), not the document's.
+func TestGongwenHeadAndAttachments(t *testing.T) {
+	dir := sitetest.Write(t, testSite)
+	pg := importOne(t, dir, filepath.Join("testdata", "biaozhang.docx"), "news", "")
+	md := read(t, dir, pg.Rel)
+	mustContain(t, "front matter", md,
+		`title = "中共岚江市卫生健康委员会委员会关于表彰2023年度先进基层党组织和优秀共产党员的决定"`,
+		`publisher = "中共岚江市卫生健康委员会委员会"`,
+		`doc_number = "岚卫党发〔2024〕12号"`,
+		"date = 2024-03-05\n",
+	)
+	body := md[strings.Index(md[3:], "+++")+6:]
+	mustContain(t, "body", body,
+		"\n各县市区卫生健康局党组，委直属各单位党组织：\n",
+		"\n附件：1.2023年度先进基层党组织名单\n",
+		"\n2024年3月5日\n",
+		"\n（联系人：李明，电话：0730-8221234）\n",
+		"\n附件1\n",
+		"| 1 | 市第一人民医院党委 | 市直单位 |",
+	)
+	for _, gone := range []string{"000018", "特急", "委员会文件", "抄送", "此页无正文"} {
+		if strings.Contains(body, gone) {
+			t.Errorf("body still has %q", gone)
+		}
+	}
+	for _, w := range pg.Warnings {
+		if w.Msg == diag.MsgImportNoDate || w.Msg == diag.MsgImportPropsDate {
+			t.Errorf("the 落款 date above the attachments was not found: %s", w.Format(diag.Chinese))
+		}
+	}
+	publish(t, dir, pg.Rel)
+}
+
+// A joint 通知 whose 发文机关标志 is a red table: both issuers are the
+// publisher, the header is not a table in the body, and the title is the
+// document's, not the stale one its template left in the properties.
+func TestGongwenHeaderTable(t *testing.T) {
+	dir := sitetest.Write(t, testSite)
+	pg := importOne(t, dir, filepath.Join("testdata", "lianhe.docx"), "news", "")
+	md := read(t, dir, pg.Rel)
+	mustContain(t, "front matter", md,
+		`title = "关于开展2024年“七一”走访慰问活动的通知"`,
+		`publisher = "中共岚江市卫生健康委员会委员会、岚江市卫生健康委员会"`,
+		`doc_number = "岚卫党联发〔2024〕2号"`,
+		"date = 2024-06-20\n",
+	)
+	body := md[strings.Index(md[3:], "+++")+6:]
+	for _, gone := range []string{"| 文件 |", "岚卫党联发", "关于开展2024年"} {
+		if strings.Contains(body, gone) {
+			t.Errorf("body still has %q", gone)
+		}
+	}
+	for _, w := range pg.Warnings {
+		if w.Msg == diag.MsgImportPropsTitle || w.Msg == diag.MsgImportMerged {
+			t.Errorf("warning: %s", w.Format(diag.Chinese))
+		}
+	}
+	publish(t, dir, pg.Rel)
+}
+
+// A document marked 机密 or 秘密 is not imported at all, and says why.
+func TestSecretRefused(t *testing.T) {
+	dir := sitetest.Write(t, testSite)
+	before := tree(t, dir)
+	for _, mark := range []string{"机密★1年", "秘密", "000018 机密★5年 特急"} {
+		file := filepath.Join(t.TempDir(), "通知.docx")
+		data := zipOf(t, map[string]string{
+			"word/document.xml": `<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>` +
+				`<w:p><w:r><w:t>` + mark + `</w:t></w:r></w:p>` +
+				`<w:p><w:pPr><w:jc w:val="center"/></w:pPr><w:r><w:rPr><w:color w:val="FF0000"/></w:rPr><w:t>岚江市卫生健康委员会文件</w:t></w:r></w:p>` +
+				`<w:p><w:r><w:t>正文。</w:t></w:r></w:p></w:body></w:document>`,
+		})
+		if err := os.WriteFile(file, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		_, err := Import([]string{file}, Options{Source: dir, Kind: "news", Now: now})
+		var p *Problem
+		if !errors.As(err, &p) || p.Msg != diag.MsgImportSecret || p.Usage {
+			t.Errorf("%s: got %v, want the 密级 refusal", mark, err)
+		}
+	}
+	if after := tree(t, dir); after != before {
+		t.Errorf("files were written:\n%s", after)
+	}
 }
 
 func TestNotes(t *testing.T) {
@@ -312,7 +406,8 @@ func TestTablesAndPictures(t *testing.T) {
 	for _, w := range pg.Warnings {
 		warned = append(warned, w.Format(diag.Chinese))
 	}
-	mustContain(t, "warnings", strings.Join(warned, "\n"), "第 1 个表格有合并单元格", "第 2 个表格的单元格里还有表格", "文本框")
+	mustContain(t, "warnings", strings.Join(warned, "\n"), "第 1 个表格有合并单元格", "第 2 个表格的单元格里还有表格", "文本框",
+		"名单留在正文中，没有变成 [[honors]] 条目") // said at import, not only at the next build
 	out := publish(t, dir, pg.Rel)
 	html := read(t, out, "honors/"+slug+"/index.html")
 	mustContain(t, "page", html, `alt="红色党徽图案"`, "<td>市第一人民医院内科党支部 （含门诊）</td>")
@@ -727,7 +822,10 @@ func TestDocumentProperties(t *testing.T) {
 	}
 	pg := importOne(t, dir, file, "news", "")
 	md := read(t, dir, pg.Rel)
-	mustContain(t, "page", md, `title = "属性里的标题"`, "date = 2022-07-01\n", "\n正文第一段。\n")
+	mustContain(t, "page", md, `title = "属性里的标题"`, "date = 2022-07-01  # 请核对：取自文档属性的创建日期\n", "\n正文第一段。\n")
+	if len(pg.Warnings) != 2 || pg.Warnings[0].Msg != diag.MsgImportPropsTitle || pg.Warnings[1].Msg != diag.MsgImportPropsDate {
+		t.Errorf("a title and a date from the properties were not pointed out: %v", pg.Warnings)
+	}
 	if strings.Contains(md, "author") {
 		t.Error("a machine's user name became the author")
 	}
@@ -736,8 +834,14 @@ func TestDocumentProperties(t *testing.T) {
 	os.WriteFile(file, data, 0o644)
 	pg = importOne(t, dir, file, "news", "")
 	md = read(t, dir, pg.Rel)
-	mustContain(t, "page", md, `title = "无标题"`, "date = 2025-06-30  # 请改为成文日期\n")
-	publish(t, dir, pg.Rel)
+	mustContain(t, "page", md, `title = "无标题"`, `date = "请填写成文日期"  # 改为成文日期，不加引号，如 date = 2025-06-30`+"\n")
+	// Published as imported, the page is refused at its date, not dated today.
+	os.WriteFile(filepath.Join(dir, filepath.FromSlash(pg.Rel)), []byte(strings.Replace(md, "draft = true", "draft = false", 1)), 0o644)
+	empty := ""
+	_, err := site.Build(site.Options{Source: dir, Dest: filepath.Join(dir, "public"), BaseURL: &empty, Now: now})
+	if err == nil || !strings.Contains(err.Error(), "字段 date 还是模板里的占位文字") {
+		t.Errorf("a page published with no date: %v", err)
+	}
 }
 
 func TestUnitFlag(t *testing.T) {
@@ -843,4 +947,28 @@ func TestDeeplyNestedRefused(t *testing.T) {
 			t.Errorf("%s: %q does not name the part", name, p.Error())
 		}
 	}
+}
+
+// An ID or mobile number in an imported 公示 is pointed out at import, at
+// its line of the new file, not only when the next build stops on it.
+func TestPrivacyWarnedAtImport(t *testing.T) {
+	dir := sitetest.Write(t, testSite)
+	file := filepath.Join(t.TempDir(), "公示.docx")
+	data := zipOf(t, map[string]string{
+		"word/document.xml": `<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>` +
+			`<w:p><w:r><w:t>拟发展对象张红，身份证号11010519491231002X。</w:t></w:r></w:p>` +
+			`<w:p><w:r><w:t>2024年5月6日</w:t></w:r></w:p></w:body></w:document>`,
+	})
+	if err := os.WriteFile(file, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	pg := importOne(t, dir, file, "news", "")
+	md := read(t, dir, pg.Rel)
+	line := 1 + strings.Count(md[:strings.Index(md, "拟发展对象")], "\n")
+	for _, w := range pg.Warnings {
+		if w.Msg == diag.MsgRevBuildID && w.Path == pg.Rel && w.Line == line {
+			return
+		}
+	}
+	t.Errorf("no warning of the ID number at %s:%d: %v", pg.Rel, line, pg.Warnings)
 }

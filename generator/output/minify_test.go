@@ -43,3 +43,17 @@ func TestMemoizedInlineScripts(t *testing.T) {
 		t.Errorf("a.js: %q then %q", js1, js2)
 	}
 }
+
+// stats.json keeps its numbers as written: 185000 yuan, not 185e3, which a
+// strict reader of an integer field (Go's encoding/json, for one) refuses.
+func TestJSONNumbersKept(t *testing.T) {
+	in := []byte(`{"beneficiaries": 185000, "investment": 2295000, "ratio": 0.5, "percent": 66.7}`)
+	got, err := NewMinifier().Bytes("stats.json", in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := `{"beneficiaries":185000,"investment":2295000,"ratio":0.5,"percent":66.7}`
+	if string(got) != want {
+		t.Errorf("got %s, want %s", got, want)
+	}
+}

@@ -46,8 +46,8 @@ func JSON(w io.Writer, rep *Report) error {
 
 // sheetPage is one page of the review sheet.
 type sheetPage struct {
-	Path     string
-	Findings []Finding
+	Path, Title string
+	Findings    []Finding
 }
 
 // HTML writes the printable review sheet (审核表): per page its findings
@@ -57,13 +57,26 @@ func HTML(w io.Writer, rep *Report, now time.Time) error {
 	var pages []sheetPage
 	for _, f := range rep.Findings {
 		if len(pages) == 0 || pages[len(pages)-1].Path != f.Path {
-			pages = append(pages, sheetPage{Path: f.Path})
+			pages = append(pages, sheetPage{Path: f.Path, Title: rep.titles[f.Path]})
 		}
 		last := &pages[len(pages)-1]
 		last.Findings = append(last.Findings, f)
 	}
 	errs := rep.Errors()
+	problems := map[string]int{}
+	for _, f := range rep.Findings {
+		problems[f.Path]++
+	}
+	type draftRow struct {
+		PageRef
+		Problems int
+	}
+	var drafts []draftRow
+	for _, d := range rep.Drafts {
+		drafts = append(drafts, draftRow{d, problems[d.Path]})
+	}
 	return sheetTemplate.Execute(w, map[string]any{
+		"Drafts":   drafts,
 		"Title":    rep.Title,
 		"Date":     now.Format("2006年1月2日"),
 		"Pages":    pages,
@@ -96,8 +109,25 @@ td.where { white-space: nowrap; }
 <body>
 <h1>网站内容发布审核表</h1>
 <p class="meta">{{.Title}} · 审核日期 {{.Date}} · 共审核 {{.Reviewed}} 个页面，{{.Errors}} 个错误，{{.Warnings}} 个警告，{{.Clean}} 个页面未发现问题</p>
-{{range .Pages}}<section>
-<h2>{{.Path}}</h2>
+{{with .Drafts}}<section>
+<h2>待发布的页面（草稿，共 {{len .}} 篇）</h2>
+<table>
+<thead><tr><th>标题</th><th>文件</th><th>日期</th><th>问题</th></tr></thead>
+<tbody>
+{{range .}}<tr{{if .Problems}} class="error"{{end}}><td>{{.Title}}</td><td>{{.Path}}</td><td>{{.Date}}</td><td>{{if .Problems}}{{.Problems}} 处，见下文{{else}}未发现问题{{end}}</td></tr>
+{{end}}</tbody>
+</table>
+<table class="sign">
+<thead><tr><th>审核环节</th><th>审核意见</th><th>审核人签名</th><th>日期</th></tr></thead>
+<tbody>
+<tr><td>初审</td><td></td><td></td><td></td></tr>
+<tr><td>复审</td><td></td><td></td><td></td></tr>
+<tr><td>终审</td><td></td><td></td><td></td></tr>
+</tbody>
+</table>
+</section>
+{{end}}{{range .Pages}}<section>
+<h2>{{with .Title}}{{.}}<br>{{end}}{{.Path}}</h2>
 <table>
 <thead><tr><th>位置</th><th>规则</th><th>级别</th><th>问题</th><th>修改建议</th></tr></thead>
 <tbody>
@@ -114,7 +144,7 @@ td.where { white-space: nowrap; }
 </table>
 </section>
 {{else}}<p>未发现问题。</p>
-<table class="sign">
+{{if not $.Drafts}}<table class="sign">
 <thead><tr><th>审核环节</th><th>审核意见</th><th>审核人签名</th><th>日期</th></tr></thead>
 <tbody>
 <tr><td>初审</td><td></td><td></td><td></td></tr>
@@ -122,6 +152,6 @@ td.where { white-space: nowrap; }
 <tr><td>终审</td><td></td><td></td><td></td></tr>
 </tbody>
 </table>
-{{end}}</body>
+{{end}}{{end}}</body>
 </html>
 `))

@@ -59,9 +59,19 @@ type Report struct {
 	Title    string // the site's title (site.toml)
 	Pages    int
 	Findings []Finding // grouped by file, errors before warnings, then by line and column
+	// Drafts are the pages about to be published (draft = true), in file
+	// order: the review sheet lists them, problems or not, so that the
+	// 初审/复审/终审 signatures name what they approved.
+	Drafts []PageRef
+	titles map[string]string // every page's title by path, for the sheet
 	// Problems are what stopped the content from loading at all (bad front
 	// matter, a bad word list): the review names them as the build would.
 	Problems []diag.Problem
+}
+
+// PageRef names a page on the review sheet.
+type PageRef struct {
+	Path, Title, Date string
 }
 
 // Errors counts the findings of severity error.
@@ -97,6 +107,18 @@ func Run(opt Options) *Report {
 	}
 	// Drafts are reviewed too: a draft is what is about to be published.
 	rep.Pages = len(cs.Pages)
+	rep.titles = map[string]string{}
+	for _, p := range cs.Pages {
+		rep.titles[p.Path] = p.Title
+		if p.Draft && !p.IsIndex {
+			ref := PageRef{Path: p.Path, Title: p.Title}
+			if p.HasDate {
+				ref.Date = p.Date.Format("2006年1月2日")
+			}
+			rep.Drafts = append(rep.Drafts, ref)
+		}
+	}
+	sort.Slice(rep.Drafts, func(i, j int) bool { return rep.Drafts[i].Path < rep.Drafts[j].Path })
 	rep.Findings = Pages(cs.Pages, rules)
 	rep.Findings = append(rep.Findings, Stale(cs.Pages, cfg, labels(opt.Source, cfg), opt.Now)...)
 	for i := range rep.Findings {
@@ -193,6 +215,9 @@ func Stale(pages []*content.Page, cfg config.Config, labels map[string]string, n
 		}
 		var newest *content.Page
 		index := ""
+		// A date after today is a slip of the year (2062 for 2026), not an
+		// update: it must not hide a column that has not been kept up.
+		endOfToday := time.Date(now.Year(), now.Month(), now.Day(), 23, 59, 59, 0, time.UTC)
 		for _, p := range pages {
 			if p.Section != folder || p.Draft {
 				continue
@@ -201,7 +226,7 @@ func Stale(pages []*content.Page, cfg config.Config, labels map[string]string, n
 				index = p.Path
 				continue
 			}
-			if p.HasDate && (newest == nil || p.Date.After(newest.Date)) {
+			if p.HasDate && !p.Date.After(endOfToday) && (newest == nil || p.Date.After(newest.Date)) {
 				newest = p
 			}
 		}

@@ -190,3 +190,111 @@ func TestEnglish(t *testing.T) {
 		}
 	}
 }
+
+// The review sheet names what the 初审/复审/终审 signatures approve: every
+// page about to be published (a draft), with its title, whether or not it
+// has problems, and the title of each page whose problems it lists.
+func TestSheetListsDrafts(t *testing.T) {
+	dir := sitetest.Write(t, `
+-- site.toml --
+title = "测试党建网"
+-- content/news/clean.md --
++++
+title = "关于开展主题党日活动的通知"
+date = 2026-12-01
+draft = true
++++
+各支部按计划开展主题党日活动。
+-- content/news/typo.md --
++++
+title = "支部学习简报"
+date = 2026-11-20
+draft = true
++++
+认真落实三会一科制度。
+-- content/news/old.md --
++++
+title = "已发布的动态"
+date = 2026-10-01
++++
+正文。
+`)
+	rep := review.Run(review.Options{Source: dir, Now: now})
+	var sheet bytes.Buffer
+	if err := review.HTML(&sheet, rep, now); err != nil {
+		t.Fatal(err)
+	}
+	s := sheet.String()
+	for _, want := range []string{
+		"待发布的页面（草稿，共 2 篇）",
+		"<td>关于开展主题党日活动的通知</td><td>content/news/clean.md</td><td>2026年12月1日</td><td>未发现问题</td>",
+		"<td>支部学习简报</td><td>content/news/typo.md</td><td>2026年11月20日</td><td>1 处，见下文</td>",
+		"<h2>支部学习简报<br>content/news/typo.md</h2>",
+	} {
+		if !strings.Contains(s, want) {
+			t.Errorf("the review sheet lacks %q", want)
+		}
+	}
+	if strings.Contains(s, "已发布的动态") {
+		t.Error("a published page without problems is listed as awaiting publication")
+	}
+}
+
+// Serious wording errors of the kind inspectors cite, each found with its
+// correction (主意 for 主义, 总书计, 规距).
+func TestMoreSeriousTypos(t *testing.T) {
+	dir := sitetest.Write(t, `
+-- site.toml --
+title = "测试党建网"
+-- content/news/a.md --
++++
+title = "学习简报"
+date = 2026-12-01
++++
+坚持和发展中国特色社会主意。
+培育和践行社会主意核心价值观。
+习近平总书计强调。
+严守政治纪律和政治规距。
+`)
+	rep := review.Run(review.Options{Source: dir, Now: now})
+	want := map[int]string{5: "中国特色社会主义", 6: "社会主义核心价值观", 7: "总书记", 8: "政治规矩"}
+	for _, f := range rep.Findings {
+		if f.Rule == "typo" && strings.Contains(f.Suggestion, want[f.Line]) && want[f.Line] != "" {
+			delete(want, f.Line)
+		}
+	}
+	if len(want) > 0 {
+		t.Errorf("not found: %v (findings: %v)", want, rep.Findings)
+	}
+}
+
+// A page whose year was mistyped into the future does not count as the
+// column's latest update: the stale-section warning still names the real
+// latest page.
+func TestStaleIgnoresFutureDates(t *testing.T) {
+	dir := sitetest.Write(t, `
+-- site.toml --
+title = "测试党建网"
+[review]
+update_days = { news = 14 }
+-- content/news/old.md --
++++
+title = "十月的动态"
+date = 2026-10-01
++++
+正文。
+-- content/news/slip.md --
++++
+title = "年份写错的动态"
+date = 2062-05-01
++++
+正文。
+`)
+	rep := review.Run(review.Options{Source: dir, Now: now})
+	for _, f := range rep.Findings {
+		if f.Rule == "stale-section" && f.Path == "content/news/old.md" {
+			return
+		}
+	}
+	t.Errorf("no stale-section warning at content/news/old.md: %v", rep.Findings)
+}

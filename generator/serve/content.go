@@ -201,6 +201,7 @@ func (e *edit) resolve() {
 		FileExists: func(rel string) bool { return e.static[rel] },
 		AssetSize:  s.AssetSize,
 		Reserved:   site.Reserved,
+		All:        s.Content.Pages,
 	})
 	b.resolveProbs, b.resolved = append([]diag.Problem(nil), e.probs...), true
 	e.pub = make(map[string]*content.Page, len(s.Published))

@@ -349,9 +349,11 @@ func load(opt Options, t *timer, oneShot bool) (*Site, []diag.Problem) {
 		FileExists: s.staticExists,
 		AssetSize:  s.AssetSize,
 		Reserved:   Reserved,
+		All:        cs.Pages,
 	})...)
 	probs = append(probs, s.checkFooter(opt.Source)...)
 	probs = append(probs, s.sampleText(opt.Source)...)
+	probs = append(probs, s.emptyHonorLists()...)
 	t.done("resolve")
 
 	if (oneShot || opt.MarkdownCache) && !opt.NoCache {

@@ -48,3 +48,21 @@ func (s *Site) sampleText(source string) []diag.Problem {
 	}
 	return probs
 }
+
+// emptyHonorLists warns about a published 荣誉榜 with no [[honors]] entry:
+// its names are then only text (a table imported from Word, say), which the
+// statistics, the honor highlights and the winners' unit pages never count.
+func (s *Site) emptyHonorLists() []diag.Problem {
+	var probs []diag.Problem
+	for _, p := range s.Published {
+		if p.Honor == nil || p.IsIndex || len(p.Honor.Honors) > 0 {
+			continue
+		}
+		line := p.FieldLines["title"]
+		if line == 0 {
+			line = 1
+		}
+		probs = append(probs, diag.Warn(p.Path, line, diag.MsgHonorNoEntries))
+	}
+	return probs
+}

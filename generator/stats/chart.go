@@ -357,18 +357,29 @@ func (f *Figures) Charts() []Chart {
 func (f *Figures) membersChart() Chart {
 	const id, title = "members-per-unit", "各单位党员人数"
 	var bars []bar
+	unset := 0
 	t := Table{Caption: "各单位党员与党支部数", Columns: []string{"单位", "党员（人）", "党支部（个）"}}
 	for _, u := range f.MembersPerUnit {
-		bars = append(bars, bar{u.Title, []float64{float64(u.Value)}, FormatInt(u.Value)})
 		uf := f.Unit(u.Slug)
-		branches := 0
+		members, branches := intCell(u.Value), intCell(0)
 		if uf != nil {
-			branches = uf.Branches
+			branches = intCell(uf.Branches)
+			// A unit that did not give a figure is not a unit with 0.
+			if uf.MembersUnset {
+				members, unset = Cell{Text: Unknown}, unset+1
+			}
+			if uf.BranchesUnset {
+				branches = Cell{Text: Unknown}
+			}
 		}
-		t.Rows = append(t.Rows, TableRow{Label: u.Title, URL: u.URL, Cells: []Cell{intCell(u.Value), intCell(branches)}})
+		bars = append(bars, bar{u.Title, []float64{float64(u.Value)}, members.Text})
+		t.Rows = append(t.Rows, TableRow{Label: u.Title, URL: u.URL, Cells: []Cell{members, branches}})
 	}
 	t.Foot = &TableRow{Label: "合计", Cells: []Cell{intCell(f.Members), intCell(f.Branches)}}
 	desc := fmt.Sprintf("%s家单位共有党员 %s 人、党支部 %s 个。", FormatInt(f.Units), FormatInt(f.Members), FormatInt(f.Branches))
+	if unset > 0 {
+		desc = fmt.Sprintf("%s家单位中有 %s 家未填写党员人数，其余单位共有党员 %s 人、党支部 %s 个。", FormatInt(f.Units), FormatInt(unset), FormatInt(f.Members), FormatInt(f.Branches))
+	}
 	if len(f.MembersPerUnit) > 0 {
 		top := f.MembersPerUnit[0]
 		desc += fmt.Sprintf("党员最多的是%s（%s 人）。", top.Title, FormatInt(top.Value))

@@ -367,6 +367,24 @@ func TestKeyFigures(t *testing.T) {
 	}
 }
 
+// The headline totals say how many units gave no figure, so that a sum over
+// some units does not read as the whole system's.
+func TestKeyFiguresSayUnitsWithoutFigures(t *testing.T) {
+	pages := content.Published(fixture(), false)
+	for _, p := range pages {
+		if p.Unit != nil && p.Slug == "donghu" {
+			p.Unit.MembersUnset, p.Unit.Members = true, 0
+		}
+	}
+	labels := map[string]string{}
+	for _, k := range Compute(pages).KeyFigures() {
+		labels[k.Key] = k.Label
+	}
+	if labels["members"] != "党员（1 家单位未填写）" || labels["branches"] != "党支部" {
+		t.Errorf("labels: members %q, branches %q", labels["members"], labels["branches"])
+	}
+}
+
 // relLum and contrast follow WCAG 2.x.
 func relLum(hex string) float64 {
 	var rgb [3]float64

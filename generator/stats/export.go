@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
+	"fmt"
 	"strconv"
 	"strings"
 )
@@ -156,10 +157,28 @@ type KeyFigure struct {
 // KeyFigures are the headline numbers, in reading order.
 func (f *Figures) KeyFigures() []KeyFigure {
 	inv, invUnit := wanParts(f.Investment)
+	// A total that leaves out units which gave no figure says so, rather
+	// than read as the whole system's.
+	members, branches := "党员", "党支部"
+	var noMembers, noBranches int
+	for _, u := range f.PerUnit {
+		if u.MembersUnset {
+			noMembers++
+		}
+		if u.BranchesUnset {
+			noBranches++
+		}
+	}
+	if noMembers > 0 {
+		members = fmt.Sprintf("党员（%d 家单位未填写）", noMembers)
+	}
+	if noBranches > 0 {
+		branches = fmt.Sprintf("党支部（%d 家单位未填写）", noBranches)
+	}
 	return []KeyFigure{
 		{"units", "单位", FormatInt(f.Units), "家"},
-		{"members", "党员", FormatInt(f.Members), "人"},
-		{"branches", "党支部", FormatInt(f.Branches), "个"},
+		{"members", members, FormatInt(f.Members), "人"},
+		{"branches", branches, FormatInt(f.Branches), "个"},
 		{"brands", "党建品牌", FormatInt(f.Brands), "个"},
 		{"coverage", "品牌覆盖率", strconv.FormatFloat(f.Coverage.Ratio*100, 'f', 1, 64), "%"},
 		{"model_sites", "示范点", FormatInt(f.ModelSites), "个"},

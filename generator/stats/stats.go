@@ -76,6 +76,10 @@ type UnitFigures struct {
 	Activities    int     `json:"activities"`
 	Beneficiaries int     `json:"beneficiaries"`
 	Investment    float64 `json:"investment"`
+	// MembersUnset, BranchesUnset: the unit did not write the field; its 0
+	// is shown as 未填写.
+	MembersUnset  bool `json:"-"`
+	BranchesUnset bool `json:"-"`
 }
 
 // Figures is every figure of the portal. The JSON keys are the contract of
@@ -213,6 +217,8 @@ func Compute(pages []*content.Page) *Figures {
 			Members:       p.Unit.Members,
 			Branches:      p.Unit.Branches,
 			HonorsByLevel: []Count{},
+			MembersUnset:  p.Unit.MembersUnset,
+			BranchesUnset: p.Unit.BranchesUnset,
 		}
 		unitsByPtr[p] = uf
 		unitsByKey[uf.Slug] = uf

@@ -1,0 +1,30 @@
+package deploy
+
+import (
+	"errors"
+	"net"
+	"strings"
+	"syscall"
+)
+
+// connectWhy says in Chinese why a connection failed and what to check,
+// with the system's own words after it for IT: an officer cannot act on
+// "dial tcp …: connect: connection refused".
+func connectWhy(err error) string {
+	var dns *net.DNSError
+	var ne net.Error
+	why := ""
+	switch {
+	case errors.Is(err, syscall.ECONNREFUSED):
+		why = "服务器拒绝连接，这个端口上没有在运行的服务：请核对地址中的端口（SFTP 默认 22），或请信息科（IT）确认服务已开启"
+	case errors.As(err, &dns):
+		why = "找不到名为 " + dns.Name + " 的服务器：请核对服务器地址是否写错；内网服务器要在单位内网中发布"
+	case errors.As(err, &ne) && ne.Timeout():
+		why = "连接超时，服务器没有回应：请检查网络是否连通、地址是否正确，或请信息科（IT）检查防火墙"
+	case strings.Contains(err.Error(), "ssh: handshake failed: EOF"):
+		why = "对方不是 SFTP（SSH）服务，连接后立即断开：请核对地址中的端口，或请信息科（IT）确认"
+	default:
+		return err.Error()
+	}
+	return why + "（" + err.Error() + "）"
+}

@@ -1,0 +1,49 @@
+package initsite
+
+import (
+	"path/filepath"
+	"testing"
+	"time"
+
+	"dangjian/generator/review"
+)
+
+// The demo portal copied by init --demo reviews as clean as the repository's
+// own: its review/ word list (the local date of the 卫生计生委 renaming) comes
+// with it, or its 2018 news pages are errors.
+func TestDemoReviewsClean(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "示例网站")
+	if _, err := Run(Options{Dir: dir, Demo: true}); err != nil {
+		t.Fatal(err)
+	}
+	rep := review.Run(review.Options{Source: dir})
+	if len(rep.Problems) > 0 {
+		t.Fatalf("problems: %v", rep.Problems)
+	}
+	if n := rep.Errors(); n > 0 {
+		for _, f := range rep.Findings {
+			t.Logf("%s:%d: [%s] %s", f.Path, f.Line, f.Rule, f.Message)
+		}
+		t.Fatalf("the demo copy has %d review errors", n)
+	}
+}
+
+// A new site checks that 工作动态 is kept up to date (栏目不更新 is a single
+// veto item of the government website inspection): its site.toml sets
+// [review] update_days, so review warns once the news is two weeks old.
+func TestNewSiteWarnsOfStaleNews(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "我的党建网")
+	if _, err := Run(Options{Dir: dir}); err != nil {
+		t.Fatal(err)
+	}
+	rep := review.Run(review.Options{Source: dir, Now: time.Date(2026, 12, 7, 10, 0, 0, 0, time.UTC)})
+	if len(rep.Problems) > 0 {
+		t.Fatalf("problems: %v", rep.Problems)
+	}
+	for _, f := range rep.Findings {
+		if f.Rule == "stale-section" && f.Path == "content/news/shili-dongtai.md" {
+			return
+		}
+	}
+	t.Errorf("no stale-section warning for news last updated 2025-01-01: %v", rep.Findings)
+}
