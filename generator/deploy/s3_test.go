@@ -14,8 +14,6 @@ import (
 
 	"github.com/minio/minio-go/v7"
 	"github.com/minio/minio-go/v7/pkg/credentials"
-
-	"dangjian/generator/diag"
 )
 
 const (
