@@ -6,12 +6,14 @@
 package initsite
 
 import (
+	"bytes"
 	"embed"
 	"errors"
 	"io/fs"
 	"os"
 	"path"
 	"path/filepath"
+	"time"
 
 	"dangjian"
 	"dangjian/generator/diag"
@@ -24,6 +26,8 @@ var skeleton embed.FS
 type Options struct {
 	Dir  string
 	Demo bool // copy the demo portal instead of the small site
+	// Today dates the small site's example news (its opening); zero is now.
+	Today time.Time
 }
 
 // ErrNotEmpty is returned (wrapped in a *diag.Problem's error) when Dir
@@ -59,6 +63,19 @@ func Files(demo bool) fs.FS {
 }
 
 // Run writes the new site and returns the number of files written.
+// exampleNews is the small site's one news page, 党建工作网开通. It is
+// dated the day the site is made: a fixed date would be months old on a new
+// site, and the 栏目不更新 check (on for news in a new site.toml) would
+// report 工作动态 as stale on the officer's first review.
+const exampleNews = "content/news/shili-dongtai.md"
+
+func dateExample(data []byte, today time.Time) []byte {
+	if today.IsZero() {
+		today = time.Now()
+	}
+	return bytes.Replace(data, []byte("date = 2025-01-01  #"), []byte("date = "+today.Format("2006-01-02")+"  #"), 1)
+}
+
 func Run(opt Options) (int, error) {
 	if entries, err := os.ReadDir(opt.Dir); err == nil {
 		if len(entries) > 0 {
@@ -82,6 +99,9 @@ func Run(opt Options) (int, error) {
 		data, err := fs.ReadFile(src, p)
 		if err != nil {
 			return err
+		}
+		if !opt.Demo && p == exampleNews {
+			data = dateExample(data, opt.Today)
 		}
 		dst := filepath.Join(opt.Dir, filepath.FromSlash(p))
 		if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
