@@ -160,7 +160,11 @@ func collectStatic(th *theme.Theme, cs *content.Site) ([]StaticFile, []diag.Prob
 	}
 	var probs []diag.Problem
 	for _, s := range skipped {
-		probs = append(probs, diag.Warn(s, 0, diag.MsgSymlinkOut))
+		msg := diag.MsgSymlinkOut
+		if s.Loop {
+			msg = diag.MsgSymlinkLoop
+		}
+		probs = append(probs, diag.Warn(s.Source, 0, msg))
 	}
 	byRel := map[string]int{}
 	var out []StaticFile

@@ -82,43 +82,77 @@ func (t *Theme) Files(dir string) ([]File, error) {
 	return files, err
 }
 
-// FilesSkipping is Files, and also lists (as their Source) the symbolic
-// links it left out because they lead out of the site folder: a static/
-// link to /etc/passwd must not be published, nor read as a template.
-func (t *Theme) FilesSkipping(dir string) (files []File, skipped []string, err error) {
+// Skip is a symbolic link that FilesSkipping left out, by its Source.
+type Skip struct {
+	Source string
+	Loop   bool // it leads to a folder it is in; otherwise out of the site or into a hidden folder
+}
+
+// FilesSkipping is Files, and also lists the symbolic links it left out
+// because they lead out of the site folder (a static/ link to /etc/passwd
+// must not be published, nor read as a template) or round in a loop. A
+// link to a folder inside the site is followed, as content/ follows one:
+// the officer who links static/docs to a folder of documents means them.
+func (t *Theme) FilesSkipping(dir string) (files []File, skipped []Skip, err error) {
 	seen := map[string]bool{}
 	var out []File
 	for _, l := range t.layers {
 		if l.dir != "" && !t.inside(filepath.Join(l.dir, dir)) {
 			// The folder itself (static/ → /etc) leads out.
 			if _, err := os.Lstat(filepath.Join(l.dir, dir)); err == nil {
-				skipped = append(skipped, l.name+dir)
+				skipped = append(skipped, Skip{Source: l.name + dir})
 			}
 			continue
 		}
-		err := fs.WalkDir(l.fsys, dir, func(p string, d fs.DirEntry, err error) error {
-			if err != nil {
-				if errors.Is(err, fs.ErrNotExist) && p == dir {
-					return fs.SkipDir
+		// The real folders whose links are being followed, for loops
+		// through other links; a link to a folder it is in is one too.
+		onPath := map[string]bool{}
+		if l.dir != "" {
+			if real, err := filepath.EvalSymlinks(filepath.Join(l.dir, dir)); err == nil {
+				onPath[real] = true
+			}
+		}
+		var walk func(root string) error
+		walk = func(root string) error {
+			return fs.WalkDir(l.fsys, root, func(p string, d fs.DirEntry, err error) error {
+				if err != nil {
+					if errors.Is(err, fs.ErrNotExist) && p == dir {
+						return fs.SkipDir
+					}
+					return err
 				}
-				return err
-			}
-			if d.IsDir() {
+				if d.IsDir() {
+					return nil
+				}
+				rel := p[len(dir)+1:]
+				if seen[rel] || path.Base(rel)[0] == '.' {
+					return nil
+				}
+				if l.dir != "" && d.Type()&fs.ModeSymlink != 0 {
+					full := filepath.Join(l.dir, filepath.FromSlash(p))
+					if !t.inside(full) {
+						skipped = append(skipped, Skip{Source: l.name + p})
+						return nil
+					}
+					if real, err := filepath.EvalSymlinks(full); err == nil {
+						if info, err := os.Stat(real); err == nil && info.IsDir() {
+							parent, _ := filepath.EvalSymlinks(filepath.Dir(full))
+							if onPath[real] || parent == real || strings.HasPrefix(parent, real+string(filepath.Separator)) {
+								skipped = append(skipped, Skip{Source: l.name + p, Loop: true})
+								return nil
+							}
+							onPath[real] = true
+							defer delete(onPath, real)
+							return walk(p)
+						}
+					}
+				}
+				seen[rel] = true
+				out = append(out, File{Rel: rel, Source: l.name + p, fsys: l.fsys, full: p})
 				return nil
-			}
-			rel := p[len(dir)+1:]
-			if seen[rel] || path.Base(rel)[0] == '.' {
-				return nil
-			}
-			if l.dir != "" && d.Type()&fs.ModeSymlink != 0 && !t.inside(filepath.Join(l.dir, filepath.FromSlash(p))) {
-				skipped = append(skipped, l.name+p)
-				return nil
-			}
-			seen[rel] = true
-			out = append(out, File{Rel: rel, Source: l.name + p, fsys: l.fsys, full: p})
-			return nil
-		})
-		if err != nil {
+			})
+		}
+		if err := walk(dir); err != nil {
 			return nil, nil, err
 		}
 	}

@@ -3,6 +3,8 @@ package theme
 import (
 	"os"
 	"path/filepath"
+	"slices"
+	"strings"
 	"testing"
 )
 
@@ -67,9 +69,58 @@ func TestSiteFilesWinFromAnyFolder(t *testing.T) {
 			if css != "static/css/main.css" {
 				t.Errorf("css/main.css comes from %q, want the site's static/css/main.css", css)
 			}
-			if len(skipped) != 2 || skipped[0] != "static/gitcfg" || skipped[1] != "static/leak.txt" {
+			if len(skipped) != 2 || skipped[0] != (Skip{Source: "static/gitcfg"}) || skipped[1] != (Skip{Source: "static/leak.txt"}) {
 				t.Errorf("skipped %v, want [static/gitcfg static/leak.txt]", skipped)
 			}
 		})
+	}
+}
+
+// A static/ link to a folder inside the site publishes the folder's files
+// under the link's name, as content/ does (it stopped the build with "read
+// static/docs: is a directory"); a link to a folder it is in is a loop,
+// left out and reported.
+func TestStaticFolderLinkIsFollowed(t *testing.T) {
+	site := t.TempDir()
+	write(t, filepath.Join(site, "docs", "sub", "a.txt"), "附件")
+	write(t, filepath.Join(site, "static", "css", "main.css"), "/* site's own */")
+	if err := os.Symlink(filepath.Join("..", "docs"), filepath.Join(site, "static", "docs")); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(".", filepath.Join(site, "static", "css", "again")); err != nil {
+		t.Fatal(err)
+	}
+	// Two links that lead into each other's folders.
+	write(t, filepath.Join(site, "other", "o.txt"), "另一个")
+	if err := os.Symlink(filepath.Join("..", "other"), filepath.Join(site, "static", "x")); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(filepath.Join("..", "static"), filepath.Join(site, "other", "back")); err != nil {
+		t.Fatal(err)
+	}
+	th, err := Open(site, "default")
+	if err != nil {
+		t.Fatal(err)
+	}
+	files, skipped, err := th.FilesSkipping("static")
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]string{}
+	for _, f := range files {
+		if strings.HasPrefix(f.Source, "static/") {
+			data, err := f.Read()
+			if err != nil {
+				t.Fatalf("%s: %v", f.Source, err)
+			}
+			got[f.Rel] = string(data)
+		}
+	}
+	if got["docs/sub/a.txt"] != "附件" || got["x/o.txt"] != "另一个" || len(got) != 3 {
+		t.Errorf("the site's static files: %q, want css/main.css, docs/sub/a.txt and x/o.txt", got)
+	}
+	want := []Skip{{Source: "static/css/again", Loop: true}, {Source: "static/x/back", Loop: true}}
+	if !slices.Equal(skipped, want) {
+		t.Errorf("skipped %v, want the loops %v", skipped, want)
 	}
 }
