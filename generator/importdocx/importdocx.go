@@ -692,10 +692,11 @@ func tomlString(s string) string {
 type unitIndex struct {
 	slugs  []string
 	titles map[string]string // title or short → slug
+	full   map[string]bool   // the names that are a unit's full title
 }
 
 func loadUnits(source string) unitIndex {
-	ix := unitIndex{titles: map[string]string{}}
+	ix := unitIndex{titles: map[string]string{}, full: map[string]bool{}}
 	dir := filepath.Join(source, "content", "units")
 	entries, _ := os.ReadDir(dir)
 	for _, e := range entries {
@@ -712,8 +713,11 @@ func loadUnits(source string) unitIndex {
 		p, _ := content.Parse("units/"+name, data)
 		if p.Title != "" {
 			ix.titles[p.Title] = slug
+			ix.full[p.Title] = true
 		}
-		if p.Unit != nil && p.Unit.Short != "" {
+		// A full title wins over another unit's short name, as the
+		// build resolves it (content.unitIndex), whatever the file order.
+		if p.Unit != nil && p.Unit.Short != "" && !ix.full[p.Unit.Short] {
 			ix.titles[p.Unit.Short] = slug
 		}
 	}

@@ -972,3 +972,27 @@ func TestPrivacyWarnedAtImport(t *testing.T) {
 	}
 	t.Errorf("no warning of the ID number at %s:%d: %v", pg.Rel, line, pg.Warnings)
 }
+
+// A unit's full title names that unit even when another unit's short name
+// is the same, whichever file is read first: the build resolves it so.
+func TestLoadUnitsFullTitleBeatsShortName(t *testing.T) {
+	for _, files := range [][2]string{{"a.md", "b.md"}, {"b.md", "a.md"}} {
+		dir := t.TempDir()
+		units := filepath.Join(dir, "content", "units")
+		if err := os.MkdirAll(units, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		// files[0] holds the full title, files[1] the short name.
+		write := func(name, src string) {
+			if err := os.WriteFile(filepath.Join(units, name), []byte(src), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+		write(files[0], "+++\ntitle = \"市中医院\"\n+++\n")
+		write(files[1], "+++\ntitle = \"岚山市中医医院\"\nshort = \"市中医院\"\n+++\n")
+		want := strings.TrimSuffix(files[0], ".md")
+		if got, ok := loadUnits(dir).find("市中医院"); !ok || got != want {
+			t.Errorf("full title in %s: find = %q, %v; want %q", files[0], got, ok, want)
+		}
+	}
+}
