@@ -414,17 +414,34 @@ func sniffImage(b []byte) string {
 // Slug makes a file name from a title: letters and digits of any script
 // are kept, spaces and ASCII punctuation become "-", Chinese punctuation
 // goes (“”《》 would otherwise be percent-encoded in every address); at
-// most 40 characters.
+// most 40 characters. A longer title is cut where a phrase ends (at its
+// punctuation, a space, or before 和/与/及/暨) when that keeps at least
+// half of them: a file name and address ending mid-word (…优秀共产党员的)
+// reads as a mistake.
 func Slug(title string) string {
+	const most, least = 40, 20
 	var b strings.Builder
 	n := 0
 	dash := false
-	for _, r := range title {
-		if n >= 40 {
-			break
+	cut := 0 // b.Len() at the last phrase end with least or more runes
+	phraseEnd := func() {
+		if n >= least && b.Len() > 0 {
+			cut = b.Len()
 		}
+	}
+	for _, r := range title {
 		switch {
-		case unicode.IsLetter(r) || unicode.IsDigit(r):
+		case unicode.IsLetter(r) || unicode.IsDigit(r) || r == '〇': // 〇 is no letter to Unicode: 二〇二三 lost it
+			if strings.ContainsRune("和与及暨", r) {
+				phraseEnd()
+			}
+			if n+1 > most || (dash && b.Len() > 0 && n+2 > most) {
+				s := b.String()
+				if cut > 0 {
+					s = s[:cut]
+				}
+				return s
+			}
 			if r < utf8.RuneSelf {
 				r = unicode.ToLower(r)
 			}
@@ -436,7 +453,10 @@ func Slug(title string) string {
 			b.WriteRune(r)
 			n++
 		case r < utf8.RuneSelf || unicode.IsSpace(r):
+			phraseEnd()
 			dash = true // spaces and ASCII punctuation (a/b, a.b) separate words
+		default:
+			phraseEnd() // Chinese punctuation: 、，：“”《》（）
 		}
 	}
 	s := b.String()
