@@ -64,6 +64,7 @@ func TestParseProblemsCRLF(t *testing.T) {
 		"# 注释\n\npaginate = １０\n",
 		"title = \"x\"\n[[menu]]\nname = \"a\"\nurll = \"/a/\"\n",
 		"title = \"x\"\ndescription = \"未写完\n",
+		"title = \"岚江党建”\n",
 	} {
 		_, want := Parse([]byte(src))
 		if len(want) == 0 {

@@ -50,6 +50,9 @@ func Parse(data []byte) (Config, []diag.Problem) {
 	// line: a title closed with Word's ” got "文本缺少结束的半角双引号" at
 	// the line above it. Content pages are read the same way (content.Parse).
 	data = bytes.ReplaceAll(data, []byte("\r\n"), []byte("\n"))
+	// The decoder skips a byte-order mark, but the slip reader would copy
+	// it, invisible, into the line it tells the officer to write.
+	data = bytes.TrimPrefix(data, []byte("\ufeff"))
 	cfg := Defaults()
 	md, err := toml.Decode(string(data), &cfg)
 	if err != nil {
