@@ -19,14 +19,14 @@ func TestPrintIsTheArticleAlone(t *testing.T) {
 	}
 	shown := eval[map[string]bool](t, ctx, `(() => {
 	  const on = sel => { const e = document.querySelector(sel); return !!e && getComputedStyle(e).display !== 'none' && e.getClientRects().length > 0; };
-	  return {title: on('h1'), attachments: on('.attachments'), prevNext: on('.prev-next'), tags: on('.tags'), nav: on('.site-nav')};
+	  return {title: on('h1'), attachments: on('.attachments'), prevNext: on('.prev-next'), tags: on('.tags'), nav: on('.site-nav'), tools: on('.a11y-tools'), search: on('.header-search')};
 	})()`)
 	for _, sel := range []string{"title", "attachments"} {
 		if !shown[sel] {
 			t.Errorf("%s is not printed", sel)
 		}
 	}
-	for _, sel := range []string{"prevNext", "tags", "nav"} {
+	for _, sel := range []string{"prevNext", "tags", "nav", "tools", "search"} {
 		if shown[sel] {
 			t.Errorf("%s is printed", sel)
 		}
