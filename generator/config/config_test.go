@@ -54,6 +54,32 @@ func TestParseProblems(t *testing.T) {
 	}
 }
 
+// site.toml saved by Notepad or WPS (CRLF, with or without a BOM) gets
+// the same messages, at the same lines, as the LF file: the decoder put a
+// string cut at "\r" on the line before, and the message lost its fix.
+func TestParseProblemsCRLF(t *testing.T) {
+	for _, src := range []string{
+		"# 注释\ntitle = \"岚江党建”\nbaseURL = \"/\"\n",
+		"# 注释\ntitle = “岚江党建”\n",
+		"# 注释\n\npaginate = １０\n",
+		"title = \"x\"\n[[menu]]\nname = \"a\"\nurll = \"/a/\"\n",
+		"title = \"x\"\ndescription = \"未写完\n",
+		"title = \"岚江党建”\n",
+	} {
+		_, want := Parse([]byte(src))
+		if len(want) == 0 {
+			t.Fatalf("%q: no problem", src)
+		}
+		crlf := strings.ReplaceAll(src, "\n", "\r\n")
+		for _, in := range []string{crlf, "\ufeff" + crlf} {
+			_, got := Parse([]byte(in))
+			if len(got) == 0 || got[0].Error() != want[0].Error() {
+				t.Errorf("%q:\n got %v\nwant %v", in, got, want[0])
+			}
+		}
+	}
+}
+
 // An external address copied without its https:// was taken for a path of
 // the site (the menu's "www.example.gov.cn" led to /news/a/www.example.gov.cn)
 // and the 党政机关网站标识 link's other schemes vanished from the footer.

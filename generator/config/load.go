@@ -1,6 +1,7 @@
 package config
 
 import (
+	"bytes"
 	"dangjian/generator/textfile"
 	"errors"
 	"os"
@@ -44,6 +45,14 @@ func Load(source string) (Config, []diag.Problem) {
 // Parse decodes site.toml's bytes.
 func Parse(data []byte) (Config, []diag.Problem) {
 	data = textfile.UTF8(data) // Notepad's "Unicode"
+	// Notepad and WPS save CRLF. The decoder counts a string cut by "\r"
+	// on the line before, and the usual-slip reader then sees the wrong
+	// line: a title closed with Word's ” got "文本缺少结束的半角双引号" at
+	// the line above it. Content pages are read the same way (content.Parse).
+	data = bytes.ReplaceAll(data, []byte("\r\n"), []byte("\n"))
+	// The decoder skips a byte-order mark, but the slip reader would copy
+	// it, invisible, into the line it tells the officer to write.
+	data = bytes.TrimPrefix(data, []byte("\ufeff"))
 	cfg := Defaults()
 	md, err := toml.Decode(string(data), &cfg)
 	if err != nil {

@@ -128,6 +128,38 @@ func TestAmbiguousUnitSaysWhatToWrite(t *testing.T) {
 	}
 }
 
+// A unit's full title names that unit, even when another unit's short name
+// is the same: the full title is the unit's own name (as a slug beats both).
+// A warning says which was taken and how to name the other one.
+func TestFullTitleBeatsAnotherUnitsShortName(t *testing.T) {
+	a, _ := Parse("units/zhongyi.md", []byte("+++\ntitle = \"市中医院\"\n+++\n"))
+	b, _ := Parse("units/lanshan.md", []byte("+++\ntitle = \"岚山市中医医院\"\nshort = \"市中医院\"\n+++\n"))
+	brand, _ := Parse("brands/x.md", []byte("+++\ntitle = \"品牌\"\nunit = \"市中医院\"\nlogo = \"images/x.png\"\n+++\n"))
+	news, _ := Parse("news/n.md", []byte("+++\ntitle = \"n\"\ndate = 2020-01-01\nunits = [\"市中 医院\", \"lanshan\"]\n+++\n"))
+	probs := Resolve([]*Page{a, b, brand, news}, ResolveOptions{FileExists: func(string) bool { return true }})
+	if brand.Brand.Unit != a {
+		t.Fatalf("unit = %v, want the unit titled 市中医院; problems: %s", brand.Brand.Unit, messages(probs))
+	}
+	if len(news.News.Units) != 2 || news.News.Units[0] != a || news.News.Units[1] != b {
+		t.Errorf("news units = %v", news.News.Units)
+	}
+	for _, p := range probs {
+		if p.Severity != diag.Warning {
+			t.Errorf("an error: %s", messages([]diag.Problem{p}))
+		}
+	}
+	want := `content/brands/x.md:3: "市中医院" 是单位 "zhongyi" 的全称，本页按全称指向该单位；但它也是 "lanshan"（岚山市中医医院）的简称：如指的是后者，请改写为其文件名，如 unit = "lanshan"`
+	if got := messages(probs); !strings.Contains(got, want) {
+		t.Errorf("problems: %s\nwant: %s", got, want)
+	}
+	// Two units with the same full title stay ambiguous.
+	c, _ := Parse("units/other.md", []byte("+++\ntitle = \"市中医院\"\n+++\n"))
+	probs = Resolve([]*Page{a, b, c, brand}, ResolveOptions{FileExists: func(string) bool { return true }})
+	if got := messages(probs); !strings.Contains(got, "同时是几个单位的名称") {
+		t.Errorf("two full titles: %s", got)
+	}
+}
+
 // A published page naming a unit that is still a draft is told so, with the
 // unit's file: "no such unit" sent the officer looking for a file that was
 // there all along.

@@ -15,19 +15,23 @@ type unitIndex struct {
 	units   []*Page
 	bySlug  map[string]*Page
 	byTitle map[string][]*Page // title and short name → units
+	byFull  map[string][]*Page // full title → units
 	drafts  *unitIndex         // the units left out as drafts, for the message
 }
 
 func (ix *unitIndex) has(p *Page) bool { return ix.bySlug[UnitKey(p)] == p }
 
 func newUnitIndex(pages []*Page) *unitIndex {
-	ix := &unitIndex{bySlug: map[string]*Page{}, byTitle: map[string][]*Page{}}
+	ix := &unitIndex{bySlug: map[string]*Page{}, byTitle: map[string][]*Page{}, byFull: map[string][]*Page{}}
 	for _, p := range pages {
 		if p.Kind != KindUnit || p.IsIndex {
 			continue
 		}
 		ix.units = append(ix.units, p)
 		ix.bySlug[UnitKey(p)] = p
+		if p.Title != "" {
+			ix.byFull[p.Title] = append(ix.byFull[p.Title], p)
+		}
 		for _, name := range unitNames(p)[1:] {
 			if !containsPage(ix.byTitle[name], p) {
 				ix.byTitle[name] = append(ix.byTitle[name], p)
@@ -73,6 +77,16 @@ func (ix *unitIndex) find(path string, line int, field, name string) (*Page, *di
 			}
 		}
 	}
+	if len(cands) > 1 {
+		if u, others := ix.fullTitle(name, cands); u != nil {
+			// A unit's full title is its name; another unit's short name
+			// that happens to equal it does not make the name ambiguous,
+			// as a slug beats both. Said, so the officer who meant the
+			// other unit sees which one was taken.
+			p := diag.Warn(path, line, diag.MsgUnitByFullTitle, name, UnitKey(u), unitList(others), field, UnitKey(others[0]))
+			return u, &p
+		}
+	}
 	switch len(cands) {
 	case 1:
 		return cands[0], nil
@@ -90,7 +104,7 @@ func (ix *unitIndex) find(path string, line int, field, name string) (*Page, *di
 		p := diag.New(path, line, diag.MsgUnitUnknown, name, field)
 		return nil, &p
 	}
-	sort.Slice(cands, func(i, j int) bool { return UnitKey(cands[i]) < UnitKey(cands[j]) })
+	sortUnits(cands)
 	var zh, en []string
 	for _, u := range cands {
 		zh = append(zh, fmt.Sprintf("%q（%s）", UnitKey(u), u.Title))
@@ -103,6 +117,50 @@ func (ix *unitIndex) find(path string, line int, field, name string) (*Page, *di
 	}
 	p := diag.New(path, line, msg)
 	return nil, &p
+}
+
+// fullTitle returns the one candidate whose full title is name (exactly,
+// or else folded as normalizeName folds), and the other candidates; nil
+// when no candidate, or more than one, has it as its full title.
+func (ix *unitIndex) fullTitle(name string, cands []*Page) (*Page, []*Page) {
+	var full []*Page
+	for _, u := range cands {
+		if u.Title == name {
+			full = append(full, u)
+		}
+	}
+	if len(full) == 0 {
+		for _, u := range cands {
+			if normalizeName(u.Title) == normalizeName(name) {
+				full = append(full, u)
+			}
+		}
+	}
+	if len(full) != 1 {
+		return nil, nil
+	}
+	var others []*Page
+	for _, u := range cands {
+		if u != full[0] {
+			others = append(others, u)
+		}
+	}
+	sortUnits(others)
+	return full[0], others
+}
+
+func sortUnits(us []*Page) {
+	sort.Slice(us, func(i, j int) bool { return UnitKey(us[i]) < UnitKey(us[j]) })
+}
+
+// unitList names units as "slug"（全称）, one Msg with no arguments.
+func unitList(us []*Page) diag.Msg {
+	var zh, en []string
+	for _, u := range us {
+		zh = append(zh, fmt.Sprintf("%q（%s）", UnitKey(u), u.Title))
+		en = append(en, fmt.Sprintf("%q (%s)", UnitKey(u), u.Title))
+	}
+	return diag.Msg{Zh: strings.Join(zh, "、"), En: strings.Join(en, ", ")}
 }
 
 // normalizeName folds the differences that do not make another name:

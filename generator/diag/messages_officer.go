@@ -71,10 +71,11 @@ func Sentence(outer, inner Msg, args ...any) Msg {
 
 // Units named by slug, title or short name.
 var (
-	MsgUnitUnknownDid = Msg{"找不到单位 %q（%s 可写 content/units/ 下的文件名、单位全称或简称）；是否应为 %q（%s）？", "unknown unit %q (%s takes a unit's file name in content/units/, its full title or its short name); did you mean %q (%s)?"}
-	MsgUnitDraft      = Msg{"单位 %q（%s）还是草稿（draft = true），没有发布，本页不能指向它：请先把该单位的 draft = true 改为 false 发布它，或者本页也暂时保留 draft = true", "unit %q (%s) is a draft (draft = true) and not published, so this page cannot name it: publish the unit first (draft = false), or keep this page a draft too"}
-	MsgUnitUnknown    = Msg{"找不到单位 %q（%s 可写 content/units/ 下的文件名、单位全称或简称），本站的单位见 content/units/", "unknown unit %q (%s takes a unit's file name in content/units/, its full title or its short name); the site's units are in content/units/"}
-	MsgUnitAmbiguous  = Msg{"%q 同时是几个单位的名称：%s；请改写为所指那个单位的文件名，如 %s = %q", "%q names several units: %s; write the file name of the one you mean, e.g. %s = %q"}
+	MsgUnitUnknownDid  = Msg{"找不到单位 %q（%s 可写 content/units/ 下的文件名、单位全称或简称）；是否应为 %q（%s）？", "unknown unit %q (%s takes a unit's file name in content/units/, its full title or its short name); did you mean %q (%s)?"}
+	MsgUnitDraft       = Msg{"单位 %q（%s）还是草稿（draft = true），没有发布，本页不能指向它：请先把该单位的 draft = true 改为 false 发布它，或者本页也暂时保留 draft = true", "unit %q (%s) is a draft (draft = true) and not published, so this page cannot name it: publish the unit first (draft = false), or keep this page a draft too"}
+	MsgUnitUnknown     = Msg{"找不到单位 %q（%s 可写 content/units/ 下的文件名、单位全称或简称），本站的单位见 content/units/", "unknown unit %q (%s takes a unit's file name in content/units/, its full title or its short name); the site's units are in content/units/"}
+	MsgUnitByFullTitle = Msg{"%q 是单位 %q 的全称，本页按全称指向该单位；但它也是 %s的简称：如指的是后者，请改写为其文件名，如 %s = %q；如指的就是前者，可写文件名消除本提示", "%q is the full title of unit %q, so this page names that unit; it is also the short name of %s: if you mean that one, write its file name, e.g. %s = %q; if not, write the first unit's file name to silence this warning"}
+	MsgUnitAmbiguous   = Msg{"%q 同时是几个单位的名称：%s；请改写为所指那个单位的文件名，如 %s = %q", "%q names several units: %s; write the file name of the one you mean, e.g. %s = %q"}
 )
 
 // Nothing wrong is published silently.

@@ -414,17 +414,34 @@ func sniffImage(b []byte) string {
 // Slug makes a file name from a title: letters and digits of any script
 // are kept, spaces and ASCII punctuation become "-", Chinese punctuation
 // goes (“”《》 would otherwise be percent-encoded in every address); at
-// most 40 characters.
+// most 40 characters. A longer title is cut where a phrase ends (at its
+// punctuation, a space, or before 和/与/及/暨) when that keeps at least
+// half of them: a file name and address ending mid-word (…优秀共产党员的)
+// reads as a mistake.
 func Slug(title string) string {
+	const most, least = 40, 20
 	var b strings.Builder
 	n := 0
 	dash := false
-	for _, r := range title {
-		if n >= 40 {
-			break
+	cut := 0 // b.Len() at the last phrase end with least or more runes
+	phraseEnd := func() {
+		if n >= least && b.Len() > 0 {
+			cut = b.Len()
 		}
+	}
+	for _, r := range title {
 		switch {
-		case unicode.IsLetter(r) || unicode.IsDigit(r):
+		case unicode.IsLetter(r) || unicode.IsDigit(r) || r == '〇': // 〇 is no letter to Unicode: 二〇二三 lost it
+			if strings.ContainsRune("和与及暨", r) {
+				phraseEnd()
+			}
+			if n+1 > most || (dash && b.Len() > 0 && n+2 > most) {
+				s := b.String()
+				if cut > 0 {
+					s = s[:cut]
+				}
+				return s
+			}
 			if r < utf8.RuneSelf {
 				r = unicode.ToLower(r)
 			}
@@ -436,7 +453,10 @@ func Slug(title string) string {
 			b.WriteRune(r)
 			n++
 		case r < utf8.RuneSelf || unicode.IsSpace(r):
+			phraseEnd()
 			dash = true // spaces and ASCII punctuation (a/b, a.b) separate words
+		default:
+			phraseEnd() // Chinese punctuation: 、，：“”《》（）
 		}
 	}
 	s := b.String()
@@ -692,10 +712,11 @@ func tomlString(s string) string {
 type unitIndex struct {
 	slugs  []string
 	titles map[string]string // title or short → slug
+	full   map[string]bool   // the names that are a unit's full title
 }
 
 func loadUnits(source string) unitIndex {
-	ix := unitIndex{titles: map[string]string{}}
+	ix := unitIndex{titles: map[string]string{}, full: map[string]bool{}}
 	dir := filepath.Join(source, "content", "units")
 	entries, _ := os.ReadDir(dir)
 	for _, e := range entries {
@@ -712,8 +733,11 @@ func loadUnits(source string) unitIndex {
 		p, _ := content.Parse("units/"+name, data)
 		if p.Title != "" {
 			ix.titles[p.Title] = slug
+			ix.full[p.Title] = true
 		}
-		if p.Unit != nil && p.Unit.Short != "" {
+		// A full title wins over another unit's short name, as the
+		// build resolves it (content.unitIndex), whatever the file order.
+		if p.Unit != nil && p.Unit.Short != "" && !ix.full[p.Unit.Short] {
 			ix.titles[p.Unit.Short] = slug
 		}
 	}

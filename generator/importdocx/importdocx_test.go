@@ -754,6 +754,14 @@ func TestSlug(t *testing.T) {
 		"../../etc/passwd": "etc-passwd",
 		"《党章》学习":           "党章学习",
 		"？？？":              "import",
+		// Longer than 40: cut where a phrase ends, not mid-word.
+		"关于表彰2023年度全市卫生健康系统优秀共产党员、优秀党务工作者和先进基层党组织的决定": "关于表彰2023年度全市卫生健康系统优秀共产党员优秀党务工作者",
+		"关于印发《全市卫生健康系统基层党组织标准化规范化建设三年行动实施方案》的通知":      "关于印发全市卫生健康系统基层党组织标准化规范化建设三年行动实施方案的通知",
+		"关于开展2024年度全市卫生健康系统党建品牌创建及示范点评选工作暨现场推进会的通知":   "关于开展2024年度全市卫生健康系统党建品牌创建及示范点评选工作",
+		"二〇二四年工作要点": "二〇二四年工作要点",
+		// No phrase end past the first half: the plain cut at 40.
+		"关于表彰全市卫生健康系统二〇二三年度先进基层党组织优秀共产党员优秀党务工作者先进个人的决定":          "关于表彰全市卫生健康系统二〇二三年度先进基层党组织优秀共产党员优秀党务工作者先进",
+		"Party Building Work Report Of The Year 2024 In Yueyang": "party-building-work-report-of-the-year",
 	} {
 		if got := Slug(in); got != want {
 			t.Errorf("%q: got %q, want %q", in, got, want)
@@ -971,4 +979,28 @@ func TestPrivacyWarnedAtImport(t *testing.T) {
 		}
 	}
 	t.Errorf("no warning of the ID number at %s:%d: %v", pg.Rel, line, pg.Warnings)
+}
+
+// A unit's full title names that unit even when another unit's short name
+// is the same, whichever file is read first: the build resolves it so.
+func TestLoadUnitsFullTitleBeatsShortName(t *testing.T) {
+	for _, files := range [][2]string{{"a.md", "b.md"}, {"b.md", "a.md"}} {
+		dir := t.TempDir()
+		units := filepath.Join(dir, "content", "units")
+		if err := os.MkdirAll(units, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		// files[0] holds the full title, files[1] the short name.
+		write := func(name, src string) {
+			if err := os.WriteFile(filepath.Join(units, name), []byte(src), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+		write(files[0], "+++\ntitle = \"市中医院\"\n+++\n")
+		write(files[1], "+++\ntitle = \"岚山市中医医院\"\nshort = \"市中医院\"\n+++\n")
+		want := strings.TrimSuffix(files[0], ".md")
+		if got, ok := loadUnits(dir).find("市中医院"); !ok || got != want {
+			t.Errorf("full title in %s: find = %q, %v; want %q", files[0], got, ok, want)
+		}
+	}
 }

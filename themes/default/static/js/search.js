@@ -72,6 +72,25 @@
     return out;
   }
 
+  // easier is the query a reader most likely meant, tried when the query
+  // as typed finds nothing: punctuation typed or pasted with the words
+  // (党建，引领 / “医心向党” / 共产党员！) separates them, as a space does,
+  // and traditional characters (黨建, from a phone set to 繁体) become the
+  // simplified ones the site is written in. The index is not changed: the
+  // page text keeps its punctuation, and a query that finds something as
+  // typed is never rewritten.
+  var PUNCT = /[!-\/:-@\[-`{-~\u00B7\u2010-\u2027\u3001-\u3003\u3008-\u3011\u3014-\u301F\uFF01-\uFF0F\uFF1A-\uFF20\uFF3B-\uFF40\uFF5B-\uFF65]/g;
+  var TRAD = '黨員會醫衛組織學習範優點區縣療護務動態榮譽單屬機關體廣東紅軍議屆開門們國華義愛興團結報導發經濟設創質專項與為這個來時長書實際線術藥計劃統戰鬥傳風潔紀檢驗級鄉鎮陽嶽裡後歷萬價觀標準規則勞獎頒選評舉辦處廳協調職稱號證頭題類聯網絡電話請讓說讀寫齊親溫貧幫災難鄰隊陣強進運鄧總記領幹論視達邊遠預監婦殘業農鋒賽樹對龍雙鐵銀錢問間聞氣誌誠責貢獻薦勵慶節禮儀憲權歡環險';
+  var SIMP = '党员会医卫组织学习范优点区县疗护务动态荣誉单属机关体广东红军议届开门们国华义爱兴团结报导发经济设创质专项与为这个来时长书实际线术药计划统战斗传风洁纪检验级乡镇阳岳里后历万价观标准规则劳奖颁选评举办处厅协调职称号证头题类联网络电话请让说读写齐亲温贫帮灾难邻队阵强进运邓总记领干论视达边远预监妇残业农锋赛树对龙双铁银钱问间闻气志诚责贡献荐励庆节礼仪宪权欢环险';
+  function easier(q) {
+    var out = '';
+    codePoints(q.replace(PUNCT, ' ')).forEach(function (c) {
+      var ch = String.fromCodePoint(c), i = TRAD.indexOf(ch);
+      out += i >= 0 ? SIMP.charAt(i) : ch;
+    });
+    return out.replace(/\s+/g, ' ').trim();
+  }
+
   function hash(gram) {
     var h = 2166136261;
     codePoints(gram).forEach(function (c) { h = Math.imul(h ^ c, 16777619) >>> 0; });
@@ -1008,7 +1027,15 @@
       // filter is set: with none, the best hits are the first ones, so their
       // fragments load at once and the filter counts follow.
       var filtered = !!(state.kind || state.year || state.unit);
+      var asked = q; // what the reader typed, when the results are for an easier form of it
       engine.search(q).then(function (hits) {
+        var easy = easier(q);
+        if (hits.length || easy === q || !terms(easy).length) return hits;
+        return engine.search(easy).then(function (h) {
+          if (h.length) q = easy;
+          return h.length ? h : hits;
+        });
+      }).then(function (hits) {
         if (!hits.length || !filtered) return { hits: hits, classes: null, units: null };
         var need = [engine.classes()];
         if (state.unit) need.push(engine.units());
@@ -1016,7 +1043,7 @@
       }).then(function (r) {
         if (my !== seq) return;
         mark('ranked');
-        current = { q: q, ts: terms(q), hits: r.hits, classes: r.classes, units: r.units, unitIndex: {}, t0: t0 };
+        current = { q: q, asked: asked, ts: terms(q), hits: r.hits, classes: r.classes, units: r.units, unitIndex: {}, t0: t0 };
         indexUnits();
         var shown = render();
         // The address changes once the results are on screen: a new history
@@ -1066,6 +1093,12 @@
       current.units.names.forEach(function (u, i) { current.unitIndex[u[0]] = i; });
     }
 
+    // A pasted paragraph is not said back whole: its first 40 characters.
+    function shorten(q) {
+      var cs = codePoints(q);
+      return cs.length > 40 ? String.fromCodePoint.apply(null, cs.slice(0, 40)) + '…' : q;
+    }
+
     function render() {
       clear(results);
       busy(true);
@@ -1074,9 +1107,7 @@
       if (!current.hits.length) {
         busy(false);
         // A pasted paragraph is not said back whole: its first 40 characters.
-        var said = codePoints(current.q);
-        said = said.length > 40 ? String.fromCodePoint.apply(null, said.slice(0, 40)) + '…' : current.q;
-        say('没有找到包含“' + said + '”的内容。');
+        say('没有找到包含“' + shorten(current.q) + '”的内容。');
         var tip = el('div', 'search-empty');
         tip.appendChild(el('p', '', '建议：检查是否有错别字；换一个更短或更常用的词，例如只输入单位简称；多个词之间用空格分开时，结果需同时包含每个词，可以减少词语再试。'));
         results.appendChild(tip);
@@ -1099,7 +1130,8 @@
       var cur = current, done = more().then(function () {
         if (current !== cur) return;
         mark('shown');
-        say('找到 ' + shown.length + ' 条结果（用时 ' + ((Date.now() - cur.t0) / 1000).toFixed(2) + ' 秒）');
+        say((cur.asked !== cur.q ? '没有找到“' + shorten(cur.asked) + '”，以下是“' + shorten(cur.q) + '”的结果：' : '') +
+          '找到 ' + shown.length + ' 条结果（用时 ' + ((Date.now() - cur.t0) / 1000).toFixed(2) + ' 秒）');
         busy(false);
       });
       // Counts come after the first results have been asked for.
