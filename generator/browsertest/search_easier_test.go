@@ -12,7 +12,8 @@ import (
 // A reader's query that finds nothing as typed is tried once more the way
 // the reader most likely meant it: punctuation typed or pasted with the
 // words (党建，引领 / “医心向党”) separates them as a space does, and
-// traditional characters (黨建, a phone set to 繁体) become simplified. The
+// traditional characters (黨建, a phone set to 繁体) become simplified, and
+// a year written against words (2020年抗疫) is a word of its own. The
 // status says so. A query that finds nothing either way still says
 // 没有找到. Checked from disk, as the portal is often opened.
 func TestSearchTriesTheEasierQuery(t *testing.T) {
@@ -42,6 +43,8 @@ func TestSearchTriesTheEasierQuery(t *testing.T) {
 		{"党建，引领", "党建 引领"},
 		{"“医心向党”", "医心向党"},
 		{"醫院黨委", "医院党委"},
+		{"2020年抗疫", "2020年 抗疫"},
+		{"抗疫2020", "抗疫 2020"},
 	} {
 		st, n := search(tc.typed)
 		wantSt, wantN := search(tc.meant)

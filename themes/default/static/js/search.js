@@ -82,9 +82,14 @@
   var PUNCT = /[!-\/:-@\[-`{-~\u00B7\u2010-\u2027\u3001-\u3003\u3008-\u3011\u3014-\u301F\uFF01-\uFF0F\uFF1A-\uFF20\uFF3B-\uFF40\uFF5B-\uFF65]/g;
   var TRAD = '黨員會醫衛組織學習範優點區縣療護務動態榮譽單屬機關體廣東紅軍議屆開門們國華義愛興團結報導發經濟設創質專項與為這個來時長書實際線術藥計劃統戰鬥傳風潔紀檢驗級鄉鎮陽嶽裡後歷萬價觀標準規則勞獎頒選評舉辦處廳協調職稱號證頭題類聯網絡電話請讓說讀寫齊親溫貧幫災難鄰隊陣強進運鄧總記領幹論視達邊遠預監婦殘業農鋒賽樹對龍雙鐵銀錢問間聞氣誌誠責貢獻薦勵慶節禮儀憲權歡環險';
   var SIMP = '党员会医卫组织学习范优点区县疗护务动态荣誉单属机关体广东红军议届开门们国华义爱兴团结报导发经济设创质专项与为这个来时长书实际线术药计划统战斗传风洁纪检验级乡镇阳岳里后历万价观标准规则劳奖颁选评举办处厅协调职称号证头题类联网络电话请让说读写齐亲温贫帮灾难邻队阵强进运邓总记领干论视达边远预监妇残业农锋赛树对龙双铁银钱问间闻气志诚责贡献荐励庆节礼仪宪权欢环险';
+  // A year written against words (2020年抗疫, 抗疫2020) is a date and a
+  // word the reader wants together, not a phrase the page must have.
+  var YEAR_BEFORE = /(\d{4}年(?:\d{1,2}月(?:\d{1,2}日)?)?)(?=[\u3400-\u9fff])/g;
+  var YEAR_AFTER = /([\u3400-\u9fff])(?=\d{4})/g;
   function easier(q) {
     var out = '';
-    codePoints(q.replace(PUNCT, ' ')).forEach(function (c) {
+    q = q.replace(PUNCT, ' ').replace(YEAR_BEFORE, '$1 ').replace(YEAR_AFTER, '$1 ');
+    codePoints(q).forEach(function (c) {
       var ch = String.fromCodePoint(c), i = TRAD.indexOf(ch);
       out += i >= 0 ? SIMP.charAt(i) : ch;
     });
