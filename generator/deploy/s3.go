@@ -170,12 +170,12 @@ func (t *s3Target) Get(ctx context.Context, name string) ([]byte, error) {
 		return nil, notFound(err)
 	}
 	defer obj.Close()
-	data, err := io.ReadAll(io.LimitReader(obj, maxGet+1))
+	data, err := io.ReadAll(io.LimitReader(obj, int64(maxGet)+1))
 	if err != nil {
 		return nil, notFound(err)
 	}
 	if len(data) > maxGet {
-		return nil, fmt.Errorf("%s: larger than %d bytes", name, maxGet)
+		return nil, tooLarge(name)
 	}
 	return data, nil
 }
