@@ -190,6 +190,9 @@ func (t *s3Target) List(ctx context.Context) (map[string]int64, error) {
 		if safePath(rel) {
 			out[rel] = obj.Size
 		}
+		if err := listed(out, t.String()); err != nil {
+			return nil, err
+		}
 	}
 	return out, nil
 }

@@ -44,6 +44,21 @@ type sftpTarget struct {
 // 10,000-page site's manifest is 3.3 MB. A variable for the tests.
 var maxGet = 64 << 20
 
+// maxListed is the most files List takes from a target: a hostile server
+// can answer a listing with one more page for ever (an S3 endpoint gave
+// 1.2 million names in 20 s, and deploy kept asking until memory ran out).
+// A 10,000-page site is about 30,000 files. A variable for the tests.
+var maxListed = 2_000_000
+
+// listed refuses a listing that has grown past maxListed.
+func listed(names map[string]int64, target string) error {
+	if len(names) > maxListed {
+		return diag.New("", 0, diag.MsgDeployTooMany, target,
+			diag.Msg{Zh: fmt.Sprintf("%d 万", maxListed/10_000), En: fmt.Sprint(maxListed)})
+	}
+	return nil
+}
+
 // errTooLarge is what Get says of a file over maxGet.
 var errTooLarge = errors.New("larger than the limit")
 
@@ -287,6 +302,9 @@ func (t *sftpTarget) List(ctx context.Context) (map[string]int64, error) {
 		rel := strings.TrimPrefix(w.Path(), t.root+"/")
 		if safePath(rel) {
 			out[rel] = w.Stat().Size()
+		}
+		if err := listed(out, t.String()); err != nil {
+			return nil, err
 		}
 	}
 	return out, nil

@@ -1,0 +1,104 @@
+package deploy
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"path/filepath"
+	"strings"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"dangjian/generator/diag"
+)
+
+// hostileS3 is an S3 endpoint that answers every listing with one more
+// page: the names of list(page), for ever when endless is set. It has no
+// manifest, so a deploy lists it.
+func hostileS3(t *testing.T, endless bool, list func(page int64) []string) (Target, *atomic.Int64) {
+	var pages atomic.Int64
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/xml")
+		switch {
+		case r.Method == http.MethodHead:
+		case r.URL.Query().Get("list-type") == "2":
+			n := pages.Add(1)
+			names := list(n)
+			var b strings.Builder
+			fmt.Fprintf(&b, `<?xml version="1.0" encoding="UTF-8"?><ListBucketResult xmlns="http://s3.amazonaws.com/doc/2006-03-01/"><Name>bkt</Name><Prefix></Prefix><KeyCount>%d</KeyCount><MaxKeys>1000</MaxKeys><IsTruncated>%v</IsTruncated><NextContinuationToken>t%d</NextContinuationToken>`, len(names), endless, n)
+			for _, k := range names {
+				fmt.Fprintf(&b, `<Contents><Key>%s</Key><Size>1</Size><ETag>"x"</ETag><LastModified>2020-01-01T00:00:00.000Z</LastModified></Contents>`, k)
+			}
+			b.WriteString(`</ListBucketResult>`)
+			w.Write([]byte(b.String()))
+		default:
+			w.WriteHeader(http.StatusNotFound)
+			w.Write([]byte(`<?xml version="1.0" encoding="UTF-8"?><Error><Code>NoSuchKey</Code><Message>none</Message></Error>`))
+		}
+	}))
+	t.Cleanup(srv.Close)
+	env := func(k string) string {
+		return map[string]string{"AWS_ACCESS_KEY_ID": "key", "AWS_SECRET_ACCESS_KEY": "secret"}[k]
+	}
+	tg, err := Open(context.Background(), "s3://bkt?endpoint="+strings.TrimPrefix(srv.URL, "http://")+"&path_style=true&insecure=true", Config{Getenv: env})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { tg.Close() })
+	return tg, &pages
+}
+
+// A server whose listing never ends (one more page, with one more
+// continuation token, for ever) made deploy list until memory ran out: it
+// stops at maxListed names with a message.
+func TestEndlessListingStops(t *testing.T) {
+	old := maxListed
+	maxListed = 5000
+	t.Cleanup(func() { maxListed = old })
+	tg, pages := hostileS3(t, true, func(n int64) []string {
+		names := make([]string, 1000)
+		for i := range names {
+			names[i] = fmt.Sprintf("p%d/k%d", n, i)
+		}
+		return names
+	})
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	src := filepath.Join(t.TempDir(), "public")
+	writeBuild(t, src, map[string]string{"index.html": "x"})
+	files, err := Scan(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = MakePlan(ctx, files, tg)
+	var p diag.Problem
+	if !errors.As(err, &p) || p.Msg != diag.MsgDeployTooMany {
+		t.Fatalf("plan: %v after %d pages", err, pages.Load())
+	}
+	if n := pages.Load(); n > 10 {
+		t.Errorf("%d pages read", n)
+	}
+}
+
+// Names no deploy could have made are not taken from a listing: a plan
+// never reads, hashes or counts them. (NUL and ESC cannot be in XML: such
+// a listing is an error.)
+func TestHostileListingNames(t *testing.T) {
+	bad := []string{"../../x", "/etc/x", "a/../../b", "a//b", "./a", "a\\..\\b", "a\tb", strings.Repeat("x/", 600) + "y"}
+	tg, _ := hostileS3(t, false, func(int64) []string { return append(bad, "ok.html") })
+	got, err := tg.List(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name := range got {
+		if name != "ok.html" && name != strings.Repeat("x/", 600)+"y" {
+			t.Errorf("listing kept %q", name)
+		}
+	}
+	if _, ok := got["ok.html"]; !ok {
+		t.Errorf("listing lost ok.html: %v", got)
+	}
+}
