@@ -102,3 +102,48 @@ func TestHostileListingNames(t *testing.T) {
 		t.Errorf("listing lost ok.html: %v", got)
 	}
 }
+
+// A server that sends the headers of the manifest and then a byte now and
+// then, or nothing (slow loris), held deploy for ever: S3 requests had no
+// timeout once the headers came. Now a request that moves no byte for
+// s3Idle fails, and the deploy stops with the reason.
+func TestSlowS3ServerTimesOut(t *testing.T) {
+	old := s3Idle
+	s3Idle = 200 * time.Millisecond
+	t.Cleanup(func() { s3Idle = old })
+	stop := make(chan struct{})
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.Method == http.MethodHead {
+			return
+		}
+		w.Header().Set("Content-Length", "1000")
+		w.Header().Set("Last-Modified", "Mon, 02 Jan 2006 15:04:05 GMT")
+		w.Header().Set("ETag", `"x"`)
+		w.Write([]byte("{"))
+		w.(http.Flusher).Flush()
+		select {
+		case <-stop:
+		case <-r.Context().Done():
+		}
+	}))
+	t.Cleanup(srv.Close)
+	t.Cleanup(func() { close(stop) })
+	env := func(k string) string {
+		return map[string]string{"AWS_ACCESS_KEY_ID": "key", "AWS_SECRET_ACCESS_KEY": "secret"}[k]
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	tg, err := Open(ctx, "s3://bkt?endpoint="+strings.TrimPrefix(srv.URL, "http://")+"&path_style=true&insecure=true", Config{Getenv: env})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer tg.Close()
+	start := time.Now()
+	_, err = tg.Get(ctx, ManifestName)
+	if !errors.Is(err, errIdle) {
+		t.Errorf("after %v: %v, want the idle timeout", time.Since(start), err)
+	}
+	if ctx.Err() != nil {
+		t.Errorf("the request ran until the test's own deadline")
+	}
+}

@@ -83,9 +83,15 @@ func openS3(ctx context.Context, u *url.URL, c Config) (Target, error) {
 	if q.Get("path_style") == "true" {
 		lookup = minio.BucketLookupPath
 	}
+	secure := q.Get("insecure") != "true"
+	base, err := minio.DefaultTransport(secure)
+	if err != nil {
+		return nil, bad(err.Error())
+	}
 	client, err := minio.New(endpoint, &minio.Options{
+		Transport:    idleTransport{base: base},
 		Creds:        credentials.NewStaticV4(key, secret, c.Getenv("AWS_SESSION_TOKEN")),
-		Secure:       q.Get("insecure") != "true",
+		Secure:       secure,
 		Region:       region,
 		BucketLookup: lookup,
 	})
