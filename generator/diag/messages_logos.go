@@ -20,6 +20,7 @@ var (
 	MsgImageDimensions = Msg{"为 %d×%d 像素，超过限制（每边最多 %d 像素、总共最多 %s像素、长宽比最多 %d:1）；请缩小或裁剪后再用", "is %d×%d pixels, over the limits (at most %d pixels a side, %s pixels in all, an aspect ratio of %d:1); shrink or crop it"}
 	MsgImageMemory     = Msg{"为 %d×%d 像素（%s），解码需要约 %d MB 内存，超过 %d MB 的上限；请缩小，或另存为 8 位色的 PNG 或 JPEG", "is %d×%d pixels (%s) and would take about %d MB to decode, over the %d MB limit; shrink it or save it as an 8-bit PNG or a JPEG"}
 	MsgImageScans      = Msg{"是分成超过 %d 遍扫描的 JPEG，解码要很久（可被用来拖垮生成），不予发布；请用图片软件另存为普通 JPEG（不选“渐进式”）或 PNG", "is a JPEG of more than %d scans, which takes very long to decode (it can stall the build); it is not published. Save it again from an image editor as a plain (not progressive) JPEG or a PNG"}
+	MsgImagePhoto      = Msg{"图片为 %d×%d 像素，超过 %s像素的上限：网站不解码它，但每位读者的手机打开网页时都要解码，可被用来让手机卡死，不予发布；请用图片软件缩小（长边 4000 像素左右即可）后再用", "the picture is %d×%d pixels, over the %s pixel limit: every reader's phone would have to decode it, which can be used to freeze it, so it is not published. Shrink it (about 4000 pixels on the long side is plenty)"}
 	MsgLogoUnreadable  = Msg{"无法读取：%v", "cannot be read: %v"}
 )
 

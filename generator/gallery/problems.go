@@ -49,6 +49,8 @@ func reason(err error) (diag.Msg, []any) {
 			return diag.MsgImageMemory, []any{ie.W, ie.H, ie.Format, (ie.Need + 1<<20 - 1) >> 20, DecodeBudget >> 20}
 		case ImageScans:
 			return diag.MsgImageScans, []any{maxJPEGScans}
+		case ImagePhoto:
+			return diag.MsgImagePhoto, []any{ie.W, ie.H, pixels(MaxPhotoPixels)}
 		}
 		return diag.MsgImageBroken, []any{ie.Err}
 	case errors.Is(err, errFormat):
@@ -79,7 +81,8 @@ func logoProblem(path string, line int, logo string, err error) diag.Problem {
 }
 
 // AssetProblem is the problem of a file of content/ or static/ that cannot
-// be published as it is (an SVG the sanitizer refuses); source is the file
+// be published as it is (an SVG the sanitizer refuses, a picture over
+// MaxPhotoPixels); source is the file
 // as messages show it.
 func AssetProblem(source string, err error) diag.Problem {
 	msg, args := reason(err)
