@@ -2,15 +2,27 @@ package deploy
 
 import (
 	"context"
+	"crypto/ed25519"
+	"encoding/pem"
 	"errors"
 	"fmt"
+	"io"
+	"io/fs"
+	"maps"
+	"net"
 	"net/http"
 	"net/http/httptest"
+	"os"
+	"path"
 	"path/filepath"
 	"strings"
 	"sync/atomic"
 	"testing"
 	"time"
+
+	"github.com/pkg/sftp"
+	"golang.org/x/crypto/ssh"
+	"golang.org/x/crypto/ssh/knownhosts"
 
 	"dangjian/generator/diag"
 )
@@ -145,5 +157,153 @@ func TestSlowS3ServerTimesOut(t *testing.T) {
 	}
 	if ctx.Err() != nil {
 		t.Errorf("the request ran until the test's own deadline")
+	}
+}
+
+// hostileSFTP is an SFTP server (in this process) whose every folder holds
+// what entries(path) says, and whose every path is a folder. It answers
+// the deploy's login, mkdir and stat; nothing is stored.
+func hostileSFTP(t *testing.T, entries func(dir string) []os.FileInfo) Target {
+	_, hostPriv, _ := ed25519.GenerateKey(nil)
+	hostKey, err := ssh.NewSignerFromKey(hostPriv)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg := &ssh.ServerConfig{NoClientAuth: true}
+	cfg.AddHostKey(hostKey)
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { ln.Close() })
+	h := hostileFS{entries: entries}
+	go func() {
+		for {
+			c, err := ln.Accept()
+			if err != nil {
+				return
+			}
+			go func() {
+				_, chans, reqs, err := ssh.NewServerConn(c, cfg)
+				if err != nil {
+					return
+				}
+				go ssh.DiscardRequests(reqs)
+				for nc := range chans {
+					ch, in, err := nc.Accept()
+					if err != nil {
+						continue
+					}
+					go func() {
+						for r := range in {
+							r.Reply(r.Type == "subsystem", nil)
+							if r.Type == "subsystem" {
+								srv := sftp.NewRequestServer(ch, sftp.Handlers{FileGet: h, FilePut: h, FileCmd: h, FileList: h})
+								go func() { srv.Serve(); srv.Close() }()
+							}
+						}
+					}()
+				}
+			}()
+		}
+	}()
+	dir := t.TempDir()
+	_, userPriv, _ := ed25519.GenerateKey(nil)
+	block, err := ssh.MarshalPrivateKey(userPriv, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	userKey := filepath.Join(dir, "id")
+	known := filepath.Join(dir, "known_hosts")
+	addr := ln.Addr().String()
+	os.WriteFile(userKey, pem.EncodeToMemory(block), 0o600)
+	os.WriteFile(known, []byte(knownhosts.Line([]string{knownhosts.Normalize(addr)}, hostKey.PublicKey())+"\n"), 0o600)
+	tg, err := Open(context.Background(), "sftp://web@"+addr+"/www", Config{Identity: userKey, KnownHosts: known})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { tg.Close() })
+	return tg
+}
+
+type hostileFS struct{ entries func(string) []os.FileInfo }
+
+func (hostileFS) Fileread(*sftp.Request) (io.ReaderAt, error)  { return nil, os.ErrNotExist }
+func (hostileFS) Filewrite(*sftp.Request) (io.WriterAt, error) { return nil, os.ErrPermission }
+func (hostileFS) Filecmd(*sftp.Request) error                  { return nil }
+func (h hostileFS) Filelist(r *sftp.Request) (sftp.ListerAt, error) {
+	if r.Method == "List" {
+		return listerAt(h.entries(r.Filepath)), nil
+	}
+	return listerAt{fakeInfo{name: path.Base(r.Filepath), dir: true}}, nil
+}
+
+type listerAt []os.FileInfo
+
+func (l listerAt) ListAt(out []os.FileInfo, off int64) (int, error) {
+	if off >= int64(len(l)) {
+		return 0, io.EOF
+	}
+	n := copy(out, l[off:])
+	if off+int64(n) >= int64(len(l)) {
+		return n, io.EOF
+	}
+	return n, nil
+}
+
+type fakeInfo struct {
+	name string
+	dir  bool
+}
+
+func (f fakeInfo) Name() string { return f.name }
+func (f fakeInfo) Size() int64  { return 1 }
+func (f fakeInfo) Mode() fs.FileMode {
+	if f.dir {
+		return fs.ModeDir | 0o755
+	}
+	return 0o644
+}
+func (fakeInfo) ModTime() time.Time { return time.Time{} }
+func (f fakeInfo) IsDir() bool      { return f.dir }
+func (fakeInfo) Sys() any           { return nil }
+
+// An SFTP server whose folders nest for ever (each holds a folder "d"),
+// holding no file, kept deploy walking for ever: nothing counted, nothing
+// stopped it. Folders now count towards maxListed. Names a deploy could
+// not have made (../x, /etc/x, names with a backslash or a newline) never
+// name a file outside the target.
+func TestHostileSFTPListing(t *testing.T) {
+	old := maxListed
+	maxListed = 500
+	t.Cleanup(func() { maxListed = old })
+	tg := hostileSFTP(t, func(string) []os.FileInfo { return []os.FileInfo{fakeInfo{name: "d", dir: true}} })
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	_, err := tg.List(ctx)
+	var p diag.Problem
+	if !errors.As(err, &p) || p.Msg != diag.MsgDeployTooMany {
+		t.Fatalf("endless folders: %v", err)
+	}
+
+	tg = hostileSFTP(t, func(dir string) []os.FileInfo {
+		if dir != "/www" {
+			return nil
+		}
+		var out []os.FileInfo
+		for _, n := range []string{"../../x", "a/../../b", "/etc/x", "a\\..\\b", "a\nb", "..", ".", "ok.html"} {
+			out = append(out, fakeInfo{name: n})
+		}
+		return out
+	})
+	got, err := tg.List(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// pkg/sftp keeps only the last element of a name the server sends
+	// (../../x is x, inside the target), and List drops the rest.
+	want := map[string]int64{"ok.html": 1, "x": 1, "b": 1}
+	if !maps.Equal(got, want) {
+		t.Errorf("listing %v, want %v", got, want)
 	}
 }

@@ -188,16 +188,17 @@ func (t *s3Target) Get(ctx context.Context, name string) ([]byte, error) {
 
 func (t *s3Target) List(ctx context.Context) (map[string]int64, error) {
 	out := map[string]int64{}
+	seen := 0
 	for obj := range t.client.ListObjects(ctx, t.bucket, minio.ListObjectsOptions{Prefix: t.prefix, Recursive: true}) {
 		if obj.Err != nil {
 			return nil, obj.Err
 		}
+		if seen++; seen > maxListed {
+			return nil, tooMany(t.String())
+		}
 		rel := strings.TrimPrefix(obj.Key, t.prefix)
 		if safePath(rel) {
 			out[rel] = obj.Size
-		}
-		if err := listed(out, t.String()); err != nil {
-			return nil, err
 		}
 	}
 	return out, nil

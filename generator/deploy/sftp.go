@@ -44,19 +44,18 @@ type sftpTarget struct {
 // 10,000-page site's manifest is 3.3 MB. A variable for the tests.
 var maxGet = 64 << 20
 
-// maxListed is the most files List takes from a target: a hostile server
+// maxListed is the most names List takes from a target: a hostile server
 // can answer a listing with one more page for ever (an S3 endpoint gave
 // 1.2 million names in 20 s, and deploy kept asking until memory ran out).
 // A 10,000-page site is about 30,000 files. A variable for the tests.
 var maxListed = 2_000_000
 
-// listed refuses a listing that has grown past maxListed.
-func listed(names map[string]int64, target string) error {
-	if len(names) > maxListed {
-		return diag.New("", 0, diag.MsgDeployTooMany, target,
-			diag.Msg{Zh: fmt.Sprintf("%d 万", maxListed/10_000), En: fmt.Sprint(maxListed)})
-	}
-	return nil
+// tooMany is List's error for a listing of over maxListed names, counted
+// before any is judged: endless names a deploy ignores (../x) are no
+// cheaper to wait for.
+func tooMany(target string) error {
+	return diag.New("", 0, diag.MsgDeployTooMany, target,
+		diag.Msg{Zh: fmt.Sprintf("%d 万", maxListed/10_000), En: fmt.Sprint(maxListed)})
 }
 
 // errTooLarge is what Get says of a file over maxGet.
@@ -288,10 +287,15 @@ func (t *sftpTarget) Get(_ context.Context, name string) ([]byte, error) {
 
 func (t *sftpTarget) List(ctx context.Context) (map[string]int64, error) {
 	out := map[string]int64{}
+	seen := 0
 	w := t.client.Walk(t.root)
 	for w.Step() {
 		if err := ctx.Err(); err != nil {
 			return nil, err
+		}
+		// Folders count too: a server can nest them for ever.
+		if seen++; seen > maxListed {
+			return nil, tooMany(t.String())
 		}
 		if err := w.Err(); err != nil {
 			return nil, err
@@ -302,9 +306,6 @@ func (t *sftpTarget) List(ctx context.Context) (map[string]int64, error) {
 		rel := strings.TrimPrefix(w.Path(), t.root+"/")
 		if safePath(rel) {
 			out[rel] = w.Stat().Size()
-		}
-		if err := listed(out, t.String()); err != nil {
-			return nil, err
 		}
 	}
 	return out, nil
