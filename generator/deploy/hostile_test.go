@@ -118,11 +118,11 @@ func TestHostileListingNames(t *testing.T) {
 // A server that sends the headers of the manifest and then a byte now and
 // then, or nothing (slow loris), held deploy for ever: S3 requests had no
 // timeout once the headers came. Now a request that moves no byte for
-// s3Idle fails, and the deploy stops with the reason.
+// serverIdle fails, and the deploy stops with the reason.
 func TestSlowS3ServerTimesOut(t *testing.T) {
-	old := s3Idle
-	s3Idle = 200 * time.Millisecond
-	t.Cleanup(func() { s3Idle = old })
+	old := serverIdle
+	serverIdle = 200 * time.Millisecond
+	t.Cleanup(func() { serverIdle = old })
 	stop := make(chan struct{})
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if r.Method == http.MethodHead {
@@ -164,6 +164,10 @@ func TestSlowS3ServerTimesOut(t *testing.T) {
 // what entries(path) says, and whose every path is a folder. It answers
 // the deploy's login, mkdir and stat; nothing is stored.
 func hostileSFTP(t *testing.T, entries func(dir string) []os.FileInfo) Target {
+	return hostileSFTPServer(t, hostileFS{entries: entries})
+}
+
+func hostileSFTPServer(t *testing.T, h hostileFS) Target {
 	_, hostPriv, _ := ed25519.GenerateKey(nil)
 	hostKey, err := ssh.NewSignerFromKey(hostPriv)
 	if err != nil {
@@ -176,7 +180,6 @@ func hostileSFTP(t *testing.T, entries func(dir string) []os.FileInfo) Target {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { ln.Close() })
-	h := hostileFS{entries: entries}
 	go func() {
 		for {
 			c, err := ln.Accept()
@@ -226,9 +229,17 @@ func hostileSFTP(t *testing.T, entries func(dir string) []os.FileInfo) Target {
 	return tg
 }
 
-type hostileFS struct{ entries func(string) []os.FileInfo }
+type hostileFS struct {
+	entries func(string) []os.FileInfo
+	read    io.ReaderAt // what every file reads as; none when nil
+}
 
-func (hostileFS) Fileread(*sftp.Request) (io.ReaderAt, error)  { return nil, os.ErrNotExist }
+func (h hostileFS) Fileread(*sftp.Request) (io.ReaderAt, error) {
+	if h.read == nil {
+		return nil, os.ErrNotExist
+	}
+	return h.read, nil
+}
 func (hostileFS) Filewrite(*sftp.Request) (io.WriterAt, error) { return nil, os.ErrPermission }
 func (hostileFS) Filecmd(*sftp.Request) error                  { return nil }
 func (h hostileFS) Filelist(r *sftp.Request) (sftp.ListerAt, error) {
@@ -305,5 +316,72 @@ func TestHostileSFTPListing(t *testing.T) {
 	want := map[string]int64{"ok.html": 1, "x": 1, "b": 1}
 	if !maps.Equal(got, want) {
 		t.Errorf("listing %v, want %v", got, want)
+	}
+}
+
+// stuck is a file whose reads never return (until the test ends).
+type stuck chan struct{}
+
+func (s stuck) ReadAt([]byte, int64) (int, error) {
+	<-s
+	return 0, io.EOF
+}
+
+// A server that stops answering held deploy for ever: one that accepted
+// the connection and said nothing (cfg.Timeout bounds only ssh.Dial's
+// dialling), and one that opened the manifest and then sent no byte of it.
+// Both now fail after serverIdle without a byte.
+func TestSilentSFTPServerTimesOut(t *testing.T) {
+	old := serverIdle
+	serverIdle = 200 * time.Millisecond
+	t.Cleanup(func() { serverIdle = old })
+
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ln.Close()
+	go func() {
+		for {
+			c, err := ln.Accept()
+			if err != nil {
+				return
+			}
+			defer c.Close()
+		}
+	}()
+	dir := t.TempDir()
+	_, userPriv, _ := ed25519.GenerateKey(nil)
+	block, _ := ssh.MarshalPrivateKey(userPriv, "")
+	os.WriteFile(filepath.Join(dir, "id"), pem.EncodeToMemory(block), 0o600)
+	done := make(chan error, 1)
+	go func() {
+		_, err := Open(context.Background(), "sftp://web@"+ln.Addr().String()+"/www", Config{Identity: filepath.Join(dir, "id"), KnownHosts: filepath.Join(dir, "none")})
+		done <- err
+	}()
+	select {
+	case err := <-done:
+		var p diag.Problem
+		if !errors.As(err, &p) || p.Msg != diag.MsgDeployConnect || !strings.Contains(p.Format(diag.Chinese), "没有传送任何数据") {
+			t.Errorf("silent server: %v", err)
+		}
+	case <-time.After(15 * time.Second):
+		t.Fatal("connecting to a silent server did not give up")
+	}
+
+	s := make(stuck)
+	defer close(s)
+	tg := hostileSFTPServer(t, hostileFS{entries: func(string) []os.FileInfo { return nil }, read: s})
+	go func() {
+		_, err := tg.Get(context.Background(), ManifestName)
+		done <- err
+	}()
+	select {
+	case err := <-done:
+		if !errors.Is(err, errIdle) {
+			t.Errorf("stuck manifest: %v", err)
+		}
+	case <-time.After(15 * time.Second):
+		t.Fatal("reading a manifest the server never sends did not give up")
 	}
 }

@@ -4,22 +4,25 @@ import (
 	"context"
 	"errors"
 	"io"
+	"net"
 	"net/http"
 	"sync"
+	"sync/atomic"
 	"time"
 )
 
-// s3Idle is how long an S3 request may move no byte either way before it
-// is given up: once a server had sent the headers, nothing timed out, and a
-// server sending a byte now and then (or nothing) held deploy for ever.
-// A variable for the tests.
-var s3Idle = 60 * time.Second
+// serverIdle is how long an S3 request, or SFTP work under way, may go
+// without the server sending a byte before it is given up: once an S3
+// server had sent the headers, or an SFTP server was logged in to, nothing
+// timed out, and a server sending nothing held deploy for ever. A variable
+// for the tests.
+var serverIdle = 60 * time.Second
 
-// errIdle is the error of a request given up by s3Idle.
+// errIdle is the error of a request given up by serverIdle.
 var errIdle = errors.New("服务器超过 60 秒没有传送任何数据（server sent nothing for 60 s）")
 
 // idleTransport gives up a request when neither its body nor the answer's
-// has moved a byte for s3Idle: the answer's headers, an upload the server
+// has moved a byte for serverIdle: the answer's headers, an upload the server
 // stops reading and a download it stops sending all count.
 type idleTransport struct {
 	base http.RoundTripper
@@ -27,7 +30,7 @@ type idleTransport struct {
 
 func (t idleTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 	ctx, cancel := context.WithCancel(req.Context())
-	w := &watch{cancel: cancel, idle: s3Idle}
+	w := &watch{cancel: cancel, idle: serverIdle}
 	w.timer = time.AfterFunc(w.idle, w.fire)
 	req = req.WithContext(ctx)
 	if req.Body != nil && req.Body != http.NoBody {
@@ -101,4 +104,70 @@ func (b *idleBody) Close() error {
 		b.w.done()
 	}
 	return b.ReadCloser.Close()
+}
+
+// stallWatch closes an SFTP connection on which work is under way (begin
+// … end) and from which nothing has been read for serverIdle. Between
+// operations the connection may rest: only waiting for an answer counts.
+type stallWatch struct {
+	net.Conn
+	last    atomic.Int64 // UnixNano of the last byte read, or of the work's start
+	busy    atomic.Int32
+	stalled atomic.Bool
+	stop    chan struct{}
+	once    sync.Once
+}
+
+func newStallWatch(c net.Conn) *stallWatch {
+	w := &stallWatch{Conn: c, stop: make(chan struct{})}
+	w.last.Store(time.Now().UnixNano())
+	go w.run(serverIdle)
+	return w
+}
+
+func (w *stallWatch) Read(p []byte) (int, error) {
+	n, err := w.Conn.Read(p)
+	if n > 0 {
+		w.last.Store(time.Now().UnixNano())
+	}
+	return n, err
+}
+
+func (w *stallWatch) Close() error {
+	w.once.Do(func() { close(w.stop) })
+	return w.Conn.Close()
+}
+
+func (w *stallWatch) run(idle time.Duration) {
+	tick := time.NewTicker(idle / 4)
+	defer tick.Stop()
+	for {
+		select {
+		case <-w.stop:
+			return
+		case now := <-tick.C:
+			if w.busy.Load() > 0 && now.UnixNano()-w.last.Load() > int64(idle) {
+				w.stalled.Store(true)
+				w.Close()
+				return
+			}
+		}
+	}
+}
+
+// begin marks work under way; the time to the first answer counts from
+// here when nothing else was waiting.
+func (w *stallWatch) begin() {
+	if w.busy.Add(1) == 1 {
+		w.last.Store(time.Now().UnixNano())
+	}
+}
+
+// end marks the work done, and says errIdle for its error when the
+// connection was closed for want of an answer.
+func (w *stallWatch) end(err *error) {
+	w.busy.Add(-1)
+	if *err != nil && w.stalled.Load() {
+		*err = errIdle
+	}
 }

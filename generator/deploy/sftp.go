@@ -35,6 +35,8 @@ type sftpTarget struct {
 
 	mu   sync.Mutex
 	dirs map[string]bool // folders known to exist
+
+	watch *stallWatch // gives up on a server that stops answering
 }
 
 // maxGet bounds what Get reads, and what one plan reads of the manifest,
@@ -123,11 +125,21 @@ func openSFTP(ctx context.Context, u *url.URL, c Config) (Target, error) {
 	if err != nil {
 		return nil, diag.New("", 0, diag.MsgDeployConnect, addr, connectWhy(err))
 	}
+	// The whole of connecting is work under way: cfg.Timeout bounds only
+	// ssh.Dial's dialling, and a server that accepted the connection and
+	// then said nothing held deploy for ever.
+	watch := newStallWatch(raw)
+	raw = watch
+	watch.begin()
+	defer watch.busy.Add(-1)
 	sc, chans, reqs, err := ssh.NewClientConn(raw, addr, cfg)
 	if err != nil {
 		raw.Close()
 		if refused != nil {
 			return nil, refused
+		}
+		if watch.stalled.Load() {
+			return nil, diag.New("", 0, diag.MsgDeployConnect, addr, errIdle)
 		}
 		if strings.Contains(err.Error(), "unable to authenticate") {
 			return nil, diag.New("", 0, diag.MsgDeployLogin, addr, user, err)
@@ -138,10 +150,13 @@ func openSFTP(ctx context.Context, u *url.URL, c Config) (Target, error) {
 	client, err := sftp.NewClient(conn, sftp.UseConcurrentWrites(true))
 	if err != nil {
 		conn.Close()
+		if watch.stalled.Load() {
+			err = errIdle
+		}
 		return nil, diag.New("", 0, diag.MsgDeployConnect, addr, err)
 	}
 	_, posix := client.HasExtension("posix-rename@openssh.com")
-	t := &sftpTarget{addr: addr, user: user, root: root, conn: conn, client: client, posix: posix, dirs: map[string]bool{}}
+	t := &sftpTarget{addr: addr, user: user, root: root, conn: conn, client: client, posix: posix, dirs: map[string]bool{}, watch: watch}
 	if err := t.mkdirAll(root); err != nil {
 		t.Close()
 		return nil, err
@@ -272,7 +287,9 @@ func (t *sftpTarget) Close() error {
 
 func (t *sftpTarget) full(name string) string { return path.Join(t.root, name) }
 
-func (t *sftpTarget) Get(_ context.Context, name string) ([]byte, error) {
+func (t *sftpTarget) Get(_ context.Context, name string) (_ []byte, err error) {
+	t.watch.begin()
+	defer t.watch.end(&err)
 	f, err := t.client.Open(t.full(name))
 	if err != nil {
 		return nil, err
@@ -285,7 +302,9 @@ func (t *sftpTarget) Get(_ context.Context, name string) ([]byte, error) {
 	return data, err
 }
 
-func (t *sftpTarget) List(ctx context.Context) (map[string]int64, error) {
+func (t *sftpTarget) List(ctx context.Context) (_ map[string]int64, err error) {
+	t.watch.begin()
+	defer t.watch.end(&err)
 	out := map[string]int64{}
 	seen := 0
 	w := t.client.Walk(t.root)
@@ -311,7 +330,9 @@ func (t *sftpTarget) List(ctx context.Context) (map[string]int64, error) {
 	return out, nil
 }
 
-func (t *sftpTarget) Hash(_ context.Context, name string) (string, error) {
+func (t *sftpTarget) Hash(_ context.Context, name string) (_ string, err error) {
+	t.watch.begin()
+	defer t.watch.end(&err)
 	f, err := t.client.Open(t.full(name))
 	if err != nil {
 		return "", err
@@ -343,7 +364,9 @@ func (t *sftpTarget) mkdirAll(dir string) error {
 	return nil
 }
 
-func (t *sftpTarget) Put(ctx context.Context, name string, body io.Reader, _ int64, _ Meta) error {
+func (t *sftpTarget) Put(ctx context.Context, name string, body io.Reader, _ int64, _ Meta) (err error) {
+	t.watch.begin()
+	defer t.watch.end(&err)
 	full := t.full(name)
 	if err := t.mkdirAll(path.Dir(full)); err != nil {
 		return err
@@ -376,7 +399,9 @@ func (t *sftpTarget) Put(ctx context.Context, name string, body io.Reader, _ int
 	return nil
 }
 
-func (t *sftpTarget) Delete(_ context.Context, name string) error {
+func (t *sftpTarget) Delete(_ context.Context, name string) (err error) {
+	t.watch.begin()
+	defer t.watch.end(&err)
 	if err := t.client.Remove(t.full(name)); err != nil && !errors.Is(err, fs.ErrNotExist) {
 		return err
 	}
