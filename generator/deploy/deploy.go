@@ -214,6 +214,7 @@ type Plan struct {
 	hadPending  bool
 	gen         string // the manifest's generation; "" for none
 	journals    int    // journals of gen read
+	read        int64  // bytes of the manifest, journals and pending list read
 	set         map[string]entry
 	del         []string
 }
@@ -346,9 +347,28 @@ func phase(name string) int {
 	return 0
 }
 
+// getBounded reads a file of the plan's (manifest, journal, pending list)
+// within what is left of maxGet for the whole plan. Over it, the file is
+// bad rather than the deploy failed: the caller warns and checks each file
+// by hash, as for a manifest that is not one.
+func getBounded(ctx context.Context, t Target, p *Plan, name string) ([]byte, error) {
+	data, err := t.Get(ctx, name)
+	if err == nil {
+		p.read += int64(len(data))
+		if p.read > int64(maxGet) {
+			err = tooLarge(name)
+		}
+	}
+	return data, err
+}
+
 func readManifest(ctx context.Context, t Target, p *Plan) (*manifest, error) {
-	data, err := t.Get(ctx, ManifestName)
+	data, err := getBounded(ctx, t, p, ManifestName)
 	if errors.Is(err, fs.ErrNotExist) {
+		return nil, nil
+	}
+	if errors.Is(err, errTooLarge) {
+		p.Warnings = append(p.Warnings, diag.Warn("", 0, diag.MsgDeployBadManifest, ManifestName, err))
 		return nil, nil
 	}
 	if err != nil {
@@ -365,20 +385,23 @@ func readManifest(ctx context.Context, t Target, p *Plan) (*manifest, error) {
 	if validGen(m.Gen) {
 		for k := 1; k <= maxJournals; k++ {
 			name := journalName(m.Gen, k)
-			data, err := t.Get(ctx, name)
+			data, err := getBounded(ctx, t, p, name)
 			if errors.Is(err, fs.ErrNotExist) {
 				break
 			}
-			if err != nil {
+			if err != nil && !errors.Is(err, errTooLarge) {
 				return nil, err
 			}
 			var j journal
-			if err := json.Unmarshal(data, &j); err != nil || j.Generator != "dangjian" {
+			if err == nil {
+				err = json.Unmarshal(data, &j)
+			}
+			if err == nil && j.Generator != "dangjian" {
+				err = errors.New("not a dangjian journal")
+			}
+			if err != nil {
 				// Without this journal the manifest is wrong about the
 				// files it changed: trust none of it, check by hash.
-				if err == nil {
-					err = errors.New("not a dangjian journal")
-				}
 				p.Warnings = append(p.Warnings, diag.Warn("", 0, diag.MsgDeployBadManifest, name, err))
 				return nil, nil
 			}
@@ -392,37 +415,64 @@ func readManifest(ctx context.Context, t Target, p *Plan) (*manifest, error) {
 		}
 		p.gen = m.Gen
 	}
+	unsafe := 0
 	for name := range m.Files {
 		if !safePath(name) || reserved(name) {
-			p.Warnings = append(p.Warnings, diag.Warn("", 0, diag.MsgDeployUnsafePath, name))
+			p.unsafePath(name, &unsafe)
 			delete(m.Files, name)
 		}
 	}
+	p.unsafeMore(unsafe)
 	return &m, nil
 }
 
 func readPending(ctx context.Context, t Target, p *Plan) (map[string]bool, error) {
-	data, err := t.Get(ctx, PendingName)
+	data, err := getBounded(ctx, t, p, PendingName)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, nil
 	}
-	if err != nil {
+	if err != nil && !errors.Is(err, errTooLarge) {
 		return nil, err
 	}
 	var pe pending
-	if err := json.Unmarshal(data, &pe); err != nil {
+	if err == nil {
+		err = json.Unmarshal(data, &pe)
+	}
+	if err != nil {
 		p.Warnings = append(p.Warnings, diag.Warn("", 0, diag.MsgDeployBadManifest, PendingName, err))
 		return nil, nil
 	}
 	out := map[string]bool{}
+	unsafe := 0
 	for _, name := range pe.Paths {
 		if !safePath(name) || reserved(name) {
-			p.Warnings = append(p.Warnings, diag.Warn("", 0, diag.MsgDeployUnsafePath, name))
+			p.unsafePath(name, &unsafe)
 			continue
 		}
 		out[name] = true
 	}
+	p.unsafeMore(unsafe)
 	return out, nil
+}
+
+// maxUnsafeShown is how many unsafe paths of one file are named: a
+// tampered manifest of millions printed a warning for each.
+const maxUnsafeShown = 10
+
+// unsafePath warns of an unsafe path the target's manifest or pending list
+// names, up to maxUnsafeShown of them; n counts them all.
+func (p *Plan) unsafePath(name string, n *int) {
+	*n++
+	if *n <= maxUnsafeShown {
+		p.Warnings = append(p.Warnings, diag.Warn("", 0, diag.MsgDeployUnsafePath, name))
+	}
+}
+
+// unsafeMore warns once of the unsafe paths beyond the ones named.
+func (p *Plan) unsafeMore(n int) {
+	if n > maxUnsafeShown {
+		p.Warnings = append(p.Warnings, diag.Warn("", 0, diag.MsgDeployUnsafeMore, n-maxUnsafeShown))
+	}
 }
 
 // Progress is reported while a deploy sends files.

@@ -548,3 +548,97 @@ func (s slowTarget) Put(ctx context.Context, name string, body io.Reader, size i
 	time.Sleep(time.Millisecond) // let the ticker run
 	return s.Target.Put(ctx, name, body, size, m)
 }
+
+// A tampered manifest costs a bounded amount to read: the manifest, its
+// journals and the pending list together are read up to maxGet, over it
+// the deploy checks each file by hash (as for a manifest that is not one)
+// instead of failing or parsing gigabytes, and a manifest of a million
+// unsafe paths gives a few warnings, not a million lines.
+func TestHostileManifestIsBounded(t *testing.T) {
+	old := maxGet
+	maxGet = 8 << 10
+	t.Cleanup(func() { maxGet = old })
+
+	const gen = "0123456789abcdef"
+	entries := func(n int, prefix string) string {
+		var b strings.Builder
+		for i := range n {
+			if i > 0 {
+				b.WriteByte(',')
+			}
+			fmt.Fprintf(&b, `"%s%d":{"size":1,"sha256":"x"}`, prefix, i)
+		}
+		return b.String()
+	}
+	cases := []struct {
+		name    string
+		files   map[string]string
+		bad     string // the file named by the bad-manifest warning
+		unsafe  int    // unsafe-path warnings
+		more    bool   // the "N more" warning
+		deletes int
+	}{
+		{name: "many unsafe paths",
+			files:  map[string]string{ManifestName: `{"generator":"dangjian","version":1,"files":{` + entries(100, "../") + `}}`},
+			unsafe: maxUnsafeShown, more: true},
+		{name: "manifest over the limit",
+			files: map[string]string{ManifestName: `{"generator":"dangjian","version":1,"files":{` + entries(400, "old/") + `}}`},
+			bad:   ManifestName},
+		{name: "journals over the limit together",
+			files: map[string]string{
+				ManifestName:        `{"generator":"dangjian","version":1,"gen":"` + gen + `","files":{` + entries(100, "old/") + `}}`,
+				journalName(gen, 1): `{"generator":"dangjian","set":{` + entries(100, "j1/") + `}}`,
+				journalName(gen, 2): `{"generator":"dangjian","set":{` + entries(100, "j2/") + `}}`,
+			},
+			bad: journalName(gen, 2)},
+		{name: "pending list over the limit",
+			files: map[string]string{
+				ManifestName: `{"generator":"dangjian","version":1,"files":{"old/a":{"size":1,"sha256":"x"}}}`,
+				PendingName:  `{"paths":["` + strings.Repeat("x", 9<<10) + `"]}`,
+			},
+			bad: PendingName, deletes: 1},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			root := t.TempDir()
+			for name, data := range c.files {
+				if err := os.WriteFile(filepath.Join(root, name), []byte(data), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			tg, err := Open(context.Background(), root, Config{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer tg.Close()
+			src := filepath.Join(t.TempDir(), "public")
+			writeBuild(t, src, map[string]string{"index.html": "x"})
+			files, err := Scan(src)
+			if err != nil {
+				t.Fatal(err)
+			}
+			p, err := MakePlan(context.Background(), files, tg)
+			if err != nil {
+				t.Fatalf("plan failed: %v", err)
+			}
+			bad, unsafe, more := "", 0, false
+			for _, w := range p.Warnings {
+				switch w.Msg {
+				case diag.MsgDeployBadManifest:
+					bad = w.Args[0].(string)
+				case diag.MsgDeployUnsafePath:
+					unsafe++
+				case diag.MsgDeployUnsafeMore:
+					more = true
+				}
+			}
+			if bad != c.bad || unsafe != c.unsafe || more != c.more || len(p.Delete) != c.deletes {
+				t.Errorf("bad manifest %q, %d unsafe, more %v, deletes %v; want %q, %d, %v, %d\n%v",
+					bad, unsafe, more, p.Delete, c.bad, c.unsafe, c.more, c.deletes, p.Warnings)
+			}
+			if len(p.Upload) != 1 {
+				t.Errorf("uploads %v", uploaded(p))
+			}
+		})
+	}
+}

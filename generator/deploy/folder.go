@@ -41,9 +41,9 @@ func (t *folder) Get(_ context.Context, name string) ([]byte, error) {
 	if st, err := f.Stat(); err != nil || !st.Mode().IsRegular() {
 		return nil, fmt.Errorf("%s: not a regular file", name)
 	}
-	data, err := io.ReadAll(io.LimitReader(f, maxGet+1))
+	data, err := io.ReadAll(io.LimitReader(f, int64(maxGet)+1))
 	if err == nil && len(data) > maxGet {
-		err = fmt.Errorf("%s: larger than %d bytes", name, maxGet)
+		err = tooLarge(name)
 	}
 	return data, err
 }

@@ -83,9 +83,15 @@ func openS3(ctx context.Context, u *url.URL, c Config) (Target, error) {
 	if q.Get("path_style") == "true" {
 		lookup = minio.BucketLookupPath
 	}
+	secure := q.Get("insecure") != "true"
+	base, err := minio.DefaultTransport(secure)
+	if err != nil {
+		return nil, bad(err.Error())
+	}
 	client, err := minio.New(endpoint, &minio.Options{
+		Transport:    idleTransport{base: base},
 		Creds:        credentials.NewStaticV4(key, secret, c.Getenv("AWS_SESSION_TOKEN")),
-		Secure:       q.Get("insecure") != "true",
+		Secure:       secure,
 		Region:       region,
 		BucketLookup: lookup,
 	})
@@ -170,21 +176,25 @@ func (t *s3Target) Get(ctx context.Context, name string) ([]byte, error) {
 		return nil, notFound(err)
 	}
 	defer obj.Close()
-	data, err := io.ReadAll(io.LimitReader(obj, maxGet+1))
+	data, err := io.ReadAll(io.LimitReader(obj, int64(maxGet)+1))
 	if err != nil {
 		return nil, notFound(err)
 	}
 	if len(data) > maxGet {
-		return nil, fmt.Errorf("%s: larger than %d bytes", name, maxGet)
+		return nil, tooLarge(name)
 	}
 	return data, nil
 }
 
 func (t *s3Target) List(ctx context.Context) (map[string]int64, error) {
 	out := map[string]int64{}
+	seen := 0
 	for obj := range t.client.ListObjects(ctx, t.bucket, minio.ListObjectsOptions{Prefix: t.prefix, Recursive: true}) {
 		if obj.Err != nil {
 			return nil, obj.Err
+		}
+		if seen++; seen > maxListed {
+			return nil, tooMany(t.String())
 		}
 		rel := strings.TrimPrefix(obj.Key, t.prefix)
 		if safePath(rel) {

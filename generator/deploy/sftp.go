@@ -35,11 +35,38 @@ type sftpTarget struct {
 
 	mu   sync.Mutex
 	dirs map[string]bool // folders known to exist
+
+	watch *stallWatch // gives up on a server that stops answering
 }
 
-// maxGet bounds what Get reads: a hostile server could offer an endless
-// manifest.
-const maxGet = 256 << 20
+// maxGet bounds what Get reads, and what one plan reads of the manifest,
+// its journals and the pending list together: a hostile server could offer
+// an endless manifest, and each byte of one costs about 14 bytes once
+// parsed (a 215 MB manifest of made-up paths took 3 GB and 47 s). A real
+// 10,000-page site's manifest is 3.3 MB. A variable for the tests.
+var maxGet = 64 << 20
+
+// maxListed is the most names List takes from a target: a hostile server
+// can answer a listing with one more page for ever (an S3 endpoint gave
+// 1.2 million names in 20 s, and deploy kept asking until memory ran out).
+// A 10,000-page site is about 30,000 files. A variable for the tests.
+var maxListed = 2_000_000
+
+// tooMany is List's error for a listing of over maxListed names, counted
+// before any is judged: endless names a deploy ignores (../x) are no
+// cheaper to wait for.
+func tooMany(target string) error {
+	return diag.New("", 0, diag.MsgDeployTooMany, target,
+		diag.Msg{Zh: fmt.Sprintf("%d 万", maxListed/10_000), En: fmt.Sprint(maxListed)})
+}
+
+// errTooLarge is what Get says of a file over maxGet.
+var errTooLarge = errors.New("larger than the limit")
+
+// tooLarge is Get's error for name.
+func tooLarge(name string) error {
+	return fmt.Errorf("%s 超过 %d MB 的上限（%w）", name, maxGet>>20, errTooLarge)
+}
 
 func openSFTP(ctx context.Context, u *url.URL, c Config) (Target, error) {
 	host := u.Hostname()
@@ -98,11 +125,21 @@ func openSFTP(ctx context.Context, u *url.URL, c Config) (Target, error) {
 	if err != nil {
 		return nil, diag.New("", 0, diag.MsgDeployConnect, addr, connectWhy(err))
 	}
+	// The whole of connecting is work under way: cfg.Timeout bounds only
+	// ssh.Dial's dialling, and a server that accepted the connection and
+	// then said nothing held deploy for ever.
+	watch := newStallWatch(raw)
+	raw = watch
+	watch.begin()
+	defer watch.busy.Add(-1)
 	sc, chans, reqs, err := ssh.NewClientConn(raw, addr, cfg)
 	if err != nil {
 		raw.Close()
 		if refused != nil {
 			return nil, refused
+		}
+		if watch.stalled.Load() {
+			return nil, diag.New("", 0, diag.MsgDeployConnect, addr, errIdle)
 		}
 		if strings.Contains(err.Error(), "unable to authenticate") {
 			return nil, diag.New("", 0, diag.MsgDeployLogin, addr, user, err)
@@ -113,10 +150,13 @@ func openSFTP(ctx context.Context, u *url.URL, c Config) (Target, error) {
 	client, err := sftp.NewClient(conn, sftp.UseConcurrentWrites(true))
 	if err != nil {
 		conn.Close()
+		if watch.stalled.Load() {
+			err = errIdle
+		}
 		return nil, diag.New("", 0, diag.MsgDeployConnect, addr, err)
 	}
 	_, posix := client.HasExtension("posix-rename@openssh.com")
-	t := &sftpTarget{addr: addr, user: user, root: root, conn: conn, client: client, posix: posix, dirs: map[string]bool{}}
+	t := &sftpTarget{addr: addr, user: user, root: root, conn: conn, client: client, posix: posix, dirs: map[string]bool{}, watch: watch}
 	if err := t.mkdirAll(root); err != nil {
 		t.Close()
 		return nil, err
@@ -247,25 +287,34 @@ func (t *sftpTarget) Close() error {
 
 func (t *sftpTarget) full(name string) string { return path.Join(t.root, name) }
 
-func (t *sftpTarget) Get(_ context.Context, name string) ([]byte, error) {
+func (t *sftpTarget) Get(_ context.Context, name string) (_ []byte, err error) {
+	t.watch.begin()
+	defer t.watch.end(&err)
 	f, err := t.client.Open(t.full(name))
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, maxGet+1))
+	data, err := io.ReadAll(io.LimitReader(f, int64(maxGet)+1))
 	if err == nil && len(data) > maxGet {
-		err = fmt.Errorf("%s: larger than %d bytes", name, maxGet)
+		err = tooLarge(name)
 	}
 	return data, err
 }
 
-func (t *sftpTarget) List(ctx context.Context) (map[string]int64, error) {
+func (t *sftpTarget) List(ctx context.Context) (_ map[string]int64, err error) {
+	t.watch.begin()
+	defer t.watch.end(&err)
 	out := map[string]int64{}
+	seen := 0
 	w := t.client.Walk(t.root)
 	for w.Step() {
 		if err := ctx.Err(); err != nil {
 			return nil, err
+		}
+		// Folders count too: a server can nest them for ever.
+		if seen++; seen > maxListed {
+			return nil, tooMany(t.String())
 		}
 		if err := w.Err(); err != nil {
 			return nil, err
@@ -281,7 +330,9 @@ func (t *sftpTarget) List(ctx context.Context) (map[string]int64, error) {
 	return out, nil
 }
 
-func (t *sftpTarget) Hash(_ context.Context, name string) (string, error) {
+func (t *sftpTarget) Hash(_ context.Context, name string) (_ string, err error) {
+	t.watch.begin()
+	defer t.watch.end(&err)
 	f, err := t.client.Open(t.full(name))
 	if err != nil {
 		return "", err
@@ -313,7 +364,9 @@ func (t *sftpTarget) mkdirAll(dir string) error {
 	return nil
 }
 
-func (t *sftpTarget) Put(ctx context.Context, name string, body io.Reader, _ int64, _ Meta) error {
+func (t *sftpTarget) Put(ctx context.Context, name string, body io.Reader, _ int64, _ Meta) (err error) {
+	t.watch.begin()
+	defer t.watch.end(&err)
 	full := t.full(name)
 	if err := t.mkdirAll(path.Dir(full)); err != nil {
 		return err
@@ -346,7 +399,9 @@ func (t *sftpTarget) Put(ctx context.Context, name string, body io.Reader, _ int
 	return nil
 }
 
-func (t *sftpTarget) Delete(_ context.Context, name string) error {
+func (t *sftpTarget) Delete(_ context.Context, name string) (err error) {
+	t.watch.begin()
+	defer t.watch.end(&err)
 	if err := t.client.Remove(t.full(name)); err != nil && !errors.Is(err, fs.ErrNotExist) {
 		return err
 	}

@@ -35,6 +35,8 @@ var (
 	MsgDeployFailed      = Msg{"发布中断：%v。目标上的每个文件不是旧版就是新版，网站仍可访问；排除问题后重新运行 dangjian deploy 即可完成发布", "deploy interrupted: %v. Each file on the target is either the old or the new version; run dangjian deploy again to finish"}
 	MsgDeployBadManifest = Msg{"目标上的发布清单 %s 无法读取（%v），将逐个核对文件", "the manifest %s on the target is unreadable (%v); checking each file instead"}
 	MsgDeployUnsafePath  = Msg{"目标上的发布清单中有不安全的路径 %q，已忽略（不会在目标根目录以外写入或删除）", "unsafe path %q in the target's manifest ignored (nothing is written or deleted outside the target)"}
+	MsgDeployUnsafeMore  = Msg{"目标上的发布清单中另有 %d 个不安全的路径，均已忽略（清单可能被改动过，请信息科（IT）检查服务器）", "%d more unsafe paths in the target's manifest ignored (it may have been tampered with; ask IT to check the server)"}
+	MsgDeployTooMany     = Msg{"目标 %s 上的文件超过 %s个，无法逐个核对（服务器的回答可能有误或被改动过）；请发布到只放本网站的文件夹或前缀（如 s3://桶名/dangjian），或请信息科（IT）检查服务器", "the target %s holds more than %s files, too many to check (the server's answer may be wrong or tampered with); deploy into a folder or prefix of its own (such as s3://bucket/dangjian), or ask IT to check the server"}
 	MsgDeployForeign     = Msg{"目标上有 %d 个文件不属于本次网站，又没有上次发布的清单，因此没有删除它们", "%d file(s) on the target are not in this site and there is no manifest of a previous deploy, so they were left in place"}
 	MsgDeployBadName     = Msg{"文件名 %q 不能安全发布（含有控制字符、反斜杠或不是 UTF-8），请改名后重新生成", "file name %q cannot be deployed safely (control characters, backslash or not UTF-8); rename it and build again"}
 	MsgPackageSource     = Msg{"压缩包 %s 不能放在网站的 %s 文件夹里：下次生成网站时它会被当作网站的文件发布。请用 --output 指定其他位置，或不写 --output（默认放在网站文件夹中）", "the zip %s cannot be in the site's %s folder, whose files the next build publishes; choose another --output, or leave it out (the default is the site folder)"}

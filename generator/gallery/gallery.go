@@ -10,6 +10,7 @@ import (
 	"encoding/hex"
 	"encoding/xml"
 	"errors"
+	"image"
 	"io"
 	"io/fs"
 	"os"
@@ -460,11 +461,27 @@ func WriteFiles(w output.Writer, files []File) error {
 }
 
 // PrepareAsset is for the copier of content/ and static/ files: an SVG is
-// published only sanitized (an SVG opened by itself runs its scripts);
-// every other file passes unchanged.
+// published only sanitized (an SVG opened by itself runs its scripts); a
+// picture over MaxPhotoPixels is refused; every other file passes
+// unchanged.
 func PrepareAsset(rel string, data []byte) ([]byte, error) {
-	if strings.EqualFold(path.Ext(rel), ".svg") {
+	switch strings.ToLower(path.Ext(rel)) {
+	case ".svg":
 		return Sanitize(data)
+	case ".png", ".jpg", ".jpeg", ".gif", ".webp":
+		// Only the header is read. One the decoders cannot read is left
+		// to the browser, as before: a damaged photo shows as broken.
+		if cfg, _, err := image.DecodeConfig(bytes.NewReader(data)); err == nil &&
+			int64(cfg.Width)*int64(cfg.Height) > MaxPhotoPixels {
+			return nil, &ImageError{Kind: ImagePhoto, W: cfg.Width, H: cfg.Height}
+		}
 	}
 	return data, nil
 }
+
+// MaxPhotoPixels is the most pixels of a picture published as it is (a
+// photo in a page, an image in static/). The build never decodes these,
+// but every reader's browser does, at 4 bytes a pixel: 875 KB of PNG
+// declaring 30000×30000 pixels is 3.6 GB on an old phone. The limit is
+// above any phone camera's photo (200 million pixels, 16320×12240).
+const MaxPhotoPixels = 250_000_000

@@ -29,6 +29,12 @@ func reason(err error) (diag.Msg, []any) {
 			return diag.MsgSVGTooMany, []any{se.Limit}
 		case SVGExpands:
 			return diag.MsgSVGExpands, []any{megabytes(int64(se.Limit))}
+		case SVGBigImage:
+			return diag.MsgSVGRasterSize, []any{se.Line, se.W, se.H, MaxSide, pixels(MaxPixels), MaxAspect}
+		case SVGImages:
+			return diag.MsgSVGRastersTotal, []any{pixels(MaxPixels), se.Line}
+		case SVGBadImage:
+			return diag.MsgSVGRasterBad, []any{se.Line, se.Detail}
 		}
 		return diag.MsgSVGSyntax, []any{se.Line, se.Detail}
 	case errors.As(err, &ie):
@@ -38,12 +44,13 @@ func reason(err error) (diag.Msg, []any) {
 		case ImageFileSize:
 			return diag.MsgLogoTooBig, []any{megabytes(ie.Need), megabytes(MaxRasterBytes)}
 		case ImageSize:
-			return diag.MsgImageDimensions, []any{ie.W, ie.H, MaxSide,
-				diag.Msg{Zh: fmt.Sprintf("%d 万", MaxPixels/10_000), En: fmt.Sprintf("%g million", float64(MaxPixels)/1e6)}, MaxAspect}
+			return diag.MsgImageDimensions, []any{ie.W, ie.H, MaxSide, pixels(MaxPixels), MaxAspect}
 		case ImageMemory:
 			return diag.MsgImageMemory, []any{ie.W, ie.H, ie.Format, (ie.Need + 1<<20 - 1) >> 20, DecodeBudget >> 20}
 		case ImageScans:
 			return diag.MsgImageScans, []any{maxJPEGScans}
+		case ImagePhoto:
+			return diag.MsgImagePhoto, []any{ie.W, ie.H, pixels(MaxPhotoPixels)}
 		}
 		return diag.MsgImageBroken, []any{ie.Err}
 	case errors.Is(err, errFormat):
@@ -74,7 +81,8 @@ func logoProblem(path string, line int, logo string, err error) diag.Problem {
 }
 
 // AssetProblem is the problem of a file of content/ or static/ that cannot
-// be published as it is (an SVG the sanitizer refuses); source is the file
+// be published as it is (an SVG the sanitizer refuses, a picture over
+// MaxPhotoPixels); source is the file
 // as messages show it.
 func AssetProblem(source string, err error) diag.Problem {
 	msg, args := reason(err)
@@ -82,4 +90,9 @@ func AssetProblem(source string, err error) diag.Problem {
 		return diag.New(source, 0, diag.MsgReadFailed, err)
 	}
 	return diag.New(source, 0, msg, args...)
+}
+
+// pixels words a pixel count (1600 万 / 16 million).
+func pixels(n int) diag.Msg {
+	return diag.Msg{Zh: fmt.Sprintf("%d 万", n/10_000), En: fmt.Sprintf("%g million", float64(n)/1e6)}
 }

@@ -2,10 +2,13 @@ package gallery
 
 import (
 	"bytes"
+	"encoding/base64"
 	"encoding/xml"
 	"errors"
 	"fmt"
+	"image"
 	"io"
+	"net/url"
 	"regexp"
 	"strconv"
 	"strings"
@@ -37,6 +40,7 @@ type SVGError struct {
 	Limit  int    // the limit exceeded (bytes, levels or elements)
 	Size   int    // the file's size, for SVGTooLarge
 	Detail string // the XML parser's words, or the root element's name
+	W, H   int    // an embedded raster's size, for SVGBigImage
 }
 
 // SVGErrorKind is a reason for SVGError.
@@ -50,6 +54,9 @@ const (
 	SVGTooDeep                      // nesting over maxSVGDepth
 	SVGTooMany                      // over maxSVGElements elements
 	SVGExpands                      // the output would exceed maxSVGOutput
+	SVGBigImage                     // an embedded raster over the raster logo limits (W, H)
+	SVGImages                       // the embedded rasters together over MaxPixels
+	SVGBadImage                     // an embedded raster whose header cannot be read
 )
 
 func (e *SVGError) Error() string {
@@ -66,6 +73,12 @@ func (e *SVGError) Error() string {
 		return fmt.Sprintf("svg: more than %d elements", e.Limit)
 	case SVGExpands:
 		return fmt.Sprintf("svg: output over %d bytes", e.Limit)
+	case SVGBigImage:
+		return fmt.Sprintf("svg: line %d: embedded image of %d×%d over the raster limits", e.Line, e.W, e.H)
+	case SVGImages:
+		return fmt.Sprintf("svg: line %d: embedded images over %d pixels in all", e.Line, e.Limit)
+	case SVGBadImage:
+		return fmt.Sprintf("svg: line %d: embedded image cannot be read: %s", e.Line, e.Detail)
 	}
 	return fmt.Sprintf("svg: line %d: %s", e.Line, e.Detail)
 }
@@ -118,6 +131,7 @@ func Sanitize(svg []byte) ([]byte, error) {
 	var pending *xml.StartElement
 	var style *strings.Builder // the text of the <style> being read
 	rootDone := false
+	var rasterPixels int64 // of the embedded images so far
 
 	flush := func(selfClose bool) {
 		if pending == nil {
@@ -192,6 +206,9 @@ func Sanitize(svg []byte) ([]byte, error) {
 			flush(false)
 			t = t.Copy()
 			t.Attr = cleanAttrs(t.Name.Local, t.Attr, scope)
+			if err := checkEmbedded(t.Attr, line, &rasterPixels); err != nil {
+				return nil, err
+			}
 			if len(stack) == 0 {
 				t.Attr = append([]xml.Attr{
 					{Name: xml.Name{Local: "xmlns"}, Value: nsSVG},
@@ -707,4 +724,57 @@ func escapeAttr(b *bytes.Buffer, s string) {
 			}
 		}
 	}
+}
+
+// checkEmbedded refuses an embedded raster (a data: image cleanAttrs kept)
+// that every reader's browser would have to decode at a size the build
+// refuses for a raster logo: a few kilobytes of PNG can declare 30000×30000
+// pixels, gigabytes on an old phone. The build never decodes it, so only
+// its header is read. The images of one file share one MaxPixels, or a
+// hundred small-enough ones would do the same. A header Go cannot read is
+// refused too: browsers sniff the bytes, whatever the data: type says, so
+// a BMP or AVIF under "image/png" would be decoded unchecked.
+func checkEmbedded(attrs []xml.Attr, line int, total *int64) error {
+	for _, a := range attrs {
+		if a.Name.Local != "href" || !strings.HasPrefix(compact(a.Value), "data:") {
+			continue
+		}
+		data, err := dataURLBytes(a.Value)
+		if err != nil {
+			return &SVGError{Kind: SVGBadImage, Line: line, Detail: err.Error()}
+		}
+		cfg, _, err := image.DecodeConfig(bytes.NewReader(data))
+		if err != nil {
+			return &SVGError{Kind: SVGBadImage, Line: line, Detail: err.Error()}
+		}
+		if checkSize(cfg.Width, cfg.Height) != nil {
+			return &SVGError{Kind: SVGBigImage, Line: line, W: cfg.Width, H: cfg.Height}
+		}
+		*total += int64(cfg.Width) * int64(cfg.Height)
+		if *total > MaxPixels {
+			return &SVGError{Kind: SVGImages, Line: line, Limit: MaxPixels}
+		}
+	}
+	return nil
+}
+
+// dataURLBytes is the payload of a data: URL as a browser reads it: after
+// the first comma, base64 (whitespace ignored, padding optional) when the
+// header says ;base64, else percent-encoded.
+func dataURLBytes(v string) ([]byte, error) {
+	head, payload, ok := strings.Cut(v, ",")
+	if !ok {
+		return nil, errors.New("no comma in the data: address")
+	}
+	if !strings.HasSuffix(compact(head), ";base64") {
+		s, err := url.PathUnescape(payload)
+		return []byte(s), err
+	}
+	payload = strings.Map(func(r rune) rune {
+		if r == ' ' || r == '\t' || r == '\n' || r == '\r' || r == '\f' {
+			return -1
+		}
+		return r
+	}, payload)
+	return base64.RawStdEncoding.DecodeString(strings.TrimRight(payload, "="))
 }

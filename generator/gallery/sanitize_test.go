@@ -2,8 +2,11 @@ package gallery
 
 import (
 	"bytes"
+	"encoding/base64"
+	"encoding/binary"
 	"encoding/xml"
 	"errors"
+	"hash/crc32"
 	"io"
 	"os"
 	"path/filepath"
@@ -12,6 +15,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"dangjian/generator/diag"
 )
 
 const evilSVG = `<?xml version="1.0" encoding="UTF-8"?>
@@ -35,7 +40,7 @@ const evilSVG = `<?xml version="1.0" encoding="UTF-8"?>
   <use href="other.svg#x"/>
   <image href="https://evil.example/track.png" width="1" height="1"/>
   <image href="data:image/svg+xml;base64,PHN2Zz48L3N2Zz4=" width="1" height="1"/>
-  <image href="data:image/png;base64,iVBORw0KGgo=" width="1" height="1"/>
+  <image href="data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==" width="1" height="1"/>
   <a xlink:href="javascript:alert(4)"><text x="10" y="90" font-family="sans-serif">医心向党 &amp; &lt;党建&gt;</text></a>
   <a href=" JaVa&#x09;ScRiPt:alert(5)"><circle cx="150" cy="50" r="10" fill="#c8102e" onmouseover="alert(6)"/></a>
   <a href="data:text/html,&lt;script&gt;alert(7)&lt;/script&gt;"><circle cx="170" cy="50" r="5"/></a>
@@ -78,7 +83,7 @@ func TestSanitizeRemovesEverythingDangerous(t *testing.T) {
 		`.a{fill:url(#g)}`,
 		`<use href="#star" x="20" y="20"/>`,
 		`<use xlink:href="#star" x="50" y="20"/>`,
-		`<image href="data:image/png;base64,iVBORw0KGgo=" width="1" height="1"/>`,
+		`<image href="data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==" width="1" height="1"/>`,
 		`<path id="star" d="M10 0 L12.9 7.1 20 7.1 14.5 11.8 16.6 19 10 14.6 3.4 19 5.5 11.8 0 7.1 7.1 7.1Z"/>`,
 		`医心向党 &amp; &lt;党建&gt;`,
 		`<a href="#star"><circle cx="190" cy="50" r="5"/></a>`,
@@ -503,5 +508,72 @@ func TestSanitizeBoundsWork(t *testing.T) {
 		if alloc > 40*uint64(len(c.in)) {
 			t.Errorf("%s: %d bytes allocated for %d in", c.name, alloc, len(c.in))
 		}
+	}
+}
+
+// pngHeader is a PNG that declares w×h pixels and holds none: a browser
+// reads the size from it and reserves the memory before it finds out.
+func pngHeader(w, h uint32) []byte {
+	chunk := func(kind string, data []byte) []byte {
+		var b bytes.Buffer
+		binary.Write(&b, binary.BigEndian, uint32(len(data)))
+		b.WriteString(kind)
+		b.Write(data)
+		binary.Write(&b, binary.BigEndian, crc32.ChecksumIEEE(append([]byte(kind), data...)))
+		return b.Bytes()
+	}
+	ihdr := binary.BigEndian.AppendUint32(binary.BigEndian.AppendUint32(nil, w), h)
+	ihdr = append(ihdr, 8, 0, 0, 0, 0) // 8-bit grey
+	out := []byte("\x89PNG\r\n\x1a\n")
+	out = append(out, chunk("IHDR", ihdr)...)
+	return append(out, chunk("IEND", nil)...)
+}
+
+// An SVG logo may embed a raster (data:image/png …), which the build never
+// decodes but every reader's phone does: a few bytes declaring 30000×30000
+// pixels (3.6 GB as RGBA) froze old phones. Such a logo is refused at the
+// raster logos' limits, for each image and for all of one file's together.
+func TestSanitizeRefusesEmbeddedRasterBombs(t *testing.T) {
+	img := func(attr string, data []byte) string {
+		return `<image ` + attr + `="data:image/png;base64,` + base64.StdEncoding.EncodeToString(data) + `" width="10" height="10"/>`
+	}
+	svg := func(body ...string) []byte {
+		return []byte("<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:xlink=\"http://www.w3.org/1999/xlink\">\n" +
+			strings.Join(body, "\n") + "\n</svg>")
+	}
+	// Browsers ignore whitespace inside base64 and the type given.
+	wrapped := strings.Replace(img("href", pngHeader(30000, 30000)), "base64,", "base64,\n  ", 1)
+	bmp := append([]byte("BM"), make([]byte, 60)...)
+	four := strings.Repeat(img("href", pngHeader(4000, 1000))+"\n", 4)
+	cases := []struct {
+		name string
+		in   []byte
+		kind SVGErrorKind
+		line int
+	}{
+		{"bomb", svg(`<g>`, img("href", pngHeader(30000, 30000)), `</g>`), SVGBigImage, 3},
+		{"xlink", svg(img("xlink:href", pngHeader(100000, 100000))), SVGBigImage, 2},
+		{"feImage", svg(`<filter id="f">` + strings.Replace(img("href", pngHeader(9000, 100)), "<image", "<feImage", 1) + `</filter>`), SVGBigImage, 2},
+		{"whitespace", svg(wrapped), SVGBigImage, 2},
+		{"many", svg(four, img("href", pngHeader(4000, 1000))), SVGImages, 7},
+		{"not a png", svg(img("href", bmp)), SVGBadImage, 2},
+		{"percent", svg(`<image href="data:image/png,%89PNG%0D%0A"/>`), SVGBadImage, 2},
+	}
+	for _, c := range cases {
+		_, err := Sanitize(c.in)
+		var se *SVGError
+		if !errors.As(err, &se) || se.Kind != c.kind || se.Line != c.line {
+			t.Errorf("%s: got %v, want kind %d on line %d", c.name, err, c.kind, c.line)
+			continue
+		}
+		msg, args := reason(err)
+		if zh := diag.New("logo.svg", 0, msg, args...).Format(diag.Chinese); !strings.Contains(zh, "嵌入") || !strings.Contains(zh, "第") {
+			t.Errorf("%s: message %q", c.name, zh)
+		}
+	}
+	// A real logo's embedded picture is kept: four of the limit's quarter.
+	out, err := Sanitize(svg(four))
+	if err != nil || bytes.Count(out, []byte("data:image/png;base64,")) != 4 {
+		t.Errorf("small embedded images: %v\n%s", err, out)
 	}
 }

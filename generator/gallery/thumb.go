@@ -66,6 +66,7 @@ const (
 	ImageSize                            // a side, the pixel count or the aspect ratio over its limit
 	ImageMemory                          // decoding would take over DecodeBudget
 	ImageScans                           // a JPEG of more than maxJPEGScans scans (Need is how many)
+	ImagePhoto                           // a picture of a page over MaxPhotoPixels (W, H)
 )
 
 func (e *ImageError) Error() string {
@@ -80,6 +81,8 @@ func (e *ImageError) Error() string {
 		return fmt.Sprintf("image: %d×%d %s needs %d bytes to decode, over %d", e.W, e.H, e.Format, e.Need, DecodeBudget)
 	case ImageScans:
 		return fmt.Sprintf("image: JPEG of over %d scans (limit %d)", e.Need-1, maxJPEGScans)
+	case ImagePhoto:
+		return fmt.Sprintf("image: %d×%d is over %d pixels", e.W, e.H, MaxPhotoPixels)
 	}
 	return fmt.Sprintf("image: cannot decode: %v", e.Err)
 }

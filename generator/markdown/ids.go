@@ -17,7 +17,25 @@ type headingIDs struct {
 }
 
 func newHeadingIDs() *headingIDs {
-	return &headingIDs{used: make(map[string]bool), next: make(map[string]int)}
+	s := &headingIDs{used: make(map[string]bool), next: make(map[string]int)}
+	for _, id := range ThemeIDs {
+		s.used[id] = true
+	}
+	return s
+}
+
+// ThemeIDs are the element IDs the default theme's pages use. A heading
+// "Main" or "Search results" would otherwise get the same ID as the
+// theme's <main id="main"> or the search box, and its table-of-contents
+// link (and the theme's own "skip to content" link, or script) would find
+// the other element: such a heading is numbered (main-1) instead. A test
+// keeps the list in step with themes/default/layouts.
+var ThemeIDs = []string{
+	"main", "header-q", "nf-q",
+	"search-app", "search-filters", "search-form", "search-input", "search-results", "search-status",
+	"f-district", "f-status",
+	"h-attachments", "h-brands", "h-figures", "h-focus", "h-honors", "h-key-figures", "h-news",
+	"h-notices", "h-sm-site", "h-standards", "h-ub", "h-uh", "h-um", "h-un",
 }
 
 // Generate implements parser.IDs.

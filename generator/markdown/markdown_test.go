@@ -4,7 +4,10 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"os"
+	"path/filepath"
 	"reflect"
+	"regexp"
 	"strings"
 	"sync"
 	"testing"
@@ -542,5 +545,43 @@ func TestTabSeparatedTable(t *testing.T) {
 	}
 	if len(res.Links) != 1 || res.Links[0].Line != 7 {
 		t.Errorf("links: %+v (want line 7)", res.Links)
+	}
+}
+
+// A heading whose ID would be one the theme's page already has ("Main" →
+// main, the skip link's target; "Search results" → the search page's list)
+// is numbered instead: two elements with one ID sent the heading's
+// table-of-contents link to the theme's element.
+func TestHeadingIDsAvoidTheThemesIDs(t *testing.T) {
+	res := render(t, Options{}, "## Main\n\n## Search Results\n\n## H-News\n\n## main\n")
+	var got []string
+	for _, h := range res.TOC {
+		got = append(got, h.ID)
+	}
+	want := []string{"main-1", "search-results-1", "h-news-1", "main-2"}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("IDs %v, want %v", got, want)
+	}
+	// Every literal id="…" of the default theme's layouts is in ThemeIDs.
+	files, err := filepath.Glob("../../themes/default/layouts/*/*.html")
+	if err != nil || len(files) == 0 {
+		t.Fatalf("theme layouts: %v %v", files, err)
+	}
+	more, _ := filepath.Glob("../../themes/default/layouts/*.html")
+	reserved := map[string]bool{}
+	for _, id := range ThemeIDs {
+		reserved[id] = true
+	}
+	idRe := regexp.MustCompile(`\bid="([^"{]+)"`)
+	for _, f := range append(files, more...) {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, m := range idRe.FindAllStringSubmatch(string(data), -1) {
+			if !reserved[m[1]] {
+				t.Errorf("%s: id %q is not in ThemeIDs", f, m[1])
+			}
+		}
 	}
 }

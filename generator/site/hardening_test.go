@@ -1,7 +1,12 @@
 package site
 
 import (
+	"bytes"
+	"encoding/binary"
 	"errors"
+	"hash/crc32"
+	"image"
+	"image/png"
 	"os"
 	"path/filepath"
 	"strings"
@@ -220,5 +225,45 @@ func TestStaticSymlinkIntoHiddenFolderIsNotPublished(t *testing.T) {
 	}
 	if got := strings.Join(warned, " "); got != "static/env.txt static/img/git static/readme.txt" {
 		t.Errorf("warnings for %q", got)
+	}
+}
+
+// A picture that declares more pixels than any camera takes (a few hundred
+// kilobytes of PNG declaring 30000×30000) is refused with its path: the
+// build never decodes it, but every reader's phone would, at 3.6 GB. A
+// large real photo is still published.
+func TestPictureBombIsAContentError(t *testing.T) {
+	header := func(w, h uint32) []byte {
+		var b bytes.Buffer
+		png.Encode(&b, image.NewGray(image.Rect(0, 0, 1, 1)))
+		data := b.Bytes()
+		// IHDR's width and height, then its CRC.
+		binary.BigEndian.PutUint32(data[16:], w)
+		binary.BigEndian.PutUint32(data[20:], h)
+		binary.BigEndian.PutUint32(data[29:], crc32.ChecksumIEEE(data[12:29]))
+		return data
+	}
+	dir := sitetest.Write(t, sitetest.Minimal+"\n-- content/news/a.md --\n+++\ntitle = \"合影\"\ndate = 2025-01-02\n+++\n\n![合影](/images/bomb.png)\n")
+	for name, data := range map[string][]byte{
+		"content/images/bomb.png": header(30000, 30000),
+		"content/images/big.png":  header(16320, 12240),
+		"static/img/wide.png":     header(100000, 5000),
+	} {
+		os.MkdirAll(filepath.Dir(filepath.Join(dir, name)), 0o755)
+		if err := os.WriteFile(filepath.Join(dir, name), data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	got := buildErrors(t, Options{Source: dir})
+	for _, want := range []string{
+		`content/images/bomb.png: 图片为 30000×30000 像素，超过 25000 万像素的上限`,
+		`static/img/wide.png: 图片为 100000×5000 像素`,
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("missing %q in:\n%s", want, got)
+		}
+	}
+	if strings.Contains(got, "big.png") {
+		t.Errorf("a 200-million-pixel photo was refused:\n%s", got)
 	}
 }

@@ -203,7 +203,8 @@ func (s *Site) copyStatic(w output.Writer, mn *output.Minifier) []diag.Problem {
 				}
 				data, err = prepareStatic(f.Rel, data, mn)
 				var svgErr *gallery.SVGError
-				if errors.As(err, &svgErr) {
+				var imgErr *gallery.ImageError
+				if errors.As(err, &svgErr) || errors.As(err, &imgErr) {
 					probs.Add(gallery.AssetProblem(f.Source, err))
 					continue
 				}
