@@ -24,6 +24,17 @@ func TOMLProblemSrc(path string, lineOffset int, err error, src []byte) diag.Pro
 	if path == FileName {
 		outer = diag.MsgConfigTOML
 	}
+	return tomlProblem(outer, path, lineOffset, err, src)
+}
+
+// TOMLProblemIn is TOMLProblemSrc for another TOML file than site.toml or
+// a page's front matter (a review word list): outer says which file it is,
+// and has one %s for the decoder's problem in the officer's words.
+func TOMLProblemIn(outer diag.Msg, path string, err error, src []byte) diag.Problem {
+	return tomlProblem(outer, path, 0, err, src)
+}
+
+func tomlProblem(outer diag.Msg, path string, lineOffset int, err error, src []byte) diag.Problem {
 	line, msg, lastKey := 0, err.Error(), ""
 	var perr toml.ParseError
 	if errors.As(err, &perr) {

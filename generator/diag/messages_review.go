@@ -29,6 +29,11 @@ var (
 	SugRevStale       = Msg{Zh: "发布新内容，或在 site.toml 的 [review] update_days 中调整天数", En: "publish something new, or change [review] update_days in site.toml"}
 	MsgRevSummary     = Msg{Zh: "审核了 %d 个页面：%d 个错误，%d 个警告", En: "reviewed %d pages: %d errors, %d warnings"}
 	MsgRevRulesFailed = Msg{Zh: "审核词表有误：%v", En: "the review word list is wrong: %v"}
+	MsgRevListTOML    = Msg{Zh: "审核词表写法有误：%s", En: "the review word list is not valid TOML: %s"}
+	MsgRevListUnknown = Msg{Zh: "审核词表中有未知字段 %s：[[term]] 下可写 find、replace、rule、severity、since、note，[[allow]] 下只写 find", En: "unknown field %s in the review word list: a [[term]] takes find, replace, rule, severity, since and note, an [[allow]] only find"}
+	MsgRevListNoFind  = Msg{Zh: "这一项 [[term]] 没有写要查找的词语：请加一行 find = \"要查找的词语\"，或删去这一项", En: "this [[term]] has no word to find: add a line find = \"the word\", or remove the entry"}
+	MsgRevListSev     = Msg{Zh: "severity = %q 不对：请写 severity = \"error\"（错误，审核不通过）或 severity = \"warning\"（警告）", En: "severity = %q is not one of the two: write severity = \"error\" (fails the review) or severity = \"warning\""}
+	MsgRevListSince   = Msg{Zh: "since = %s 不是日期：请写成 since = 2018-03-27（年-月-日，月和日都写两位，不加引号）", En: "since = %s is not a date: write since = 2018-03-27 (year-month-day, no quotes)"}
 	MsgRevBuildID     = Msg{Zh: "第 %d 列有未遮盖的居民身份证号码 %s，不能发布：请遮盖为 %s 或删去（确需公开的，在前一行写 <!-- review:ignore -->）", En: "column %d: an unmasked resident ID number %s must not be published: mask it as %s or remove it (to publish it on purpose, put <!-- review:ignore --> on the line before)"}
 	MsgRevBuildPhone  = Msg{Zh: "第 %d 列有未遮盖的手机号码 %s，不能发布：请遮盖为 %s 或删去（确需公开的，在前一行写 <!-- review:ignore -->）", En: "column %d: an unmasked mobile number %s must not be published: mask it as %s or remove it (to publish it on purpose, put <!-- review:ignore --> on the line before)"}
 	MsgRevSheetTitle  = Msg{Zh: "网站内容发布审核表", En: "Publication review sheet"}

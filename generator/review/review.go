@@ -12,6 +12,7 @@
 package review
 
 import (
+	"errors"
 	"fmt"
 	"path/filepath"
 	"runtime"
@@ -96,7 +97,11 @@ func Run(opt Options) *Report {
 	rep.Title = cfg.Title
 	rules, err := LoadRules(opt.Source)
 	if err != nil {
-		rep.Problems = append(rep.Problems, diag.New("review", 0, diag.MsgRevRulesFailed, err))
+		var p diag.Problem
+		if !errors.As(err, &p) {
+			p = diag.New("review", 0, diag.MsgRevRulesFailed, err)
+		}
+		rep.Problems = append(rep.Problems, p)
 		return rep
 	}
 	cs, probs := content.Load(filepath.Join(opt.Source, "content"))

@@ -1,8 +1,8 @@
 package review
 
 import (
-	"dangjian/generator/textfile"
 	_ "embed"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -11,6 +11,10 @@ import (
 	"time"
 
 	"github.com/BurntSushi/toml"
+
+	"dangjian/generator/config"
+	"dangjian/generator/diag"
+	"dangjian/generator/textfile"
 )
 
 // Rule ids, as they appear in the report, in review_ignore and in
@@ -93,7 +97,9 @@ func LoadRules(source string) (*Rules, error) {
 				return nil, err
 			}
 			rel := "review/" + filepath.Base(f)
-			if err := parseTerms(rel, string(textfile.UTF8(data)), add); err != nil {
+			// Notepad saves CRLF; lines are counted on LF.
+			text := strings.ReplaceAll(string(textfile.UTF8(data)), "\r\n", "\n")
+			if err := parseTerms(rel, text, add); err != nil {
 				return nil, err
 			}
 		}
@@ -112,40 +118,54 @@ func parseTerms(name, data string, add func(Term)) error {
 	var tf termFile
 	md, err := toml.Decode(data, &tf)
 	if err != nil {
-		return fmt.Errorf("%s: %w", name, err)
+		var perr toml.ParseError
+		if errors.As(err, &perr) || strings.HasPrefix(err.Error(), "toml: line ") {
+			return config.TOMLProblemIn(diag.MsgRevListTOML, name, err, []byte(data))
+		}
+		return diag.New(name, 0, diag.MsgRevListTOML, err.Error())
 	}
 	if und := md.Undecoded(); len(und) > 0 {
-		return fmt.Errorf("%s: unknown key %q", name, und[0].String())
+		k := und[0]
+		entry := 0
+		if len(k) > 1 {
+			entry = entryIndex(md, k)
+		}
+		return diag.New(name, keyLine(data, k[0], entry, k[len(k)-1]), diag.MsgRevListUnknown, k[len(k)-1])
 	}
 	for i, t := range tf.Term {
-		where := fmt.Sprintf("%s: [[term]] #%d", name, i+1)
+		at := func(key string) int { return keyLine(data, "term", i+1, key) }
 		t.Find = strings.TrimSpace(t.Find)
 		if t.Find == "" {
-			return fmt.Errorf("%s: find is empty", where)
+			return diag.New(name, at("find"), diag.MsgRevListNoFind)
 		}
 		if t.Rule == "" {
 			t.Rule = RuleOutdated
 		}
-		switch t.Severity {
-		case "":
+		switch strings.TrimSpace(t.Severity) {
+		case "", SevError, "错误":
 			t.Severity = SevError
-		case SevError, SevWarning:
+		case SevWarning, "警告":
+			t.Severity = SevWarning
 		default:
-			return fmt.Errorf("%s: severity %q (error or warning)", where, t.Severity)
+			return diag.New(name, at("severity"), diag.MsgRevListSev, t.Severity)
 		}
-		term := Term{Rule: t.Rule, Find: t.Find, Replace: t.Replace, Severity: t.Severity, Note: t.Note, Source: where}
+		term := Term{Rule: t.Rule, Find: t.Find, Replace: t.Replace, Severity: t.Severity, Note: t.Note,
+			Source: fmt.Sprintf("%s:%d", name, at("find"))}
 		switch s := t.Since.(type) {
 		case nil:
 		case time.Time:
 			term.Since = time.Date(s.Year(), s.Month(), s.Day(), 0, 0, 0, 0, time.UTC)
 		case string:
+			if d, ok := config.FixDate(s); ok {
+				s = d
+			}
 			d, err := time.Parse("2006-01-02", strings.TrimSpace(s))
 			if err != nil {
-				return fmt.Errorf("%s: since %q is not a date like 2018-03-27", where, s)
+				return diag.New(name, at("since"), diag.MsgRevListSince, fmt.Sprintf("%q", s))
 			}
 			term.Since = d
 		default:
-			return fmt.Errorf("%s: since is not a date like 2018-03-27", where)
+			return diag.New(name, at("since"), diag.MsgRevListSince, fmt.Sprint(s))
 		}
 		add(term)
 	}
@@ -155,4 +175,49 @@ func parseTerms(name, data string, add func(Term)) error {
 		}
 	}
 	return nil
+}
+
+// entryIndex is which [[term]] or [[allow]] (1-based) an undecoded key of
+// one is in: the decoder lists the array's entries in order, so it is the
+// number of its tables seen up to the key.
+func entryIndex(md toml.MetaData, key toml.Key) int {
+	n := 0
+	for _, k := range md.Keys() {
+		if len(k) == 1 && k[0] == key[0] {
+			n++
+		}
+		if k.String() == key.String() {
+			return n
+		}
+	}
+	return n
+}
+
+// keyLine is the line of key in the entry-th [[table]] of a word list (the
+// entry's header line when the key is not written; 0 for a top-level key
+// not found). toml.MetaData has no positions, and a word list is short.
+func keyLine(data, table string, entry int, key string) int {
+	header, n := 0, 0
+	for i, line := range strings.Split(data, "\n") {
+		t := strings.TrimSpace(line)
+		if strings.HasPrefix(t, "[") {
+			if entry > 0 && n == entry {
+				break // past the entry
+			}
+			if strings.ReplaceAll(t, " ", "") == "[["+table+"]]" {
+				n++
+				if n == entry {
+					header = i + 1
+				}
+			}
+			continue
+		}
+		if n != entry {
+			continue
+		}
+		if rest, ok := strings.CutPrefix(t, key); ok && strings.HasPrefix(strings.TrimSpace(rest), "=") {
+			return i + 1
+		}
+	}
+	return header
 }
