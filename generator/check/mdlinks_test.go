@@ -263,3 +263,33 @@ func problemsIn(dir string) ([]string, string) {
 	}
 	return got, strings.Join(got, "\n")
 }
+
+// HTML written in a page is not published; check says so at its line (it
+// vanished without a word), the first three one by one, then how many
+// more. A <br> is a line break and says nothing.
+func TestCheckReportsHTMLLeftOut(t *testing.T) {
+	dir := sitetest.Write(t, sitetest.Minimal+`
+-- content/news/a.md --
++++
+title = "粘贴的网页"
+date = 2024-02-01
++++
+第一行<br>第二行
+
+<iframe src="https://v.qq.com/x"></iframe>
+
+<p align="center">一</p>
+
+<p align="center">二</p>
+
+<p align="center">三</p>
+
+<p align="center">四</p>
+`)
+	wantProblems(t, dir, 4,
+		`content/news/a.md:7: 网页代码 <iframe src="https://v.qq.com/x"> 不会显示在网页上`,
+		`content/news/a.md:9: 网页代码 <p align="center"> 不会显示在网页上`,
+		`content/news/a.md:11: 网页代码 <p align="center"> 不会显示在网页上`,
+		"content/news/a.md:13: 从这里起还有 2 处网页代码不会显示在网页上",
+	)
+}

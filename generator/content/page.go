@@ -105,8 +105,9 @@ type Page struct {
 	TOC            []Heading
 	Plain          string // the body as plain text (search, summaries)
 	ReadingMinutes int
-	Links          []Link   // links and images found in the body (check)
-	HeadingIDs     []string // every heading ID, for checking #anchors
+	Links          []Link    // links and images found in the body (check)
+	HeadingIDs     []string  // every heading ID, for checking #anchors
+	DroppedHTML    []RawHTML // HTML in the body that is not published (unsafe_html off), for a warning
 }
 
 // Heading is one entry of a page's table of contents.
@@ -114,6 +115,13 @@ type Heading struct {
 	Level int
 	ID    string
 	Text  string
+}
+
+// RawHTML is HTML written in a page's Markdown that the page leaves out
+// (site.toml unsafe_html is off): its start, and its file line.
+type RawHTML struct {
+	Tag  string
+	Line int
 }
 
 // Link is a link or image destination written in a page's Markdown.

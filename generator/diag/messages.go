@@ -63,6 +63,8 @@ var (
 	MsgHonorNoEntries  = Msg{"荣誉榜没有 [[honors]] 条目：正文里的名单不计入荣誉统计，也不会显示在获奖单位的页面上。请把名单逐条写成 [[honors]]（name、recipient，可加 type、level、unit），写法见 dangjian new honor 生成的模板", "the honor list has no [[honors]] entries: names in the text are not counted in the statistics nor shown on the winners' unit pages; write each as [[honors]] (name, recipient, and type, level, unit), as in the template of dangjian new honor"}
 	MsgHonorYear       = Msg{"荣誉“%s”的日期 %s 不在本榜单年份 %d 内", "honor %q is dated %s, outside the list's year %d"}
 	MsgPhotoHeavy      = Msg{"图片 %s 有 %.1f MB，老年读者用手机流量打开要等很久，也费流量；建议缩小到 1 MB 以内再发布（例如用 WPS 图片或画图把宽度改为 1600 像素左右，另存为 JPEG）", "image %s is %.1f MB: on an old phone over a mobile network it takes long to open and costs data; shrink it below 1 MB (for example about 1600 pixels wide, saved as JPEG)"}
+	MsgRawHTMLDropped  = Msg{"网页代码 %s 不会显示在网页上（网站不发布正文中的网页代码，以免被用来攻击网站）：换行请空一行另起一段，表格中换行可写 <br>；居中、字体等格式不用写；视频或外部网页请写成链接 [名称](https://…)", "the HTML %s does not show on the page (the site publishes no HTML written in the text, so that it cannot be used to attack the site): start a new paragraph with an empty line for a line break (in a table, write <br>); leave out centring and fonts; write a video or outside page as a link [name](https://…)"}
+	MsgRawHTMLMore     = Msg{"从这里起还有 %d 处网页代码不会显示在网页上（同上）", "%d more pieces of HTML from here on do not show on the page (as above)"}
 	MsgImageNotFound   = Msg{"图片 %q 不存在", "image %q not found"}
 	MsgAliasCollision  = Msg{"别名 %s 与页面 %s 的网址冲突", "alias %s collides with the URL of %s"}
 )

@@ -56,6 +56,11 @@ func FuzzRender(f *testing.F) {
 				t.Errorf("link %q on line %d, body has %d lines", l.Dest, l.Line, lines+1)
 			}
 		}
+		for _, h := range res.DroppedHTML {
+			if h.Line < 1 || h.Line > 1+lines || !strings.HasPrefix(h.Tag, "<") {
+				t.Errorf("left-out HTML %q on line %d, body has %d lines", h.Tag, h.Line, lines+1)
+			}
+		}
 		seen := map[string]bool{}
 		for _, id := range res.IDs {
 			if seen[id] || id == "" {

@@ -54,6 +54,7 @@ type Result struct {
 	HasMore        bool              // the body has a <!--more--> marker
 	ReadingMinutes int               // see ReadingMinutes
 	Links          []content.Link    // every link and image destination as written, with its file line
+	DroppedHTML    []content.RawHTML // raw HTML left out of HTML (UnsafeHTML off), comments and <br> aside
 }
 
 // New builds a Renderer.
@@ -131,6 +132,7 @@ func (r *Renderer) render(body []byte, firstLine int, resolve func(string) (stri
 		resolve:   resolve,
 		firstLine: firstLine,
 		moreAt:    -1,
+		unsafe:    r.opts.UnsafeHTML,
 	}
 	buf := bufPool.Get().(*bytes.Buffer)
 	defer func() {
@@ -149,8 +151,15 @@ func (r *Renderer) render(body []byte, firstLine int, resolve func(string) (stri
 			p.RemoveChild(p, n)
 		}
 	}
+	for _, n := range w.breaks {
+		if p := n.Parent(); p != nil {
+			br := gast.NewString([]byte("<br>"))
+			br.SetCode(true) // written as is
+			p.ReplaceChild(p, n, br)
+		}
+	}
 
-	res := &Result{TOC: w.toc, IDs: w.allIDs, Links: w.links}
+	res := &Result{TOC: w.toc, IDs: w.allIDs, Links: w.links, DroppedHTML: w.dropped}
 	plain := w.plain
 	if w.moreAt >= 0 {
 		res.HasMore = true

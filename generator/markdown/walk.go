@@ -2,6 +2,7 @@ package markdown
 
 import (
 	"bytes"
+	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -29,6 +30,13 @@ type walker struct {
 	links  []content.Link
 	moreAt int // length of plain at the first <!--more-->, or -1
 	remove []gast.Node
+
+	// Raw HTML, when it is not published (unsafe off): a <br> (a line
+	// break in a table cell, as Word converters and officers write it)
+	// becomes one; anything else is left out and reported.
+	unsafe  bool
+	breaks  []gast.Node
+	dropped []content.RawHTML
 
 	headStart int
 
@@ -74,13 +82,26 @@ func (w *walker) visit(node gast.Node, entering bool) (gast.WalkStatus, error) {
 		}
 		return gast.WalkSkipChildren, nil
 	case *gast.HTMLBlock:
-		if entering && w.isMore(n.Lines()) {
-			w.markMore(n)
+		if entering {
+			if w.isMore(n.Lines()) {
+				w.markMore(n)
+			} else if !w.unsafe && n.Lines().Len() > 0 {
+				w.drop(n.Lines())
+			}
 		}
 		return gast.WalkSkipChildren, nil
 	case *gast.RawHTML:
-		if entering && w.isMore(n.Segments) {
-			w.markMore(n)
+		if entering {
+			switch {
+			case w.isMore(n.Segments):
+				w.markMore(n)
+			case w.unsafe || n.Segments.Len() == 0:
+			case n.Segments.Len() == 1 && brRe.Match(segValue(n.Segments, w.src)):
+				w.breaks = append(w.breaks, n)
+				w.plain = append(w.plain, '\n')
+			default:
+				w.drop(n.Segments)
+			}
 		}
 		return gast.WalkSkipChildren, nil
 	case *gast.AutoLink:
@@ -254,6 +275,11 @@ func (w *walker) line(n gast.Node) int {
 	if pos < 0 {
 		return w.firstLine
 	}
+	return w.lineAt(pos)
+}
+
+// lineAt is the file line of byte pos of the body.
+func (w *walker) lineAt(pos int) int {
 	pos = min(pos, len(w.src))
 	if pos < w.linePos {
 		w.linePos, w.lineNo = 0, 0
@@ -261,6 +287,31 @@ func (w *walker) line(n gast.Node) int {
 	w.lineNo += bytes.Count(w.src[w.linePos:pos], []byte{'\n'})
 	w.linePos = pos
 	return w.firstLine + w.lineNo
+}
+
+var brRe = regexp.MustCompile(`(?i)^<br\s*/?>$`)
+
+// drop records raw HTML that the page leaves out: its first line, cut at
+// its first tag's end or 60 bytes. A comment (<!-- review:ignore -->) is
+// meant not to show, and a closing tag goes with its opening one.
+func (w *walker) drop(segs *text.Segments) {
+	seg := segs.At(0)
+	v := bytes.TrimSpace(seg.Value(w.src))
+	if bytes.HasPrefix(v, []byte("<!--")) || bytes.HasPrefix(v, []byte("</")) {
+		return
+	}
+	if i := bytes.IndexByte(v, '>'); i >= 0 {
+		v = v[:i+1]
+	}
+	tag := string(v)
+	if len(tag) > 60 {
+		cut := 60
+		for cut > 0 && !utf8.RuneStart(tag[cut]) {
+			cut--
+		}
+		tag = tag[:cut] + "…"
+	}
+	w.dropped = append(w.dropped, content.RawHTML{Tag: tag, Line: w.lineAt(seg.Start)})
 }
 
 // isMore reports whether raw HTML is the summary marker <!--more-->
@@ -289,4 +340,9 @@ func (w *walker) markMore(n gast.Node) {
 
 func hasPrefixFold(s, prefix string) bool {
 	return len(s) >= len(prefix) && strings.EqualFold(s[:len(prefix)], prefix)
+}
+
+func segValue(segs *text.Segments, src []byte) []byte {
+	seg := segs.At(0)
+	return seg.Value(src)
 }

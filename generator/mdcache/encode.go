@@ -50,6 +50,11 @@ func encode(e *entry) []byte {
 		flag(l.Image)
 		num(l.Line)
 	}
+	num(len(r.DroppedHTML))
+	for _, h := range r.DroppedHTML {
+		str(h.Tag)
+		num(h.Line)
+	}
 	num(len(e.Lookups))
 	for _, l := range e.Lookups {
 		str(l.Dest)
@@ -150,6 +155,12 @@ func decode(payload []byte) (*entry, bool) {
 		r.Links = make([]content.Link, n)
 		for i := range r.Links {
 			r.Links[i] = content.Link{Dest: d.str(), Image: d.flag(), Line: d.num()}
+		}
+	}
+	if n := d.count(); n > 0 {
+		r.DroppedHTML = make([]content.RawHTML, n)
+		for i := range r.DroppedHTML {
+			r.DroppedHTML[i] = content.RawHTML{Tag: d.str(), Line: d.num()}
 		}
 	}
 	if n := d.count(); n > 0 {

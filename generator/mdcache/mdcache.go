@@ -36,7 +36,7 @@ import (
 // Format is the layout of an entry, of a pack and of the key. Bump it when
 // the markdown stage changes in a way the program's identity (Version) would
 // not show.
-const Format = 2
+const Format = 3
 
 // Lookup is one link destination the renderer asked about, with the answer.
 type Lookup struct {

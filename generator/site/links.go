@@ -189,6 +189,10 @@ func (c *checker) urlTaken(p *content.Page) []diag.Problem {
 	return []diag.Problem{diag.New(p.Path, p.FieldLines["slug"], diag.MsgURLIsList, p.URL)}
 }
 
+// maxHTMLWarnings is how many pieces of left-out HTML a page is warned of
+// one by one.
+const maxHTMLWarnings = 3
+
 // links checks every link and image written in a page's Markdown.
 func (c *checker) links(p *content.Page) []diag.Problem {
 	var probs []diag.Problem
@@ -196,6 +200,16 @@ func (c *checker) links(p *content.Page) []diag.Problem {
 		if pr, ok := c.link(p, l); ok {
 			probs = append(probs, pr)
 		}
+	}
+	// Not a link, but found with them: build, serve and check all say it.
+	// A page pasted from a web page may have hundreds: the first few, then
+	// how many more.
+	for i, h := range p.DroppedHTML {
+		if i == maxHTMLWarnings {
+			probs = append(probs, diag.Warn(p.Path, h.Line, diag.MsgRawHTMLMore, len(p.DroppedHTML)-i))
+			break
+		}
+		probs = append(probs, diag.Warn(p.Path, h.Line, diag.MsgRawHTMLDropped, h.Tag))
 	}
 	return probs
 }

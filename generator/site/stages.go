@@ -105,6 +105,7 @@ func setMarkdown(p *content.Page, res *markdown.Result) {
 	p.Plain = res.Plain
 	p.ReadingMinutes = res.ReadingMinutes
 	p.Links = res.Links
+	p.DroppedHTML = res.DroppedHTML
 	p.HeadingIDs = res.IDs
 	if p.Summary == "" {
 		p.Summary = res.Summary
