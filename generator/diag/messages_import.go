@@ -24,7 +24,7 @@ var (
 	MsgImportSecret      = Msg{"文档标有密级“%s”，未导入：涉密文件不得在网站上发布（涉密不上网，上网不涉密）。如文件已经解密，请在 Word 或 WPS 中删去版头的密级标志后再导入", "the document is marked %q (classified); not imported: classified documents must not be published. If it has been declassified, delete the marking in Word or WPS and import it again"}
 	MsgImportDone        = Msg{"已导入 %s → %s（草稿）", "imported %s → %s (a draft)"}
 	MsgImportRenamed     = Msg{"%s 已存在，不会覆盖，新文件名加了序号：%s", "%s already exists and is not overwritten; the new file is %s"}
-	MsgImportPreview     = Msg{"预览：先运行 dangjian serve --drafts，再打开 %s ；核对无误后把 draft = true 改为 false 即可发布", "preview: run dangjian serve --drafts and open %s; when it reads right, set draft = false to publish"}
+	MsgImportPreview     = Msg{"预览：先运行 dangjian serve（预览中包含草稿），再打开 %s ；核对无误后把 draft = true 改为 false 即可发布", "preview: run dangjian serve (drafts are shown) and open %s; when it reads right, set draft = false to publish"}
 	MsgImportImages      = Msg{"图片已保存到 %s（%d 张）", "pictures saved to %s (%d)"}
 
 	// Warnings: the page is written, but the officer should look at these.
