@@ -62,4 +62,8 @@ func TestSearchTriesTheEasierQuery(t *testing.T) {
 	if st, n := search("岳阳，抗震"); n != 0 || st != "没有找到包含“岳阳，抗震”的内容。" {
 		t.Errorf("nothing either way: %d results, %q", n, st)
 	}
+	// The reader's own quotes are not doubled.
+	if st, n := search("“医心向党X”"); n != 0 || st != "没有找到包含“医心向党X”的内容。" {
+		t.Errorf("quoted, nothing found: %d results, %q", n, st)
+	}
 }

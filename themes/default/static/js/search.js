@@ -1112,7 +1112,8 @@
       if (!current.hits.length) {
         busy(false);
         // A pasted paragraph is not said back whole: its first 40 characters.
-        say('没有找到包含“' + shorten(current.q) + '”的内容。');
+        // Quotes the reader typed around it are not doubled (““医心向党X””).
+        say('没有找到包含“' + shorten(current.q.replace(/^\s*[\u201C"\u300C\u300E\u2018']\s*([\s\S]*?)\s*[\u201D"\u300D\u300F\u2019']\s*$/, '$1')) + '”的内容。');
         var tip = el('div', 'search-empty');
         tip.appendChild(el('p', '', '建议：检查是否有错别字；换一个更短或更常用的词，例如只输入单位简称；多个词之间用空格分开时，结果需同时包含每个词，可以减少词语再试。'));
         results.appendChild(tip);
