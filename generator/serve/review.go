@@ -68,7 +68,9 @@ func (rv *reviewer) review(rel string) []review.Finding {
 	}
 	rules, err := review.LoadRules(rv.source)
 	if err != nil {
-		return nil
+		// Not the page's fault, but the panel must not read as "nothing
+		// wrong" while the site's word list is not being applied.
+		return []review.Finding{{Rule: "word-list", Severity: review.SevError, Message: err.Error()}}
 	}
 	p, _ := content.Parse(strings.TrimPrefix(rel, "content/"), data)
 	return review.Page(p, rules, rv.lang)
@@ -103,7 +105,7 @@ const reviewScript = `(function () {
       ol.style.cssText = "margin:0;padding-left:1.5em;";
       list.forEach(function (f) {
         var li = document.createElement("li");
-        li.textContent = f.line + ":" + f.column + " [" + f.rule + "] " + f.message + " → " + f.suggestion;
+        li.textContent = (f.line ? f.line + ":" + f.column + " " : "") + "[" + f.rule + "] " + f.message + (f.suggestion ? " → " + f.suggestion : "");
         if (f.severity === "error") li.style.color = "#900";
         ol.appendChild(li);
       });

@@ -1,6 +1,8 @@
 package serve
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -27,6 +29,15 @@ func TestReviewFindingsOfPreviewedPage(t *testing.T) {
 		_, body := ts.get(t, "/__dangjian/review?page=/news/rv/")
 		return body == "[]"
 	})
+	// A mistake in the site's word list is said in the panel, not taken
+	// for a page with nothing wrong.
+	ts.write(t, "review/mine.toml", "[[term]]\nfind = \"a\"\nseverity = \"严重\"\n")
+	if _, body := ts.get(t, "/__dangjian/review?page=/news/rv/"); !strings.Contains(body, `"rule":"word-list","severity":"error","message":"review/mine.toml:3: severity = \"严重\" 不对`) {
+		t.Errorf("findings with a broken word list: %s", body)
+	}
+	if err := os.Remove(filepath.Join(ts.dir, "review", "mine.toml")); err != nil {
+		t.Fatal(err)
+	}
 	// An unmasked mobile number saved while previewing stops the rebuild,
 	// as it stops a build.
 	ts.write(t, "content/news/rv.md", news("审核", "2024-06-01", "", "联系人：13812345678。"))
