@@ -117,14 +117,7 @@ td.where { white-space: nowrap; }
 {{range .}}<tr{{if .Problems}} class="error"{{end}}><td>{{.Title}}</td><td>{{.Path}}</td><td>{{.Date}}</td><td>{{if .Problems}}{{.Problems}} 处，见下文{{else}}未发现问题{{end}}</td></tr>
 {{end}}</tbody>
 </table>
-<table class="sign">
-<thead><tr><th>审核环节</th><th>审核意见</th><th>审核人签名</th><th>日期</th></tr></thead>
-<tbody>
-<tr><td>初审</td><td></td><td></td><td></td></tr>
-<tr><td>复审</td><td></td><td></td><td></td></tr>
-<tr><td>终审</td><td></td><td></td><td></td></tr>
-</tbody>
-</table>
+{{template "sign"}}
 </section>
 {{end}}{{range .Pages}}<section>
 <h2>{{with .Title}}{{.}}<br>{{end}}{{.Path}}</h2>
@@ -134,24 +127,17 @@ td.where { white-space: nowrap; }
 {{range .Findings}}<tr{{if eq .Severity "error"}} class="error"{{end}}><td class="where">{{.Line}}:{{.Column}}</td><td>{{.Rule}}</td><td>{{if eq .Severity "error"}}错误{{else}}警告{{end}}</td><td>{{.Message}}</td><td>{{.Suggestion}}</td></tr>
 {{end}}</tbody>
 </table>
-<table class="sign">
-<thead><tr><th>审核环节</th><th>审核意见</th><th>审核人签名</th><th>日期</th></tr></thead>
-<tbody>
-<tr><td>初审</td><td></td><td></td><td></td></tr>
-<tr><td>复审</td><td></td><td></td><td></td></tr>
-<tr><td>终审</td><td></td><td></td><td></td></tr>
-</tbody>
-</table>
+{{template "sign"}}
 </section>
 {{else}}<p>未发现问题。</p>
-{{if not $.Drafts}}<table class="sign">
+{{if not $.Drafts}}{{template "sign"}}
+{{end}}{{end}}</body>
+</html>
+{{define "sign"}}<table class="sign">
 <thead><tr><th>审核环节</th><th>审核意见</th><th>审核人签名</th><th>日期</th></tr></thead>
 <tbody>
 <tr><td>初审</td><td></td><td></td><td></td></tr>
 <tr><td>复审</td><td></td><td></td><td></td></tr>
 <tr><td>终审</td><td></td><td></td><td></td></tr>
 </tbody>
-</table>
-{{end}}{{end}}</body>
-</html>
-`))
+</table>{{end}}`))

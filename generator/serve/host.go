@@ -37,10 +37,7 @@ func loopback(bind string) bool {
 func localOnly(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if !localHost(r.Host) {
-			w.Header().Set("Content-Type", "text/plain; charset=utf-8")
-			w.Header().Set("Cache-Control", "no-store")
-			w.WriteHeader(http.StatusMisdirectedRequest)
-			w.Write([]byte("421 此预览只接受 localhost、127.0.0.1 或 [::1] 的访问。\nThis preview only answers requests for localhost, 127.0.0.1 or [::1].\n"))
+			refuse(w, http.StatusMisdirectedRequest, "421 此预览只接受 localhost、127.0.0.1 或 [::1] 的访问。\nThis preview only answers requests for localhost, 127.0.0.1 or [::1].\n")
 			return
 		}
 		next.ServeHTTP(w, r)
@@ -76,11 +73,8 @@ func localHost(host string) bool {
 func ownPagesOnly(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if fromOtherSite(r) {
-			w.Header().Set("Content-Type", "text/plain; charset=utf-8")
-			w.Header().Set("Cache-Control", "no-store")
 			w.Header().Set("Vary", "Sec-Fetch-Site, Sec-Fetch-Mode, Origin, Referer")
-			w.WriteHeader(http.StatusForbidden)
-			w.Write([]byte("403 预览网站的文件只供预览本身的网页使用，其他网站的网页不能读取。\nThe preview's files are only for its own pages, not for pages of other sites.\n"))
+			refuse(w, http.StatusForbidden, "403 预览网站的文件只供预览本身的网页使用，其他网站的网页不能读取。\nThe preview's files are only for its own pages, not for pages of other sites.\n")
 			return
 		}
 		next.ServeHTTP(w, r)
@@ -107,4 +101,13 @@ func fromOtherSite(r *http.Request) bool {
 		return err != nil || !strings.EqualFold(u.Host, r.Host)
 	}
 	return false
+}
+
+// refuse answers a request the preview does not serve, with why, never
+// cached (the same address is answered for the preview's own pages).
+func refuse(w http.ResponseWriter, code int, why string) {
+	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+	w.Header().Set("Cache-Control", "no-store")
+	w.WriteHeader(code)
+	w.Write([]byte(why))
 }
