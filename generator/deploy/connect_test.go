@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -86,23 +87,46 @@ func TestSFTPConnectMessages(t *testing.T) {
 	}
 
 	// A web server on the port: it hangs up on the SSH greeting.
-	ln, err = net.Listen("tcp", "127.0.0.1:0")
+	web := rawServer(t, func(c net.Conn) {
+		c.Write([]byte("HTTP/1.1 400 Bad Request\r\n\r\n"))
+		c.Close()
+	})
+	_, err = Open(context.Background(), "sftp://web@"+web+"/srv/www", cfg)
+	if err == nil || !strings.Contains(err.Error(), "不是 SFTP（SSH）服务") {
+		t.Errorf("a port that is not SSH: %v", err)
+	}
+}
+
+// rawServer accepts connections on 127.0.0.1 until the test ends and hands
+// each to serve; the ones serve leaves open are closed then. It returns
+// the address.
+func rawServer(t *testing.T, serve func(net.Conn)) string {
+	t.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer ln.Close()
+	var mu sync.Mutex
+	var conns []net.Conn
+	t.Cleanup(func() {
+		ln.Close()
+		mu.Lock()
+		defer mu.Unlock()
+		for _, c := range conns {
+			c.Close()
+		}
+	})
 	go func() {
 		for {
 			c, err := ln.Accept()
 			if err != nil {
 				return
 			}
-			c.Write([]byte("HTTP/1.1 400 Bad Request\r\n\r\n"))
-			c.Close()
+			mu.Lock()
+			conns = append(conns, c)
+			mu.Unlock()
+			serve(c)
 		}
 	}()
-	_, err = Open(context.Background(), "sftp://web@"+ln.Addr().String()+"/srv/www", cfg)
-	if err == nil || !strings.Contains(err.Error(), "不是 SFTP（SSH）服务") {
-		t.Errorf("a port that is not SSH: %v", err)
-	}
+	return ln.Addr().String()
 }

@@ -336,27 +336,14 @@ func TestSilentSFTPServerTimesOut(t *testing.T) {
 	serverIdle = 200 * time.Millisecond
 	t.Cleanup(func() { serverIdle = old })
 
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer ln.Close()
-	go func() {
-		for {
-			c, err := ln.Accept()
-			if err != nil {
-				return
-			}
-			defer c.Close()
-		}
-	}()
+	silent := rawServer(t, func(net.Conn) {}) // accepts, never speaks
 	dir := t.TempDir()
 	_, userPriv, _ := ed25519.GenerateKey(nil)
 	block, _ := ssh.MarshalPrivateKey(userPriv, "")
 	os.WriteFile(filepath.Join(dir, "id"), pem.EncodeToMemory(block), 0o600)
 	done := make(chan error, 1)
 	go func() {
-		_, err := Open(context.Background(), "sftp://web@"+ln.Addr().String()+"/www", Config{Identity: filepath.Join(dir, "id"), KnownHosts: filepath.Join(dir, "none")})
+		_, err := Open(context.Background(), "sftp://web@"+silent+"/www", Config{Identity: filepath.Join(dir, "id"), KnownHosts: filepath.Join(dir, "none")})
 		done <- err
 	}()
 	select {
