@@ -92,7 +92,8 @@ func categoryName(s string) string {
 	s = yearPrefix.ReplaceAllString(s, "")
 	s = strings.TrimSpace(listSuffix.ReplaceAllString(s, ""))
 	s = strings.Trim(s, "：:")
-	if s == "" || !honorLike(s) || utf8.RuneCountInString(s) > 40 {
+	// A document's title (关于表彰…的决定) is a sentence, not a name.
+	if s == "" || !honorLike(s) || utf8.RuneCountInString(s) > 40 || strings.Contains(s, "关于") {
 		return ""
 	}
 	return s
