@@ -159,6 +159,10 @@ type honorResult struct {
 // entries; everything it is unsure of is a warning.
 func (d *Doc) honors(title string, units unitIndex, warn func(diag.Msg, ...any)) honorResult {
 	res := honorResult{omit: map[*table]bool{}, drop: map[int]bool{}}
+	// A 年份 column must agree with the title's year, which the list keeps.
+	if m := yearRe.FindStringSubmatch(title); m != nil {
+		res.year = m[1]
+	}
 	docName := titleName(title)
 	n := 0 // the table's number, as the other import messages count them
 	found := false

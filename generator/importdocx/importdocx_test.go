@@ -1138,3 +1138,75 @@ func warnings(pg *Page) string {
 	}
 	return strings.Join(w, "\n")
 }
+
+// Tables built in the test, for the cases no fixture has: each row's
+// fields, and what keeps the table in the body.
+func TestHonorTableCases(t *testing.T) {
+	txt := func(s string) *cell {
+		return &cell{span: 1, blocks: []block{{p: &para{outline: -1, items: []item{{kind: itemText, text: s}}}}}}
+	}
+	mk := func(rows ...[]string) *table {
+		tb := &table{}
+		for _, r := range rows {
+			var cs []*cell
+			for _, s := range r {
+				cs = append(cs, txt(s))
+			}
+			tb.rows = append(tb.rows, cs)
+		}
+		return tb
+	}
+	units := loadUnits(sitetest.Write(t, testSite))
+	cases := []struct {
+		name, title string
+		tb          *table
+		want        []honorEntry
+		omitted     bool
+		warn        []string
+	}{
+		{"year column agrees with the title", "2023年度表彰名单",
+			mk([]string{"姓名", "荣誉称号", "年份", "类型"}, []string{"张红", "优秀共产党员", "2023年", "个人"}),
+			[]honorEntry{{name: "优秀共产党员", recipient: "张红", typ: "个人"}}, true,
+			[]string{"第 1 个表格的名单已写成 1 条"}},
+		{"a year other than the title's keeps the table", "2023年度表彰名单",
+			mk([]string{"姓名", "荣誉称号", "年份"}, []string{"张红", "优秀共产党员", "2022"}),
+			[]honorEntry{{name: "优秀共产党员", recipient: "张红", typ: "个人"}}, false,
+			[]string{"第 1 个表格留在正文中，因为第 2 行的时间“2022”没有写成条目"}},
+		{"full date, level, unit by short name", "表彰名单",
+			mk([]string{"获奖者", "奖项", "所在单位", "级别", "时间"}, []string{"李强", "岗位标兵", "市卫计委", "省级", "2023年5月4日"}),
+			[]honorEntry{{name: "岗位标兵", recipient: "李强（市卫计委）", typ: "个人", level: "省级", date: "2023-05-04", unit: "weijianwei"}}, true, nil},
+		{"unknown unit is kept as text and named", "表彰名单",
+			mk([]string{"姓名", "荣誉称号", "单位"}, []string{"王芳", "优秀党务工作者", "某某医院"}),
+			[]honorEntry{{name: "优秀党务工作者", recipient: "王芳（某某医院）", typ: "个人"}}, true,
+			[]string{"第 1 个表格第 2 行（王芳）：单位“某某医院”不是本站的单位"}},
+		{"no honor name anywhere", "关于表彰先进集体和优秀个人的决定",
+			mk([]string{"序号", "姓名"}, []string{"1", "张红"}),
+			nil, false, []string{"第 1 个表格有获奖者，但找不到荣誉名称"}},
+		{"type not told", "表彰名单",
+			mk([]string{"获奖者", "荣誉"}, []string{"急救中心", "红旗单位"}, []string{"刘明", "年度人物"}),
+			[]honorEntry{{name: "红旗单位", recipient: "急救中心", typ: "集体"}, {name: "年度人物", recipient: "刘明"}}, true,
+			[]string{"看不出第 3 行是集体还是个人荣誉"}},
+		{"not a list", "表彰名单",
+			mk([]string{"项目", "数量"}, []string{"党员", "80"}),
+			nil, false, []string{"没有找到表头含“姓名”“名称”或“获奖者”的名单表格"}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			d := &Doc{blocks: []block{{t: c.tb}}}
+			var warned []string
+			res := d.honors(c.title, units, func(m diag.Msg, args ...any) { warned = append(warned, m.Text(diag.Chinese, args...)) })
+			if len(res.entries) != len(c.want) {
+				t.Fatalf("entries = %+v, want %+v", res.entries, c.want)
+			}
+			for i := range c.want {
+				if res.entries[i] != c.want[i] {
+					t.Errorf("entry %d = %+v, want %+v", i, res.entries[i], c.want[i])
+				}
+			}
+			if res.omit[c.tb] != c.omitted {
+				t.Errorf("table left out of the body = %v, want %v", res.omit[c.tb], c.omitted)
+			}
+			mustContain(t, "warnings", strings.Join(warned, "\n"), c.warn...)
+		})
+	}
+}
