@@ -224,9 +224,27 @@ func (d *Doc) honorTable(t *table, n int, captionName, docName string, units uni
 	var unmapped []string
 	for c, h := range grid[top] {
 		kinds[c] = headerKind(h)
+	}
+	// 姓名 beside 单位名称: the person is the recipient, the other column
+	// is where they work.
+	person := -1
+	for c, k := range kinds {
+		if k == colRecipient && honorTypeOf(grid[top][c], "") == "个人" && person < 0 {
+			person = c
+		}
+	}
+	for c, k := range kinds {
+		if k == colRecipient && person >= 0 && c != person && strings.Contains(grid[top][c], "单位") {
+			kinds[c] = colUnit
+		}
+	}
+	for c := range grid[top] {
 		switch kinds[c] {
 		case colRecipient:
-			if recCol < 0 {
+			if recCol < 0 || c == person {
+				if recCol >= 0 {
+					kinds[recCol] = colOther
+				}
 				recCol = c
 			} else {
 				kinds[c] = colOther
