@@ -308,10 +308,11 @@ func (d *Doc) firstImage() *imageRef {
 
 // Markdown renders the body for a page at slug of the given folder; image
 // names the pictures' folder under content/.
-func (d *Doc) render(imageDir string, skip *imageRef, warn func(diag.Msg, ...any)) (string, []Image) {
+func (d *Doc) render(imageDir string, skip *imageRef, omit map[*table]bool, drop map[int]bool, warn func(diag.Msg, ...any)) (string, []Image) {
 	w := newWriter(d.st, d.num, d.notes)
 	w.warn = warn
 	w.skip = skip
+	w.omit = omit
 	var images []Image
 	names := map[string]bool{}
 	saved := map[string]string{}
@@ -345,7 +346,17 @@ func (d *Doc) render(imageDir string, skip *imageRef, warn func(diag.Msg, ...any
 		}
 		return src, true
 	}
-	body := w.document(d.blocks, d.front.drop)
+	dropped := d.front.drop
+	if len(drop) > 0 {
+		dropped = map[int]bool{}
+		for i := range d.front.drop {
+			dropped[i] = true
+		}
+		for i := range drop {
+			dropped[i] = true
+		}
+	}
+	body := w.document(d.blocks, dropped)
 	return body, images
 }
 
@@ -508,7 +519,13 @@ func (d *Doc) page(opt Options, kind content.Kind, folder, unitSlug string, unit
 	if kind == content.KindBrand {
 		logo = d.firstImage()
 	}
-	body, images := d.render(imageDir, logo, warn)
+	// An honor list's tables become [[honors]] entries; a table all of
+	// whose rows did leaves the body, so the names are not shown twice.
+	var hon honorResult
+	if kind == content.KindHonor {
+		hon = d.honors(title, units, warn)
+	}
+	body, images := d.render(imageDir, logo, hon.omit, hon.drop, warn)
 	logoPath := ""
 	if logo != nil {
 		data, err := d.pkg.readMedia(logo.target)
@@ -606,13 +623,23 @@ func (d *Doc) page(opt Options, kind content.Kind, folder, unitSlug string, unit
 		// The list's year: 2023年度 in the title, else the year it is dated.
 		if m := yearRe.FindStringSubmatch(title); m != nil {
 			fm.raw("year", m[1], "")
+		} else if hon.year != "" {
+			fm.raw("year", hon.year, "")
 		} else if hasDate {
 			fm.raw("year", strconv.Itoa(date.Year()), "")
 		}
 		fm.str("granted_by", d.front.publisher, "")
-		// The names are in the body, not in [[honors]]: say so now, while
-		// the officer reads the import's output.
-		warn(diag.MsgImportHonorList)
+		for _, e := range hon.entries {
+			fm.b.WriteString("\n[[honors]]\n")
+			fm.str("name", e.name, "")
+			fm.str("recipient", e.recipient, "")
+			fm.str("type", e.typ, "")
+			fm.str("level", e.level, "")
+			if e.date != "" {
+				fm.raw("date", e.date, "")
+			}
+			fm.str("unit", e.unit, "")
+		}
 	}
 	if kind != content.KindNews && d.front.docNumber != "" {
 		body = escapeText(d.front.docNumber) + "\n\n" + body

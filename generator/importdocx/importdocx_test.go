@@ -4,6 +4,7 @@ import (
 	"archive/zip"
 	"bytes"
 	"compress/flate"
+	"encoding/json"
 	"errors"
 	"flag"
 	"hash/crc32"
@@ -407,7 +408,11 @@ func TestTablesAndPictures(t *testing.T) {
 		warned = append(warned, w.Format(diag.Chinese))
 	}
 	mustContain(t, "warnings", strings.Join(warned, "\n"), "第 1 个表格有合并单元格", "第 2 个表格的单元格里还有表格", "文本框",
-		"名单留在正文中，没有变成 [[honors]] 条目") // said at import, not only at the next build
+		// Both lists stay in the body, each with what could not be an entry.
+		"第 1 个表格留在正文中，因为第 1 行（市直卫生健康系统）没有写成条目",
+		"第 2 个表格留在正文中，因为“事迹”列没有对应的字段")
+	mustContain(t, "entries", md, "[[honors]]\nname = \"先进基层党组织\"\nrecipient = \"市第一人民医院内科党支部 （含门诊）\"\ntype = \"集体\"\n",
+		"[[honors]]\nname = \"优秀共产党员\"\nrecipient = \"张三\"\ntype = \"个人\"\n")
 	out := publish(t, dir, pg.Rel)
 	html := read(t, out, "honors/"+slug+"/index.html")
 	mustContain(t, "page", html, `alt="红色党徽图案"`, "<td>市第一人民医院内科党支部 （含门诊）</td>")
@@ -807,7 +812,7 @@ func FuzzDocument(f *testing.F) {
 			return
 		}
 		d.Title()
-		md, _ := d.render("content/images/news/x", d.firstImage(), func(diag.Msg, ...any) {})
+		md, _ := d.render("content/images/news/x", d.firstImage(), nil, nil, func(diag.Msg, ...any) {})
 		if strings.Count(md, "<") != strings.Count(md, `\<`) {
 			t.Errorf("raw < in %q", md)
 		}
@@ -1002,5 +1007,209 @@ func TestLoadUnitsFullTitleBeatsShortName(t *testing.T) {
 		if got, ok := loadUnits(dir).find("市中医院"); !ok || got != want {
 			t.Errorf("full title in %s: find = %q, %v; want %q", files[0], got, ok, want)
 		}
+	}
+}
+
+// A 表彰名单 as issued: a 通知, then a table of 序号/姓名/单位/荣誉称号.
+// Every row becomes an entry, so the table leaves the body; the caption
+// (…名单) goes with it; a unit the site does not have is named.
+func TestHonorList(t *testing.T) {
+	dir := sitetest.Write(t, testSite)
+	pg := importOne(t, dir, filepath.Join("testdata", "honor-list.docx"), "honor", "")
+	md := read(t, dir, pg.Rel)
+	golden(t, "honor-list.golden.md", []byte(md))
+	mustContain(t, "page", md,
+		"[[honors]]\nname = \"优秀共产党员\"\nrecipient = \"张红（松原市中心医院）\"\ntype = \"个人\"\nunit = \"zhongxin\"\n",
+		"[[honors]]\nname = \"优秀共产党员\"\nrecipient = \"李强（市卫计委）\"\ntype = \"个人\"\nunit = \"weijianwei\"\n",
+		"[[honors]]\nname = \"优秀党务工作者\"\nrecipient = \"王芳（松原市第二人民医院）\"\ntype = \"个人\"\n\n",
+		"决定授予张红等2名同志")
+	if strings.Contains(md, "| 序号") || strings.Contains(md, "\n2023年度优秀共产党员和优秀党务工作者名单\n") || strings.Contains(md, "\n1\n") {
+		t.Errorf("the table or its caption is still in the body:\n%s", md)
+	}
+	warned := warnings(pg)
+	mustContain(t, "warnings", warned,
+		"第 1 个表格第 4 行（王芳）：单位“松原市第二人民医院”不是本站的单位",
+		"第 1 个表格的名单已写成 4 条 [[honors]]")
+	if strings.Contains(warned, "留在正文中") {
+		t.Errorf("warned that the list stays in the body:\n%s", warned)
+	}
+}
+
+// A list with no honor column: category rows merged across the table
+// (先进基层党组织（共3个）) name the rows below them; 单位名称 makes each a
+// collective, linked to the unit its name begins with.
+func TestHonorCategories(t *testing.T) {
+	dir := sitetest.Write(t, testSite)
+	pg := importOne(t, dir, filepath.Join("testdata", "honor-categories.docx"), "honor", "")
+	md := read(t, dir, pg.Rel)
+	golden(t, "honor-categories.golden.md", []byte(md))
+	mustContain(t, "page", md,
+		"name = \"先进基层党组织\"\nrecipient = \"松原市中心医院党委\"\ntype = \"集体\"\nunit = \"zhongxin\"\n",
+		"name = \"先进基层党组织\"\nrecipient = \"市卫计委机关党支部\"\ntype = \"集体\"\nunit = \"weijianwei\"\n",
+		"name = \"模范职工之家\"\nrecipient = \"岳阳市卫生计生委\"\ntype = \"集体\"\nunit = \"weijianwei\"\n",
+		"下列集体受到表彰")
+	if strings.Contains(md, "共3个") || strings.Contains(md, "| 序号") {
+		t.Errorf("the table is still in the body:\n%s", md)
+	}
+	mustContain(t, "warnings", warnings(pg), "第 1 个表格的名单已写成 4 条 [[honors]]")
+}
+
+// Imported, published and built, the entries count in /stats/ and on the
+// units' pages, as entries written by hand do.
+func TestHonorListCounted(t *testing.T) {
+	dir := sitetest.Write(t, testSite)
+	a := importOne(t, dir, filepath.Join("testdata", "honor-list.docx"), "honor", "")
+	b := importOne(t, dir, filepath.Join("testdata", "honor-categories.docx"), "honor", "")
+	out := publish(t, dir, a.Rel, b.Rel)
+	var figs struct {
+		Honors        int `json:"honors"`
+		HonorsPerUnit []struct {
+			Slug  string `json:"slug"`
+			Value int    `json:"value"`
+		} `json:"honors_per_unit"`
+		HonorsByType []struct {
+			Key   string `json:"key"`
+			Value int    `json:"value"`
+		} `json:"honors_by_type"`
+	}
+	if err := json.Unmarshal([]byte(read(t, out, "stats.json")), &figs); err != nil {
+		t.Fatal(err)
+	}
+	if figs.Honors != 8 {
+		t.Errorf("stats.json honors = %d, want 8", figs.Honors)
+	}
+	per := map[string]int{}
+	for _, u := range figs.HonorsPerUnit {
+		per[u.Slug] = u.Value
+	}
+	if per["zhongxin"] != 4 || per["weijianwei"] != 3 {
+		t.Errorf("honors per unit = %v, want zhongxin 4, weijianwei 3", per)
+	}
+	byType := map[string]int{}
+	for _, k := range figs.HonorsByType {
+		byType[k.Key] = k.Value
+	}
+	if byType["集体"] != 4 || byType["个人"] != 4 {
+		t.Errorf("honors by type = %v, want 集体 4, 个人 4", byType)
+	}
+	mustContain(t, "stats page", read(t, out, "stats/index.html"), "共获荣誉 8 项")
+	mustContain(t, "unit page", read(t, out, "units/zhongxin/index.html"), "松原市中心医院急诊科党支部", "张红（松原市中心医院）")
+	page := read(t, out, strings.TrimSuffix(strings.TrimPrefix(a.URL, "/"), "/")+"/index.html")
+	if n := strings.Count(page, "王芳（松原市第二人民医院）"); n != 1 {
+		t.Errorf("the honor page shows 王芳 %d times, want once (in the entries)", n)
+	}
+}
+
+// Headers as offices type them, and the honor a category row or caption
+// names (a grouping such as 县市区 names none).
+func TestHonorHeaders(t *testing.T) {
+	for h, want := range map[string]colKind{
+		"序号": colSeq, "姓  名": colRecipient, "单位名称": colRecipient, "获奖者": colRecipient, "先进集体": colRecipient,
+		"荣誉称号": colHonor, "表彰类别": colHonor, "奖项": colHonor, "单位": colUnit, "所在单位": colUnit,
+		"级别": colLevel, "年份": colDate, "职务": colDuty, "类别": colType, "事迹": colOther,
+	} {
+		if got := headerKind(h); got != want {
+			t.Errorf("headerKind(%q) = %d, want %d", h, got, want)
+		}
+	}
+	for s, want := range map[string]string{
+		"先进基层党组织（共8个）":        "先进基层党组织",
+		"一、优秀共产党员（10名）":       "优秀共产党员",
+		"2023年度优秀党务工作者名单":     "优秀党务工作者",
+		"县市区（共8个）":            "",
+		"关于表彰2023年度优秀共产党员的决定": "",
+	} {
+		if got := categoryName(s); got != want {
+			t.Errorf("categoryName(%q) = %q, want %q", s, got, want)
+		}
+	}
+	if got := titleName("关于表彰2023年度优秀共产党员的决定"); got != "优秀共产党员" {
+		t.Errorf("titleName = %q", got)
+	}
+	if got := titleName("关于表彰2023年度先进基层党组织和优秀共产党员的决定"); got != "" {
+		t.Errorf("titleName of two honors = %q, want none", got)
+	}
+}
+
+func warnings(pg *Page) string {
+	var w []string
+	for _, p := range pg.Warnings {
+		w = append(w, p.Format(diag.Chinese))
+	}
+	return strings.Join(w, "\n")
+}
+
+// Tables built in the test, for the cases no fixture has: each row's
+// fields, and what keeps the table in the body.
+func TestHonorTableCases(t *testing.T) {
+	txt := func(s string) *cell {
+		return &cell{span: 1, blocks: []block{{p: &para{outline: -1, items: []item{{kind: itemText, text: s}}}}}}
+	}
+	mk := func(rows ...[]string) *table {
+		tb := &table{}
+		for _, r := range rows {
+			var cs []*cell
+			for _, s := range r {
+				cs = append(cs, txt(s))
+			}
+			tb.rows = append(tb.rows, cs)
+		}
+		return tb
+	}
+	units := loadUnits(sitetest.Write(t, testSite))
+	cases := []struct {
+		name, title string
+		tb          *table
+		want        []honorEntry
+		omitted     bool
+		warn        []string
+	}{
+		{"year column agrees with the title", "2023年度表彰名单",
+			mk([]string{"姓名", "荣誉称号", "年份", "类型"}, []string{"张红", "优秀共产党员", "2023年", "个人"}),
+			[]honorEntry{{name: "优秀共产党员", recipient: "张红", typ: "个人"}}, true,
+			[]string{"第 1 个表格的名单已写成 1 条"}},
+		{"a year other than the title's keeps the table", "2023年度表彰名单",
+			mk([]string{"姓名", "荣誉称号", "年份"}, []string{"张红", "优秀共产党员", "2022"}),
+			[]honorEntry{{name: "优秀共产党员", recipient: "张红", typ: "个人"}}, false,
+			[]string{"第 1 个表格留在正文中，因为第 2 行的时间“2022”没有写成条目"}},
+		{"full date, level, unit by short name", "表彰名单",
+			mk([]string{"获奖者", "奖项", "所在单位", "级别", "时间"}, []string{"李强", "岗位标兵", "市卫计委", "省级", "2023年5月4日"}),
+			[]honorEntry{{name: "岗位标兵", recipient: "李强（市卫计委）", typ: "个人", level: "省级", date: "2023-05-04", unit: "weijianwei"}}, true, nil},
+		{"单位名称 beside 姓名 is the unit", "表彰名单",
+			mk([]string{"单位名称", "姓名", "荣誉称号"}, []string{"松原市中心医院", "周洁", "优秀共产党员"}),
+			[]honorEntry{{name: "优秀共产党员", recipient: "周洁（松原市中心医院）", typ: "个人", unit: "zhongxin"}}, true, nil},
+		{"unknown unit is kept as text and named", "表彰名单",
+			mk([]string{"姓名", "荣誉称号", "单位"}, []string{"王芳", "优秀党务工作者", "某某医院"}),
+			[]honorEntry{{name: "优秀党务工作者", recipient: "王芳（某某医院）", typ: "个人"}}, true,
+			[]string{"第 1 个表格第 2 行（王芳）：单位“某某医院”不是本站的单位"}},
+		{"no honor name anywhere", "关于表彰先进集体和优秀个人的决定",
+			mk([]string{"序号", "姓名"}, []string{"1", "张红"}),
+			nil, false, []string{"第 1 个表格有获奖者，但找不到荣誉名称"}},
+		{"type not told", "表彰名单",
+			mk([]string{"获奖者", "荣誉"}, []string{"急救中心", "红旗单位"}, []string{"刘明", "年度人物"}),
+			[]honorEntry{{name: "红旗单位", recipient: "急救中心", typ: "集体"}, {name: "年度人物", recipient: "刘明"}}, true,
+			[]string{"看不出第 3 行是集体还是个人荣誉"}},
+		{"not a list", "表彰名单",
+			mk([]string{"项目", "数量"}, []string{"党员", "80"}),
+			nil, false, []string{"没有找到表头含“姓名”“名称”或“获奖者”的名单表格"}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			d := &Doc{blocks: []block{{t: c.tb}}}
+			var warned []string
+			res := d.honors(c.title, units, func(m diag.Msg, args ...any) { warned = append(warned, m.Text(diag.Chinese, args...)) })
+			if len(res.entries) != len(c.want) {
+				t.Fatalf("entries = %+v, want %+v", res.entries, c.want)
+			}
+			for i := range c.want {
+				if res.entries[i] != c.want[i] {
+					t.Errorf("entry %d = %+v, want %+v", i, res.entries[i], c.want[i])
+				}
+			}
+			if res.omit[c.tb] != c.omitted {
+				t.Errorf("table left out of the body = %v, want %v", res.omit[c.tb], c.omitted)
+			}
+			mustContain(t, "warnings", strings.Join(warned, "\n"), c.warn...)
+		})
 	}
 }

@@ -22,6 +22,7 @@ type writer struct {
 
 	image func(ref *imageRef) (string, bool) // saves a picture, returns its address
 	skip  *imageRef                          // the picture that became the logo
+	omit  map[*table]bool                    // tables written elsewhere (an honor list's entries)
 
 	warn func(msg diag.Msg, args ...any)
 
@@ -785,6 +786,9 @@ func escapeLineStart(l string) string {
 func (w *writer) table(t *table) {
 	w.tables++
 	n := w.tables
+	if w.omit[t] {
+		return
+	}
 	if len(t.rows) == 0 {
 		return
 	}
