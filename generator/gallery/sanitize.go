@@ -599,15 +599,38 @@ func compact(v string) string {
 	}, strings.ToLower(v))
 }
 
+// The patterns below allow control characters and spaces between the
+// letters of a keyword ("@i", a line break, "mport"; "u r l("): a browser
+// reads those as other tokens, but a sheet that spells a keyword apart has
+// no drawing purpose, and what is cut must not depend on how a browser
+// splits it.
 var (
 	cssCommentRe = regexp.MustCompile(`(?s)/\*.*?\*/`)
-	cssImportRe  = regexp.MustCompile(`(?i)@import[^;]*(;|$)`)
+	cssImportRe  = regexp.MustCompile(`(?i)` + spacedOut("@import") + `[^;]*(;|$)`)
 	// CSS closes an unterminated url( at the end of the sheet, so must we.
-	cssURLRe = regexp.MustCompile(`(?i)url\(\s*("[^"]*"|'[^']*'|[^)]*)\s*(\)|$)`)
+	cssURLRe = regexp.MustCompile(`(?i)` + spacedOut("url(") + `\s*("[^"]*"|'[^']*'|[^)]*)\s*(\)|$)`)
 	// Other ways CSS loads a resource or runs code: image-set() and
 	// friends take bare strings as URLs.
-	cssBadRe = regexp.MustCompile(`(?i)((expression|image-set|image|cross-fade|element|src)\s*\(|(javascript|vbscript|livescript|-moz-binding|behavior)\s*:)`)
+	cssBadRe = regexp.MustCompile(`(?i)((` + spacedOut("expression", "image-set", "image", "cross-fade", "element", "src") + `)\s*\(|(` +
+		spacedOut("javascript", "vbscript", "livescript", "-moz-binding", "behavior") + `)\s*:)`)
 )
+
+// spacedOut is a pattern matching any of words with control characters or
+// spaces between their letters.
+func spacedOut(words ...string) string {
+	var alts []string
+	for _, w := range words {
+		var b strings.Builder
+		for i, r := range w {
+			if i > 0 {
+				b.WriteString(`[\x00-\x20\x7f]*`)
+			}
+			b.WriteString(regexp.QuoteMeta(string(r)))
+		}
+		alts = append(alts, b.String())
+	}
+	return strings.Join(alts, "|")
+}
 
 // cleanCSS removes @import and every url() that does not point inside the
 // document. CSS escapes (u\72 l) and comments could hide a url( from a
