@@ -151,11 +151,11 @@ func (r *Renderer) render(body []byte, firstLine int, resolve func(string) (stri
 			p.RemoveChild(p, n)
 		}
 	}
-	for _, n := range w.breaks {
-		if p := n.Parent(); p != nil {
-			br := gast.NewString([]byte("<br>"))
-			br.SetCode(true) // written as is
-			p.ReplaceChild(p, n, br)
+	for _, k := range w.kept {
+		if p := k.node.Parent(); p != nil {
+			tag := gast.NewString([]byte(k.tag))
+			tag.SetCode(true) // written as is
+			p.ReplaceChild(p, k.node, tag)
 		}
 	}
 

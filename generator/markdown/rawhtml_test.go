@@ -9,18 +9,19 @@ import (
 )
 
 // Raw HTML in a page is not published (unsafe_html off). A <br> (a line
-// break in a table cell, as Word converters and officers write it) is one
-// anyway; anything else is reported at its line, so that nothing written
-// vanishes without a word. Comments and closing tags are not reported.
+// break in a table cell, as Word converters and officers write it), <sup>
+// and <sub> (m², H₂O) are kept anyway; anything else is reported at its
+// line, so that nothing written vanishes without a word. Comments and
+// closing tags are not reported.
 func TestRawHTMLLeftOutIsReported(t *testing.T) {
-	src := "第一行<br>第二行\n\n" + // 1
+	src := "第一行<br>第二行，面积 1200 m<SUP>2</SUP>，H<sub>2</sub>O\n\n" + // 1
 		"<iframe src=\"https://v.qq.com/x\"></iframe>\n\n" + // 3
 		"| a | b |\n|---|---|\n| 张三<BR/>李四 | <span style=\"color:red\">红</span> |\n\n" + // 5–7
 		"<!-- review:ignore -->\n\n" + // 9
 		"<div align=\"center\">居中的文字很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长</div>\n" // 11
 	res := render(t, Options{}, src)
 	html := string(res.HTML)
-	for _, want := range []string{"第一行<br>第二行", "张三<br>李四"} {
+	for _, want := range []string{"第一行<br>第二行", "张三<br>李四", "m<sup>2</sup>", "H<sub>2</sub>O"} {
 		if !strings.Contains(html, want) {
 			t.Errorf("HTML lacks %q:\n%s", want, html)
 		}

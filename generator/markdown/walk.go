@@ -31,11 +31,12 @@ type walker struct {
 	moreAt int // length of plain at the first <!--more-->, or -1
 	remove []gast.Node
 
-	// Raw HTML, when it is not published (unsafe off): a <br> (a line
-	// break in a table cell, as Word converters and officers write it)
-	// becomes one; anything else is left out and reported.
+	// Raw HTML, when it is not published (unsafe off): the few bare tags
+	// officers and Word converters write (<br> in a table cell, m<sup>2</sup>)
+	// are written as they are, in lower case; anything else is left out
+	// and reported.
 	unsafe  bool
-	breaks  []gast.Node
+	kept    []keptTag
 	dropped []content.RawHTML
 
 	headStart int
@@ -96,9 +97,12 @@ func (w *walker) visit(node gast.Node, entering bool) (gast.WalkStatus, error) {
 			case w.isMore(n.Segments):
 				w.markMore(n)
 			case w.unsafe || n.Segments.Len() == 0:
-			case n.Segments.Len() == 1 && brRe.Match(segValue(n.Segments, w.src)):
-				w.breaks = append(w.breaks, n)
-				w.plain = append(w.plain, '\n')
+			case n.Segments.Len() == 1 && bareTagRe.Match(segValue(n.Segments, w.src)):
+				tag := bareTag(segValue(n.Segments, w.src))
+				w.kept = append(w.kept, keptTag{n, tag})
+				if tag == "<br>" {
+					w.plain = append(w.plain, '\n')
+				}
 			default:
 				w.drop(n.Segments)
 			}
@@ -289,7 +293,23 @@ func (w *walker) lineAt(pos int) int {
 	return w.firstLine + w.lineNo
 }
 
-var brRe = regexp.MustCompile(`(?i)^<br\s*/?>$`)
+// bareTagRe is the raw HTML kept without unsafe_html: tags without
+// attributes that cannot load or run anything.
+var bareTagRe = regexp.MustCompile(`(?i)^<(?:br\s*/?|/?(?:sup|sub))>$`)
+
+// keptTag is raw HTML written as its bare tag.
+type keptTag struct {
+	node gast.Node
+	tag  string
+}
+
+func bareTag(v []byte) string {
+	t := strings.ToLower(string(v))
+	if strings.HasPrefix(t, "<br") {
+		return "<br>"
+	}
+	return t
+}
 
 // drop records raw HTML that the page leaves out: its first line, cut at
 // its first tag's end or 60 bytes. A comment (<!-- review:ignore -->) is
