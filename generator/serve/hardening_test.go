@@ -144,6 +144,8 @@ func TestPreviewRefusesOtherSitesPages(t *testing.T) {
 		{"script of another port", map[string]string{"Sec-Fetch-Site": "same-site", "Sec-Fetch-Mode": "no-cors", "Sec-Fetch-Dest": "script"}, 403},
 		{"fetch of another site", map[string]string{"Sec-Fetch-Site": "cross-site", "Sec-Fetch-Mode": "cors", "Origin": "https://evil.example"}, 403},
 		{"old browser, other referer", map[string]string{"Referer": "https://evil.example/page.html"}, 403},
+		{"old browser, link from another site", map[string]string{"Referer": "https://evil.example/page.html", "Accept": "text/html,application/xhtml+xml,*/*;q=0.8"}, 200},
+		{"old browser, script of another site", map[string]string{"Referer": "https://evil.example/page.html", "Accept": "*/*"}, 403},
 		{"old browser, other origin", map[string]string{"Origin": "http://localhost:8080"}, 403},
 		{"old browser, own referer", map[string]string{"Referer": own + "/search/?q=x"}, 200},
 	} {

@@ -96,6 +96,12 @@ func fromOtherSite(r *http.Request) bool {
 		u, err := url.Parse(o)
 		return err != nil || !strings.EqualFold(u.Host, r.Host)
 	}
+	// A link followed from another site asks for a page (Accept:
+	// text/html); a <script> of another site asks for */*, and what a page
+	// of another site fetches as HTML it cannot read.
+	if r.Method == http.MethodGet && strings.Contains(r.Header.Get("Accept"), "text/html") {
+		return false
+	}
 	if ref := r.Header.Get("Referer"); ref != "" {
 		u, err := url.Parse(ref)
 		return err != nil || !strings.EqualFold(u.Host, r.Host)
