@@ -184,6 +184,19 @@ func publish(t *testing.T, dir string, rels ...string) string {
 	return dest
 }
 
+// mustLack is mustContain's twin: s has none of gones.
+func mustLack(t *testing.T, what, s string, gones ...string) {
+	t.Helper()
+	for _, g := range gones {
+		if strings.Contains(s, g) {
+			t.Errorf("%s still has %q", what, g)
+		}
+	}
+}
+
+// bodyOf is an imported page's text after its front matter.
+func bodyOf(md string) string { return md[strings.Index(md[3:], "+++")+6:] }
+
 func mustContain(t *testing.T, what, s string, wants ...string) {
 	t.Helper()
 	for _, w := range wants {
@@ -218,12 +231,7 @@ func TestGongwen(t *testing.T) {
 		"\n**（三）进一步夯实卫生计生系统基层党建的基础。**市直各医疗卫生单位",
 		"| 单位 | 督查得分 | 等次 |\n| --- | --- | --- |\n| 市一医院 | 96 | 优秀 |\n| 市中医院 | 93 | 优秀 |\n| 市卫生监督中心 | 88 | 良好 |",
 	)
-	body := md[strings.Index(md[3:], "+++")+6:]
-	for _, gone := range []string{"文件\n", "岳卫党发", "抄送", "印发"} {
-		if strings.Contains(body, gone) {
-			t.Errorf("body still has %q", gone)
-		}
-	}
+	mustLack(t, "body", bodyOf(md), "文件\n", "岳卫党发", "抄送", "印发")
 	var warned []string
 	for _, w := range pg.Warnings {
 		warned = append(warned, w.Format(diag.Chinese))
@@ -250,7 +258,7 @@ func TestGongwenHeadAndAttachments(t *testing.T) {
 		`doc_number = "岚卫党发〔2024〕12号"`,
 		"date = 2024-03-05\n",
 	)
-	body := md[strings.Index(md[3:], "+++")+6:]
+	body := bodyOf(md)
 	mustContain(t, "body", body,
 		"\n各县市区卫生健康局党组，委直属各单位党组织：\n",
 		"\n附件：1.2023年度先进基层党组织名单\n",
@@ -259,11 +267,7 @@ func TestGongwenHeadAndAttachments(t *testing.T) {
 		"\n附件1\n",
 		"| 1 | 市第一人民医院党委 | 市直单位 |",
 	)
-	for _, gone := range []string{"000018", "特急", "委员会文件", "抄送", "此页无正文"} {
-		if strings.Contains(body, gone) {
-			t.Errorf("body still has %q", gone)
-		}
-	}
+	mustLack(t, "body", body, "000018", "特急", "委员会文件", "抄送", "此页无正文")
 	for _, w := range pg.Warnings {
 		if w.Msg == diag.MsgImportNoDate || w.Msg == diag.MsgImportPropsDate {
 			t.Errorf("the 落款 date above the attachments was not found: %s", w.Format(diag.Chinese))
@@ -285,12 +289,7 @@ func TestGongwenHeaderTable(t *testing.T) {
 		`doc_number = "岚卫党联发〔2024〕2号"`,
 		"date = 2024-06-20\n",
 	)
-	body := md[strings.Index(md[3:], "+++")+6:]
-	for _, gone := range []string{"| 文件 |", "岚卫党联发", "关于开展2024年"} {
-		if strings.Contains(body, gone) {
-			t.Errorf("body still has %q", gone)
-		}
-	}
+	mustLack(t, "body", bodyOf(md), "| 文件 |", "岚卫党联发", "关于开展2024年")
 	for _, w := range pg.Warnings {
 		if w.Msg == diag.MsgImportPropsTitle || w.Msg == diag.MsgImportMerged {
 			t.Errorf("warning: %s", w.Format(diag.Chinese))
