@@ -2,7 +2,6 @@ package review
 
 import (
 	_ "embed"
-	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -118,11 +117,7 @@ func parseTerms(name, data string, add func(Term)) error {
 	var tf termFile
 	md, err := toml.Decode(data, &tf)
 	if err != nil {
-		var perr toml.ParseError
-		if errors.As(err, &perr) || strings.HasPrefix(err.Error(), "toml: line ") {
-			return config.TOMLProblemIn(diag.MsgRevListTOML, name, err, []byte(data))
-		}
-		return diag.New(name, 0, diag.MsgRevListTOML, err.Error())
+		return config.TOMLProblemIn(diag.MsgRevListTOML, name, err, []byte(data))
 	}
 	if und := md.Undecoded(); len(und) > 0 {
 		k := und[0]

@@ -27,6 +27,8 @@ func TestWordListProblems(t *testing.T) {
 			`review/mine.toml:3: 这一项 [[term]] 没有写要查找的词语：请加一行 find = "要查找的词语"，或删去这一项`},
 		{"since not a date", "[[term]]\nfind = \"卫计委\"\nsince = \"昨天\"\n",
 			`review/mine.toml:3: since = "昨天" 不是日期：请写成 since = 2018-03-27（年-月-日，月和日都写两位，不加引号）`},
+		{"a number for a word", "[[term]]\nfind = 1\n",
+			"review/mine.toml:2: 审核词表写法有误：字段 find 应为文本，实际为整数"},
 		{"Word's quotes", "[[term]]\nfind = “卫计委”\n",
 			`review/mine.toml:2: 审核词表写法有误：“ 是中文引号或全角引号，请改用英文半角直引号，写成 find = "卫计委"`},
 	} {
