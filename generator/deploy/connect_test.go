@@ -5,6 +5,7 @@ import (
 	"crypto/ed25519"
 	"crypto/rand"
 	"encoding/pem"
+	"io"
 	"net"
 	"os"
 	"path/filepath"
@@ -86,14 +87,34 @@ func TestSFTPConnectMessages(t *testing.T) {
 		t.Errorf("a closed port: %v", err)
 	}
 
-	// A web server on the port: it hangs up on the SSH greeting.
-	web := rawServer(t, func(c net.Conn) {
-		c.Write([]byte("HTTP/1.1 400 Bad Request\r\n\r\n"))
-		c.Close()
-	})
-	_, err = Open(context.Background(), "sftp://web@"+web+"/srv/www", cfg)
-	if err == nil || !strings.Contains(err.Error(), "不是 SFTP（SSH）服务") {
-		t.Errorf("a port that is not SSH: %v", err)
+	// Something else than SSH on the port. A server that reads our greeting
+	// and hangs up gives EOF; one that hangs up with it unread gives a
+	// reset (what a web server usually does, and what failed CI once when
+	// only EOF was recognized); one that talks on without a line end
+	// overflows the version line.
+	for _, c := range []struct {
+		name  string
+		serve func(net.Conn)
+	}{
+		{"hangs up after reading", func(c net.Conn) {
+			c.Write([]byte("HTTP/1.1 400 Bad Request\r\n\r\n"))
+			io.ReadAtLeast(c, make([]byte, 4), 4)
+			c.Close()
+		}},
+		{"hangs up with the greeting unread", func(c net.Conn) {
+			time.Sleep(100 * time.Millisecond) // our greeting has arrived
+			c.(*net.TCPConn).SetLinger(0)      // close with a reset
+			c.Close()
+		}},
+		{"talks on", func(c net.Conn) {
+			c.Write([]byte(strings.Repeat("x", 300*1024)))
+		}},
+	} {
+		web := rawServer(t, c.serve)
+		_, err = Open(context.Background(), "sftp://web@"+web+"/srv/www", cfg)
+		if err == nil || !strings.Contains(err.Error(), "不是 SFTP（SSH）服务") {
+			t.Errorf("a port that is not SSH, %s: %v", c.name, err)
+		}
 	}
 }
 
