@@ -52,6 +52,8 @@ var (
 	MsgImportUnitFromText = Msg{"未用 --unit 指定单位，按文档中出现的“%s”把 unit 填为 %q，请核对", "no --unit given; the document names %q, so unit is set to %q; please check"}
 	MsgImportNoUnit       = Msg{"本站还没有单位（content/units/ 为空），unit 暂填 %q，请先用 dangjian new unit 新建单位", "the site has no unit yet; unit is set to %q; create one with dangjian new unit"}
 	MsgImportNoLogo       = Msg{"文档中没有可用作标识的图片，logo 暂用主题的党徽 %s，请换成品牌标识", "no picture to use as the logo; logo is set to the theme's emblem %s, replace it with the brand's logo"}
+	MsgImportHonorLevel   = Msg{"文档中没有写明荣誉级别，已按%s推断为 %s，写进了 level（没有单独写级别的条目都算这一级）：请核对；不对就改为国家级、省级、市级、县级或院级，某一条级别不同就在那一条加上 level", "the document does not state the honors' level; it was taken to be %[2]s from %[1]s and written as level (entries without their own level count at it): check it, change it to 国家级, 省级, 市级, 县级 or 院级 if wrong, and add level to any entry that differs"}
+	MsgImportHonorNoLevel = Msg{"文档中看不出荣誉级别（没有“级别”列，发文机关和标题也看不出是哪一级），这些荣誉在 /stats/ 的按级别统计中算作“未填写”：请在 year 下面加一行 level = \"市级\"（国家级、省级、市级、县级或院级）", "the document does not show the honors' level (no 级别 column, and neither the issuer nor the title tells), so /stats/ counts them as 未填写 by level: add a line level = \"市级\" (国家级, 省级, 市级, 县级 or 院级) below year"}
 	MsgImportLevel        = Msg{"文档中没有写明示范点级别，level 暂填 %q，请核对", "the document does not say the model site's level; level is set to %q, please check"}
 	MsgImportLongCell     = Msg{"第 %d 个表格的单元格里有多段文字，已合并为一行，请核对", "table %d has cells with several paragraphs; they were joined into one line, please check"}
 )

@@ -33,6 +33,7 @@ var (
 
 type front struct {
 	publisher, docNumber, title string
+	signer                      string // the body named in the 落款, just above its date
 	date                        time.Time
 	banji                       []string
 	secret                      string       // the 密级 printed on the document, as written
@@ -226,19 +227,58 @@ func findFront(blocks []block, st *styles) front {
 			f.drop[idx[j]] = true
 		}
 	}
-	f.date = signDate(para, end)
+	at := -1
+	f.date, at = signDate(para, end)
 	if f.date.IsZero() {
 		// Attachments (附件1, a title, a table …) may follow the 落款: the date
 		// is then just above the first line that starts them.
 		for j := k; j <= end; j++ {
 			if p := para(j); p != nil && annexRe.MatchString(compact(p.text())) {
-				if f.date = signDate(para, j-1); !f.date.IsZero() {
+				if f.date, at = signDate(para, j-1); !f.date.IsZero() {
 					break
 				}
 			}
 		}
 	}
+	if f.date.IsZero() {
+		// An attachment that starts with its own title, no 附件 line (a 表彰
+		// 名单 after the 决定): the 落款 is then the last line that is only a
+		// date, just below the name of a body.
+		for j := end; j > k; j-- {
+			p, above := para(j), para(j-1)
+			if p == nil || above == nil {
+				continue
+			}
+			if d, ok := parseDate(p.text()); ok && issuerName(compact(above.text())) {
+				f.date, at = d, j
+				break
+			}
+		}
+	}
+	if at > k {
+		if p := para(at - 1); p != nil {
+			var names []string
+			for _, n := range strings.Fields(p.text()) {
+				if issuerName(n) {
+					names = append(names, n)
+				}
+			}
+			if len(names) > 0 && len(names) == len(strings.Fields(p.text())) {
+				f.signer = strings.Join(names, "、")
+			}
+		}
+	}
 	return f
+}
+
+// issuerRe: how the name of a party or government body, or of a hospital,
+// ends; the line above a 落款 date that names who wrote the document.
+var issuerRe = regexp.MustCompile(`(委员会|党委|党组|工委|党工委|纪委|市委|省委|县委|区委|委|局|厅|部|政府|办公室|党总支|总支部?|支部|医院|卫生院|中心|协会|学会|工会|团委|妇联|研究院|研究所)$`)
+
+// issuerName: a body's name, short, not a sentence.
+func issuerName(s string) bool {
+	n := utf8.RuneCountInString(s)
+	return n >= 3 && n <= 30 && issuerRe.MatchString(s) && !strings.ContainsAny(s, "，。；：,;:")
 }
 
 // headerTable returns the issuers' names of a 发文机关标志 set as a table:
@@ -274,9 +314,9 @@ func headerTable(t *table) []string {
 	return names
 }
 
-// signDate is the 落款 date among the three short paragraphs ending at end
+// signDate is the 落款 date, and the index of its paragraph, among the three short paragraphs ending at end
 // (the date, the signing body, perhaps a 附注 below the date).
-func signDate(para func(int) *para, end int) time.Time {
+func signDate(para func(int) *para, end int) (time.Time, int) {
 	for j := end; j >= 0 && j > end-3; j-- {
 		p := para(j)
 		if p == nil {
@@ -288,12 +328,12 @@ func signDate(para func(int) *para, end int) time.Time {
 		}
 		if m := anyDate.FindString(t); m != "" {
 			if d, ok := parseDate(m); ok {
-				return d
+				return d, j
 			}
 			break
 		}
 	}
-	return time.Time{}
+	return time.Time{}, -1
 }
 
 // joinLines joins title lines: no space between Chinese characters (通 报

@@ -569,7 +569,11 @@ func (d *Doc) page(opt Options, kind content.Kind, folder, unitSlug string, unit
 	switch kind {
 	case content.KindNews:
 		fm.str("doc_number", d.front.docNumber, "")
-		fm.str("publisher", d.front.publisher, "")
+		if d.front.publisher != "" {
+			fm.str("publisher", d.front.publisher, "")
+		} else {
+			fm.str("publisher", d.front.signer, "")
+		}
 		if a := strings.TrimSpace(d.core.Creator); a != "" && !junkAuthor(a) {
 			fm.str("author", a, "")
 		}
@@ -628,7 +632,28 @@ func (d *Doc) page(opt Options, kind content.Kind, folder, unitSlug string, unit
 		} else if hasDate {
 			fm.raw("year", strconv.Itoa(date.Year()), "")
 		}
-		fm.str("granted_by", d.front.publisher, "")
+		grantedBy := d.front.publisher
+		if grantedBy == "" {
+			grantedBy = d.front.signer
+		}
+		fm.str("granted_by", grantedBy, "")
+		unleveled := len(hon.entries) == 0
+		for _, e := range hon.entries {
+			unleveled = unleveled || e.level == ""
+		}
+		if unleveled {
+			switch level := honorLevel(grantedBy, ""); {
+			case level != "":
+				fm.str("level", level, "请核对：按发文机关推断")
+				warn(diag.MsgImportHonorLevel, "发文机关“"+grantedBy+"”", level)
+			case honorLevel("", title) != "":
+				level = honorLevel("", title)
+				fm.str("level", level, "请核对：按标题推断")
+				warn(diag.MsgImportHonorLevel, "标题“"+title+"”", level)
+			case len(hon.entries) > 0:
+				warn(diag.MsgImportHonorNoLevel)
+			}
+		}
 		for _, e := range hon.entries {
 			fm.b.WriteString("\n[[honors]]\n")
 			fm.str("name", e.name, "")

@@ -409,7 +409,12 @@ func TestTablesAndPictures(t *testing.T) {
 	mustContain(t, "warnings", strings.Join(warned, "\n"), "第 1 个表格有合并单元格", "第 2 个表格的单元格里还有表格", "文本框",
 		// Both lists stay in the body, each with what could not be an entry.
 		"第 1 个表格留在正文中，因为第 1 行（市直卫生健康系统）没有写成条目",
-		"第 2 个表格留在正文中，因为“事迹”列没有对应的字段")
+		"第 2 个表格留在正文中，因为“事迹”列没有对应的字段",
+		// Neither issuer nor title says the level: the officer is asked for it.
+		"文档中看不出荣誉级别")
+	if strings.Contains(md, "\nlevel =") {
+		t.Errorf("a level was written though nothing tells it:\n%s", md)
+	}
 	mustContain(t, "entries", md, "[[honors]]\nname = \"先进基层党组织\"\nrecipient = \"市第一人民医院内科党支部 （含门诊）\"\ntype = \"集体\"\n",
 		"[[honors]]\nname = \"优秀共产党员\"\nrecipient = \"张三\"\ntype = \"个人\"\n")
 	out := publish(t, dir, pg.Rel)
@@ -1028,7 +1033,10 @@ func TestHonorList(t *testing.T) {
 	warned := warnings(pg)
 	mustContain(t, "warnings", warned,
 		"第 1 个表格第 4 行（王芳）：单位“松原市第二人民医院”不是本站的单位",
-		"第 1 个表格的名单已写成 4 条 [[honors]]")
+		"第 1 个表格的名单已写成 4 条 [[honors]]",
+		"已按发文机关“中共岳阳市卫生计生委机关委员会”推断为 市级")
+	// No red header: who granted it, and when, are the 落款 above the list.
+	mustContain(t, "page", md, "date = 2024-01-18\n", "granted_by = \"中共岳阳市卫生计生委机关委员会\"\nlevel = \"市级\"  # 请核对")
 	if strings.Contains(warned, "留在正文中") {
 		t.Errorf("warned that the list stays in the body:\n%s", warned)
 	}
