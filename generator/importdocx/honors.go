@@ -151,7 +151,7 @@ var (
 type honorResult struct {
 	entries []honorEntry
 	omit    map[*table]bool // tables written as entries, left out of the body
-	drop    map[int]bool    // caption paragraphs used as the honor name
+	drop    map[int]bool    // caption paragraphs used as the honor name, and lists written as text
 	year    string          // a 年份 column's year, when the title has none
 }
 
@@ -197,9 +197,13 @@ func (d *Doc) honors(title string, units unitIndex, warn func(diag.Msg, ...any))
 			// The list's own title line (…名单) would head nothing.
 			if capIdx >= 0 && strings.HasSuffix(caption, "名单") {
 				res.drop[capIdx] = true
+				d.dropAnnexLine(capIdx, &res)
 			}
 			warn(diag.MsgImportHonorList, n, len(entries))
 		}
+	}
+	if d.honorParagraphs(units, warn, &res) {
+		found = true
 	}
 	if !found {
 		warn(diag.MsgImportHonorNoTable)

@@ -1061,6 +1061,47 @@ func TestHonorCategories(t *testing.T) {
 	mustContain(t, "warnings", warnings(pg), "第 1 个表格的名单已写成 4 条 [[honors]]")
 }
 
+// Lists printed as text under their captions: names joined by 、, names
+// padded and spaced with full-width spaces, a unit before its people, and
+// collectives. Each becomes entries and leaves the body with its caption;
+// a list that does not read name by name stays, and is named.
+func TestHonorListAsText(t *testing.T) {
+	dir := sitetest.Write(t, testSite)
+	pg := importOne(t, dir, filepath.Join("testdata", "honor-text.docx"), "honor", "")
+	md := read(t, dir, pg.Rel)
+	golden(t, "honor-text.golden.md", []byte(md))
+	entry := func(name, recipient, typ, unit string) string {
+		e := "[[honors]]\nname = \"" + name + "\"\nrecipient = \"" + recipient + "\"\ntype = \"" + typ + "\"\n"
+		if unit != "" {
+			e += "unit = \"" + unit + "\"\n"
+		}
+		return e + "\n"
+	}
+	mustContain(t, "page", md,
+		entry("先进基层党组织", "松原市中心医院急诊科党支部", "集体", "zhongxin"),
+		entry("先进基层党组织", "市卫计委机关党支部", "集体", "weijianwei"),
+		entry("优秀共产党员", "张红（松原市中心医院）", "个人", "zhongxin"),
+		entry("优秀共产党员", "王芳（松原市第二人民医院）", "个人", ""),
+		entry("优秀党务工作者", "赵敏", "个人", ""), // 赵　敏, padded
+		entry("优秀党务工作者", "钱伟东", "个人", ""),
+		entry("优秀护士", "周婷（松原市中心医院）", "个人", "zhongxin"),
+		// From the 落款: who granted it, its level, its date.
+		"date = 2025-01-08\n", "granted_by = \"中共松原市中心医院委员会\"\nlevel = \"院级\"",
+		// Kept: its items are not names alone.
+		"郑华，主任医师，从医三十年、冯军")
+	body := bodyOf(md)
+	mustLack(t, "body", body, "张红", "赵", "周婷", "优秀共产党员（3名）", "先进基层党组织（2个）")
+	if n := strings.Count(md, "[[honors]]"); n != 10 {
+		t.Errorf("%d entries, want 10:\n%s", n, md)
+	}
+	warned := warnings(pg)
+	mustContain(t, "warnings", warned,
+		"“二、优秀共产党员（3名）”下面 1 段文字中的名单已写成 [[honors]]",
+		"名单“二、优秀共产党员（3名）”中 王芳 的单位“松原市第二人民医院”不是本站的单位",
+		"“五、最美医生名单”下面的文字（郑华，主任医师，从医三十年、冯军）没能逐个认出获奖者")
+	mustLack(t, "warnings", warned, "下面的文字（一、", "看不出荣誉级别", "没有找到表头")
+}
+
 // Imported, published and built, the entries count in /stats/ and on the
 // units' pages, as entries written by hand do.
 func TestHonorListCounted(t *testing.T) {
