@@ -126,6 +126,9 @@ func Run(opt Options) *Report {
 	sort.Slice(rep.Drafts, func(i, j int) bool { return rep.Drafts[i].Path < rep.Drafts[j].Path })
 	rep.Findings = Pages(cs.Pages, rules)
 	rep.Findings = append(rep.Findings, Stale(cs.Pages, cfg, labels(opt.Source, cfg), opt.Now)...)
+	rep.Findings = append(rep.Findings, Sample(opt.Source, cs.Pages)...)
+	rep.Findings = append(rep.Findings, EmptySections(cs.Pages, cfg)...)
+	rep.Findings = append(rep.Findings, HonorsWithoutEntries(cs.Pages)...)
 	for i := range rep.Findings {
 		rep.Findings[i].localize(opt.Lang)
 	}

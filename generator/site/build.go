@@ -352,8 +352,11 @@ func load(opt Options, t *timer, oneShot bool) (*Site, []diag.Problem) {
 		All:        cs.Pages,
 	})...)
 	probs = append(probs, s.checkFooter(opt.Source)...)
-	probs = append(probs, s.sampleText(opt.Source)...)
-	probs = append(probs, s.emptyHonorLists()...)
+	// What an inspector sees on the site as a whole: sample text, blank
+	// columns, honor lists that count nothing.
+	probs = append(probs, review.Warnings(review.Sample(opt.Source, s.Published))...)
+	probs = append(probs, review.Warnings(review.EmptySections(s.Published, cfg))...)
+	probs = append(probs, review.Warnings(review.HonorsWithoutEntries(s.Published))...)
 	t.done("resolve")
 
 	if (oneShot || opt.MarkdownCache) && !opt.NoCache {

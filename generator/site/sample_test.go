@@ -56,3 +56,67 @@ summary = "ＸＸ医院开展活动"
 		t.Errorf("%d warnings, want 3:\n%s", len(got), all)
 	}
 }
+
+// A column of the menu with nothing published is a blank column (空白栏目)
+// to an inspector. The build says which, and where to publish or take it
+// out; one that holds only drafts says so.
+func TestBlankColumnWarned(t *testing.T) {
+	dir := sitetest.Write(t, `
+-- site.toml --
+title = "岚江市卫生健康委员会 党建工作网"
+
+[[menu]]
+name = "党建品牌"
+url = "/brands/"
+
+[[menu]]
+name = "荣誉榜"
+url = "/honors/"
+-- content/brands/_index.md --
++++
+title = "党建品牌"
++++
+-- content/honors/_index.md --
++++
+title = "荣誉榜"
++++
+-- content/honors/2024.md --
++++
+title = "2024年度表彰"
+year = 2024
+draft = true
+
+[[honors]]
+name = "优秀共产党员"
+recipient = "张红"
++++
+`)
+	blank := func(drafts bool) string {
+		res, err := Build(Options{Source: dir, Drafts: drafts, Dest: t.TempDir()})
+		if err != nil {
+			t.Fatalf("build: %v", err)
+		}
+		var got []string
+		for _, w := range res.Warnings {
+			if w.Msg == diag.MsgRevEmptySection || w.Msg == diag.MsgRevEmptyDrafts {
+				got = append(got, w.Format(diag.Chinese))
+			}
+		}
+		return strings.Join(got, "\n")
+	}
+	got := blank(false)
+	for _, want := range []string{
+		"content/brands/_index.md:1: 栏目“党建品牌”（content/brands/）还没有发布任何内容",
+		"content/honors/_index.md:1: 栏目“荣誉榜”（content/honors/）还没有发布任何内容",
+		"在 site.toml 中删去这个栏目的 [[menu]]",
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("no %q in\n%s", want, got)
+		}
+	}
+	// The preview shows the draft, but the published site would not: the
+	// officer is told what publishing it takes.
+	if got := blank(true); !strings.Contains(got, "栏目“荣誉榜”（content/honors/）只有 1 篇草稿") || !strings.Contains(got, "党建品牌") {
+		t.Errorf("with drafts previewed:\n%s", got)
+	}
+}

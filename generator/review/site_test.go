@@ -1,0 +1,43 @@
+package review_test
+
+import (
+	"slices"
+	"strings"
+	"testing"
+
+	"dangjian/generator/review"
+)
+
+// The whole-site checks, as `dangjian review` lists them: sample text in
+// site.toml and in a title, a blank column and one with drafts only (not
+// news, whose updates stale-section times; not /stats/ nor another site),
+// and an honor list that counts nothing.
+func TestWholeSite(t *testing.T) {
+	rep := reviewArchive(t, "testdata/whole.txtar")
+	var got []string
+	for _, f := range rep.Findings {
+		if f.Rule == review.RuleSample || f.Rule == review.RuleEmptySection || f.Rule == review.RuleHonorEntries || f.Rule == review.RuleStale {
+			got = append(got, short(f)+" "+f.Message)
+		}
+	}
+	want := []string{
+		"content/brands/_index.md:1:1 empty-section warning 栏目“党建品牌”（content/brands/）还没有发布任何内容",
+		"content/honors/2024.md:2:1 honor-entries warning 荣誉榜没有 [[honors]] 条目",
+		"content/models/_index.md:1:1 empty-section warning 栏目“示范点”（content/models/）只有 1 篇草稿",
+		"content/news/_index.md:1:1 stale-section warning 栏目“工作动态”没有已发布的页面",
+		"content/units/jiguan.md:2:1 sample-text warning title 中还有示例文字“XX市卫生健康委员会机关”",
+		"site.toml:1:1 sample-text warning title 中还有示例文字“XX市卫生健康委员会”",
+	}
+	ok := len(got) == len(want)
+	for i := range min(len(got), len(want)) {
+		ok = ok && strings.HasPrefix(got[i], want[i])
+	}
+	if !ok {
+		t.Errorf("findings:\n%s\nwant (as prefixes):\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	if i := slices.IndexFunc(rep.Findings, func(f review.Finding) bool { return f.Rule == review.RuleEmptySection }); i >= 0 {
+		if s := rep.Findings[i].Suggestion; !strings.Contains(s, "[[menu]]") {
+			t.Errorf("suggestion %q does not say how to take the column out", s)
+		}
+	}
+}
