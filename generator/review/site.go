@@ -63,12 +63,19 @@ func Sample(source string, pages []*content.Page) []Finding {
 // EmptySections finds the columns of the menu that hold no published page:
 // readers get a page that says 暂无内容, and an inspection counts a blank
 // column (空白栏目) as a failure on its own. Sections whose updates
-// site.toml times are left to Stale, which says the same for them.
+// site.toml times are left to Stale, which says the same for them. The
+// logo gallery is blank when no published brand or unit has a logo.
 func EmptySections(pages []*content.Page, cfg config.Config) []Finding {
 	var out []Finding
 	for _, m := range cfg.Menu {
 		folder := strings.Trim(m.URL, "/")
 		if folder == "" || strings.ContainsAny(folder, "/.:?#") || cfg.Review.UpdateDays[folder] > 0 {
+			continue
+		}
+		if folder == "gallery" {
+			if logos(pages) == 0 {
+				out = append(out, siteFinding(config.FileName, 0, RuleEmptySection, diag.MsgRevEmptyGallery, m.Name).fix(diag.SugRevEmptyGallery))
+			}
 			continue
 		}
 		exists, index, published, drafts := false, "", 0, 0
@@ -97,10 +104,20 @@ func EmptySections(pages []*content.Page, cfg config.Config) []Finding {
 		if drafts > 0 {
 			f.msg, f.args = diag.MsgRevEmptyDrafts, []any{m.Name, folder, drafts}
 		}
-		f.sug = diag.SugRevEmptySection
-		out = append(out, f)
+		out = append(out, f.fix(diag.SugRevEmptySection))
 	}
 	return out
+}
+
+// logos counts the published pages whose logo the gallery shows.
+func logos(pages []*content.Page) int {
+	n := 0
+	for _, p := range pages {
+		if !p.IsIndex && !p.Draft && p.Logo() != "" && content.LogoPath(p.Logo()) != content.PlaceholderLogo {
+			n++
+		}
+	}
+	return n
 }
 
 // HonorsWithoutEntries finds 荣誉榜 pages with no [[honors]] entry: their

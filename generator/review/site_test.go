@@ -11,6 +11,7 @@ import (
 // The whole-site checks, as `dangjian review` lists them: sample text in
 // site.toml and in a title, a blank column and one with drafts only (not
 // news, whose updates stale-section times; not /stats/ nor another site),
+// a logo gallery with no logo,
 // and an honor list that counts nothing.
 func TestWholeSite(t *testing.T) {
 	rep := reviewArchive(t, "testdata/whole.txtar")
@@ -26,6 +27,7 @@ func TestWholeSite(t *testing.T) {
 		"content/models/_index.md:1:1 empty-section warning 栏目“示范点”（content/models/）只有 1 篇草稿",
 		"content/news/_index.md:1:1 stale-section warning 栏目“工作动态”没有已发布的页面",
 		"content/units/jiguan.md:2:1 sample-text warning title 中还有示例文字“XX市卫生健康委员会机关”",
+		"site.toml empty-section warning 栏目“标识”（标识墙）还是空的",
 		"site.toml:1:1 sample-text warning title 中还有示例文字“XX市卫生健康委员会”",
 	}
 	ok := len(got) == len(want)
