@@ -345,7 +345,7 @@ func runBuild(args []string, stdout, stderr io.Writer, lang diag.Lang) int {
 	fs.StringVar(&opt.Source, "source", ".", pick(lang, "网站目录", "site folder"))
 	fs.StringVar(&opt.Dest, "dest", "", pick(lang, "输出目录（默认为网站目录下的 public）", "output folder (default <source>/public)"))
 	fs.Var(&base, "base-url", pick(lang, "网站地址，覆盖 site.toml 的 baseURL；\"\" 表示相对链接（可直接从磁盘打开）", "base URL, overrides site.toml; \"\" makes relative links (works from disk)"))
-	fs.BoolVar(&opt.Drafts, "drafts", false, pick(lang, "包含草稿", "include drafts"))
+	fs.BoolVar(&opt.Drafts, "drafts", false, pick(lang, "包含草稿（生成的网站只供本机查看，不能发布）", "include drafts (the result is for looking at here; deploy and package refuse it)"))
 	fs.BoolVar(&opt.NoMinify, "no-minify", false, pick(lang, "不压缩输出", "do not minify output"))
 	fs.BoolVar(&verbose, "verbose", false, pick(lang, "显示每个阶段的用时", "print each stage's time"))
 	if err := fs.Parse(args); err != nil {

@@ -68,6 +68,15 @@ func Scan(dir string) ([]File, error) {
 	if m, err := os.Lstat(filepath.Join(dir, output.Marker)); err != nil || !m.Mode().IsRegular() {
 		return nil, diag.New("", 0, diag.MsgDeployNotBuilt, dir, output.Marker)
 	}
+	if data, err := os.ReadFile(filepath.Join(dir, output.DraftsNote)); err == nil {
+		drafts := strings.Fields(string(data))
+		named := drafts[:min(len(drafts), 3)]
+		list := strings.Join(named, "、")
+		if len(drafts) > len(named) {
+			list += "……"
+		}
+		return nil, diag.New("", 0, diag.MsgDeployDrafts, dir, len(drafts), list)
+	}
 	var files []File
 	err = filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {

@@ -442,6 +442,30 @@ func TestScanRefusesForeignFolder(t *testing.T) {
 	}
 }
 
+// A folder built with drafts (build --drafts, for looking at on the
+// officer's computer) is refused by deploy and package alike, naming them.
+func TestDraftsBuildRefused(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "public")
+	writeBuild(t, dir, map[string]string{"index.html": "x", output.DraftsNote: "content/news/a.md\ncontent/brands/b.md\n"})
+	for name, try := range map[string]func() error{
+		"deploy":  func() error { _, err := Scan(dir); return err },
+		"package": func() error { _, err := Package(dir, filepath.Join(t.TempDir(), "site.zip")); return err },
+	} {
+		err := try()
+		var p diag.Problem
+		if !errors.As(err, &p) || p.Msg != diag.MsgDeployDrafts {
+			t.Fatalf("%s of a drafts build: %v", name, err)
+		}
+		if got := p.Format(diag.Chinese); !strings.Contains(got, "含 2 篇草稿（content/news/a.md、content/brands/b.md）") {
+			t.Errorf("%s: %s", name, got)
+		}
+	}
+	os.Remove(filepath.Join(dir, output.DraftsNote))
+	if _, err := Scan(dir); err != nil {
+		t.Errorf("the same folder without drafts: %v", err)
+	}
+}
+
 func TestSafePath(t *testing.T) {
 	for _, c := range []struct {
 		path string

@@ -4,6 +4,7 @@ package diag
 var (
 	MsgDeployNoTarget    = Msg{"没有指定发布目标：请在命令后写上目标（如 dangjian deploy sftp://web@192.168.1.10/var/www/dangjian），或在 site.toml 的 [deploy] 中设置 target", "no deploy target: give one on the command line (e.g. dangjian deploy sftp://web@192.168.1.10/var/www/dangjian) or set target in site.toml's [deploy]"}
 	MsgDeployNoBuild     = Msg{"找不到已生成的网站文件夹 %s：请先运行 dangjian build", "no built site in %s: run dangjian build first"}
+	MsgDeployDrafts      = Msg{"%s 是用 dangjian build --drafts 生成的，含 %d 篇草稿（%s），草稿还没有经过审核，不能发布。请不加 --drafts 重新运行 dangjian build，再发布", "%s was built with dangjian build --drafts and holds %d drafts (%s), which are not yet approved and must not be published. Run dangjian build again without --drafts, then publish"}
 	MsgDeployNotBuilt    = Msg{"%s 不是 dangjian 生成的网站文件夹（缺少标记文件 %s），为安全起见不会发送。请先运行 dangjian build", "%s was not made by dangjian (no %s marker file); refusing to send it. Run dangjian build first"}
 	MsgDeployBadTarget   = Msg{"发布目标 %q 无法识别：%s。支持的写法：文件夹路径、file:///路径、sftp://用户@服务器[:端口]/路径、s3://存储桶[/前缀]?endpoint=服务器&region=地域", "deploy target %q not understood: %s. Use a folder, file:///path, sftp://user@host[:port]/path or s3://bucket[/prefix]?endpoint=host&region=region"}
 	MsgDeployPassword    = Msg{"发布目标 %q 中不能写密码：SFTP 请用密钥登录（--identity 私钥文件），对象存储的密钥请放在环境变量中", "do not put a password in the deploy target %q: use a key for SFTP (--identity FILE) and environment variables for object storage keys"}

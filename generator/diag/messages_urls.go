@@ -33,3 +33,6 @@ var (
 	MsgNewNameWindows = Msg{"名称 %q 是 Windows 保留的设备名（CON、PRN、AUX、NUL、COM1–COM9、LPT1–LPT9，带不带扩展名都一样），这样的文件在 Windows 上无法打开；请换一个名称", "name %q is a device name Windows reserves (CON, PRN, AUX, NUL, COM1–COM9, LPT1–LPT9, with or without an extension) and cannot be opened there; choose another name"}
 	MsgNewNameChars   = Msg{"名称 %q 不能用作文件名：不能含有 < > : \" / \\ | ? * # %% 和控制字符，不能以 . 开头或结尾（Windows 等系统无法保存这样的文件）；请去掉这些字符", "name %q cannot be a file name: it may not contain < > : \" / \\ | ? * # %% or control characters, nor start or end with a dot (Windows and other systems cannot save it); remove them"}
 )
+
+// MsgBuiltDrafts ends the summary of a build with drafts in it.
+var MsgBuiltDrafts = Msg{"网站已生成到 %s，其中包含 %d 篇草稿（--drafts），只供在本机查看：不要把它复制到网站服务器，dangjian deploy 和 dangjian package 也会拒绝发布它。正式发布前，请不加 --drafts 重新运行 dangjian build。", "the site is in %s with %d drafts in it (--drafts), for looking at on this computer only: do not copy it to a web server; dangjian deploy and dangjian package refuse to publish it. Before publishing, run dangjian build again without --drafts."}

@@ -18,6 +18,11 @@ import (
 // only ever replaces folders it created itself.
 const Marker = ".dangjian-output"
 
+// DraftsNote is written into an output built with drafts (build --drafts),
+// listing them: such a folder is for looking at on this computer, and
+// deploy and package refuse to publish it.
+const DraftsNote = ".dangjian-drafts"
+
 // ErrNotOurs is returned by Commit when the destination holds files that
 // dangjian did not make.
 var ErrNotOurs = errors.New("destination was not made by dangjian")

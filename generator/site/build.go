@@ -163,6 +163,12 @@ func Build(opt Options) (*Result, error) {
 	}
 	rec := &recorder{w: w, keep: site.anchorTargets(), paths: map[string]bool{}, kept: map[string][]byte{}}
 	res, wprobs := site.Write(rec, t)
+	// A folder built with drafts must not be published by mistake: deploy
+	// and package read this note and refuse it.
+	drafts := site.publishedDrafts()
+	if len(drafts) > 0 {
+		w.WriteFile(output.DraftsNote, []byte(strings.Join(drafts, "\n")+"\n"))
+	}
 	if site.mdCache != nil {
 		res.MarkdownCached, _ = site.mdCache.Stats()
 	}
@@ -214,6 +220,9 @@ func Build(opt Options) (*Result, error) {
 	}
 	res.Dest = opt.Dest
 	res.Portable = diag.Warn("", 0, diag.MsgBuiltPortable, opt.Dest)
+	if len(drafts) > 0 {
+		res.Portable = diag.Warn("", 0, diag.MsgBuiltDrafts, opt.Dest, len(drafts))
+	}
 	res.Duration = time.Since(start)
 	return res, nil
 }
@@ -749,5 +758,17 @@ func warningsOf(ps []diag.Problem) []diag.Problem {
 		}
 	}
 	diag.Sort(out)
+	return out
+}
+
+// publishedDrafts are the draft pages this build published (build
+// --drafts), by path.
+func (s *Site) publishedDrafts() []string {
+	var out []string
+	for _, p := range s.Published {
+		if p.Draft && !p.IsIndex {
+			out = append(out, p.Path)
+		}
+	}
 	return out
 }
