@@ -15,6 +15,7 @@ import (
 	"dangjian/generator/config"
 	"dangjian/generator/deploy"
 	"dangjian/generator/diag"
+	"dangjian/generator/review"
 	"dangjian/generator/site"
 )
 
@@ -113,6 +114,9 @@ func runDeploy(args []string, stdout, stderr io.Writer, lang diag.Lang) int {
 		return fail(diag.New("", 0, diag.MsgDeploySource, folder, o.source))
 	}
 
+	if !beforePublishing(o, *dry, stderr, lang) {
+		return exitContent
+	}
 	start := time.Now()
 	files, err := deploy.Scan(dir)
 	if err != nil {
@@ -210,4 +214,36 @@ func size(n int64) string {
 		return fmt.Sprintf("%.1f KB", float64(n)/1e3)
 	}
 	return fmt.Sprintf("%d B", n)
+}
+
+// beforePublishing checks the site's sources before deploy or package send
+// what was built: a source changed after the build is a warning (the old
+// site would go out); an error of the publication review on a published
+// page refuses the sending, as 三审三校 would. A dry run only says so. It
+// reports whether to go on.
+func beforePublishing(o deployOpts, dry bool, stderr io.Writer, lang diag.Lang) bool {
+	if _, err := os.Stat(filepath.Join(o.source, config.FileName)); err != nil {
+		return true // no site here: the built folder is all there is
+	}
+	if changed, built := site.ChangedSince(o.source, o.built()); changed != "" {
+		fmt.Fprintln(stderr, pick(lang, "警告：", "warning: ")+diag.MsgPublishStale.Text(lang, o.built(), built.Format("2006-01-02 15:04"), changed))
+	}
+	bad := review.Run(review.Options{Source: o.source, Lang: lang}).Unpublishable()
+	if len(bad) == 0 {
+		return true
+	}
+	const show = 10
+	for i, f := range bad {
+		if i == show {
+			fmt.Fprintln(stderr, diag.MsgPublishMore.Text(lang, len(bad)-show))
+			break
+		}
+		fmt.Fprintf(stderr, "%s: [%s] %s → %s\n", f.Location(), f.Rule, f.Message, f.Suggestion)
+	}
+	if dry {
+		fmt.Fprintln(stderr, pick(lang, "警告：", "warning: ")+diag.MsgPublishReviewDry.Text(lang, len(bad)))
+		return true
+	}
+	fmt.Fprintln(stderr, diag.MsgPublishReview.Text(lang, len(bad)))
+	return false
 }

@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"dangjian/generator/sitetest"
 )
@@ -102,5 +103,59 @@ func TestPackageCommand(t *testing.T) {
 		if _, err := os.Stat(out); code != exitContent || err == nil || !strings.Contains(errOut, "--output") {
 			t.Errorf("zip inside %s/: %d %s", d, code, errOut)
 		}
+	}
+}
+
+// Before sending what was built, deploy and package read the sources: a
+// serious wording error on a published page refuses the sending (a dry run
+// says it would), one on a draft does not, and a page changed after the
+// build is a warning that the old site would go out.
+func TestPublishingChecksTheReview(t *testing.T) {
+	site := writeSite(t, sitetest.Minimal)
+	page := filepath.Join(site, "content", "news", "typo.md")
+	os.MkdirAll(filepath.Dir(page), 0o755)
+	write := func(draft string) {
+		t.Helper()
+		src := "+++\ntitle = \"学习动态\"\ndate = 2025-01-02\ndraft = " + draft + "\n+++\n\n深入学习中国特色社会主意思想。\n"
+		if err := os.WriteFile(page, []byte(src), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if code, _, errOut := runCLI(t, "zh_CN.UTF-8", "build", "--source", site); code != exitOK {
+			t.Fatalf("build: %s", errOut)
+		}
+	}
+	write("false")
+	www := filepath.Join(t.TempDir(), "www")
+	zip := filepath.Join(t.TempDir(), "site.zip")
+	for _, args := range [][]string{{"deploy", www}, {"package", "--output", zip}} {
+		code, _, errOut := runCLI(t, "zh_CN.UTF-8", append(args, "--source", site)...)
+		if code != exitContent || !strings.Contains(errOut, "content/news/typo.md:7:5: [typo] “中国特色社会主意”") || !strings.Contains(errOut, "没有发送任何文件") {
+			t.Errorf("%s with a serious wording error: %d\n%s", args[0], code, errOut)
+		}
+	}
+	if _, err := os.Stat(www); err == nil {
+		t.Error("deploy wrote the target")
+	}
+	if _, err := os.Stat(zip); err == nil {
+		t.Error("package wrote the zip")
+	}
+	code, out, errOut := runCLI(t, "zh_CN.UTF-8", "deploy", www, "--source", site, "--dry-run")
+	if code != exitOK || !strings.Contains(errOut, "正式发布时会因此拒绝发送") || !strings.Contains(out, "没有做任何改动") {
+		t.Errorf("dry run: %d\n%s%s", code, out, errOut)
+	}
+
+	// On a draft it is the review's business, not the publishing's.
+	write("true")
+	// Built again (into the spare of the first build): nothing changed since.
+	if code, _, errOut := runCLI(t, "zh_CN.UTF-8", "deploy", www, "--source", site); code != exitOK || strings.Contains(errOut, "又修改过") {
+		t.Errorf("deploy with the error in a draft: %d\n%s", code, errOut)
+	}
+
+	// Mended after the build, not built again: the old site would go out.
+	later := time.Now().Add(time.Minute)
+	os.Chtimes(page, later, later)
+	code, _, errOut = runCLI(t, "zh_CN.UTF-8", "deploy", www, "--source", site, "--dry-run")
+	if code != exitOK || !strings.Contains(errOut, "之后 content/news/typo.md 又修改过") {
+		t.Errorf("deploy after an edit: %d\n%s", code, errOut)
 	}
 }

@@ -44,6 +44,9 @@ func runPackage(args []string, stdout, stderr io.Writer, lang diag.Lang) int {
 		fmt.Fprintln(stderr, diag.MsgPackageSource.Text(lang, *out, d))
 		return exitContent
 	}
+	if !beforePublishing(o, false, stderr, lang) {
+		return exitContent
+	}
 	n, err := deploy.Package(dir, *out)
 	if err != nil {
 		var p diag.Problem

@@ -75,6 +75,23 @@ type PageRef struct {
 	Path, Title, Date string
 }
 
+// Unpublishable are the errors found on pages that are published (not
+// drafts): deploy and package refuse to send a site that has one, since
+// what fails the review must not reach the public site.
+func (r *Report) Unpublishable() []Finding {
+	drafts := map[string]bool{}
+	for _, d := range r.Drafts {
+		drafts[d.Path] = true
+	}
+	var out []Finding
+	for _, f := range r.Findings {
+		if f.Severity == SevError && !drafts[f.Path] {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
 // Errors counts the findings of severity error.
 func (r *Report) Errors() int {
 	n := 0

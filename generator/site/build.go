@@ -195,6 +195,10 @@ func Build(opt Options) (*Result, error) {
 		}
 		return nil, diag.Errors{outputProblem(opt.Dest, err)}
 	}
+	// The marker's time is when this build read its sources (a reused
+	// spare's marker is older): deploy tells by it whether a source changed
+	// after the build (ChangedSince).
+	os.Chtimes(filepath.Join(opt.Dest, output.Marker), start, start)
 	t.done("commit")
 	// The previous output is being removed meanwhile (output.Dir.Commit).
 	if reuse != nil {
