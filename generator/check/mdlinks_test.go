@@ -293,3 +293,43 @@ date = 2024-02-01
 		"content/news/a.md:13: 从这里起还有 2 处网页代码不会显示在网页上",
 	)
 }
+
+// Slips of an officer on Windows who copies addresses from where she sees
+// them: the preview's address bar, Explorer (backslashes, a picture's path
+// on her own computer) and this tool's own messages (content/units/a.md).
+// Each was published silently (the preview address) or got a fix that
+// does not work (/../images/…, a /files/ link for a picture, no fix).
+func TestCopiedAddressesGetTheFix(t *testing.T) {
+	dir := writeSite(t, sitetest.Minimal+`
+-- content/images/合影.jpg --
+x
+-- content/news/b.md --
++++
+title = "另一篇"
+date = 2025-01-01
++++
+## 会议精神
+-- content/news/a.md --
++++
+title = "链接"
+date = 2025-01-01
++++
+[预览](http://127.0.0.1:1313/news/b/) [本机](http://localhost:1313/units/fuyou/#概况)
+
+![手机照片](C:\Users\Admin\Pictures\合影.jpg)
+
+![上一级](..\images\合影.jpg)
+
+[单位](content/units/fuyou.md) [另一篇](content\news\b.md) [反斜杠](..\units\fuyou.md)
+
+[好的](../units/fuyou.md) [外网](https://www.example.gov.cn/news/b/)
+`)
+	wantProblems(t, dir, 7,
+		"content/news/a.md:5: 链接“http://127.0.0.1:1313/news/b/”是预览地址（127.0.0.1 是您自己的电脑），读者点开打不开；请写成站内地址 /news/b/",
+		"content/news/a.md:5: 链接“http://localhost:1313/units/fuyou/#概况”是预览地址（localhost 是您自己的电脑），读者点开打不开；请写成站内地址 /units/fuyou/#概况",
+		`content/news/a.md:7: 图片“C:\Users\Admin\Pictures\合影.jpg”是您电脑上的文件，网站上显示不出来；请把图片复制到 content/images/ 下，写成 ![说明](/images/合影.jpg)`,
+		`content/news/a.md:9: “..\images\合影.jpg” 找不到（网址中要用正斜杠 /，大小写也要与文件名一致：网站服务器区分大小写）；请写成 /images/合影.jpg`,
+		`content/news/a.md:11: 链接 "content/units/fuyou.md" 找不到：.md 链接从本页所在的文件夹算起，网址中用正斜杠 /；请写成 ../units/fuyou.md`,
+		`content/news/a.md:11: 链接 "content\\news\\b.md" 找不到：.md 链接从本页所在的文件夹算起，网址中用正斜杠 /；请写成 b.md`,
+		`content/news/a.md:11: 链接 "..\\units\\fuyou.md" 找不到：.md 链接从本页所在的文件夹算起，网址中用正斜杠 /；请写成 ../units/fuyou.md`)
+}

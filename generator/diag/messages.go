@@ -78,6 +78,9 @@ var (
 	MsgSampleText       = Msg{"%s 中还有示例文字“%s”，生成的网站会原样显示；请改成本单位的实际名称", "%s still holds the sample text %q, which the site shows as it is; write your own unit's name"}
 	MsgLinkData         = Msg{"图片“%s”是粘贴进来的内嵌数据（data:），网站不会显示它；请把图片另存为文件放到 content/images/ 下，写成 ![说明](/images/文件名.png)", "the image %q is pasted-in data (data:), which the site does not show; save it as a file under content/images/ and write ![text](/images/name.png)"}
 	MsgLinkLocalFile    = Msg{"链接“%s”指向您电脑上的文件，网站上打不开，会被去掉；请把文件复制到 content/files/ 下，写成 [说明](/files/文件名)", "the link %q points at a file on your own computer, which readers cannot open, so it is taken out; copy the file under content/files/ and write [text](/files/name)"}
+	MsgImageLocalFile   = Msg{"图片“%s”是您电脑上的文件，网站上显示不出来；请把图片复制到 content/images/ 下，写成 ![说明](/images/%s)", "the image %q is a file on your own computer, which readers cannot see; copy it under content/images/ and write ![text](/images/%s)"}
+	MsgLinkPreview      = Msg{"链接“%s”是预览地址（%s 是您自己的电脑），读者点开打不开；请写成站内地址 %s", "the link %q is a preview address (%s is your own computer), which readers cannot open; write the site's own address %s"}
+	MsgMDLinkFromSite   = Msg{"链接 %q 找不到：.md 链接从本页所在的文件夹算起，网址中用正斜杠 /；请写成 %s", "link %q leads nowhere: a .md link is counted from this page's folder, with forward slashes; write %s"}
 	MsgLinkScheme       = Msg{"链接“%s”以 %s: 开头，不是网页地址，网站会去掉这个链接；只能用站内路径，或 http://、https://、mailto:、tel: 开头的地址", "the link %q starts with %s:, which is no web address, so the site takes it out; use a path of the site, or an address starting http://, https://, mailto: or tel:"}
 	MsgLinkNoScheme     = Msg{"链接 %q 缺少开头的 https://（或 http://），浏览器会把它当作本站里的文件而打不开；请写成 %s", "link %q lacks its https:// (or http://), so the browser looks for it on this site; write %s"}
 	MsgRelativeToFile   = Msg{"%q 在网页中按本页网址 %s 计算，找不到文件；若要指向 content/ 下的这个文件，请写成 %s", "%q is resolved from the page's address %s and finds nothing; to point at that file, write %s"}

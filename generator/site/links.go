@@ -221,6 +221,9 @@ func (c *checker) link(p *content.Page, l content.Link) (diag.Problem, bool) {
 	if hasScheme(dest) && !render.SafeURL(dest) {
 		return droppedLink(p, l, dest), true
 	}
+	if pr, ok := previewLink(p, l, dest); ok {
+		return pr, true
+	}
 	if dest == "" || strings.HasPrefix(dest, "//") || hasScheme(dest) {
 		return diag.Problem{}, false
 	}
@@ -242,6 +245,9 @@ func (c *checker) link(p *content.Page, l content.Link) (diag.Problem, bool) {
 	case strings.HasSuffix(strings.ToLower(target), ".md"):
 		u, ok := ResolveMDLink(p.Path, dest, c.byPath)
 		if !ok {
+			if fix, ok := c.mdLinkFix(p.Path, target); ok {
+				return diag.New(p.Path, l.Line, diag.MsgMDLinkFromSite, short(l.Dest), fix), true
+			}
 			return diag.New(p.Path, l.Line, diag.MsgBrokenMDLink, short(l.Dest), mdFile(p.Path, target)), true
 		}
 		if i := strings.IndexByte(u, '#'); i >= 0 {
@@ -279,7 +285,7 @@ func (c *checker) link(p *content.Page, l content.Link) (diag.Problem, bool) {
 			if !strings.HasPrefix(target, "/") && config.HostLike(target) {
 				return diag.New(p.Path, l.Line, diag.MsgLinkNoScheme, short(l.Dest), "https://"+strings.TrimSpace(l.Dest)), true
 			}
-			if fix, ok := c.closeName(abs, target); ok {
+			if fix, ok := c.closeName(p.Path, abs, target); ok {
 				return diag.New(p.Path, l.Line, diag.MsgLinkCloseName, short(l.Dest), fix), true
 			}
 			if l.Image {
@@ -317,14 +323,20 @@ func (c *checker) link(p *content.Page, l content.Link) (diag.Problem, bool) {
 // for the two slips of a Windows user: backslashes (\images\a.png, as
 // Explorer writes paths) and letters in the wrong case (photo.png for
 // Photo.PNG, which Windows finds and a web server does not).
-func (c *checker) closeName(abs, target string) (string, bool) {
+func (c *checker) closeName(from, abs, target string) (string, bool) {
 	if strings.Contains(target, `\`) {
+		// ..\images\a.png is counted from the page's file, as Explorer
+		// counts it; images\a.png may mean content/images. The address
+		// given is cleaned: /../images/a.png is no way to write it.
 		fixed := strings.ReplaceAll(target, `\`, "/")
+		cands := []string{path.Join("/", fixed)}
 		if !strings.HasPrefix(fixed, "/") {
-			fixed = "/" + fixed
+			cands = append([]string{path.Join("/", path.Dir(strings.TrimPrefix(from, "content/")), fixed)}, cands...)
 		}
-		if _, ok := c.lookup(fixed); ok {
-			return fixed, true
+		for _, cand := range cands {
+			if _, ok := c.lookup(cand); ok {
+				return cand, true
+			}
 		}
 		return "", false
 	}
@@ -366,10 +378,78 @@ func droppedLink(p *content.Page, l content.Link, dest string) diag.Problem {
 	switch {
 	case scheme == "data" && l.Image:
 		return diag.New(p.Path, l.Line, diag.MsgLinkData, shown)
+	case (scheme == "file" || len(scheme) == 1) && l.Image:
+		// The picture is published only once it is among the site's
+		// files: say where, under the name it has on the computer.
+		name := dest[strings.LastIndexAny(dest, `/\`)+1:]
+		if name == "" {
+			name = "文件名.jpg"
+		}
+		return diag.New(p.Path, l.Line, diag.MsgImageLocalFile, shown, name)
 	case scheme == "file" || len(scheme) == 1: // file:///C:/… or C:\…
 		return diag.New(p.Path, l.Line, diag.MsgLinkLocalFile, shown)
 	}
 	return diag.New(p.Path, l.Line, diag.MsgLinkScheme, shown, scheme)
+}
+
+// previewLink is the message for a link copied from the preview's address
+// bar (http://127.0.0.1:1313/news/a/): it works on the officer's computer
+// while serve runs, and on no reader's. The fix is the address's path.
+func previewLink(p *content.Page, l content.Link, dest string) (diag.Problem, bool) {
+	u, err := url.Parse(dest)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") {
+		return diag.Problem{}, false
+	}
+	host := u.Hostname()
+	if host != "localhost" && host != "0.0.0.0" && host != "::1" && !strings.HasPrefix(host, "127.") {
+		return diag.Problem{}, false
+	}
+	fix := u.EscapedPath()
+	if fix == "" {
+		fix = "/"
+	}
+	if unesc, err := url.PathUnescape(fix); err == nil {
+		fix = unesc
+	}
+	if u.Fragment != "" {
+		fix += "#" + u.Fragment
+	}
+	return diag.New(p.Path, l.Line, diag.MsgLinkPreview, short(dest), host, fix), true
+}
+
+// mdLinkFix finds the page a .md link that leads nowhere was meant to be,
+// for two slips: the path as the officer reads it in messages and
+// Explorer, from the site's folder (content/units/a.md), and backslashes
+// (..\units\a.md). The fix is counted from the page's folder.
+func (c *checker) mdLinkFix(from, target string) (string, bool) {
+	fixed := strings.ReplaceAll(target, `\`, "/")
+	var want string
+	switch {
+	case strings.HasPrefix(fixed, "content/"):
+		want = path.Clean(fixed)
+	case fixed != target && strings.HasPrefix(fixed, "/"):
+		want = path.Join("content", fixed)
+	case fixed != target:
+		want = path.Join(path.Dir(from), fixed)
+	default:
+		return "", false
+	}
+	if c.byPath[want] == nil {
+		return "", false
+	}
+	return relPath(path.Dir(from), want), true
+}
+
+// relPath is the path from folder dir to file target, both slash-separated
+// and relative to the site's folder.
+func relPath(dir, target string) string {
+	d := strings.Split(path.Clean(dir), "/")
+	t := strings.Split(path.Clean(target), "/")
+	i := 0
+	for i < len(d) && i < len(t)-1 && d[i] == t[i] {
+		i++
+	}
+	return strings.Repeat("../", len(d)-i) + strings.Join(t[i:], "/")
 }
 
 // has reports whether the build makes the file at an output path.
