@@ -333,3 +333,46 @@ date = 2025-01-01
 		`content/news/a.md:11: 链接 "content\\news\\b.md" 找不到：.md 链接从本页所在的文件夹算起，网址中用正斜杠 /；请写成 b.md`,
 		`content/news/a.md:11: 链接 "..\\units\\fuyou.md" 找不到：.md 链接从本页所在的文件夹算起，网址中用正斜杠 /；请写成 ../units/fuyou.md`)
 }
+
+// A portrait photo from a phone is stored on its side with a tag that
+// turns it; the officer's computer follows the tag, old phones do not, and
+// readers saw it lying down without a word. The phone's location in the
+// photo was published silently too. Both are warnings at the picture's
+// line, for an absolute and a relative address alike; an upright photo
+// without a location says nothing.
+func TestPhonePhotoWarns(t *testing.T) {
+	dir := writeSite(t, sitetest.Minimal+`
+-- content/news/a.md --
++++
+title = "活动照片"
+date = 2025-01-01
++++
+![竖拍](/images/IMG_0001.JPG)
+
+![正的](/images/upright.jpg)
+
+![同文件夹](IMG_0001.JPG)
+`)
+	for src, dst := range map[string]string{
+		"portrait-gps.jpg": "content/images/IMG_0001.JPG",
+		"upright.jpg":      "content/images/upright.jpg",
+	} {
+		data, err := os.ReadFile(filepath.Join("testdata", "photos", src))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, d := range []string{dst, strings.Replace(dst, "images", "news/a", 1)} {
+			if err := os.MkdirAll(filepath.Dir(filepath.Join(dir, d)), 0o755); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(filepath.Join(dir, d), data, 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	wantProblems(t, dir, 4,
+		"content/news/a.md:5: 图片 /images/IMG_0001.JPG 是手机竖着拍的照片",
+		"content/news/a.md:5: 图片 /images/IMG_0001.JPG 中记录了拍摄地点",
+		"content/news/a.md:9: 图片 IMG_0001.JPG 是手机竖着拍的照片",
+		"content/news/a.md:9: 图片 IMG_0001.JPG 中记录了拍摄地点")
+}

@@ -2,16 +2,20 @@ package site
 
 import (
 	"html"
+	"io"
 	"net/url"
+	"os"
 	"path"
 	"regexp"
 	"slices"
 	"strings"
 	"sync"
+	"time"
 
 	"dangjian/generator/config"
 	"dangjian/generator/content"
 	"dangjian/generator/diag"
+	"dangjian/generator/gallery"
 	"dangjian/generator/output"
 	"dangjian/generator/render"
 )
@@ -120,8 +124,9 @@ type checker struct {
 	pageAt   map[string]*content.Page // output path → content page
 	byPath   map[string]*content.Page // content/… path → published page
 	ids      map[string]map[string]bool
-	lists    map[string]bool  // URLs of the pages the build makes itself: lists, taxonomies, home
-	sizes    map[string]int64 // output path → bytes, of content/'s files
+	lists    map[string]bool   // URLs of the pages the build makes itself: lists, taxonomies, home
+	sizes    map[string]int64  // output path → bytes, of content/'s files
+	abs      map[string]string // output path → file on disk, of content/'s files
 	followed int
 	// deps, when kept (LinkCheck): output path → the pages whose #anchor
 	// links were judged against that file's headings or HTML.
@@ -142,6 +147,7 @@ func newChecker(st *Site, out Output, plan []render.Job) *checker {
 		ids:    map[string]map[string]bool{},
 		lists:  map[string]bool{},
 		sizes:  map[string]int64{},
+		abs:    map[string]string{},
 	}
 	// Pages that failed to render (after a content error) still exist as
 	// far as links are concerned: their own error is reported already.
@@ -161,6 +167,9 @@ func newChecker(st *Site, out Output, plan []render.Job) *checker {
 		c.files[f.Rel] = true
 		if f.Size > 0 {
 			c.sizes[f.Rel] = f.Size
+		}
+		if f.Abs != "" {
+			c.abs[f.Rel] = f.Abs
 		}
 	}
 	for _, p := range st.Published {
@@ -199,6 +208,9 @@ func (c *checker) links(p *content.Page) []diag.Problem {
 	for _, l := range p.Links {
 		if pr, ok := c.link(p, l); ok {
 			probs = append(probs, pr)
+		}
+		if l.Image {
+			probs = append(probs, c.photoMeta(p, l)...)
 		}
 	}
 	// Not a link, but found with them: build, serve and check all say it.
@@ -317,6 +329,79 @@ func (c *checker) link(p *content.Page, l content.Link) (diag.Problem, bool) {
 		return diag.New(p.Path, l.Line, diag.MsgBrokenAnchorHere, short(l.Dest), frag), true
 	}
 	return diag.New(p.Path, l.Line, diag.MsgBrokenAnchor, short(l.Dest), frag), true
+}
+
+// photoMeta warns of what a phone photo carries that the page does not
+// show as the officer sees it: a portrait photo stored on its side with a
+// turn-me tag, which her computer and new browsers follow and old phones
+// (and old in-app browsers) do not, so readers see it lying down; and the
+// place it was taken, which anyone who saves the photo can read.
+func (c *checker) photoMeta(p *content.Page, l content.Link) []diag.Problem {
+	dest := html.UnescapeString(strings.TrimSpace(l.Dest))
+	if hasScheme(dest) || strings.HasPrefix(dest, "//") {
+		return nil
+	}
+	target := dest
+	if i := strings.IndexAny(target, "?#"); i >= 0 {
+		target = target[:i]
+	}
+	target = unescape(target)
+	if ext := strings.ToLower(path.Ext(target)); ext != ".jpg" && ext != ".jpeg" {
+		return nil
+	}
+	if !strings.HasPrefix(target, "/") {
+		target = path.Join(p.URL, target)
+	}
+	abs := c.abs[strings.TrimPrefix(path.Clean(target), "/")]
+	if abs == "" {
+		return nil
+	}
+	orientation, gps := readPhotoMeta(abs)
+	var probs []diag.Problem
+	if orientation > 1 {
+		probs = append(probs, diag.Warn(p.Path, l.Line, diag.MsgPhotoTurned, short(l.Dest)))
+	}
+	if gps {
+		probs = append(probs, diag.Warn(p.Path, l.Line, diag.MsgPhotoGPS, short(l.Dest)))
+	}
+	return probs
+}
+
+// photoMetas keeps what readPhotoMeta found for a file as long as its size
+// and time are unchanged: serve checks the links after every save.
+var photoMetas sync.Map // photoKey → [2]int
+
+type photoKey struct {
+	abs  string
+	size int64
+	mod  time.Time
+}
+
+// readPhotoMeta reads the EXIF block at the start of a JPEG file.
+func readPhotoMeta(abs string) (orientation int, gps bool) {
+	fi, err := os.Stat(abs)
+	if err != nil {
+		return 0, false
+	}
+	key := photoKey{abs, fi.Size(), fi.ModTime()}
+	if v, ok := photoMetas.Load(key); ok {
+		m := v.([2]int)
+		return m[0], m[1] == 1
+	}
+	f, err := os.Open(abs)
+	if err != nil {
+		return 0, false
+	}
+	defer f.Close()
+	head := make([]byte, 64<<10)
+	n, _ := io.ReadFull(f, head)
+	orientation, gps = gallery.PhotoMeta(head[:n])
+	m := [2]int{orientation, 0}
+	if gps {
+		m[1] = 1
+	}
+	photoMetas.Store(key, m)
+	return orientation, gps
 }
 
 // closeName finds the address a link that leads nowhere was meant to be,
