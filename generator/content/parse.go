@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"dangjian/generator/textfile"
 	"path"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -100,10 +101,74 @@ func Parse(rel string, data []byte) (*Page, []diag.Problem) {
 		// A section's landing text is a plain page with the section's kind.
 		p.Unit, p.Brand, p.Model, p.Honor, p.News = nil, nil, nil, nil, nil
 	}
-	for _, k := range f.unknown() {
+	if !draft && copiedName(rel) && !(copiedName(p.Section) && len(f.unknown()) > 0) {
+		probs = append(probs, diag.Warn(p.Path, 1, diag.MsgCopiedFile, p.URL))
+	}
+	unknown := f.unknown()
+	if k, ok := folderOfFields(p.Kind, unknown); ok && !p.IsIndex {
+		dir := FolderOfKind(k)
+		first := f.lineOf(unknown[0])
+		for _, key := range unknown[1:] {
+			first = min(first, f.lineOf(key))
+		}
+		if copiedName(p.Section) {
+			// Moving it to news/ would overwrite the page it is a copy of.
+			probs = append(probs, diag.New(p.Path, first, diag.MsgWrongFolderCopy,
+				strings.Join(unknown, "、"), kindNames[k], dir, p.Section))
+			return p, probs
+		}
+		probs = append(probs, diag.New(p.Path, first, diag.MsgWrongFolder,
+			strings.Join(unknown, "、"), kindNames[k], dir, dir))
+		return p, probs
+	}
+	for _, k := range unknown {
 		probs = append(probs, UnknownField(p.Path, f.lineOf(k), k, p.Kind))
 	}
 	return p, probs
+}
+
+// copiedName reports a path Windows gave a copy: "a - 副本.md", a folder
+// "news - 副本", "a - Copy (2).md". The copy is published as a page of its
+// own, the same text twice, at an address with 副本 in it.
+func copiedName(rel string) bool {
+	return strings.Contains(rel, "副本") || strings.Contains(strings.ToLower(rel), " - copy")
+}
+
+// kindNames are the kinds as the site's menu names them.
+var kindNames = map[Kind]string{KindUnit: "单位", KindBrand: "党建品牌", KindModel: "示范点", KindHonor: "荣誉榜", KindNews: "工作动态"}
+
+// folderOfFields finds the one other kind whose fields the unknown keys of
+// a page all are: a news item saved in units/ (or in a copied folder,
+// "news - 副本") has source and units, which a unit does not. Told field by
+// field that they are unknown, the officer deletes them, and the page is
+// published in the wrong section.
+func folderOfFields(k Kind, unknown []string) (Kind, bool) {
+	if len(unknown) == 0 {
+		return "", false
+	}
+	found := Kind("")
+	for _, s := range Sections {
+		if s.Kind == k {
+			continue
+		}
+		all := AllKeys(s.Kind)
+		own := false
+		for _, key := range unknown {
+			if !slices.Contains(all, key) {
+				own = false
+				break
+			}
+			own = own || slices.Contains(KindKeys[s.Kind], key)
+		}
+		if !own {
+			continue
+		}
+		if found != "" {
+			return "", false
+		}
+		found = s.Kind
+	}
+	return found, found != ""
 }
 
 // invalidUTF8At returns the line and the column (in characters, from 1) of

@@ -40,6 +40,9 @@ var (
 	MsgFieldRequiredEx = Msg{"缺少必填字段 %s：请在前置信息（+++ 之间）加一行，如 %s", "missing required field %s: add a line between the +++ lines, e.g. %s"}
 	MsgFieldValue      = Msg{"字段 %s 的值 %q 无效，可选值：%s", "field %s has invalid value %q; allowed: %s"}
 	MsgUnknownField    = Msg{"未知字段 %s", "unknown field %s"}
+	MsgCopiedFile      = Msg{"文件名或文件夹名中有“副本”，像是复制出来的文件：它也会发布成一篇，网址是 %s，网站上会出现内容重复的两篇；不需要的话请删除它或移出 content 文件夹，要用作新的一篇请改个文件名（并改写标题和正文）", "the file or folder name says it is a copy (副本, Copy): it is published as a page of its own at %s, so the site shows the same text twice; delete it or move it out of content/, or, to make it a new page, rename the file (and rewrite its title and text)"}
+	MsgWrongFolderCopy = Msg{"字段 %s 是%s的字段（%s 栏目），这个文件却在复制出来的文件夹 content/%s/ 里，会另外发布一份：这个副本文件夹不需要的话请整个删除，或移出 content 文件夹（不要移进原栏目，以免覆盖原文件）", "the fields %s belong to %s (the %s section), but the file is in a copied folder, content/%s/, which would be published as well: delete that folder or move it out of content/ (not into the section, which would overwrite the originals)"}
+	MsgWrongFolder     = Msg{"字段 %s 是%s的字段（%s 栏目），本栏目没有：这个文件是否放错了文件夹？请把它移到 content/%s/ 下", "the fields %s belong to %s (the %s section), not to this one: is the file in the wrong folder? Move it to content/%s/"}
 	MsgUnknownFieldDid = Msg{"未知字段 %s，是否应为 %s？", "unknown field %s; did you mean %s?"}
 	MsgUnknownUnit     = Msg{"unknown unit %q（找不到单位 content/units/%s.md）", "unknown unit %q (no content/units/%s.md)"}
 	MsgDuplicateURL    = Msg{"网址 %s 与 %s 重复", "URL %s is also produced by %s"}

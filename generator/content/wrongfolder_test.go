@@ -1,0 +1,54 @@
+package content
+
+import (
+	"strings"
+	"testing"
+
+	"dangjian/generator/diag"
+)
+
+// A page saved in the wrong folder, or in a folder Windows copied, was told
+// field by field that source and units are unknown: the officer deleted
+// them and published a news item as a unit. A copy ("a - 副本.md") was
+// published without a word, the same text twice.
+func TestWrongFolderAndCopies(t *testing.T) {
+	news := "+++\ntitle = \"县卫健局召开党建工作会议\"\ndate = 2026-12-01\nsource = \"县卫健局\"\nunits = [\"jiguan\"]\n+++\n正文\n"
+	unit := "+++\ntitle = \"县人民医院\"\ndate = 2026-12-01\nshort = \"县医院\"\nmembers = 80\nbranches = 3\n+++\n"
+	for _, c := range []struct {
+		rel, data string
+		want      []string // each problem, formatted; nil: none
+	}{
+		{"units/huiyi.md", news, []string{"content/units/huiyi.md:4: 字段 source、units 是工作动态的字段（news 栏目），本栏目没有：这个文件是否放错了文件夹？请把它移到 content/news/ 下"}},
+		{"huiyi.md", news, []string{"content/huiyi.md:4: 字段 source、units 是工作动态的字段（news 栏目），本栏目没有：这个文件是否放错了文件夹？请把它移到 content/news/ 下"}},
+		{"news/renmin.md", unit, []string{"content/news/renmin.md:4: 字段 branches、members、short 是单位的字段（units 栏目），本栏目没有"}},
+		{"news - 副本/huiyi.md", news, []string{"content/news - 副本/huiyi.md:4: 字段 source、units 是工作动态的字段（news 栏目），这个文件却在复制出来的文件夹 content/news - 副本/ 里", "不要移进原栏目"}},
+		{"news/huiyi - 副本.md", news, []string{"content/news/huiyi - 副本.md:1: 文件名或文件夹名中有“副本”", "网址是 /news/huiyi - 副本/"}},
+		{"news/huiyi - Copy (2).md", news, []string{"content/news/huiyi - Copy (2).md:1: 文件名或文件夹名中有“副本”"}},
+		{"news - 副本/_index.md", "+++\ntitle = \"工作动态\"\n+++\n", []string{"content/news - 副本/_index.md:1: 文件名或文件夹名中有“副本”"}},
+		{"news/huiyi - 副本.md", strings.Replace(news, "+++\n正文", "draft = true\n+++\n正文", 1), nil},
+		{"news/huiyi.md", news, nil},
+		// A field that is no other kind's: the unknown-field message.
+		{"units/a.md", "+++\ntitle = \"a\"\nmenbers = 80\n+++\n", []string{"content/units/a.md:3: 未知字段 menbers，是否应为 members？"}},
+	} {
+		_, probs := Parse(c.rel, []byte(c.data))
+		var got []string
+		for _, p := range probs {
+			got = append(got, p.Format(diag.Chinese))
+		}
+		all := strings.Join(got, "\n")
+		if c.want == nil {
+			if len(got) > 0 {
+				t.Errorf("%s: %s", c.rel, all)
+			}
+			continue
+		}
+		if len(got) != 1 {
+			t.Errorf("%s: %d problems, want 1:\n%s", c.rel, len(got), all)
+		}
+		for _, w := range c.want {
+			if !strings.Contains(all, w) {
+				t.Errorf("%s: no %q in\n%s", c.rel, w, all)
+			}
+		}
+	}
+}
