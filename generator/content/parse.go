@@ -50,7 +50,7 @@ func Parse(rel string, data []byte) (*Page, []diag.Problem) {
 	var probs []diag.Problem
 	data = textfile.UTF8(data) // Notepad's "Unicode"
 	if !utf8.Valid(data) {
-		line, col := invalidUTF8At(data)
+		line, col := textfile.InvalidAt(data)
 		return p, []diag.Problem{diag.New(p.Path, line, diag.MsgNotUTF8, col)}
 	}
 	if bytes.IndexByte(data, '\r') >= 0 {
@@ -169,25 +169,6 @@ func folderOfFields(k Kind, unknown []string) (Kind, bool) {
 		found = s.Kind
 	}
 	return found, found != ""
-}
-
-// invalidUTF8At returns the line and the column (in characters, from 1) of
-// the first byte of data that is not UTF-8.
-func invalidUTF8At(data []byte) (line, col int) {
-	line, col = 1, 1
-	for len(data) > 0 {
-		r, n := utf8.DecodeRune(data)
-		if r == utf8.RuneError && n <= 1 {
-			return line, col
-		}
-		if r == '\n' {
-			line, col = line+1, 1
-		} else {
-			col++
-		}
-		data = data[n:]
-	}
-	return line, col
 }
 
 // UnknownField is an error for a key that is not a field of the kind, with

@@ -31,7 +31,7 @@ func (m Msg) Text(lang Lang, args ...any) string {
 // The catalogue. Keep the Chinese plain: officers are not programmers.
 var (
 	MsgRaw             = Msg{"%s", "%s"}
-	MsgNotUTF8         = Msg{"文件不是 UTF-8 编码（本行第 %d 个字符处起无法识别），请用 UTF-8 重新保存（如 GBK 编码需另存为 UTF-8）", "file is not UTF-8 (from character %d of this line); save it as UTF-8"}
+	MsgNotUTF8         = Msg{"文件不是 UTF-8 编码（本行第 %d 个字符处起无法识别），多半是记事本按“ANSI”（即 GBK）保存的：请用记事本打开它，点“文件”→“另存为”，把窗口下方的“编码”选为“UTF-8”后保存", "file is not UTF-8 (from character %d of this line), most likely saved by Notepad as ANSI (GBK); save it as UTF-8: open it in Notepad, File → Save As, choose UTF-8 under Encoding and save"}
 	MsgReadFailed      = Msg{"无法读取文件：%v", "cannot read file: %v"}
 	MsgFrontMatterOpen = Msg{"前置信息以 +++ 开始，但没有找到结束的 +++", "front matter starts with +++ but has no closing +++"}
 	MsgTOML            = Msg{"前置信息 TOML 格式错误：%s", "bad TOML in front matter: %s"}
