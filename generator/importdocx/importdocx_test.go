@@ -241,7 +241,7 @@ func TestGongwen(t *testing.T) {
 	out := publish(t, dir, pg.Rel)
 	html := read(t, out, "news/中共岳阳市卫生计生委党组关于巴陵先锋先行主题实践活动督查的通报/index.html")
 	mustContain(t, "page", html, "中共岳阳市卫生计生委党组关于“巴陵先锋先行”主题实践活动督查的通报",
-		"岳卫党发〔2016〕7号", "<strong>（一）推进不够有力。</strong>", "<td>市卫生监督中心</td>", "<h2 id=")
+		"岳卫党发〔2016〕7号", "<strong>（一）推进不够有力。</strong>", `">市卫生监督中心</td>`, "<h2 id=")
 }
 
 // A 公文 as it is issued: 份号 and 紧急程度 above the red header, a 附件说明,
