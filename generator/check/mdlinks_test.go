@@ -376,3 +376,45 @@ date = 2025-01-01
 		"content/news/a.md:9: 图片 IMG_0001.JPG 是手机竖着拍的照片",
 		"content/news/a.md:9: 图片 IMG_0001.JPG 中记录了拍摄地点")
 }
+
+// A link to this site written as its full address, copied from the
+// browser, was published without a word; opened from an intranet PC or
+// from disk it leads to the internet. It is a warning with the site's own
+// address; links to other sites, and to this host under another path than
+// the site's, say nothing.
+func TestOwnSiteAddressWarns(t *testing.T) {
+	dir := writeSite(t, strings.Replace(sitetest.Minimal, `baseURL = "/"`, `baseURL = "https://dj.anren.gov.cn/dangjian/"`, 1)+`
+-- content/news/b.md --
++++
+title = "另一篇"
+date = 2025-01-01
++++
+正文
+-- content/news/a.md --
++++
+title = "链接"
+date = 2025-01-01
++++
+[另一篇](https://dj.anren.gov.cn/dangjian/news/b/) [单位](HTTP://DJ.anren.gov.cn/dangjian/units/fuyou/#概况)
+
+[委网](https://dj.anren.gov.cn/index.html) [外站](https://www.example.gov.cn/dangjian/news/b/)
+`)
+	got, all := problemsIn(dir)
+	var mine []string
+	for _, g := range got {
+		if strings.HasPrefix(g, "content/news/a.md") {
+			mine = append(mine, g)
+		}
+	}
+	if len(mine) != 2 {
+		t.Errorf("%d problems of a.md, want 2:\n%s", len(mine), all)
+	}
+	for _, want := range []string{
+		"content/news/a.md:5: 链接“https://dj.anren.gov.cn/dangjian/news/b/”写的是本站的完整网址", "请写成站内地址 /news/b/",
+		"content/news/a.md:5: 链接“HTTP://DJ.anren.gov.cn/dangjian/units/fuyou/#概况”写的是本站的完整网址", "请写成站内地址 /units/fuyou/#概况",
+	} {
+		if !strings.Contains(all, want) {
+			t.Errorf("no %q in\n%s", want, all)
+		}
+	}
+}

@@ -236,6 +236,9 @@ func (c *checker) link(p *content.Page, l content.Link) (diag.Problem, bool) {
 	if pr, ok := previewLink(p, l, dest); ok {
 		return pr, true
 	}
+	if pr, ok := c.ownSiteLink(p, l, dest); ok {
+		return pr, true
+	}
 	if dest == "" || strings.HasPrefix(dest, "//") || hasScheme(dest) {
 		return diag.Problem{}, false
 	}
@@ -500,6 +503,35 @@ func previewLink(p *content.Page, l content.Link, dest string) (diag.Problem, bo
 		fix += "#" + u.Fragment
 	}
 	return diag.New(p.Path, l.Line, diag.MsgLinkPreview, short(dest), host, fix), true
+}
+
+// ownSiteLink warns of a link to this site written as its full address
+// (https://dj.example.gov.cn/news/a/, copied from the browser): it leaves
+// the copy being read, so on an intranet PC that opens the site from disk
+// or from the intranet server it leads to the internet, or nowhere.
+func (c *checker) ownSiteLink(p *content.Page, l content.Link, dest string) (diag.Problem, bool) {
+	base, err := url.Parse(c.site.Config.BaseURL)
+	if err != nil || base.Host == "" {
+		return diag.Problem{}, false
+	}
+	u, err := url.Parse(dest)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || !strings.EqualFold(u.Host, base.Host) {
+		return diag.Problem{}, false
+	}
+	rest, ok := strings.CutPrefix(u.EscapedPath(), strings.TrimSuffix(base.EscapedPath(), "/"))
+	if !ok {
+		return diag.Problem{}, false
+	}
+	if rest == "" {
+		rest = "/"
+	}
+	if unesc, err := url.PathUnescape(rest); err == nil {
+		rest = unesc
+	}
+	if u.Fragment != "" {
+		rest += "#" + u.Fragment
+	}
+	return diag.Warn(p.Path, l.Line, diag.MsgLinkOwnSite, short(dest), rest), true
 }
 
 // mdLinkFix finds the page a .md link that leads nowhere was meant to be,
