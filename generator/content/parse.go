@@ -101,6 +101,11 @@ func Parse(rel string, data []byte) (*Page, []diag.Problem) {
 		// A section's landing text is a plain page with the section's kind.
 		p.Unit, p.Brand, p.Model, p.Honor, p.News = nil, nil, nil, nil, nil
 	}
+	// A news item saved in units/ has only fields every page may have, so
+	// nothing above says a word, and it is published as a unit.
+	if p.Kind == KindUnit && !p.IsIndex && !draft && table["date"] != nil && !hasAnyKey(table, KindKeys[KindUnit]) && len(f.unknown()) == 0 {
+		probs = append(probs, diag.Warn(p.Path, f.lineOf("date"), diag.MsgUnitLooksLikeNews))
+	}
 	if !draft && copiedName(rel) && !(copiedName(p.Section) && len(f.unknown()) > 0) {
 		probs = append(probs, diag.Warn(p.Path, 1, diag.MsgCopiedFile, p.URL))
 	}
@@ -125,6 +130,15 @@ func Parse(rel string, data []byte) (*Page, []diag.Problem) {
 		probs = append(probs, UnknownField(p.Path, f.lineOf(k), k, p.Kind))
 	}
 	return p, probs
+}
+
+func hasAnyKey(table map[string]any, keys []string) bool {
+	for _, k := range keys {
+		if _, ok := table[k]; ok {
+			return true
+		}
+	}
+	return false
 }
 
 // copiedName reports a path Windows gave a copy: "a - 副本.md", a folder

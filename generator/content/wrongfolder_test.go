@@ -27,6 +27,11 @@ func TestWrongFolderAndCopies(t *testing.T) {
 		{"news - 副本/_index.md", "+++\ntitle = \"工作动态\"\n+++\n", []string{"content/news - 副本/_index.md:1: 文件名或文件夹名中有“副本”"}},
 		{"news/huiyi - 副本.md", strings.Replace(news, "+++\n正文", "draft = true\n+++\n正文", 1), nil},
 		{"news/huiyi.md", news, nil},
+		// A news item of common fields only, saved in units/: it was
+		// published as a unit without a word.
+		{"units/huiyi.md", "+++\ntitle = \"县卫健局召开党建工作会议\"\ndate = 2026-12-01\n+++\n正文\n", []string{"content/units/huiyi.md:3: 这个文件在单位文件夹 content/units/ 里，会发布成一个单位，但它有日期 date", "请把它移到 content/news/ 下"}},
+		{"units/renmin.md", unit, nil},
+		{"units/renmin.md", "+++\ntitle = \"县人民医院\"\n+++\n", nil},
 		// A field that is no other kind's: the unknown-field message.
 		{"units/a.md", "+++\ntitle = \"a\"\nmenbers = 80\n+++\n", []string{"content/units/a.md:3: 未知字段 menbers，是否应为 members？"}},
 	} {
