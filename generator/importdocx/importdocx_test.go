@@ -1212,3 +1212,37 @@ func TestHonorTableCases(t *testing.T) {
 		})
 	}
 }
+
+// `import *.docx` while a document is open in Word picks up Word's lock
+// file ~$通知.docx: the whole import was refused ("not a Word document,
+// save it as .docx") and nothing was written. The lock file is skipped
+// with a warning; given alone, it is refused with the document to import.
+func TestWordLockFileSkipped(t *testing.T) {
+	dir := sitetest.Write(t, testSite)
+	files := t.TempDir()
+	lock := filepath.Join(files, "~$通知.docx")
+	if err := os.WriteFile(lock, []byte("\x0cAdmin   \x00\x00"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	pages, err := Import([]string{lock, filepath.Join("testdata", "notes.docx")}, Options{Source: dir, Kind: "news", Now: now})
+	if err != nil {
+		t.Fatalf("import with the lock file: %v", err)
+	}
+	if len(pages) != 1 {
+		t.Fatalf("%d pages", len(pages))
+	}
+	var warned bool
+	for _, w := range pages[0].Warnings {
+		if w.Path == lock && w.Msg == diag.MsgImportLockSkipped {
+			warned = true
+		}
+	}
+	if !warned {
+		t.Errorf("the lock file is not said to be skipped: %v", pages[0].Warnings)
+	}
+	_, err = Import([]string{lock}, Options{Source: dir, Kind: "news", Now: now})
+	var p *Problem
+	if !errors.As(err, &p) || p.Msg != diag.MsgImportLockFile || !strings.Contains(p.Format(diag.Chinese), "请导入文档 通知.docx") {
+		t.Errorf("the lock file alone: %v", err)
+	}
+}
