@@ -57,6 +57,11 @@ func Parse(rel string, data []byte) (*Page, []diag.Problem) {
 		data = bytes.ReplaceAll(data, []byte("\r\n"), []byte("\n"))
 	}
 	front, body, frontLine, bodyLine, ok := split(data)
+	if front == nil && ok {
+		if pr, bad := fenceSlip(p.Path, data); bad {
+			return p, []diag.Problem{pr}
+		}
+	}
 	if !ok {
 		return p, []diag.Problem{diag.New(p.Path, 1, diag.MsgFrontUnclosed, unclosedAt(data))}
 	}
@@ -139,6 +144,31 @@ func hasAnyKey(table map[string]any, keys []string) bool {
 		}
 	}
 	return false
+}
+
+// fenceSlip finds front matter that is there but not fenced the way the
+// site reads it, which left every field in the text and said only that
+// title was missing: full-width ＋＋＋ (typed with a Chinese input method),
+// a space before +++, or Hugo's YAML between --- lines (title: 标题).
+func fenceSlip(path string, data []byte) (diag.Problem, bool) {
+	lines := strings.Split(string(bytes.TrimPrefix(data, []byte("\ufeff"))), "\n")
+	first := strings.TrimSpace(lines[0])
+	switch {
+	case first == "+++":
+		return diag.New(path, 1, diag.MsgFenceIndented), true
+	case config.FoldWidth(first) == "+++":
+		return diag.New(path, 1, diag.MsgFenceFullWidth, first), true
+	case first == "---":
+		for i, l := range lines[1:] {
+			if strings.TrimSpace(l) == "---" {
+				if i == 0 || !strings.Contains(strings.Join(lines[1:i+1], "\n"), ":") {
+					return diag.Problem{}, false
+				}
+				return diag.New(path, 1, diag.MsgFenceYAML, i+2), true
+			}
+		}
+	}
+	return diag.Problem{}, false
 }
 
 // copiedName reports a path Windows gave a copy: "a - 副本.md", a folder
