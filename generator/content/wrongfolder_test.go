@@ -57,3 +57,24 @@ func TestWrongFolderAndCopies(t *testing.T) {
 		}
 	}
 }
+
+// Front matter that is there but fenced otherwise than with +++ at the
+// start of the first line left every field in the text, and the page was
+// told only that title was missing.
+func TestFenceSlips(t *testing.T) {
+	for _, c := range []struct{ src, want string }{
+		{"＋＋＋\ntitle = \"会议\"\ndate = 2026-12-01\n＋＋＋\n正文\n", "content/news/a.md:1: 第一行的 ＋＋＋ 是全角加号（中文输入法打出的），前置信息认不出来：请把前置信息开头和结尾两行都改为半角的 +++"},
+		{"\ufeff  +++\r\ntitle = \"会议\"\r\n  +++\r\n", "content/news/a.md:1: 第一行的 +++ 前面有空格"},
+		{"---\ntitle: 会议\ndate: 2026-12-01\n---\n正文\n", "content/news/a.md:1: 前置信息要写在两行 +++ 之间，每行写成 title = \"标题\"（等号，文字加半角双引号）；这里用的是 --- 和“title: 标题”的写法，网站认不出来：请把第 1 行和第 4 行的 --- 改为 +++"},
+	} {
+		_, probs := Parse("news/a.md", []byte(c.src))
+		if len(probs) != 1 || !strings.Contains(probs[0].Format(diag.Chinese), c.want) {
+			t.Errorf("%q: %v, want %q", c.src, probs, c.want)
+		}
+	}
+	// A page that starts with a rule and has no colon before the next one
+	// is text.
+	if _, probs := Parse("a.md", []byte("---\n正文\n---\n")); len(probs) != 1 || !strings.Contains(probs[0].Format(diag.Chinese), "缺少必填字段 title") {
+		t.Errorf("a rule: %v", probs)
+	}
+}
