@@ -167,7 +167,7 @@ func typeName(t string) diag.Msg {
 }
 
 var (
-	dateRe      = regexp.MustCompile(`^["']?\s*(\d{4})\s*(?:年|\.|/|-)\s*(\d{1,2})\s*(?:月|\.|/|-)\s*(\d{1,2})\s*(?:日|号)?\s*["']?$`)
+	dateRe      = regexp.MustCompile(`^["']?\s*(\d{4})\s*(?:年|\.|/|-|—|–)\s*(\d{1,2})\s*(?:月|\.|/|-|—|–)\s*(\d{1,2})\s*(?:日|号)?\s*["']?$`)
 	thousandsRe = regexp.MustCompile(`^([+-]?\d{1,3}(?:,\d{3})+)(\.\d+)?$`)
 	unitRe      = regexp.MustCompile(`^([+-]?\d+(?:\.\d+)?)\s*([\p{Han}%％][^#]*)$`)
 )
@@ -198,7 +198,7 @@ func Hint(line string) (diag.Msg, []any, bool) {
 	}
 	// tags = 党建，品牌: a list written as a sentence. Quoting it, as
 	// for a text, would make one tag of the two.
-	if listKeys[fixedKey] && eq != "" && value != "" && !strings.HasPrefix(FoldWidth(value), "[") {
+	if listKeys[fixedKey] && eq != "" && value != "" && (!strings.HasPrefix(FoldWidth(value), "[") || strings.ContainsAny(value, "，、")) {
 		return diag.MsgHintList, []any{fixedKey, fixedKey, listValue(value)}, true
 	}
 	if eq == "＝" {
@@ -253,7 +253,8 @@ var (
 // listValue writes the items of a list typed as a sentence (党建，品牌 or
 // "党建、品牌") as a TOML list.
 func listValue(v string) string {
-	v = strings.Trim(fixValue(v), `"' `)
+	// 【党建，品牌】: the brackets a Chinese input method gives for [ ].
+	v = strings.Trim(fixValue(v), `"' []【】〔〕`)
 	var items []string
 	for _, it := range listSepRe.Split(v, -1) {
 		if it = strings.Trim(it, `"' `); it != "" {
