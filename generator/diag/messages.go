@@ -84,6 +84,7 @@ var (
 	MsgBrokenAnchorHere = Msg{"链接 %q：本页没有这个锚点（#%s 应与本页某个标题的锚点相同）", "link %q: no heading on this page has the anchor #%s"}
 	MsgLinkCloseName    = Msg{"“%s” 找不到（网址中要用正斜杠 /，大小写也要与文件名一致：网站服务器区分大小写）；请写成 %s", "%q leads nowhere (addresses use forward slashes and the file name's exact case: web servers tell upper from lower case); write %s"}
 	MsgSpacedLink       = Msg{"%s 的地址中有空格，网页上不会生成链接或图片，而是原样显示这段文字；请把地址用尖括号括起，写成 %s，或删去文件名中的空格", "the address of %s holds a space, so no link or image is made and the page shows the text as typed; put the address in angle brackets, %s, or take the space out of the file name"}
+	MsgSampleBody       = Msg{"正文中还有新建网站时的示例文字“%s”，生成的网站会原样显示给读者；请改写为实际内容（不需要的示例页面可以删去）", "the text still holds the sample text %q of a new site, which the site shows to readers as it is; rewrite it (or delete a sample page you do not need)"}
 	MsgSampleText       = Msg{"%s 中还有示例文字“%s”，生成的网站会原样显示；请改成本单位的实际名称", "%s still holds the sample text %q, which the site shows as it is; write your own unit's name"}
 	MsgLinkData         = Msg{"图片“%s”是粘贴进来的内嵌数据（data:），网站不会显示它；请把图片另存为文件放到 content/images/ 下，写成 ![说明](/images/文件名.png)", "the image %q is pasted-in data (data:), which the site does not show; save it as a file under content/images/ and write ![text](/images/name.png)"}
 	MsgLinkLocalFile    = Msg{"链接“%s”指向您电脑上的文件，网站上打不开，会被去掉；请把文件复制到 content/files/ 下，写成 [说明](/files/文件名)", "the link %q points at a file on your own computer, which readers cannot open, so it is taken out; copy the file under content/files/ and write [text](/files/name)"}

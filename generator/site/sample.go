@@ -1,6 +1,7 @@
 package site
 
 import (
+	"bytes"
 	"dangjian/generator/textfile"
 	"os"
 	"path/filepath"
@@ -45,8 +46,36 @@ func (s *Site) sampleText(source string) []diag.Problem {
 				probs = append(probs, diag.Warn(p.Path, p.FieldLines[f.key], diag.MsgSampleText, f.key, x))
 			}
 		}
+		if line, x := sampleInBody(p.Body); x != "" {
+			probs = append(probs, diag.Warn(p.Path, p.BodyLine+line, diag.MsgSampleBody, x))
+		}
 	}
 	return probs
+}
+
+// sampleMarks are the words of dangjian init's example pages that no real
+// page says: the example news and unit are published as they are (the
+// home page said "这段文字显示在首页，可以在 content/_index.md 中修改" to
+// every reader), and an officer who fixed their titles left their text.
+var sampleMarks = []string{"这是一条示例动态", "这是一个示例单位", "（示例）"}
+
+// sampleInBody finds the first sample text in a page's Markdown: an XX
+// standing for a name, or one of sampleMarks. line counts from 0.
+func sampleInBody(body []byte) (line int, text string) {
+	if !bytes.Contains(body, []byte("XX")) && !bytes.Contains(body, []byte("ＸＸ")) && !bytes.Contains(body, []byte("示例")) {
+		return 0, ""
+	}
+	for i, l := range bytes.Split(body, []byte("\n")) {
+		if x := sampleRe.Find(l); x != nil {
+			return i, string(x)
+		}
+		for _, m := range sampleMarks {
+			if bytes.Contains(l, []byte(m)) {
+				return i, m
+			}
+		}
+	}
+	return 0, ""
 }
 
 // emptyHonorLists warns about a published 荣誉榜 with no [[honors]] entry:
