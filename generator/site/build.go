@@ -345,6 +345,7 @@ func load(opt Options, t *timer, oneShot bool) (*Site, []diag.Problem) {
 	// An unmasked ID or mobile number must not reach the public site by
 	// accident (publication review, generator/review).
 	probs = append(probs, review.Privacy(s.Published)...)
+	probs = append(probs, s.attachmentPrivacy()...)
 	probs = append(probs, content.Resolve(s.Published, content.ResolveOptions{
 		FileExists: s.staticExists,
 		AssetSize:  s.AssetSize,

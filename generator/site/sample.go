@@ -7,9 +7,11 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
+	"sync"
 
 	"dangjian/generator/config"
 	"dangjian/generator/diag"
+	"dangjian/generator/review"
 )
 
 // sampleRe finds the "XX" that stands for a place or unit in sample text:
@@ -93,5 +95,45 @@ func (s *Site) emptyHonorLists() []diag.Problem {
 		}
 		probs = append(probs, diag.Warn(p.Path, line, diag.MsgHonorNoEntries))
 	}
+	return probs
+}
+
+// attachmentPrivacy checks the text of the attachments under content/
+// (review.AttachmentKinds) for unmasked ID and mobile numbers: a 公示's
+// name list attached as the internal Excel, with every ID number whole,
+// was published without a word while its page was checked.
+func (s *Site) attachmentPrivacy() []diag.Problem {
+	var probs []diag.Problem
+	for _, f := range s.Static {
+		if f.Abs == "" || !review.AttachmentKinds[strings.ToLower(filepath.Ext(f.Rel))] || f.Size > maxAttachmentBytes {
+			continue
+		}
+		probs = append(probs, attachmentFindings(f)...)
+	}
+	return probs
+}
+
+// maxAttachmentBytes is the largest attachment whose text is read.
+const maxAttachmentBytes = 50 << 20
+
+// attachmentChecks keeps each attachment's problems while its size and
+// time are unchanged: serve rebuilds after every save.
+var attachmentChecks sync.Map // photoKey → []diag.Problem
+
+func attachmentFindings(f StaticFile) []diag.Problem {
+	fi, err := os.Stat(f.Abs)
+	if err != nil {
+		return nil
+	}
+	key := photoKey{f.Abs + "\x00" + f.Source, fi.Size(), fi.ModTime()}
+	if v, ok := attachmentChecks.Load(key); ok {
+		return v.([]diag.Problem)
+	}
+	data, err := os.ReadFile(f.Abs)
+	if err != nil {
+		return nil
+	}
+	probs := review.PrivacyInFile(f.Source, data)
+	attachmentChecks.Store(key, probs)
 	return probs
 }

@@ -1,6 +1,8 @@
 package site
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -115,5 +117,33 @@ date = 2025-01-02
 	}
 	if len(got) != 2 {
 		t.Errorf("%d warnings, want 2:\n%s", len(got), all)
+	}
+}
+
+// A 公示 page, masked, with the internal name list attached whole: the
+// build refuses it, naming the attachment; check and serve load the same
+// way. A masked attachment builds.
+func TestAttachmentPrivacyRefused(t *testing.T) {
+	dir := sitetest.Write(t, sitetest.Minimal+`
+-- content/news/gongshi.md --
++++
+title = "公示"
+date = 2025-01-02
+attachments = ["/files/名单.csv"]
++++
+王丽，430528********2341。
+-- content/files/名单.csv --
+姓名,身份证号
+王丽,430528198705062341
+`)
+	_, err := Build(Options{Source: dir})
+	if err == nil || !strings.Contains(err.Error(), "content/files/名单.csv: 附件中有 1 处未遮盖的居民身份证号码") {
+		t.Fatalf("build: %v", err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "content", "files", "名单.csv"), []byte("姓名,身份证号\n王丽,430528********2341\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Build(Options{Source: dir}); err != nil {
+		t.Fatalf("masked: %v", err)
 	}
 }
