@@ -202,7 +202,7 @@ source = "请填写来源"
 	if _, err := os.Stat(filepath.Join(dir, "public", "tags", "2024", "index.html")); err != nil {
 		t.Error("full-width ２０２４ not folded to the tag 2024")
 	}
-	if n := read("news/a/index.html"); !strings.Contains(n, "<th>姓名</th>") || !strings.Contains(n, "<td>市一医院</td>") {
+	if n := read("news/a/index.html"); !strings.Contains(n, "<th>姓名</th>") || !strings.Contains(n, `<td data-label="单位">市一医院</td>`) {
 		t.Error("the table pasted from Word is not a table")
 	}
 	list := read("units/index.html")

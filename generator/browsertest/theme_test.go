@@ -178,3 +178,40 @@ func TestReadAloud(t *testing.T) {
 		}
 	})
 }
+
+// TestBodyTablesAreCards: a table written in a page's text (a 公示, an
+// inspection's results) on a 360 px phone, at the normal and the largest
+// text size, is one card per row, each cell a full-width "列名：内容" line.
+// It was squeezed into its columns: names and phone numbers broke one or
+// two characters a line.
+func TestBodyTablesAreCards(t *testing.T) {
+	t.Parallel()
+	ctx := newTab(t)
+	open(t, ctx, narrow, "/")
+	for _, fs := range []int{0, 2} {
+		setMode(t, ctx, fs, false)
+		t.Run(fmt.Sprintf("fs%d", fs), func(t *testing.T) {
+			open(t, ctx, narrow, "/news/2024-sanhui-yike-choucha/")
+			for _, s := range eval[[]string](t, ctx, inMainScrolls) {
+				t.Error(s)
+			}
+			got := eval[map[string]any](t, ctx, `(() => {
+			  const prose = document.querySelector('main .prose').getBoundingClientRect().width;
+			  // An empty cell is not drawn on a card (td:empty).
+			  const cells = [...document.querySelectorAll('main .prose td')].filter(c => c.getBoundingClientRect().height > 0);
+			  const narrowest = Math.min(...cells.map(c => c.getBoundingClientRect().width));
+			  const label = getComputedStyle(cells[0], '::before').content;
+			  return {n: cells.length, ratio: narrowest / prose, label};
+			})()`)
+			if n, _ := got["n"].(float64); n == 0 {
+				t.Fatal("no table cell on the page")
+			}
+			if r, _ := got["ratio"].(float64); r < 0.6 {
+				t.Errorf("the narrowest cell is %.0f%% of the text's width: the table is squeezed into columns, not cards", r*100)
+			}
+			if l, _ := got["label"].(string); !strings.Contains(l, "单位") {
+				t.Errorf("the first cell is not labelled with its column: %q", l)
+			}
+		})
+	}
+}

@@ -293,3 +293,128 @@ date = 2024-02-01
 		"content/news/a.md:13: 从这里起还有 2 处网页代码不会显示在网页上",
 	)
 }
+
+// Slips of an officer on Windows who copies addresses from where she sees
+// them: the preview's address bar, Explorer (backslashes, a picture's path
+// on her own computer) and this tool's own messages (content/units/a.md).
+// Each was published silently (the preview address) or got a fix that
+// does not work (/../images/…, a /files/ link for a picture, no fix).
+func TestCopiedAddressesGetTheFix(t *testing.T) {
+	dir := writeSite(t, sitetest.Minimal+`
+-- content/images/合影.jpg --
+x
+-- content/news/b.md --
++++
+title = "另一篇"
+date = 2025-01-01
++++
+## 会议精神
+-- content/news/a.md --
++++
+title = "链接"
+date = 2025-01-01
++++
+[预览](http://127.0.0.1:1313/news/b/) [本机](http://localhost:1313/units/fuyou/#概况)
+
+![手机照片](C:\Users\Admin\Pictures\合影.jpg)
+
+![上一级](..\images\合影.jpg)
+
+[单位](content/units/fuyou.md) [另一篇](content\news\b.md) [反斜杠](..\units\fuyou.md)
+
+[好的](../units/fuyou.md) [外网](https://www.example.gov.cn/news/b/)
+`)
+	wantProblems(t, dir, 7,
+		"content/news/a.md:5: 链接“http://127.0.0.1:1313/news/b/”是预览地址（127.0.0.1 是您自己的电脑），读者点开打不开；请写成站内地址 /news/b/",
+		"content/news/a.md:5: 链接“http://localhost:1313/units/fuyou/#概况”是预览地址（localhost 是您自己的电脑），读者点开打不开；请写成站内地址 /units/fuyou/#概况",
+		`content/news/a.md:7: 图片“C:\Users\Admin\Pictures\合影.jpg”是您电脑上的文件，网站上显示不出来；请把图片复制到 content/images/ 下，写成 ![说明](/images/合影.jpg)`,
+		`content/news/a.md:9: “..\images\合影.jpg” 找不到（网址中要用正斜杠 /，大小写也要与文件名一致：网站服务器区分大小写）；请写成 /images/合影.jpg`,
+		`content/news/a.md:11: 链接 "content/units/fuyou.md" 找不到：.md 链接从本页所在的文件夹算起，网址中用正斜杠 /；请写成 ../units/fuyou.md`,
+		`content/news/a.md:11: 链接 "content\\news\\b.md" 找不到：.md 链接从本页所在的文件夹算起，网址中用正斜杠 /；请写成 b.md`,
+		`content/news/a.md:11: 链接 "..\\units\\fuyou.md" 找不到：.md 链接从本页所在的文件夹算起，网址中用正斜杠 /；请写成 ../units/fuyou.md`)
+}
+
+// A portrait photo from a phone is stored on its side with a tag that
+// turns it; the officer's computer follows the tag, old phones do not, and
+// readers saw it lying down without a word. The phone's location in the
+// photo was published silently too. Both are warnings at the picture's
+// line, for an absolute and a relative address alike; an upright photo
+// without a location says nothing.
+func TestPhonePhotoWarns(t *testing.T) {
+	dir := writeSite(t, sitetest.Minimal+`
+-- content/news/a.md --
++++
+title = "活动照片"
+date = 2025-01-01
++++
+![竖拍](/images/IMG_0001.JPG)
+
+![正的](/images/upright.jpg)
+
+![同文件夹](IMG_0001.JPG)
+`)
+	for src, dst := range map[string]string{
+		"portrait-gps.jpg": "content/images/IMG_0001.JPG",
+		"upright.jpg":      "content/images/upright.jpg",
+	} {
+		data, err := os.ReadFile(filepath.Join("testdata", "photos", src))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, d := range []string{dst, strings.Replace(dst, "images", "news/a", 1)} {
+			if err := os.MkdirAll(filepath.Dir(filepath.Join(dir, d)), 0o755); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(filepath.Join(dir, d), data, 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	wantProblems(t, dir, 4,
+		"content/news/a.md:5: 图片 /images/IMG_0001.JPG 是手机竖着拍的照片",
+		"content/news/a.md:5: 图片 /images/IMG_0001.JPG 中记录了拍摄地点",
+		"content/news/a.md:9: 图片 IMG_0001.JPG 是手机竖着拍的照片",
+		"content/news/a.md:9: 图片 IMG_0001.JPG 中记录了拍摄地点")
+}
+
+// A link to this site written as its full address, copied from the
+// browser, was published without a word; opened from an intranet PC or
+// from disk it leads to the internet. It is a warning with the site's own
+// address; links to other sites, and to this host under another path than
+// the site's, say nothing.
+func TestOwnSiteAddressWarns(t *testing.T) {
+	dir := writeSite(t, strings.Replace(sitetest.Minimal, `baseURL = "/"`, `baseURL = "https://dj.anren.gov.cn/dangjian/"`, 1)+`
+-- content/news/b.md --
++++
+title = "另一篇"
+date = 2025-01-01
++++
+正文
+-- content/news/a.md --
++++
+title = "链接"
+date = 2025-01-01
++++
+[另一篇](https://dj.anren.gov.cn/dangjian/news/b/) [单位](HTTP://DJ.anren.gov.cn/dangjian/units/fuyou/#概况)
+
+[委网](https://dj.anren.gov.cn/index.html) [外站](https://www.example.gov.cn/dangjian/news/b/)
+`)
+	got, all := problemsIn(dir)
+	var mine []string
+	for _, g := range got {
+		if strings.HasPrefix(g, "content/news/a.md") {
+			mine = append(mine, g)
+		}
+	}
+	if len(mine) != 2 {
+		t.Errorf("%d problems of a.md, want 2:\n%s", len(mine), all)
+	}
+	for _, want := range []string{
+		"content/news/a.md:5: 链接“https://dj.anren.gov.cn/dangjian/news/b/”写的是本站的完整网址", "请写成站内地址 /news/b/",
+		"content/news/a.md:5: 链接“HTTP://DJ.anren.gov.cn/dangjian/units/fuyou/#概况”写的是本站的完整网址", "请写成站内地址 /units/fuyou/#概况",
+	} {
+		if !strings.Contains(all, want) {
+			t.Errorf("no %q in\n%s", want, all)
+		}
+	}
+}

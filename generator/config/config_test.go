@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf16"
+
+	"dangjian/generator/diag"
 )
 
 func TestParse(t *testing.T) {
@@ -128,5 +130,27 @@ func TestParseUTF16(t *testing.T) {
 	_, probs = Parse(utf16le("title = \"岚江党建\"\r\npagniate = 20\r\n"))
 	if len(probs) != 1 || probs[0].Line != 2 {
 		t.Errorf("a misspelt key on line 2: %v", probs)
+	}
+}
+
+// site.toml saved by Notepad as "ANSI" (GBK on a Chinese Windows) was said
+// to hold an invisible control character, to be deleted: the officer
+// deleted her Chinese title. It is the encoding, at the first Chinese
+// character, with how to save it as UTF-8.
+func TestParseGBK(t *testing.T) {
+	// "# 注释\ntitle = \"县卫健局\"\n" in GBK.
+	gbk := []byte("# \xd7\xa2\xca\xcd\r\ntitle = \"\xcf\xd8\xce\xc0\xbd\xa1\xbe\xd6\"\r\n")
+	_, probs := Parse(gbk)
+	if len(probs) != 1 {
+		t.Fatalf("%v", probs)
+	}
+	zh, en := probs[0].Format(diag.Chinese), probs[0].Format(diag.English)
+	for _, want := range []string{"site.toml:1: 文件不是 UTF-8 编码（本行第 ", "“编码”选为“UTF-8”"} {
+		if !strings.Contains(zh, want) {
+			t.Errorf("no %q in %q", want, zh)
+		}
+	}
+	if !strings.Contains(en, "site.toml:1: file is not UTF-8") {
+		t.Errorf("%q", en)
 	}
 }

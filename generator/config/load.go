@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/BurntSushi/toml"
 
@@ -45,6 +46,12 @@ func Load(source string) (Config, []diag.Problem) {
 // Parse decodes site.toml's bytes.
 func Parse(data []byte) (Config, []diag.Problem) {
 	data = textfile.UTF8(data) // Notepad's "Unicode"
+	// Saved as "ANSI" (GBK): the decoder called the first Chinese
+	// character an invisible control character, to be deleted.
+	if !utf8.Valid(data) {
+		line, col := textfile.InvalidAt(data)
+		return Defaults(), []diag.Problem{diag.New(FileName, line, diag.MsgNotUTF8, col)}
+	}
 	// Notepad and WPS save CRLF. The decoder counts a string cut by "\r"
 	// on the line before, and the usual-slip reader then sees the wrong
 	// line: a title closed with Word's ” got "文本缺少结束的半角双引号" at

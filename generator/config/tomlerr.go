@@ -167,7 +167,7 @@ func typeName(t string) diag.Msg {
 }
 
 var (
-	dateRe      = regexp.MustCompile(`^["']?\s*(\d{4})\s*(?:年|\.|/|-)\s*(\d{1,2})\s*(?:月|\.|/|-)\s*(\d{1,2})\s*(?:日|号)?\s*["']?$`)
+	dateRe      = regexp.MustCompile(`^["']?\s*(\d{4})\s*(?:年|\.|/|-|—|–)\s*(\d{1,2})\s*(?:月|\.|/|-|—|–)\s*(\d{1,2})\s*(?:日|号)?\s*["']?$`)
 	thousandsRe = regexp.MustCompile(`^([+-]?\d{1,3}(?:,\d{3})+)(\.\d+)?$`)
 	unitRe      = regexp.MustCompile(`^([+-]?\d+(?:\.\d+)?)\s*([\p{Han}%％][^#]*)$`)
 )
@@ -191,6 +191,16 @@ func Hint(line string) (diag.Msg, []any, bool) {
 	}
 	value = stripComment(value)
 	fixedKey := FoldWidth(key)
+	// A full-width space (the Chinese input method's space bar) around the
+	// key or "=": TOML reads it as a character of the key.
+	if strings.Contains(quotedRe.ReplaceAllString(line, `""`), "\u3000") && keyRe.MatchString(fixedKey) && eq != "" {
+		return diag.MsgHintIdeoSpace, []any{fixedKey, fixValue(value)}, true
+	}
+	// tags = 党建，品牌: a list written as a sentence. Quoting it, as
+	// for a text, would make one tag of the two.
+	if listKeys[fixedKey] && eq != "" && value != "" && (!strings.HasPrefix(FoldWidth(value), "[") || strings.ContainsAny(value, "，、")) {
+		return diag.MsgHintList, []any{fixedKey, fixedKey, listValue(value)}, true
+	}
 	if eq == "＝" {
 		return diag.MsgHintEquals, []any{fixedKey, fixValue(value)}, true
 	}
@@ -230,6 +240,28 @@ func Hint(line string) (diag.Msg, []any, bool) {
 		return diag.MsgHintQuoteText, []any{key, strconv.Quote(value)}, true
 	}
 	return diag.Msg{}, nil, false
+}
+
+// listKeys are the fields whose value is a list.
+var listKeys = map[string]bool{"tags": true, "units": true, "aliases": true, "featured_brands": true}
+
+var (
+	quotedRe  = regexp.MustCompile(`"[^"]*"`)
+	listSepRe = regexp.MustCompile(`[,，、;；]+`)
+)
+
+// listValue writes the items of a list typed as a sentence (党建，品牌 or
+// "党建、品牌") as a TOML list.
+func listValue(v string) string {
+	// 【党建，品牌】: the brackets a Chinese input method gives for [ ].
+	v = strings.Trim(fixValue(v), `"' []【】〔〕`)
+	var items []string
+	for _, it := range listSepRe.Split(v, -1) {
+		if it = strings.Trim(it, `"' `); it != "" {
+			items = append(items, strconv.Quote(it))
+		}
+	}
+	return "[" + strings.Join(items, ", ") + "]"
 }
 
 // FixBool reads a true/false written as a text or a word ("false", "否")

@@ -71,7 +71,7 @@ func TestHint(t *testing.T) {
 		"investment = 1,280.5": "investment = 1280.5",
 		"members = 80人":        "members = 80",
 		"members = 80 人":       "members = 80",
-		"tags = [\"a\"，\"b\"]": `tags = ["a","b"]`,
+		"tags = [\"a\"，\"b\"]": `tags = ["a", "b"]`,
 		"title：\"测试\"":         `写成 title = "测试"`,
 		"title = 测试":           `写成 title = "测试"`,
 		"source = 市卫健委 # 来源":   `写成 source = "市卫健委"`,
@@ -80,6 +80,19 @@ func TestHint(t *testing.T) {
 		"title: \"测试\" # 标题":   `写成 title = "测试"`,
 		"ｍｅｍｂｅｒｓ：８０":           `写成 members = 80`,
 		"source：“市卫健委”":        `写成 source = "市卫健委"`,
+		// A list typed as a sentence; quoting it as a text (the hint
+		// before) made one tag of the two.
+		"tags = 党建，品牌":        `写成 tags = ["党建", "品牌"]`,
+		"tags = 党建、品牌 # 标签":   `写成 tags = ["党建", "品牌"]`,
+		"units = 县人民医院":       `写成 units = ["县人民医院"]`,
+		"tags = “党建，品牌”":      `写成 tags = ["党建", "品牌"]`,
+		"tags = 【党建，品牌】":      `写成 tags = ["党建", "品牌"]`,
+		`tags = 【"党建", "品牌"】`: `写成 tags = ["党建", "品牌"]`,
+		"date = 2026—12—07":   "写成 date = 2026-12-07",
+		// A full-width space after the key or "=" was reported as an
+		// odd character "　" with no fix.
+		"title\u3000=\u3000\"测试\"": `全角空格（中文输入法打出的空格），请删去或改为半角空格，写成 title = "测试"`,
+		"\u3000date = 2026-12-01":  `写成 date = 2026-12-01`,
 	} {
 		msg, args, ok := Hint(line)
 		if !ok {
@@ -90,7 +103,7 @@ func TestHint(t *testing.T) {
 			t.Errorf("%q: %q, want %q in it", line, got, want)
 		}
 	}
-	for _, line := range []string{"members = 80", "date = 2019-07-01", "title = \"2019年7月1日\"", "# 注释 “”", "[[honors]]", "investment = 1e3", "date = 2019-07-01T10:00:00", "注意：这一行不是字段", "members = 八十", "date = 今天", "draft = 也许"} {
+	for _, line := range []string{"members = 80", "date = 2019-07-01", "title = \"2019年7月1日\"", "# 注释 “”", "[[honors]]", "investment = 1e3", "date = 2019-07-01T10:00:00", "注意：这一行不是字段", "members = 八十", "date = 今天", "draft = 也许", `tags = ["党建", "品牌"]`, `title = "党建　品牌"`} {
 		if msg, args, ok := Hint(line); ok {
 			t.Errorf("%q: unexpected hint %q", line, msg.Text(diag.Chinese, args...))
 		}

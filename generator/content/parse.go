@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"dangjian/generator/textfile"
 	"path"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -49,13 +50,18 @@ func Parse(rel string, data []byte) (*Page, []diag.Problem) {
 	var probs []diag.Problem
 	data = textfile.UTF8(data) // Notepad's "Unicode"
 	if !utf8.Valid(data) {
-		line, col := invalidUTF8At(data)
+		line, col := textfile.InvalidAt(data)
 		return p, []diag.Problem{diag.New(p.Path, line, diag.MsgNotUTF8, col)}
 	}
 	if bytes.IndexByte(data, '\r') >= 0 {
 		data = bytes.ReplaceAll(data, []byte("\r\n"), []byte("\n"))
 	}
 	front, body, frontLine, bodyLine, ok := split(data)
+	if front == nil && ok {
+		if pr, bad := fenceSlip(p.Path, data); bad {
+			return p, []diag.Problem{pr}
+		}
+	}
 	if !ok {
 		return p, []diag.Problem{diag.New(p.Path, 1, diag.MsgFrontUnclosed, unclosedAt(data))}
 	}
@@ -100,29 +106,113 @@ func Parse(rel string, data []byte) (*Page, []diag.Problem) {
 		// A section's landing text is a plain page with the section's kind.
 		p.Unit, p.Brand, p.Model, p.Honor, p.News = nil, nil, nil, nil, nil
 	}
-	for _, k := range f.unknown() {
+	// A news item saved in units/ has only fields every page may have, so
+	// nothing above says a word, and it is published as a unit.
+	if p.Kind == KindUnit && !p.IsIndex && !draft && table["date"] != nil && !hasAnyKey(table, KindKeys[KindUnit]) && len(f.unknown()) == 0 {
+		probs = append(probs, diag.Warn(p.Path, f.lineOf("date"), diag.MsgUnitLooksLikeNews))
+	}
+	if !draft && copiedName(rel) && !(copiedName(p.Section) && len(f.unknown()) > 0) {
+		probs = append(probs, diag.Warn(p.Path, 1, diag.MsgCopiedFile, p.URL))
+	}
+	unknown := f.unknown()
+	if k, ok := folderOfFields(p.Kind, unknown); ok && !p.IsIndex {
+		dir := FolderOfKind(k)
+		first := f.lineOf(unknown[0])
+		for _, key := range unknown[1:] {
+			first = min(first, f.lineOf(key))
+		}
+		if copiedName(p.Section) {
+			// Moving it to news/ would overwrite the page it is a copy of.
+			probs = append(probs, diag.New(p.Path, first, diag.MsgWrongFolderCopy,
+				strings.Join(unknown, "、"), kindNames[k], dir, p.Section))
+			return p, probs
+		}
+		probs = append(probs, diag.New(p.Path, first, diag.MsgWrongFolder,
+			strings.Join(unknown, "、"), kindNames[k], dir, dir))
+		return p, probs
+	}
+	for _, k := range unknown {
 		probs = append(probs, UnknownField(p.Path, f.lineOf(k), k, p.Kind))
 	}
 	return p, probs
 }
 
-// invalidUTF8At returns the line and the column (in characters, from 1) of
-// the first byte of data that is not UTF-8.
-func invalidUTF8At(data []byte) (line, col int) {
-	line, col = 1, 1
-	for len(data) > 0 {
-		r, n := utf8.DecodeRune(data)
-		if r == utf8.RuneError && n <= 1 {
-			return line, col
+func hasAnyKey(table map[string]any, keys []string) bool {
+	for _, k := range keys {
+		if _, ok := table[k]; ok {
+			return true
 		}
-		if r == '\n' {
-			line, col = line+1, 1
-		} else {
-			col++
-		}
-		data = data[n:]
 	}
-	return line, col
+	return false
+}
+
+// fenceSlip finds front matter that is there but not fenced the way the
+// site reads it, which left every field in the text and said only that
+// title was missing: full-width ＋＋＋ (typed with a Chinese input method),
+// a space before +++, or Hugo's YAML between --- lines (title: 标题).
+func fenceSlip(path string, data []byte) (diag.Problem, bool) {
+	lines := strings.Split(string(bytes.TrimPrefix(data, []byte("\ufeff"))), "\n")
+	first := strings.TrimSpace(lines[0])
+	switch {
+	case first == "+++":
+		return diag.New(path, 1, diag.MsgFenceIndented), true
+	case config.FoldWidth(first) == "+++":
+		return diag.New(path, 1, diag.MsgFenceFullWidth, first), true
+	case first == "---":
+		for i, l := range lines[1:] {
+			if strings.TrimSpace(l) == "---" {
+				if i == 0 || !strings.Contains(strings.Join(lines[1:i+1], "\n"), ":") {
+					return diag.Problem{}, false
+				}
+				return diag.New(path, 1, diag.MsgFenceYAML, i+2), true
+			}
+		}
+	}
+	return diag.Problem{}, false
+}
+
+// copiedName reports a path Windows gave a copy: "a - 副本.md", a folder
+// "news - 副本", "a - Copy (2).md". The copy is published as a page of its
+// own, the same text twice, at an address with 副本 in it.
+func copiedName(rel string) bool {
+	return strings.Contains(rel, "副本") || strings.Contains(strings.ToLower(rel), " - copy")
+}
+
+// kindNames are the kinds as the site's menu names them.
+var kindNames = map[Kind]string{KindUnit: "单位", KindBrand: "党建品牌", KindModel: "示范点", KindHonor: "荣誉榜", KindNews: "工作动态"}
+
+// folderOfFields finds the one other kind whose fields the unknown keys of
+// a page all are: a news item saved in units/ (or in a copied folder,
+// "news - 副本") has source and units, which a unit does not. Told field by
+// field that they are unknown, the officer deletes them, and the page is
+// published in the wrong section.
+func folderOfFields(k Kind, unknown []string) (Kind, bool) {
+	if len(unknown) == 0 {
+		return "", false
+	}
+	found := Kind("")
+	for _, s := range Sections {
+		if s.Kind == k {
+			continue
+		}
+		all := AllKeys(s.Kind)
+		own := false
+		for _, key := range unknown {
+			if !slices.Contains(all, key) {
+				own = false
+				break
+			}
+			own = own || slices.Contains(KindKeys[s.Kind], key)
+		}
+		if !own {
+			continue
+		}
+		if found != "" {
+			return "", false
+		}
+		found = s.Kind
+	}
+	return found, found != ""
 }
 
 // UnknownField is an error for a key that is not a field of the kind, with

@@ -100,22 +100,34 @@ func placeholders(path string, table map[string]any, lines keyLines, body []byte
 
 // NormalizeTags makes the ways one tag gets typed one tag: spaces taken out
 // (党建 品牌 is 党建品牌), full-width letters and digits folded (２０２５ is
-// 2025); repeats dropped, first spelling kept.
+// 2025); repeats dropped, first spelling kept. Tags typed in one text with
+// Chinese commas between them (["党建，品牌"], "党建、品牌") are the tags
+// they list: as one tag, 党建,品牌 matched neither.
 func NormalizeTags(tags []string) []string {
 	if len(tags) == 0 {
 		return tags
 	}
 	out := tags[:0:0]
 	seen := map[string]bool{}
-	for _, t := range tags {
-		t = NormalizeTag(t)
-		if t == "" || seen[t] {
-			continue
+	for _, typed := range tags {
+		for _, t := range strings.FieldsFunc(typed, isTagSep) {
+			t = NormalizeTag(t)
+			if t == "" || seen[t] {
+				continue
+			}
+			seen[t] = true
+			out = append(out, t)
 		}
-		seen[t] = true
-		out = append(out, t)
 	}
 	return out
+}
+
+func isTagSep(r rune) bool {
+	switch r {
+	case ',', '，', '、', ';', '；':
+		return true
+	}
+	return false
 }
 
 // NormalizeTag is one tag as NormalizeTags writes it.

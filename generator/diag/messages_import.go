@@ -8,6 +8,8 @@ var (
 	MsgImportODT         = Msg{"这是 OpenDocument 文件（.odt），不能直接导入。请在 WPS、Word 或 LibreOffice 中打开它，另存为 .docx 后再导入", "this is an OpenDocument (.odt) file; save it as .docx first"}
 	MsgImportEncrypted   = Msg{"文件设置了打开密码（已加密），无法读取。请在 Word 或 WPS 中打开它，取消密码（文件 → 信息 → 保护文档 / 文档加密），保存后再导入", "the file is encrypted (it has an opening password); remove the password in Word or WPS, save, and import again"}
 	MsgImportNotFound    = Msg{"找不到这个文件。请检查文件名（含 .docx）是否写对，以及命令是否在文件所在的文件夹中运行；文件名含空格时请用英文引号括起，如 \"督查 通报.docx\"", "no such file; check the name (with .docx) and that you are in its folder; quote a name with spaces, e.g. \"my report.docx\""}
+	MsgImportLockFile    = Msg{"这是 Word 打开文档时自动生成的临时文件（文件名以 ~$ 开头），不是文档本身：请导入文档 %s（最好先在 Word 中保存并关闭它）", "this is the lock file Word makes while a document is open (its name starts with ~$), not the document: import %s (best saved and closed in Word first)"}
+	MsgImportLockSkipped = Msg{"已跳过：这是 Word 打开文档时自动生成的临时文件（文件名以 ~$ 开头），不是文档本身；对应的文档正在 Word 中打开，如有未保存的修改，请保存后重新导入", "skipped: the lock file Word makes while a document is open (its name starts with ~$), not a document; that document is open in Word: if it has unsaved changes, save them and import it again"}
 	MsgImportNotDocx     = Msg{"不是 Word 文档（.docx），无法导入。请在 Word 或 WPS 中另存为 .docx 后再导入", "not a Word document (.docx); save it as .docx in Word or WPS first"}
 	MsgImportBroken      = Msg{"文件已损坏，无法读取（%s）。请在 Word 或 WPS 中打开它，另存为新的 .docx 后再导入", "the file is damaged and cannot be read (%s); open it in Word or WPS and save it as a new .docx"}
 	MsgImportTooBig      = Msg{"文件中的 %s 解压后超过 %d MB，不像正常的文档（可能是恶意构造的压缩包），已拒绝导入", "%s would unpack to more than %d MB; this is not an ordinary document (perhaps a zip bomb), refused"}

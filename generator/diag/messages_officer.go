@@ -22,6 +22,8 @@ var (
 	MsgHintEquals       = Msg{"等号“＝”是全角字符，请改为半角等号，写成 %s = %s", "\"＝\" is a full-width equals sign; write %s = %s"}
 	MsgHintFullWidth    = Msg{"%s 含全角字符（%s），请改为半角，写成 %s = %s", "%s contains full-width characters (%s); write %s = %s"}
 	MsgHintColon        = Msg{"字段名和值之间要用半角等号 =，不用冒号，请写成 %s = %s", "a field name and its value are joined by \"=\", not a colon; write %s = %s"}
+	MsgHintList         = Msg{"%s 是列表，各项用半角双引号括起、半角逗号隔开，外面加方括号，请写成 %s = %s", "%s is a list: each item in double quotes, separated by commas, all in square brackets; write %s = %s"}
+	MsgHintIdeoSpace    = Msg{"本行有全角空格（中文输入法打出的空格），请删去或改为半角空格，写成 %s = %s", "the line holds a full-width space (typed with a Chinese input method); delete it or use a normal space: %s = %s"}
 	MsgHintQuoteText    = Msg{"文本要用半角双引号括起，请写成 %s = %s", "a text goes in double quotes; write %s = %s"}
 	MsgHintBoolWord     = Msg{"%s 要写成 true（是）或 false（否），不加引号，请写成 %s = %s", "%s: write true or false, without quotes: %s = %s"}
 	MsgHintFullWidthKey = Msg{"字段名 %s 含全角字符，请改为半角，写成 %s", "field name %s contains full-width characters; write %s"}

@@ -32,6 +32,7 @@ var (
 	MsgRevEmptyGallery = Msg{Zh: "栏目“%s”（标识墙）还是空的：它展示已发布的党建品牌和单位的标识（logo），现在一个也没有，读者点开是“暂无标识”，检查时算空白栏目。请发布带 logo 的品牌（或给单位加上 logo），或在 site.toml 中删去这个栏目的 [[menu]]", En: "the section %q (the logo gallery) is blank: it shows the logos of published brands and units, and there are none, so readers see 暂无标识 and an inspection counts a blank section. Publish a brand with a logo (or give a unit one), or remove the section's [[menu]] from site.toml"}
 	SugRevEmptyGallery = Msg{Zh: "发布带 logo 的品牌，或删去这个栏目的 [[menu]]", En: "publish a brand with a logo, or remove the section's [[menu]]"}
 	SugRevEmptySection = Msg{Zh: "发布至少一篇，或删去这个栏目的 [[menu]]", En: "publish at least one page, or remove the section's [[menu]]"}
+	SugRevSampleBody   = Msg{Zh: "改写为实际内容，或删去不需要的示例页面", En: "rewrite it, or delete the sample page"}
 	SugRevSample       = Msg{Zh: "改成本单位的实际名称", En: "write your own unit's name"}
 	SugRevHonorEntries = Msg{Zh: "把名单逐条写成 [[honors]]", En: "write each name as an [[honors]] entry"}
 	MsgRevSummary      = Msg{Zh: "审核了 %d 个页面：%d 个错误，%d 个警告", En: "reviewed %d pages: %d errors, %d warnings"}
@@ -41,6 +42,8 @@ var (
 	MsgRevListNoFind   = Msg{Zh: "这一项 [[term]] 没有写要查找的词语：请加一行 find = \"要查找的词语\"，或删去这一项", En: "this [[term]] has no word to find: add a line find = \"the word\", or remove the entry"}
 	MsgRevListSev      = Msg{Zh: "severity = %q 不对：请写 severity = \"error\"（错误，审核不通过）或 severity = \"warning\"（警告）", En: "severity = %q is not one of the two: write severity = \"error\" (fails the review) or severity = \"warning\""}
 	MsgRevListSince    = Msg{Zh: "since = %s 不是日期：请写成 since = 2018-03-27（年-月-日，月和日都写两位，不加引号）", En: "since = %s is not a date: write since = 2018-03-27 (year-month-day, no quotes)"}
+	MsgRevFileID       = Msg{Zh: "附件中有 %d 处未遮盖的居民身份证号码，附件会原样发布，任何人下载都能看到，不能发布：请在 Word 或 Excel 中把它们遮盖为 %s 这样（隐去中间几位）后重新保存，或不发布这个附件", En: "the attachment holds %d unmasked resident ID numbers, and it is published as it is, for anyone to download: mask them in Word or Excel like %s (the middle digits hidden) and save it again, or do not publish it"}
+	MsgRevFilePhone    = Msg{Zh: "附件中有 %d 处未遮盖的手机号码，附件会原样发布，任何人下载都能看到：不是有意公开的，请在 Word 或 Excel 中把它们遮盖为 %s 这样后重新保存；对外公布请用单位座机", En: "the attachment holds %d unmasked mobile numbers, and it is published as it is, for anyone to download: unless meant, mask them in Word or Excel like %s and save it again; publish an office landline instead"}
 	MsgRevBuildID      = Msg{Zh: "第 %d 列有未遮盖的居民身份证号码 %s，不能发布：请遮盖为 %s 或删去（确需公开的，在前一行写 <!-- review:ignore -->）", En: "column %d: an unmasked resident ID number %s must not be published: mask it as %s or remove it (to publish it on purpose, put <!-- review:ignore --> on the line before)"}
 	MsgRevBuildPhone   = Msg{Zh: "第 %d 列有未遮盖的手机号码 %s，不能发布：请遮盖为 %s 或删去（确需公开的，在前一行写 <!-- review:ignore -->）", En: "column %d: an unmasked mobile number %s must not be published: mask it as %s or remove it (to publish it on purpose, put <!-- review:ignore --> on the line before)"}
 	MsgRevSheetTitle   = Msg{Zh: "网站内容发布审核表", En: "Publication review sheet"}

@@ -89,7 +89,15 @@ func Import(files []string, opt Options) ([]*Page, error) {
 	}
 	taken := map[string]bool{}
 	var pages []*Page
+	var locks []string
 	for _, file := range files {
+		// ~$通知.docx is the lock file Word keeps beside a document it has
+		// open, which *.docx picks up: it was refused as no Word document,
+		// with the advice to save it as .docx, and nothing was imported.
+		if strings.HasPrefix(filepath.Base(file), "~$") {
+			locks = append(locks, file)
+			continue
+		}
 		d, err := Convert(file)
 		if err != nil {
 			return nil, err
@@ -100,6 +108,12 @@ func Import(files []string, opt Options) ([]*Page, error) {
 			return nil, err
 		}
 		pages = append(pages, pg)
+	}
+	if len(pages) == 0 && len(locks) > 0 {
+		return nil, fail(locks[0], diag.MsgImportLockFile, strings.TrimPrefix(filepath.Base(locks[0]), "~$"))
+	}
+	for _, l := range locks {
+		pages[0].Warnings = append(pages[0].Warnings, diag.Warn(l, 0, diag.MsgImportLockSkipped))
 	}
 	if err := write(opt.Source, pages); err != nil {
 		return nil, err

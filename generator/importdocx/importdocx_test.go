@@ -241,7 +241,7 @@ func TestGongwen(t *testing.T) {
 	out := publish(t, dir, pg.Rel)
 	html := read(t, out, "news/中共岳阳市卫生计生委党组关于巴陵先锋先行主题实践活动督查的通报/index.html")
 	mustContain(t, "page", html, "中共岳阳市卫生计生委党组关于“巴陵先锋先行”主题实践活动督查的通报",
-		"岳卫党发〔2016〕7号", "<strong>（一）推进不够有力。</strong>", "<td>市卫生监督中心</td>", "<h2 id=")
+		"岳卫党发〔2016〕7号", "<strong>（一）推进不够有力。</strong>", `">市卫生监督中心</td>`, "<h2 id=")
 }
 
 // A 公文 as it is issued: 份号 and 紧急程度 above the red header, a 附件说明,
@@ -1259,5 +1259,39 @@ func TestHonorTableCases(t *testing.T) {
 			}
 			mustContain(t, "warnings", strings.Join(warned, "\n"), c.warn...)
 		})
+	}
+}
+
+// `import *.docx` while a document is open in Word picks up Word's lock
+// file ~$通知.docx: the whole import was refused ("not a Word document,
+// save it as .docx") and nothing was written. The lock file is skipped
+// with a warning; given alone, it is refused with the document to import.
+func TestWordLockFileSkipped(t *testing.T) {
+	dir := sitetest.Write(t, testSite)
+	files := t.TempDir()
+	lock := filepath.Join(files, "~$通知.docx")
+	if err := os.WriteFile(lock, []byte("\x0cAdmin   \x00\x00"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	pages, err := Import([]string{lock, filepath.Join("testdata", "notes.docx")}, Options{Source: dir, Kind: "news", Now: now})
+	if err != nil {
+		t.Fatalf("import with the lock file: %v", err)
+	}
+	if len(pages) != 1 {
+		t.Fatalf("%d pages", len(pages))
+	}
+	var warned bool
+	for _, w := range pages[0].Warnings {
+		if w.Path == lock && w.Msg == diag.MsgImportLockSkipped {
+			warned = true
+		}
+	}
+	if !warned {
+		t.Errorf("the lock file is not said to be skipped: %v", pages[0].Warnings)
+	}
+	_, err = Import([]string{lock}, Options{Source: dir, Kind: "news", Now: now})
+	var p *Problem
+	if !errors.As(err, &p) || p.Msg != diag.MsgImportLockFile || !strings.Contains(p.Format(diag.Chinese), "请导入文档 通知.docx") {
+		t.Errorf("the lock file alone: %v", err)
 	}
 }

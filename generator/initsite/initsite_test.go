@@ -1,7 +1,9 @@
 package initsite
 
 import (
+	"io/fs"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -56,5 +58,36 @@ func TestNewSiteWarnsOfStaleNews(t *testing.T) {
 	}
 	if !stale(made.AddDate(0, 0, 20)) {
 		t.Error("no stale-section warning for news last updated 20 days ago")
+	}
+}
+
+// The text of a new site's pages is shown to readers: the home page said
+// "这段文字显示在首页，可以在 content/_index.md 中修改" and the section pages
+// "新建一个品牌：dangjian new brand 品牌名称". Instructions for the officer
+// belong in the front matter's # comments, which are never published.
+func TestSkeletonTextHasNoInstructions(t *testing.T) {
+	files := Files(false)
+	err := fs.WalkDir(files, "content", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(p, "_index.md") {
+			return err
+		}
+		data, err := fs.ReadFile(files, p)
+		if err != nil {
+			return err
+		}
+		parts := strings.SplitN(string(data), "+++", 3)
+		if len(parts) != 3 {
+			t.Errorf("%s: no front matter", p)
+			return nil
+		}
+		for _, word := range []string{"dangjian", "content/", ".md", "修改", "新建"} {
+			if strings.Contains(parts[2], word) {
+				t.Errorf("%s: the text readers see holds %q:\n%s", p, word, parts[2])
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
 	}
 }

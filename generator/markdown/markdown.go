@@ -171,6 +171,7 @@ func (r *Renderer) render(body []byte, firstLine int, resolve func(string) (stri
 	}
 	res.ReadingMinutes = ReadingMinutes(res.Plain)
 
+	labelTables(doc, body)
 	buf.Reset()
 	if err := r.md.Renderer().Render(buf, body, doc); err != nil {
 		return nil, err
@@ -183,9 +184,13 @@ func (r *Renderer) render(body []byte, firstLine int, resolve func(string) (stri
 // wide table on a phone scrolls inside the article instead of the whole page
 // (and the box can be reached and scrolled with the keyboard).
 func wrapTables(html []byte) []byte {
-	if !bytes.Contains(html, []byte("<table>")) {
+	if !bytes.Contains(html, []byte("<table")) {
 		return bytes.Clone(html)
 	}
+	// Tables labelled for cards on a phone (labelTables) get the theme's
+	// stk box; the mark itself is not published.
+	// The others first: a labelled table is "<table>" only once wrapped.
 	html = bytes.ReplaceAll(html, []byte("<table>"), []byte(`<div class="table-wrap" tabindex="0" role="region" aria-label="表格"><table>`))
+	html = bytes.ReplaceAll(html, []byte(`<table `+stackMark+`="1">`), []byte(`<div class="table-wrap stk" tabindex="0" role="region" aria-label="表格"><table>`))
 	return bytes.ReplaceAll(html, []byte("</table>"), []byte("</table></div>"))
 }

@@ -414,7 +414,7 @@ func TestTablesAndTaskLists(t *testing.T) {
 	res := render(t, Options{}, "| 单位 | 党员 |\n|:---|---:|\n| 医院 | 80 |\n\n- [x] 已完成\n- [ ] 未完成\n")
 	html := string(res.HTML)
 	for _, want := range []string{
-		"<table>", `<th style="text-align:left">单位</th>`, `<td style="text-align:right">80</td>`,
+		"<table>", `<th style="text-align:left">单位</th>`, `<td data-label="党员" style="text-align:right">80</td>`,
 		`<li><input checked="" disabled="" type="checkbox"> 已完成</li>`,
 		`<li><input disabled="" type="checkbox"> 未完成</li>`,
 	} {
@@ -517,8 +517,36 @@ func TestTablesScrollInTheirOwnBox(t *testing.T) {
 		t.Fatal(err)
 	}
 	html := string(res.HTML)
-	if !strings.Contains(html, `<div class="table-wrap" tabindex="0" role="region" aria-label="表格"><table>`) || !strings.Contains(html, "</table></div>") {
+	if !strings.Contains(html, `<div class="table-wrap stk" tabindex="0" role="region" aria-label="表格"><table>`) || !strings.Contains(html, "</table></div>") {
 		t.Errorf("table not wrapped:\n%s", html)
+	}
+}
+
+// A 公示 table on a 360 px phone broke names and phone numbers one
+// character a line: each body cell now carries its column's header as
+// data-label, and the table the theme's stk box, so that it shows as one
+// card per row ("姓名：王丽"), as the honor and /stats/ tables do. A table
+// with an empty header cell keeps its columns (and scrolls in its box).
+func TestTablesBecomeCardsOnPhones(t *testing.T) {
+	src := "| 姓名 | **单位** | 联系电话 |\n|---|---|---|\n| 王丽 | 县人民医院 | 0735-5221234 |\n| 张强 | 县中医院 |\n\n|  | 2025 |\n|---|---|\n| 党员 | 80 |\n"
+	res, err := New(Options{}).Render([]byte(src), 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	html := string(res.HTML)
+	for _, want := range []string{
+		`<div class="table-wrap stk" tabindex="0" role="region" aria-label="表格"><table>` + "\n<thead>\n<tr>\n<th>姓名</th>",
+		`<td data-label="姓名">王丽</td>`, `<td data-label="单位">县人民医院</td>`, `<td data-label="联系电话">0735-5221234</td>`,
+		`<td data-label="姓名">张强</td>`,
+		`<div class="table-wrap" tabindex="0" role="region" aria-label="表格"><table>` + "\n<thead>\n<tr>\n<th></th>",
+		"<td>党员</td>",
+	} {
+		if !strings.Contains(html, want) {
+			t.Errorf("no %q in\n%s", want, html)
+		}
+	}
+	if strings.Contains(html, "data-stk") || strings.Count(html, "<div class=\"table-wrap") != 2 || strings.Count(html, "</table></div>") != 2 {
+		t.Errorf("tables wrapped wrongly:\n%s", html)
 	}
 }
 
@@ -533,8 +561,8 @@ func TestTabSeparatedTable(t *testing.T) {
 	}
 	html := string(res.HTML)
 	for _, want := range []string{
-		"<p>前言</p>", "<th>姓名</th>", "<th>单位</th>", "<td>书记</td>", `<td><a href="/units/fuyou/">市妇幼</a></td>`, "<p>后记</p>",
-		"<pre><code>a\tb\nc\td\n</code></pre>", "<p>单\t行</p>", "<th>甲</th>", "<td>丁</td>",
+		"<p>前言</p>", "<th>姓名</th>", "<th>单位</th>", `<td data-label="职务">书记</td>`, `<td data-label="单位"><a href="/units/fuyou/">市妇幼</a></td>`, "<p>后记</p>",
+		"<pre><code>a\tb\nc\td\n</code></pre>", "<p>单\t行</p>", "<th>甲</th>", `<td data-label="乙">丁</td>`,
 	} {
 		if !strings.Contains(html, want) {
 			t.Errorf("missing %q in:\n%s", want, html)

@@ -1,6 +1,7 @@
 package review
 
 import (
+	"bytes"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -31,9 +32,37 @@ var sampleRe = regexp.MustCompile(`(?i)(?:XX|ＸＸ)\p{Han}+`)
 // quotedRe is a TOML text value on a line of site.toml.
 var quotedRe = regexp.MustCompile(`"((?:[^"\\]|\\.)*)"`)
 
+// bodySampleRe is sample text in a page's text: an XX standing for a place
+// or a body (XX市, XX医院). A 公示 masks names as 张XX同志, which is no
+// sample, so the word after XX must be one of a place or a body.
+var bodySampleRe = regexp.MustCompile(`(?:XX|ＸＸ)(?:市|县|区|省|州|镇|乡|街道|医院|卫生|单位|党委|党支部|委员会|机关|局)\p{Han}*`)
+
+// sampleMarks are the words of dangjian init's example pages that no real
+// page says: an officer who rewrote their titles may have left their text.
+var sampleMarks = []string{"这是一条示例动态", "这是一个示例单位", "（示例）"}
+
+// sampleInBody finds the first sample text in a page's Markdown; line
+// counts from 0.
+func sampleInBody(body []byte) (line int, text string) {
+	if !bytes.Contains(body, []byte("XX")) && !bytes.Contains(body, []byte("ＸＸ")) && !bytes.Contains(body, []byte("示例")) {
+		return 0, ""
+	}
+	for i, l := range bytes.Split(body, []byte("\n")) {
+		if x := bodySampleRe.Find(l); x != nil {
+			return i, string(x)
+		}
+		for _, m := range sampleMarks {
+			if bytes.Contains(l, []byte(m)) {
+				return i, m
+			}
+		}
+	}
+	return 0, ""
+}
+
 // Sample finds sample text left where every reader sees it: the site's
-// title, description and footer in site.toml, and the titles and summaries
-// of pages. Bodies are not read: a 公示 masks names as 张XX.
+// title, description and footer in site.toml, the titles and summaries of
+// pages, and their text.
 func Sample(source string, pages []*content.Page) []Finding {
 	var out []Finding
 	if data, err := os.ReadFile(filepath.Join(source, config.FileName)); err == nil {
@@ -55,6 +84,9 @@ func Sample(source string, pages []*content.Page) []Finding {
 			if x := sampleRe.FindString(f.text); x != "" {
 				out = append(out, siteFinding(p.Path, p.FieldLines[f.key], RuleSample, diag.MsgSampleText, f.key, x).fix(diag.SugRevSample))
 			}
+		}
+		if line, x := sampleInBody(p.Body); x != "" {
+			out = append(out, siteFinding(p.Path, p.BodyLine+line, RuleSample, diag.MsgSampleBody, x).fix(diag.SugRevSampleBody))
 		}
 	}
 	return out

@@ -113,6 +113,9 @@ func Start(opt Options) (*Server, error) {
 		// Markdown results unchanged since the last build or serve are
 		// read, not made again: a second of the start-up at 10,000 pages.
 		MarkdownCache: true,
+		// A photo's EXIF block and an attachment's numbers are read once
+		// while the file is unchanged, not after every save.
+		Memo: &site.FileMemo{},
 	})
 	// Watch before the first build, so that a save during it is not lost.
 	s.w, err = newWatcher(opt.Source, opt.Quiet, func(err error) {

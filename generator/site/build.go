@@ -51,6 +51,9 @@ type Options struct {
 	// for a site that is kept (the watch server), as Build always does
 	// unless NoCache; the caller ends the cache with CloseCache.
 	MarkdownCache bool
+	// Memo, when set, keeps what was read from photos and attachments
+	// across builds (the watch server's).
+	Memo *FileMemo
 }
 
 // Stage is one timed step of the recipe.
@@ -358,6 +361,7 @@ func load(opt Options, t *timer, oneShot bool) (*Site, []diag.Problem) {
 	// An unmasked ID or mobile number must not reach the public site by
 	// accident (publication review, generator/review).
 	probs = append(probs, review.Privacy(s.Published)...)
+	probs = append(probs, s.attachmentPrivacy()...)
 	probs = append(probs, content.Resolve(s.Published, content.ResolveOptions{
 		FileExists: s.staticExists,
 		AssetSize:  s.AssetSize,

@@ -2,7 +2,9 @@ package site
 
 import (
 	"html"
+	"io"
 	"net/url"
+	"os"
 	"path"
 	"regexp"
 	"slices"
@@ -12,6 +14,7 @@ import (
 	"dangjian/generator/config"
 	"dangjian/generator/content"
 	"dangjian/generator/diag"
+	"dangjian/generator/gallery"
 	"dangjian/generator/output"
 	"dangjian/generator/render"
 )
@@ -120,8 +123,9 @@ type checker struct {
 	pageAt   map[string]*content.Page // output path → content page
 	byPath   map[string]*content.Page // content/… path → published page
 	ids      map[string]map[string]bool
-	lists    map[string]bool  // URLs of the pages the build makes itself: lists, taxonomies, home
-	sizes    map[string]int64 // output path → bytes, of content/'s files
+	lists    map[string]bool   // URLs of the pages the build makes itself: lists, taxonomies, home
+	sizes    map[string]int64  // output path → bytes, of content/'s files
+	abs      map[string]string // output path → file on disk, of content/'s files
 	followed int
 	// deps, when kept (LinkCheck): output path → the pages whose #anchor
 	// links were judged against that file's headings or HTML.
@@ -142,6 +146,7 @@ func newChecker(st *Site, out Output, plan []render.Job) *checker {
 		ids:    map[string]map[string]bool{},
 		lists:  map[string]bool{},
 		sizes:  map[string]int64{},
+		abs:    map[string]string{},
 	}
 	// Pages that failed to render (after a content error) still exist as
 	// far as links are concerned: their own error is reported already.
@@ -161,6 +166,9 @@ func newChecker(st *Site, out Output, plan []render.Job) *checker {
 		c.files[f.Rel] = true
 		if f.Size > 0 {
 			c.sizes[f.Rel] = f.Size
+		}
+		if f.Abs != "" {
+			c.abs[f.Rel] = f.Abs
 		}
 	}
 	for _, p := range st.Published {
@@ -200,6 +208,9 @@ func (c *checker) links(p *content.Page) []diag.Problem {
 		if pr, ok := c.link(p, l); ok {
 			probs = append(probs, pr)
 		}
+		if l.Image {
+			probs = append(probs, c.photoMeta(p, l)...)
+		}
 	}
 	// Not a link, but found with them: build, serve and check all say it.
 	// A page pasted from a web page may have hundreds: the first few, then
@@ -220,6 +231,12 @@ func (c *checker) link(p *content.Page, l content.Link) (diag.Problem, bool) {
 	dest := html.UnescapeString(strings.TrimSpace(l.Dest))
 	if hasScheme(dest) && !render.SafeURL(dest) {
 		return droppedLink(p, l, dest), true
+	}
+	if pr, ok := previewLink(p, l, dest); ok {
+		return pr, true
+	}
+	if pr, ok := c.ownSiteLink(p, l, dest); ok {
+		return pr, true
 	}
 	if dest == "" || strings.HasPrefix(dest, "//") || hasScheme(dest) {
 		return diag.Problem{}, false
@@ -242,6 +259,9 @@ func (c *checker) link(p *content.Page, l content.Link) (diag.Problem, bool) {
 	case strings.HasSuffix(strings.ToLower(target), ".md"):
 		u, ok := ResolveMDLink(p.Path, dest, c.byPath)
 		if !ok {
+			if fix, ok := c.mdLinkFix(p.Path, target); ok {
+				return diag.New(p.Path, l.Line, diag.MsgMDLinkFromSite, short(l.Dest), fix), true
+			}
 			return diag.New(p.Path, l.Line, diag.MsgBrokenMDLink, short(l.Dest), mdFile(p.Path, target)), true
 		}
 		if i := strings.IndexByte(u, '#'); i >= 0 {
@@ -279,7 +299,7 @@ func (c *checker) link(p *content.Page, l content.Link) (diag.Problem, bool) {
 			if !strings.HasPrefix(target, "/") && config.HostLike(target) {
 				return diag.New(p.Path, l.Line, diag.MsgLinkNoScheme, short(l.Dest), "https://"+strings.TrimSpace(l.Dest)), true
 			}
-			if fix, ok := c.closeName(abs, target); ok {
+			if fix, ok := c.closeName(p.Path, abs, target); ok {
 				return diag.New(p.Path, l.Line, diag.MsgLinkCloseName, short(l.Dest), fix), true
 			}
 			if l.Image {
@@ -313,18 +333,87 @@ func (c *checker) link(p *content.Page, l content.Link) (diag.Problem, bool) {
 	return diag.New(p.Path, l.Line, diag.MsgBrokenAnchor, short(l.Dest), frag), true
 }
 
+// photoMeta warns of what a phone photo carries that the page does not
+// show as the officer sees it: a portrait photo stored on its side with a
+// turn-me tag, which her computer and new browsers follow and old phones
+// (and old in-app browsers) do not, so readers see it lying down; and the
+// place it was taken, which anyone who saves the photo can read.
+func (c *checker) photoMeta(p *content.Page, l content.Link) []diag.Problem {
+	dest := html.UnescapeString(strings.TrimSpace(l.Dest))
+	if hasScheme(dest) || strings.HasPrefix(dest, "//") {
+		return nil
+	}
+	target := dest
+	if i := strings.IndexAny(target, "?#"); i >= 0 {
+		target = target[:i]
+	}
+	target = unescape(target)
+	if ext := strings.ToLower(path.Ext(target)); ext != ".jpg" && ext != ".jpeg" {
+		return nil
+	}
+	if !strings.HasPrefix(target, "/") {
+		target = path.Join(p.URL, target)
+	}
+	abs := c.abs[strings.TrimPrefix(path.Clean(target), "/")]
+	if abs == "" {
+		return nil
+	}
+	orientation, gps := readPhotoMeta(abs, c.site.Opt.Memo)
+	var probs []diag.Problem
+	if orientation > 1 {
+		probs = append(probs, diag.Warn(p.Path, l.Line, diag.MsgPhotoTurned, short(l.Dest)))
+	}
+	if gps {
+		probs = append(probs, diag.Warn(p.Path, l.Line, diag.MsgPhotoGPS, short(l.Dest)))
+	}
+	return probs
+}
+
+// readPhotoMeta reads the EXIF block at the start of a JPEG file.
+func readPhotoMeta(abs string, memo *FileMemo) (orientation int, gps bool) {
+	fi, err := os.Stat(abs)
+	if err != nil {
+		return 0, false
+	}
+	key := memoKey{"photo", abs, fi.Size(), fi.ModTime()}
+	if v, ok := memo.load(key); ok {
+		m := v.([2]int)
+		return m[0], m[1] == 1
+	}
+	f, err := os.Open(abs)
+	if err != nil {
+		return 0, false
+	}
+	defer f.Close()
+	head := make([]byte, 64<<10)
+	n, _ := io.ReadFull(f, head)
+	orientation, gps = gallery.PhotoMeta(head[:n])
+	m := [2]int{orientation, 0}
+	if gps {
+		m[1] = 1
+	}
+	memo.store(key, m)
+	return orientation, gps
+}
+
 // closeName finds the address a link that leads nowhere was meant to be,
 // for the two slips of a Windows user: backslashes (\images\a.png, as
 // Explorer writes paths) and letters in the wrong case (photo.png for
 // Photo.PNG, which Windows finds and a web server does not).
-func (c *checker) closeName(abs, target string) (string, bool) {
+func (c *checker) closeName(from, abs, target string) (string, bool) {
 	if strings.Contains(target, `\`) {
+		// ..\images\a.png is counted from the page's file, as Explorer
+		// counts it; images\a.png may mean content/images. The address
+		// given is cleaned: /../images/a.png is no way to write it.
 		fixed := strings.ReplaceAll(target, `\`, "/")
+		cands := []string{path.Join("/", fixed)}
 		if !strings.HasPrefix(fixed, "/") {
-			fixed = "/" + fixed
+			cands = append([]string{path.Join("/", path.Dir(strings.TrimPrefix(from, "content/")), fixed)}, cands...)
 		}
-		if _, ok := c.lookup(fixed); ok {
-			return fixed, true
+		for _, cand := range cands {
+			if _, ok := c.lookup(cand); ok {
+				return cand, true
+			}
 		}
 		return "", false
 	}
@@ -366,10 +455,107 @@ func droppedLink(p *content.Page, l content.Link, dest string) diag.Problem {
 	switch {
 	case scheme == "data" && l.Image:
 		return diag.New(p.Path, l.Line, diag.MsgLinkData, shown)
+	case (scheme == "file" || len(scheme) == 1) && l.Image:
+		// The picture is published only once it is among the site's
+		// files: say where, under the name it has on the computer.
+		name := dest[strings.LastIndexAny(dest, `/\`)+1:]
+		if name == "" {
+			name = "文件名.jpg"
+		}
+		return diag.New(p.Path, l.Line, diag.MsgImageLocalFile, shown, name)
 	case scheme == "file" || len(scheme) == 1: // file:///C:/… or C:\…
 		return diag.New(p.Path, l.Line, diag.MsgLinkLocalFile, shown)
 	}
 	return diag.New(p.Path, l.Line, diag.MsgLinkScheme, shown, scheme)
+}
+
+// previewLink is the message for a link copied from the preview's address
+// bar (http://127.0.0.1:1313/news/a/): it works on the officer's computer
+// while serve runs, and on no reader's. The fix is the address's path.
+func previewLink(p *content.Page, l content.Link, dest string) (diag.Problem, bool) {
+	u, err := url.Parse(dest)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") {
+		return diag.Problem{}, false
+	}
+	host := u.Hostname()
+	if host != "localhost" && host != "0.0.0.0" && host != "::1" && !strings.HasPrefix(host, "127.") {
+		return diag.Problem{}, false
+	}
+	fix := u.EscapedPath()
+	if fix == "" {
+		fix = "/"
+	}
+	if unesc, err := url.PathUnescape(fix); err == nil {
+		fix = unesc
+	}
+	if u.Fragment != "" {
+		fix += "#" + u.Fragment
+	}
+	return diag.New(p.Path, l.Line, diag.MsgLinkPreview, short(dest), host, fix), true
+}
+
+// ownSiteLink warns of a link to this site written as its full address
+// (https://dj.example.gov.cn/news/a/, copied from the browser): it leaves
+// the copy being read, so on an intranet PC that opens the site from disk
+// or from the intranet server it leads to the internet, or nowhere.
+func (c *checker) ownSiteLink(p *content.Page, l content.Link, dest string) (diag.Problem, bool) {
+	base, err := url.Parse(c.site.Config.BaseURL)
+	if err != nil || base.Host == "" {
+		return diag.Problem{}, false
+	}
+	u, err := url.Parse(dest)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || !strings.EqualFold(u.Host, base.Host) {
+		return diag.Problem{}, false
+	}
+	rest, ok := strings.CutPrefix(u.EscapedPath(), strings.TrimSuffix(base.EscapedPath(), "/"))
+	if !ok {
+		return diag.Problem{}, false
+	}
+	if rest == "" {
+		rest = "/"
+	}
+	if unesc, err := url.PathUnescape(rest); err == nil {
+		rest = unesc
+	}
+	if u.Fragment != "" {
+		rest += "#" + u.Fragment
+	}
+	return diag.Warn(p.Path, l.Line, diag.MsgLinkOwnSite, short(dest), rest), true
+}
+
+// mdLinkFix finds the page a .md link that leads nowhere was meant to be,
+// for two slips: the path as the officer reads it in messages and
+// Explorer, from the site's folder (content/units/a.md), and backslashes
+// (..\units\a.md). The fix is counted from the page's folder.
+func (c *checker) mdLinkFix(from, target string) (string, bool) {
+	fixed := strings.ReplaceAll(target, `\`, "/")
+	var want string
+	switch {
+	case strings.HasPrefix(fixed, "content/"):
+		want = path.Clean(fixed)
+	case fixed != target && strings.HasPrefix(fixed, "/"):
+		want = path.Join("content", fixed)
+	case fixed != target:
+		want = path.Join(path.Dir(from), fixed)
+	default:
+		return "", false
+	}
+	if c.byPath[want] == nil {
+		return "", false
+	}
+	return relPath(path.Dir(from), want), true
+}
+
+// relPath is the path from folder dir to file target, both slash-separated
+// and relative to the site's folder.
+func relPath(dir, target string) string {
+	d := strings.Split(path.Clean(dir), "/")
+	t := strings.Split(path.Clean(target), "/")
+	i := 0
+	for i < len(d) && i < len(t)-1 && d[i] == t[i] {
+		i++
+	}
+	return strings.Repeat("../", len(d)-i) + strings.Join(t[i:], "/")
 }
 
 // has reports whether the build makes the file at an output path.

@@ -151,6 +151,7 @@ type StaticFile struct {
 	Rel    string // output path
 	Source string // for messages
 	Size   int64  // bytes, for content/'s files (0: the theme's or static/'s)
+	Abs    string // the file on disk, for content/'s files
 	read   func() ([]byte, error)
 }
 
@@ -181,7 +182,7 @@ func collectStatic(th *theme.Theme, cs *content.Site) ([]StaticFile, []diag.Prob
 		add(StaticFile{Rel: f.Rel, Source: f.Source, read: f.Read})
 	}
 	for _, a := range cs.Assets {
-		add(StaticFile{Rel: a.Rel, Source: "content/" + a.Rel, Size: a.Size, read: readFile(a.Abs)})
+		add(StaticFile{Rel: a.Rel, Source: "content/" + a.Rel, Size: a.Size, Abs: a.Abs, read: readFile(a.Abs)})
 	}
 	return out, probs
 }

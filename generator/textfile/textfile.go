@@ -52,3 +52,23 @@ func UTF8(data []byte) []byte {
 	}
 	return out
 }
+
+// InvalidAt returns the line and the column (in characters, from 1) of the
+// first byte of data that is not UTF-8: where a file saved as GBK ("ANSI")
+// has its first Chinese character.
+func InvalidAt(data []byte) (line, col int) {
+	line, col = 1, 1
+	for len(data) > 0 {
+		r, n := utf8.DecodeRune(data)
+		if r == utf8.RuneError && n <= 1 {
+			return line, col
+		}
+		if r == '\n' {
+			line, col = line+1, 1
+		} else {
+			col++
+		}
+		data = data[n:]
+	}
+	return line, col
+}
