@@ -69,7 +69,7 @@ func gather(docs []Doc, order []int, nw int, drop func(id int, body string), dls
 				}
 			}
 			wk.flush()
-			wk.batch, wk.tmp, wk.bocc = nil, nil, nil
+			wk.release()
 		}(ws[i], bounds[i], bounds[i+1])
 	}
 	wg.Wait()
@@ -483,9 +483,40 @@ func (w *worker) index(id int32, d *Doc) {
 		}
 		w.batch = append(w.batch, e)
 	}
+	w.shrinkLocal()
 	if len(w.batch) >= batchEntries && !w.hold {
 		w.flush()
 	}
+}
+
+// bigLocal is the most doc-local grams whose table and scratch a worker
+// keeps for the next doc: a page of a million distinct grams (random
+// characters, a pasted table of codes) made them about 200 MB, held on
+// through the lists' peak.
+const bigLocal = 1 << 16
+
+// shrinkLocal lets the doc-local table and scratch go once a doc has used
+// more than bigLocal of them; the next doc makes small ones again.
+func (w *worker) shrinkLocal() {
+	if len(w.lslots) > 4*bigLocal {
+		w.lslots, w.lgrams = nil, nil
+	}
+	if cap(w.occ) > 4*bigLocal {
+		w.occ, w.next = nil, nil
+	}
+	if cap(w.rs) > 4*bigLocal {
+		w.rs, w.shown = nil, nil
+	}
+}
+
+// release drops what only indexing needs, once the worker's docs are all
+// in its lists: join reads only the grams' states, keys and chunks. The
+// table keeps its counts (tests).
+func (w *worker) release() {
+	w.tab.keys, w.tab.ids = nil, nil
+	w.rs, w.shown, w.lslots, w.lgrams, w.occ, w.next = nil, nil, nil, nil, nil, nil
+	w.cuts, w.lines = nil, nil
+	w.batch, w.tmp, w.bocc = nil, nil, nil
 }
 
 // docNorm is BM25's length normalization of a doc dl characters long
@@ -551,6 +582,13 @@ func (w *worker) flush() {
 		i = j
 	}
 	w.batch, w.bocc = w.batch[:0], w.bocc[:0]
+	// One huge doc made the batch as big as its grams: let it go.
+	if cap(w.batch) > 2*batchEntries {
+		w.batch, w.tmp = nil, nil
+	}
+	if cap(w.bocc) > 2*batchEntries {
+		w.bocc = nil
+	}
 }
 
 // add appends the entries of one gram, in doc order, to its lists.
