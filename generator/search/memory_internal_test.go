@@ -2,6 +2,7 @@ package search
 
 import (
 	"math/rand/v2"
+	"runtime"
 	"strings"
 	"testing"
 	"unsafe"
@@ -68,4 +69,55 @@ func TestHugeDocScratchGoes(t *testing.T) {
 	if len(w.batch) == 0 {
 		t.Fatal("the next doc made no entries")
 	}
+}
+
+// heapPer is the live heap that fn leaves (after a collection), and
+// what it allocated in all, per n.
+func heapPer(n int, fn func()) (held, allocated float64) {
+	var a, b runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&a)
+	fn()
+	runtime.GC()
+	runtime.ReadMemStats(&b)
+	return float64(int64(b.HeapAlloc)-int64(a.HeapAlloc)) / float64(n), float64(b.TotalAlloc-a.TotalAlloc) / float64(n)
+}
+
+// A page of random characters has about two distinct grams a character,
+// nearly all in that doc only, and a worker keeps them all until the lists
+// are joined: its state for such a gram is small (a 3 MB page has two
+// million). It was 120 bytes and a chunk of 16 for a trigram's position.
+func TestWorkerBytesPerGram(t *testing.T) {
+	docs := []Doc{randomDoc(3, 100_000)}
+	dls, avgdl := docLens(docs, []int{0}, 1)
+	var ws []*worker
+	held, _ := heapPer(1, func() { ws = gather(docs, []int{0}, 1, nil, dls, avgdl, nil) })
+	grams := ws[0].tab.n
+	per := held / float64(grams)
+	t.Logf("a worker holds %.0f bytes per distinct gram (%d grams)", per, grams)
+	if per > 64 {
+		t.Errorf("a worker holds %.0f bytes per distinct gram (%d grams)", per, grams)
+	}
+	runtime.KeepAlive(ws)
+}
+
+// Joining the workers' parts makes a list per distinct gram: a list is
+// small, its pieces and first entries come from blocks, and the lists are
+// made once (joinAll). With a list of 136 bytes, its parts allocated one
+// by one and the parts' lists concatenated, joining took 450 bytes per
+// gram, and the lists held 215.
+func TestJoinBytesPerGram(t *testing.T) {
+	docs := []Doc{randomDoc(4, 60_000), randomDoc(5, 60_000)}
+	docs[1].URL = "/news/big2/"
+	order := newestFirst(docs)
+	dls, avgdl := docLens(docs, order, 2)
+	ws := gather(docs, order, 2, nil, dls, avgdl, nil)
+	var lists []list
+	held, allocated := heapPer(1, func() { lists = joinAll(ws, 1000, 2) })
+	n := float64(len(lists))
+	t.Logf("the %d lists hold %.0f bytes a gram; joining allocated %.0f", len(lists), held/n, allocated/n)
+	if held/n > 150 || allocated/n > 450 {
+		t.Errorf("the %d lists hold %.0f bytes a gram; joining allocated %.0f", len(lists), held/n, allocated/n)
+	}
+	runtime.KeepAlive(ws)
 }
