@@ -293,6 +293,9 @@ type worker struct {
 	bocc       []int32
 	// hold keeps every entry in the batch, unflushed (update reads them).
 	hold bool
+	// cutAt is where the cap left the last doc indexed (maxDocGrams): the
+	// position of the first character not read, -1 none.
+	cutAt int32
 }
 
 // lslot is a slot of the doc-local table; one probe reads one cache line.
@@ -417,8 +420,16 @@ func (w *worker) index(id int32, d *Doc) {
 	n := len(rs)
 	shown := w.shownRunes(d, cut)
 	w.lgrams, w.occ, w.next = w.lgrams[:0], w.occ[:0], w.next[:0]
+	w.cutAt = -1
 	for i, r := range rs {
 		if r == 0 {
+			continue
+		}
+		// A character adds up to three grams.
+		if k := len(w.lgrams) + 3; k > maxDocGrams-fieldGrams && (i < cut[1] || k > maxDocGrams) {
+			if w.cutAt < 0 {
+				w.cutAt = int32(i)
+			}
 			continue
 		}
 		wt, band := partWeight[2], uint8(bandField) // fields
@@ -526,6 +537,42 @@ func (w *worker) release() {
 	w.rs, w.shown, w.lslots, w.lgrams, w.occ, w.next = nil, nil, nil, nil, nil, nil
 	w.cuts, w.lines = nil, nil
 	w.batch, w.tmp, w.bocc = nil, nil, nil
+}
+
+// maxDocGrams caps the distinct grams indexed of one doc. The index holds
+// a few hundred bytes per distinct gram of the site until its files are
+// written, and a page of random characters (or a pasted table of codes)
+// has two a character: one of 3 MB took 1.2 GB to build, one of 9 MB more
+// than 4 GB. Prose has fewer (a 3 MB report of repeated paragraphs a few
+// thousand); a page that reaches the cap has the rest of its body left out
+// of the index (Unindexed tells where), not its headings and fields, for
+// which fieldGrams of the cap are kept. Every way a doc is indexed (Write,
+// Update) cuts it the same, so search.js finds what the index holds and no
+// more: a term beyond the cut finds nothing in the doc, one before it is
+// found as before.
+//
+// (Variables so that tests can cut small docs.)
+var (
+	maxDocGrams = 1 << 20
+	fieldGrams  = 1 << 16
+)
+
+// Unindexed reports whether the index leaves part of d's body out
+// (maxDocGrams), and the character of the body (from 0) where that part
+// starts. It indexes d again, so it looks only at a doc long enough to
+// reach the cap.
+func Unindexed(d *Doc) (int, bool) {
+	if 3*d.textLen() <= maxDocGrams-fieldGrams {
+		return 0, false
+	}
+	w := &worker{avgdl: 1, hold: true}
+	w.index(0, d)
+	if w.cutAt < 0 {
+		return 0, false
+	}
+	// (A cut in the headings, after the body: its end.)
+	title := utf8.RuneCountInString(d.Title) + 1
+	return min(max(0, int(w.cutAt)-title), utf8.RuneCountInString(d.Body)), true
 }
 
 // docNorm is BM25's length normalization of a doc dl characters long
