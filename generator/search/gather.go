@@ -642,7 +642,10 @@ func (w *worker) flush() {
 	if cap(w.batch) > 2*batchEntries {
 		w.batch, w.tmp = nil, nil
 	}
-	if cap(w.bocc) > 2*batchEntries {
+	// A batch of common grams has several positions an entry: bocc
+	// goes only when far beyond that (letting it go after every batch
+	// made a 1,000-page index allocate 10% more).
+	if cap(w.bocc) > 16*batchEntries {
 		w.bocc = nil
 	}
 }
