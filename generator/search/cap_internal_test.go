@@ -2,6 +2,7 @@ package search
 
 import (
 	"slices"
+	"strings"
 	"testing"
 
 	"dangjian/generator/output"
@@ -115,4 +116,28 @@ func TestDocGramCapUpdate(t *testing.T) {
 		t.Fatalf("updated %v, %d docs indexed again: the test needs an update", up.Updated, up.Reindexed)
 	}
 	sameFiles(t, "a cut doc edited", want, got)
+}
+
+// Unindexed looks at a doc whose text is not valid UTF-8 by what the index
+// reads: every invalid byte of the body (\x80, counted as no character by
+// textLen) a character of its own, and grams with it.
+func TestUnindexedInvalidUTF8(t *testing.T) {
+	smallCap(t, 4000, 500)
+	var b strings.Builder
+	for _, r := range randomDoc(8, 1100).Body {
+		b.WriteRune(r)
+		b.WriteByte(0x80)
+	}
+	d := Doc{URL: "/news/bad/", Title: "乱码", Kind: "news", Body: b.String()}
+	if 3*d.textLen() > maxDocGrams-fieldGrams {
+		t.Fatalf("textLen %d: the test needs fewer characters counted than the cap's third", d.textLen())
+	}
+	w := &worker{avgdl: 1, hold: true}
+	w.index(0, &d)
+	if w.cutAt < 0 {
+		t.Fatal("the index does not cut the doc: the test needs it cut")
+	}
+	if _, cut := Unindexed(&d); !cut {
+		t.Error("Unindexed: not cut")
+	}
 }

@@ -562,7 +562,14 @@ var (
 // starts. It indexes d again, so it looks only at a doc long enough to
 // reach the cap.
 func Unindexed(d *Doc) (int, bool) {
-	if 3*d.textLen() <= maxDocGrams-fieldGrams {
+	// A character adds up to three grams, and takes a byte or more (an
+	// invalid byte one character); textLen counts characters only for
+	// valid UTF-8.
+	bytes := len(d.Title) + len(d.Body) + 2
+	for _, s := range slices.Concat(d.Headings, d.Fields) {
+		bytes += len(s) + 1
+	}
+	if limit := maxDocGrams - fieldGrams; 3*bytes <= limit || 3*d.textLen() <= limit && d.validUTF8() {
 		return 0, false
 	}
 	w := &worker{avgdl: 1, hold: true}
@@ -573,6 +580,15 @@ func Unindexed(d *Doc) (int, bool) {
 	// (A cut in the headings, after the body: its end.)
 	title := utf8.RuneCountInString(d.Title) + 1
 	return min(max(0, int(w.cutAt)-title), utf8.RuneCountInString(d.Body)), true
+}
+
+func (d *Doc) validUTF8() bool {
+	for _, s := range slices.Concat([]string{d.Title, d.Body}, d.Headings, d.Fields) {
+		if !utf8.ValidString(s) {
+			return false
+		}
+	}
+	return true
 }
 
 // docNorm is BM25's length normalization of a doc dl characters long
