@@ -76,6 +76,7 @@ var (
 	MsgRawHTMLMore       = Msg{"从这里起还有 %d 处网页代码不会显示在网页上（同上）", "%d more pieces of HTML from here on do not show on the page (as above)"}
 	MsgImageNotFound     = Msg{"图片 %q 不存在", "image %q not found"}
 	MsgAliasCollision    = Msg{"别名 %s 与页面 %s 的网址冲突", "alias %s collides with the URL of %s"}
+	MsgSearchCut         = Msg{"这一页正文太长，而且几乎没有重复的字词（像随机编码或码表），站内搜索只收录了正文的前 %d 个字，后面的内容搜索不到（标题、小标题和字段仍可搜索）。全部收录会让生成网站占用过多内存。如需都能搜索，请把这一页拆成几页；编码表请作为附件（如 Excel 文件）上传", "the body of this page is very long and has almost no repeated words (like random codes or a table of codes): the site search indexes only its first %d characters, and the rest cannot be found (its title, headings and fields still can). Indexing all of it would take too much memory to build the site. Split the page into several to make all of it searchable; attach a table of codes as a file (e.g. Excel)"}
 )
 
 // Messages of the check and new commands.

@@ -58,3 +58,16 @@ func BenchmarkWrite(b *testing.B) {
 	b.ReportMetric(float64(st.Files), "files")
 	b.ReportMetric(float64(st.Bytes)/(1<<20), "MB")
 }
+
+// BenchmarkWriteManyDistinct indexes one page of 300,000 random Chinese
+// characters (about 600,000 distinct grams, below the cap): the cost per
+// distinct gram, with its bytes (-benchmem).
+func BenchmarkWriteManyDistinct(b *testing.B) {
+	docs := []Doc{randomDoc(11, 300_000)}
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := Write(docs, &countWriter{}, Options{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -69,7 +69,7 @@ func gather(docs []Doc, order []int, nw int, drop func(id int, body string), dls
 				}
 			}
 			wk.flush()
-			wk.batch, wk.tmp, wk.bocc = nil, nil, nil
+			wk.release()
 		}(ws[i], bounds[i], bounds[i+1])
 	}
 	wg.Wait()
@@ -98,14 +98,31 @@ func docLens(docs []Doc, order []int, nw int) ([]int, float64) {
 
 // gstate is one gram's list as one worker builds it over its docs. The
 // first doc of the list is kept apart (first, firstQ) so that the workers'
-// parts join with one re-encoded gap.
+// parts join with one re-encoded gap. It is small, and a list's chunks are
+// apart (more), because most grams of a page of many distinct grams (random
+// characters, a pasted table of codes) are in that one doc, once: with the
+// chunks in it, at two million such grams a state was 120 bytes and the
+// states 240 MB.
 type gstate struct {
-	first, firstQ int32 // first doc of the list, -1 none, and its score step
-	firstX        int32 // and its band's extra digit (see extra), -1 none
-	prev          int32 // last doc written to the list
-	// The ends of the doc list and the positions, each in a chunk of its
-	// own; the full chunks before them are in the worker's dfull, pfull.
-	docs, pos []byte
+	first  int32 // first doc of the list, -1 none
+	firstX int32 // and its band's extra digit (see extra), -1 none
+	prev   int32 // last doc written to the list
+	// firstPos is the first doc's one position (a trigram that occurs once
+	// there), kept here and not in the chunks; -1: none, or in the chunks.
+	firstPos int32
+	more     int32 // 1 + the index in the worker's more of its chunks; 0 none
+	firstQ   int8  // the first doc's score step
+}
+
+// gramMore is a gram's list past its first doc (gstate): the ends of the
+// doc list and the positions, each in a chunk of its own, and the full
+// chunks before them.
+type gramMore struct {
+	docs, pos    []byte
+	dfull, pfull [][]byte
+	// With spill, a nil full chunk is in its file, at the next of spans[0]
+	// (doc list) or spans[1] (positions).
+	spans *[2][]span
 }
 
 // A list grows in chunks of doubling size that are never copied: growing
@@ -254,17 +271,11 @@ func (t *gramTable) resize(n int) {
 type worker struct {
 	tab   gramTable
 	st    []gstate
-	dfull [][][]byte // gram id → the full chunks of its doc list
-	pfull [][][]byte // gram id → the full chunks of its positions
+	more  []gramMore // gstate.more
 	keys  []gramKey  // gram id → key
 	rs    []rune
 	avgdl float64
-
-	// With spill, a nil full chunk is in its file, at the next of the
-	// gram's dspan (doc list) or pspan (positions); grams with none may be
-	// past their end.
-	spill        *chunkSpill
-	dspan, pspan [][]span
+	spill *chunkSpill
 	// This doc's grams: a table of local indexes, stamped with the doc so
 	// that it needs no clearing, and per local gram its key, weighted term
 	// frequency and occurrences (trigrams: a linked list in occ/next).
@@ -282,6 +293,9 @@ type worker struct {
 	bocc       []int32
 	// hold keeps every entry in the batch, unflushed (update reads them).
 	hold bool
+	// cutAt is where the cap left the last doc indexed (maxDocGrams): the
+	// position of the first character not read, -1 none.
+	cutAt int32
 }
 
 // lslot is a slot of the doc-local table; one probe reads one cache line.
@@ -316,9 +330,7 @@ const (
 )
 
 func (w *worker) newGram(k gramKey) int32 {
-	w.st = append(w.st, gstate{first: -1})
-	w.dfull = append(w.dfull, nil)
-	w.pfull = append(w.pfull, nil)
+	w.st = append(w.st, gstate{first: -1, firstPos: -1})
 	w.keys = append(w.keys, k)
 	return int32(len(w.st) - 1)
 }
@@ -408,8 +420,16 @@ func (w *worker) index(id int32, d *Doc) {
 	n := len(rs)
 	shown := w.shownRunes(d, cut)
 	w.lgrams, w.occ, w.next = w.lgrams[:0], w.occ[:0], w.next[:0]
+	w.cutAt = -1
 	for i, r := range rs {
 		if r == 0 {
+			continue
+		}
+		// A character adds up to three grams.
+		if k := len(w.lgrams) + 3; k > maxDocGrams-fieldGrams && (i < cut[1] || k > maxDocGrams) {
+			if w.cutAt < 0 {
+				w.cutAt = int32(i)
+			}
 			continue
 		}
 		wt, band := partWeight[2], uint8(bandField) // fields
@@ -483,9 +503,92 @@ func (w *worker) index(id int32, d *Doc) {
 		}
 		w.batch = append(w.batch, e)
 	}
+	w.shrinkLocal()
 	if len(w.batch) >= batchEntries && !w.hold {
 		w.flush()
 	}
+}
+
+// bigLocal is the most doc-local grams whose table and scratch a worker
+// keeps for the next doc: a page of a million distinct grams (random
+// characters, a pasted table of codes) made them about 200 MB, held on
+// through the lists' peak.
+const bigLocal = 1 << 16
+
+// shrinkLocal lets the doc-local table and scratch go once a doc has used
+// more than bigLocal of them; the next doc makes small ones again.
+func (w *worker) shrinkLocal() {
+	if len(w.lslots) > 4*bigLocal {
+		w.lslots, w.lgrams = nil, nil
+	}
+	if cap(w.occ) > 4*bigLocal {
+		w.occ, w.next = nil, nil
+	}
+	if cap(w.rs) > 4*bigLocal {
+		w.rs, w.shown = nil, nil
+	}
+}
+
+// release drops what only indexing needs, once the worker's docs are all
+// in its lists: join reads only the grams' states, keys and chunks. The
+// table keeps its counts (tests).
+func (w *worker) release() {
+	w.tab.keys, w.tab.ids = nil, nil
+	w.rs, w.shown, w.lslots, w.lgrams, w.occ, w.next = nil, nil, nil, nil, nil, nil
+	w.cuts, w.lines = nil, nil
+	w.batch, w.tmp, w.bocc = nil, nil, nil
+}
+
+// maxDocGrams caps the distinct grams indexed of one doc. The index holds
+// a few hundred bytes per distinct gram of the site until its files are
+// written, and a page of random characters (or a pasted table of codes)
+// has two a character: one of 3 MB took 1.2 GB to build, one of 9 MB more
+// than 4 GB. Prose has fewer (a 3 MB report of repeated paragraphs a few
+// thousand); a page that reaches the cap has the rest of its body left out
+// of the index (Unindexed tells where), not its headings and fields, for
+// which fieldGrams of the cap are kept. Every way a doc is indexed (Write,
+// Update) cuts it the same, so search.js finds what the index holds and no
+// more: a term beyond the cut finds nothing in the doc, one before it is
+// found as before.
+//
+// (Variables so that tests can cut small docs.)
+var (
+	maxDocGrams = 1 << 20
+	fieldGrams  = 1 << 16
+)
+
+// Unindexed reports whether the index leaves part of d's body out
+// (maxDocGrams), and the character of the body (from 0) where that part
+// starts. It indexes d again, so it looks only at a doc long enough to
+// reach the cap.
+func Unindexed(d *Doc) (int, bool) {
+	// A character adds up to three grams, and takes a byte or more (an
+	// invalid byte one character); textLen counts characters only for
+	// valid UTF-8.
+	bytes := len(d.Title) + len(d.Body) + 2
+	for _, s := range slices.Concat(d.Headings, d.Fields) {
+		bytes += len(s) + 1
+	}
+	if limit := maxDocGrams - fieldGrams; 3*bytes <= limit || 3*d.textLen() <= limit && d.validUTF8() {
+		return 0, false
+	}
+	w := &worker{avgdl: 1, hold: true}
+	w.index(0, d)
+	if w.cutAt < 0 {
+		return 0, false
+	}
+	// (A cut in the headings, after the body: its end.)
+	title := utf8.RuneCountInString(d.Title) + 1
+	return min(max(0, int(w.cutAt)-title), utf8.RuneCountInString(d.Body)), true
+}
+
+func (d *Doc) validUTF8() bool {
+	for _, s := range slices.Concat([]string{d.Title, d.Body}, d.Headings, d.Fields) {
+		if !utf8.ValidString(s) {
+			return false
+		}
+	}
+	return true
 }
 
 // docNorm is BM25's length normalization of a doc dl characters long
@@ -551,20 +654,51 @@ func (w *worker) flush() {
 		i = j
 	}
 	w.batch, w.bocc = w.batch[:0], w.bocc[:0]
+	// One huge doc made the batch as big as its grams: let it go.
+	if cap(w.batch) > 2*batchEntries {
+		w.batch, w.tmp = nil, nil
+	}
+	// A batch of common grams has several positions an entry: bocc
+	// goes only when far beyond that (letting it go after every batch
+	// made a 1,000-page index allocate 10% more).
+	if cap(w.bocc) > 16*batchEntries {
+		w.bocc = nil
+	}
 }
 
 // add appends the entries of one gram, in doc order, to its lists.
 func (w *worker) add(run []entry) {
 	g := w.tab.get(run[0].key, w.newGram)
 	s := &w.st[g]
-	docs, pos, prev := s.docs, s.pos, s.prev
+	var m *gramMore
+	if s.first < 0 {
+		e := &run[0]
+		id := int32(e.docq >> 6)
+		s.first, s.firstQ, s.firstX, s.prev = id, int8(e.docq&15), w.extra(e), id
+		run = run[1:]
+		switch {
+		case e.pos == noPos:
+		case e.pos&onePos != 0:
+			s.firstPos = int32(e.pos &^ onePos)
+		default:
+			m = w.moreOf(s)
+			m.pos = w.appendPos(m.pos, &m.pfull, e)
+			w.spillChunks(m)
+		}
+		if len(run) == 0 {
+			return
+		}
+	}
+	if m == nil {
+		m = w.moreOf(s)
+	}
+	docs, pos, prev := m.docs, m.pos, s.prev
 	d0, p0 := unsafe.SliceData(docs), unsafe.SliceData(pos)
-	dfull, pfull := &w.dfull[g], &w.pfull[g]
-	for _, e := range run {
-		id, q, x := int32(e.docq>>6), int32(e.docq&15), w.extra(&e)
-		if s.first < 0 {
-			s.first, s.firstQ, s.firstX = id, q, x
-		} else if x < 0 {
+	dfull, pfull := &m.dfull, &m.pfull
+	for i := range run {
+		e := &run[i]
+		id, q, x := int32(e.docq>>6), int32(e.docq&15), w.extra(e)
+		if x < 0 {
 			docs = appendChunked(docs, dfull, int(id-prev-1)*steps+int(q))
 		} else {
 			docs = appendChunked(docs, dfull, int(id-prev-1)*steps)
@@ -577,37 +711,54 @@ func (w *worker) add(run []entry) {
 			pos = appendChunked(pos, pfull, 0)
 			pos = appendChunked(pos, pfull, int(e.pos&^onePos))
 		default:
-			c := w.bocc[e.pos]
-			pos = appendChunked(pos, pfull, int(c)-1)
-			last := int32(-1)
-			for _, p := range w.bocc[e.pos+1 : e.pos+1+uint32(c)] {
-				pos = appendChunked(pos, pfull, int(p-last-1))
-				last = p
-			}
+			pos = w.appendPos(pos, pfull, e)
 		}
 	}
-	s.docs, s.pos, s.prev = docs, pos, prev
+	m.docs, m.pos, s.prev = docs, pos, prev
 	// A chunk was filled only if the current one is another: most runs
 	// fill none, and looking at the gram's full chunks costs cache misses.
 	if w.spill != nil && (unsafe.SliceData(docs) != d0 || unsafe.SliceData(pos) != p0) {
-		w.spillChunks(g)
+		w.spillChunks(m)
 	}
 }
 
-// spillChunks writes out gram g's full chunks of minSpill bytes or more.
-func (w *worker) spillChunks(g int32) {
-	d, p := w.dfull[g], w.pfull[g]
+// moreOf returns the chunks of gram state s, making them.
+func (w *worker) moreOf(s *gstate) *gramMore {
+	if s.more == 0 {
+		w.more = append(w.more, gramMore{})
+		s.more = int32(len(w.more))
+	}
+	return &w.more[s.more-1]
+}
+
+// appendPos appends the positions of e, a doc entry with several, to pos.
+func (w *worker) appendPos(pos []byte, full *[][]byte, e *entry) []byte {
+	c := w.bocc[e.pos]
+	pos = appendChunked(pos, full, int(c)-1)
+	last := int32(-1)
+	for _, p := range w.bocc[e.pos+1 : e.pos+1+uint32(c)] {
+		pos = appendChunked(pos, full, int(p-last-1))
+		last = p
+	}
+	return pos
+}
+
+// spillChunks writes out a gram's full chunks of minSpill bytes or more.
+func (w *worker) spillChunks(m *gramMore) {
+	if w.spill == nil {
+		return
+	}
 	ready := func(full [][]byte) bool {
 		return len(full) > 0 && full[len(full)-1] != nil && cap(full[len(full)-1]) >= minSpill
 	}
-	if !ready(d) && !ready(p) {
+	if !ready(m.dfull) && !ready(m.pfull) {
 		return
 	}
-	for int(g) >= len(w.dspan) {
-		w.dspan, w.pspan = append(w.dspan, nil), append(w.pspan, nil)
+	if m.spans == nil {
+		m.spans = new([2][]span)
 	}
-	w.dspan[g] = w.spill.spillFull(d, w.dspan[g])
-	w.pspan[g] = w.spill.spillFull(p, w.pspan[g])
+	m.spans[0] = w.spill.spillFull(m.dfull, m.spans[0])
+	m.spans[1] = w.spill.spillFull(m.pfull, m.spans[1])
 }
 
 // extra is what follows a doc list entry whose gram occurs in the title or

@@ -107,12 +107,12 @@ func shardJobs(jobs *[]job, lists []list, sz sizes, cards func([]byte, *list) ([
 				}
 				b = append(b, '"')
 				var err error
-				if b, err = appendPieces(b, l.docs, l.dspans, l.spill); err != nil {
+				if b, err = appendPieces(b, l.docs, l.dspans(), l.spillFile()); err != nil {
 					return "", nil, err
 				}
 				if l.npos > 0 {
 					b = append(b, '!')
-					if b, err = appendPieces(b, l.pos, l.pspans, l.spill); err != nil {
+					if b, err = appendPieces(b, l.pos, l.pspans(), l.spillFile()); err != nil {
 						return "", nil, err
 					}
 				}
@@ -130,7 +130,7 @@ func shardJobs(jobs *[]job, lists []list, sz sizes, cards func([]byte, *list) ([
 			nbig++
 			bigs = append(bigs, bigEntry{hash(l.gram) >> dirShift, k})
 			for _, kind := range []string{"t", "p"} {
-				pieces, spans, size := l.docs, l.dspans, l.ndoc
+				pieces, spans, size := l.docs, l.dspans(), l.ndoc
 				withPos := kind == "t" && l.npos > 0 && inline(i)
 				if withPos {
 					size += 1 + l.npos
@@ -139,7 +139,7 @@ func shardJobs(jobs *[]job, lists []list, sz sizes, cards func([]byte, *list) ([
 					if l.npos == 0 && !re.lazy(i) || inline(i) {
 						continue
 					}
-					pieces, spans, size = l.pos, l.pspans, l.npos
+					pieces, spans, size = l.pos, l.pspans(), l.npos
 				}
 				name := kind + "/" + strconv.Itoa(h) + "-" + strconv.Itoa(k)
 				// Every long list carries its first results' cards, whether
@@ -172,14 +172,14 @@ func shardJobs(jobs *[]job, lists []list, sz sizes, cards func([]byte, *list) ([
 					b = appendJSONString(b, l.gram)
 					b = append(b[:len(b)-1], ' ')
 					start := len(b)
-					b, err = appendPieces(b, pieces, spans, l.spill)
+					b, err = appendPieces(b, pieces, spans, l.spillFile())
 					if err != nil {
 						return "", nil, err
 					}
 					docs := b[start:]
 					if withPos {
 						b = append(b, '!')
-						if b, err = appendPieces(b, l.pos, l.pspans, l.spill); err != nil {
+						if b, err = appendPieces(b, l.pos, l.pspans(), l.spillFile()); err != nil {
 							return "", nil, err
 						}
 					}

@@ -58,17 +58,17 @@ func TestSpillListsInFile(t *testing.T) {
 	inFile, bytesInFile := 0, 0
 	for i := range kept {
 		a, b := &kept[i], &spilled[i]
-		if len(b.dspans)+len(b.pspans) > 0 {
+		if len(b.dspans())+len(b.pspans()) > 0 {
 			inFile++
 		}
-		for _, sp := range append(b.dspans, b.pspans...) {
+		for _, sp := range append(b.dspans(), b.pspans()...) {
 			bytesInFile += int(sp.n)
 		}
 		for _, part := range []struct {
 			k, s   [][]byte
 			spans  []span
 			nk, ns int
-		}{{a.docs, b.docs, b.dspans, a.ndoc, b.ndoc}, {a.pos, b.pos, b.pspans, a.npos, b.npos}} {
+		}{{a.docs, b.docs, b.dspans(), a.ndoc, b.ndoc}, {a.pos, b.pos, b.pspans(), a.npos, b.npos}} {
 			want := bytes.Join(part.k, nil)
 			got, err := appendPieces(nil, part.s, part.spans, spill)
 			if err != nil {

@@ -543,6 +543,7 @@ func (s *Site) Write(w output.Writer, t *timer) (*Result, []diag.Problem) {
 // WriteSearch writes the search index of every published page.
 func (s *Site) WriteSearch(w output.Writer) []diag.Problem {
 	docs := search.DocsFromPages(s.Render.C.All)
+	warns := searchCuts(s.Render.C.All, docs)
 	s.forgetTexts()
 	opts := search.Options{DropTexts: s.oneShot, SpillLists: s.oneShot}
 	if s.oneShot && s.bodies != nil {
@@ -557,7 +558,7 @@ func (s *Site) WriteSearch(w output.Writer) []diag.Problem {
 			return []diag.Problem{diag.New("search", 0, diag.MsgRender, err)}
 		}
 		s.searchHead = st.Head
-		return nil
+		return warns
 	}
 	// The key is of the docs as they are now, before Write drops their
 	// texts, and of the options that shape the files (not DropTexts).
@@ -572,7 +573,7 @@ func (s *Site) WriteSearch(w output.Writer) []diag.Problem {
 	if err == nil && s.keys.linkSearch(key, rec) {
 		s.searchLinked = true
 		s.searchHead = outputSearchHead(s.Opt.Dest)
-		return nil
+		return warns
 	}
 	var prev *search.Prev
 	pw := &pathWriter{w: w}
@@ -592,7 +593,21 @@ func (s *Site) WriteSearch(w output.Writer) []diag.Problem {
 		}
 		s.keys.nextState = &searchState{prog: prog, key: key, avgdl: st.AvgDL, hashes: byID}
 	}
-	return nil
+	return warns
+}
+
+// searchCuts warns of each page whose body the search index leaves
+// partly out (search.Unindexed): the officer learns why a search does not
+// find what the page says, on every build, whether the index was made
+// anew or kept.
+func searchCuts(pages []*content.Page, docs []search.Doc) []diag.Problem {
+	var probs []diag.Problem
+	for i := range docs {
+		if at, cut := search.Unindexed(&docs[i]); cut {
+			probs = append(probs, diag.Warn(pages[i].Path, 0, diag.MsgSearchCut, at))
+		}
+	}
+	return probs
 }
 
 // Renderer returns a renderer set up for this site's templates, base URL,
