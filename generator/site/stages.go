@@ -230,6 +230,10 @@ func (s *Site) copyStatic(w output.Writer, mn *output.Minifier) []diag.Problem {
 func prepareStatic(rel string, data []byte, mn *output.Minifier) ([]byte, error) {
 	switch strings.ToLower(path.Ext(rel)) {
 	case ".css", ".js":
+		// A picture called x.js is still decoded by an <img src="x.js">.
+		if err := gallery.CheckPicture(data); err != nil {
+			return nil, err
+		}
 		return mn.Bytes(rel, data)
 	}
 	return gallery.PrepareAsset(rel, data)
