@@ -7,8 +7,6 @@ import (
 	"strings"
 	"sync"
 
-	"github.com/BurntSushi/toml"
-
 	"dangjian/generator/config"
 	"dangjian/generator/content"
 	"dangjian/generator/diag"
@@ -132,7 +130,7 @@ func loadLabels(th *theme.Theme, cfg config.Config) (map[string]string, []diag.P
 	if f, ok := th.Lookup(".", "labels.toml"); ok {
 		data, err := f.Read()
 		if err == nil {
-			_, err = toml.Decode(string(data), &labels)
+			_, err = config.DecodeTOML(string(data), &labels)
 		}
 		if err != nil {
 			return labels, []diag.Problem{config.TOMLProblem(f.Source, 0, err)}
