@@ -250,6 +250,9 @@ func MakePlan(ctx context.Context, files []File, t Target) (*Plan, error) {
 		if err != nil {
 			return nil, err
 		}
+		if n, example, refuse := notASite(remote); refuse {
+			return nil, diag.New("", 0, diag.MsgDeployNotASite, t.String(), n, example)
+		}
 		for name := range remote {
 			if !local[name] && !reserved(name) {
 				p.Foreign++
