@@ -21,6 +21,13 @@ func unsafePlace(dir string, slash bool) string {
 		if abs, err := filepath.Abs(dir); err == nil {
 			dir = abs
 		}
+		// A symbolic link committed to the site's repository (deploy-here
+		// → ../../.ssh) is where the files would go.
+		if real, err := filepath.EvalSymlinks(dir); err == nil && real != dir {
+			if p := unsafePlace(real, false); p != "" {
+				return p
+			}
+		}
 		dir = filepath.ToSlash(dir)
 	}
 	parts := strings.Split(strings.Trim(dir, "/"), "/")

@@ -33,6 +33,16 @@ func TestDeployRefusesPlacesThatAreNotForASite(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(home, ".ssh")); err == nil {
 		t.Error("the refused target was made")
 	}
+	// A link in the site folder to an (empty) .ssh.
+	os.MkdirAll(filepath.Join(home, ".ssh"), 0o700)
+	link := filepath.Join(t.TempDir(), "deploy-here")
+	if err := os.Symlink(filepath.Join(home, ".ssh"), link); err != nil {
+		t.Fatal(err)
+	}
+	_, err := Open(context.Background(), link, Config{Home: home})
+	if p := (diag.Problem{}); !errors.As(err, &p) || p.Msg != diag.MsgDeployUnsafePlace {
+		t.Errorf("link to .ssh: got %v, want MsgDeployUnsafePlace", err)
+	}
 
 	src := filepath.Join(t.TempDir(), "public")
 	writeBuild(t, src, map[string]string{"index.html": "x", "authorized_keys": "ssh-ed25519 AAAA attacker"})
