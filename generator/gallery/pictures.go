@@ -14,8 +14,8 @@ import (
 //
 // Besides the formats Go reads (PNG, JPEG, GIF, WebP), it reads the ones
 // browsers decode that Go does not: BMP and ICO/CUR (every browser; an
-// icon may hold a PNG of any size), TIFF, and AVIF/HEIC (ISO media files,
-// sized by their ispe properties and visual sample entries). A 1 KB
+// icon may hold a PNG of any size), TIFF, AVIF/HEIC (ISO media files,
+// sized by their ispe properties and visual sample entries) and JPEG XL. A 1 KB
 // run-length BMP or a 150-byte AVIF can declare 30000×30000 pixels.
 func pictureSize(data []byte) (w, h int64, ok bool) {
 	if cfg, _, err := image.DecodeConfig(bytes.NewReader(data)); err == nil {
@@ -30,6 +30,10 @@ func pictureSize(data []byte) (w, h int64, ok bool) {
 		return tiffSize(data, binary.LittleEndian)
 	case bytes.HasPrefix(data, []byte("MM\x00*")):
 		return tiffSize(data, binary.BigEndian)
+	case bytes.HasPrefix(data, []byte{0xff, 0x0a}):
+		return jxlSize(data[2:])
+	case bytes.HasPrefix(data, jxlContainer):
+		return jxlBoxes(data[len(jxlContainer):])
 	case len(data) >= 12 && string(data[4:8]) == "ftyp":
 		var s isoSizes
 		s.walk(data, 0)
@@ -121,6 +125,86 @@ func iconSize(data []byte) (w, h int64, ok bool) {
 		}
 	}
 	return w, h, ok
+}
+
+// jxlContainer starts a JPEG XL file in its box form; a bare codestream
+// starts FF 0A. Safari 17 and later show both.
+var jxlContainer = []byte("\x00\x00\x00\x0cJXL \x0d\x0a\x87\x0a")
+
+// jxlBoxes finds the codestream of a JPEG XL container: a jxlc box, or
+// the first jxlp box (after its 4-byte index).
+func jxlBoxes(d []byte) (w, h int64, ok bool) {
+	be := binary.BigEndian
+	for len(d) >= 8 {
+		size, hdr := uint64(be.Uint32(d)), uint64(8)
+		if size == 1 && len(d) >= 16 {
+			size, hdr = be.Uint64(d[8:]), 16
+		}
+		if size == 0 || size > uint64(len(d)) {
+			size = uint64(len(d))
+		}
+		if size < hdr {
+			return 0, 0, false
+		}
+		body := d[hdr:size]
+		switch string(d[4:8]) {
+		case "jxlc":
+			if bytes.HasPrefix(body, []byte{0xff, 0x0a}) {
+				return jxlSize(body[2:])
+			}
+		case "jxlp":
+			if len(body) >= 6 && body[4] == 0xff && body[5] == 0x0a {
+				return jxlSize(body[6:])
+			}
+		}
+		d = d[size:]
+	}
+	return 0, 0, false
+}
+
+// jxlSize reads a JPEG XL SizeHeader (bits from the lowest of each byte):
+// a small image's sides count eighths; a large one's sides are up to 2³⁰;
+// the width is often given as a ratio of the height.
+func jxlSize(d []byte) (w, h int64, ok bool) {
+	if len(d) < 9 {
+		return 0, 0, false
+	}
+	pos := 0
+	bits := func(n int) int64 {
+		var v int64
+		for i := range n {
+			v |= int64(d[pos>>3]>>(pos&7)&1) << i
+			pos++
+		}
+		return v
+	}
+	side := func(small bool) int64 {
+		if small {
+			return (bits(5) + 1) * 8
+		}
+		return bits([]int{9, 13, 18, 30}[bits(2)]) + 1
+	}
+	small := bits(1) == 1
+	h = side(small)
+	switch bits(3) {
+	case 0:
+		w = side(small)
+	case 1:
+		w = h
+	case 2:
+		w = h * 12 / 10
+	case 3:
+		w = h * 4 / 3
+	case 4:
+		w = h * 3 / 2
+	case 5:
+		w = h * 16 / 9
+	case 6:
+		w = h * 5 / 4
+	case 7:
+		w = h * 2
+	}
+	return w, h, true
 }
 
 // maxTIFFPages bounds the pages read of a TIFF (a page list may loop).

@@ -84,6 +84,44 @@ func heif(brand string, w, h uint32, sequence bool) []byte {
 	return append(ftyp, box("meta", make([]byte, 4), box("hdlr", make([]byte, 24)), box("iprp", box("ipco", box("ispe", make([]byte, 4), be.AppendUint32(nil, 64), be.AppendUint32(nil, 64)), ispe)))...)
 }
 
+// jxl is a JPEG XL codestream whose SizeHeader says h high and, with ratio
+// 0, w wide (large form: 30-bit sides), or a container holding it in a
+// jxlc or jxlp box.
+func jxl(w, h uint32, ratio int, form string) []byte {
+	var bits []bool
+	put := func(v uint64, n int) {
+		for i := range n {
+			bits = append(bits, v>>i&1 == 1)
+		}
+	}
+	put(0, 1) // not small
+	put(3, 2) // 30 bits
+	put(uint64(h-1), 30)
+	put(uint64(ratio), 3)
+	if ratio == 0 {
+		put(3, 2)
+		put(uint64(w-1), 30)
+	}
+	cs := []byte{0xff, 0x0a}
+	for i := 0; i < len(bits); i += 8 {
+		var c byte
+		for j := 0; j < 8 && i+j < len(bits); j++ {
+			if bits[i+j] {
+				c |= 1 << j
+			}
+		}
+		cs = append(cs, c)
+	}
+	cs = append(cs, make([]byte, 16)...)
+	switch form {
+	case "jxlc":
+		return append(append([]byte(nil), jxlContainer...), append(box("ftyp", []byte("jxl \x00\x00\x00\x00jxl ")), box("jxlc", cs)...)...)
+	case "jxlp":
+		return append(append([]byte(nil), jxlContainer...), append(box("ftyp", []byte("jxl \x00\x00\x00\x00jxl ")), box("jxlp", make([]byte, 4), cs)...)...)
+	}
+	return cs
+}
+
 // A picture of any format a browser decodes is refused over MaxPhotoPixels
 // from its header, whatever its name: a 1 KB BMP, a 150-byte AVIF or an
 // icon holding a PNG declared 30000×30000 (3.6 GB for each reader's
@@ -113,6 +151,11 @@ func TestPictureBombsOfEveryFormat(t *testing.T) {
 		{"anim.avif", heif("avis", 65535, 65535, true), true},
 		{"ok.avif", heif("avif", 4000, 3000, false), false},
 		{"clip.mp4", heif("isom", 3840, 2160, true), false},
+		{"a.jxl", jxl(0, 60000, 1, ""), true},
+		{"wide.jxl", jxl(100000, 3000, 0, "jxlc"), true},
+		{"parts.jxl", jxl(0, 20000, 7, "jxlp"), true},
+		{"photo.jxl", jxl(4000, 3000, 0, ""), false},
+		{"43.jxl", jxl(0, 3000, 3, "jxlc"), false},
 		{"bmw.txt", []byte("BMW 汽车的介绍，共有几段文字。" + string(make([]byte, 40))), false},
 	} {
 		_, err := PrepareAsset("x/"+tc.name, tc.data)
