@@ -61,7 +61,7 @@ func Parse(data []byte) (Config, []diag.Problem) {
 	// it, invisible, into the line it tells the officer to write.
 	data = bytes.TrimPrefix(data, []byte("\ufeff"))
 	cfg := Defaults()
-	md, err := toml.Decode(string(data), &cfg)
+	md, err := DecodeTOML(string(data), &cfg)
 	if err != nil {
 		return Defaults(), []diag.Problem{TOMLProblemSrc(FileName, 0, err, data)}
 	}

@@ -35,6 +35,14 @@ func TOMLProblemIn(outer diag.Msg, path string, err error, src []byte) diag.Prob
 }
 
 func tomlProblem(outer diag.Msg, path string, lineOffset int, err error, src []byte) diag.Problem {
+	var derr *DepthError
+	if errors.As(err, &derr) {
+		inner, n := diag.MsgTOMLNesting, MaxTOMLNesting
+		if derr.Dots {
+			inner, n = diag.MsgTOMLDots, MaxTOMLDots
+		}
+		return diag.New(path, derr.Line+lineOffset, diag.Sentence(outer, inner, n))
+	}
 	line, msg, lastKey := 0, err.Error(), ""
 	var perr toml.ParseError
 	if errors.As(err, &perr) {

@@ -8,6 +8,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/BurntSushi/toml"
+
+	"dangjian/generator/config"
 )
 
 // decodeFront decodes front matter into the table toml.Decode would make.
@@ -24,7 +26,7 @@ func decodeFront(front string) (map[string]any, error) {
 		return t, nil
 	}
 	table := map[string]any{}
-	_, err := toml.Decode(front, &table)
+	_, err := config.DecodeTOML(front, &table)
 	return table, err
 }
 

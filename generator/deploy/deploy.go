@@ -6,6 +6,7 @@
 package deploy
 
 import (
+	"bytes"
 	"context"
 	"crypto/rand"
 	"crypto/sha256"
@@ -224,6 +225,7 @@ type Plan struct {
 	gen         string // the manifest's generation; "" for none
 	journals    int    // journals of gen read
 	read        int64  // bytes of the manifest, journals and pending list read
+	named       int    // paths the manifest, journals and pending list name
 	set         map[string]entry
 	del         []string
 }
@@ -256,6 +258,9 @@ func MakePlan(ctx context.Context, files []File, t Target) (*Plan, error) {
 		remote, err = t.List(ctx)
 		if err != nil {
 			return nil, err
+		}
+		if n, example, refuse := notASite(remote); refuse {
+			return nil, diag.New("", 0, diag.MsgDeployNotASite, t.String(), n, example)
 		}
 		for name := range remote {
 			if !local[name] && !reserved(name) {
@@ -383,8 +388,16 @@ func readManifest(ctx context.Context, t Target, p *Plan) (*manifest, error) {
 	if err != nil {
 		return nil, err
 	}
-	var m manifest
-	if err := json.Unmarshal(data, &m); err != nil || m.Generator != "dangjian" || m.Files == nil {
+	var raw struct {
+		manifest
+		Files json.RawMessage `json:"files"`
+	}
+	err = json.Unmarshal(data, &raw)
+	m := raw.manifest
+	if err == nil && raw.Generator == "dangjian" {
+		m.Files, err = p.decodeEntries(raw.Files)
+	}
+	if err != nil || m.Generator != "dangjian" || m.Files == nil {
 		if err == nil {
 			err = errors.New("not a dangjian manifest")
 		}
@@ -403,7 +416,19 @@ func readManifest(ctx context.Context, t Target, p *Plan) (*manifest, error) {
 			}
 			var j journal
 			if err == nil {
-				err = json.Unmarshal(data, &j)
+				var raw struct {
+					Generator string          `json:"generator"`
+					Set       json.RawMessage `json:"set"`
+					Del       json.RawMessage `json:"del"`
+				}
+				err = json.Unmarshal(data, &raw)
+				j.Generator = raw.Generator
+				if err == nil {
+					j.Set, err = p.decodeEntries(raw.Set)
+				}
+				if err == nil {
+					j.Del, err = p.decodePaths(raw.Del)
+				}
 			}
 			if err == nil && j.Generator != "dangjian" {
 				err = errors.New("not a dangjian journal")
@@ -445,7 +470,13 @@ func readPending(ctx context.Context, t Target, p *Plan) (map[string]bool, error
 	}
 	var pe pending
 	if err == nil {
-		err = json.Unmarshal(data, &pe)
+		var raw struct {
+			Paths json.RawMessage `json:"paths"`
+		}
+		err = json.Unmarshal(data, &raw)
+		if err == nil {
+			pe.Paths, err = p.decodePaths(raw.Paths)
+		}
 	}
 	if err != nil {
 		p.Warnings = append(p.Warnings, diag.Warn("", 0, diag.MsgDeployBadManifest, PendingName, err))
@@ -461,6 +492,84 @@ func readPending(ctx context.Context, t Target, p *Plan) (map[string]bool, error
 		out[name] = true
 	}
 	p.unsafeMore(unsafe)
+	return out, nil
+}
+
+// errTooManyNamed is what the plan says of a manifest, journal or pending
+// list that names more paths than a target may hold.
+var errTooManyNamed = errors.New("列出的路径太多")
+
+// count adds one path named by the target's manifest, journals or pending
+// list. Together they may name no more than maxListed (the most files a
+// target's listing may give): decoded as a whole, a 64 MB manifest of
+// made-up paths ("a1":{},"a2":{} …, 5.6 million of them) took 1.5 GB and
+// two minutes, and planned 5.6 million deletions.
+func (p *Plan) count() error {
+	p.named++
+	if p.named > maxListed {
+		return fmt.Errorf("%w：超过 %d 个", errTooManyNamed, maxListed)
+	}
+	return nil
+}
+
+// decodeEntries decodes a JSON object of path → entry (a manifest's files,
+// a journal's set) one entry at a time, counting each; nil for null or
+// nothing.
+func (p *Plan) decodeEntries(raw json.RawMessage) (map[string]entry, error) {
+	dec := json.NewDecoder(bytes.NewReader(raw))
+	if len(raw) == 0 {
+		return nil, nil
+	}
+	tok, err := dec.Token()
+	if err != nil || tok == nil {
+		return nil, err
+	}
+	if tok != json.Delim('{') {
+		return nil, errors.New("files is not an object")
+	}
+	m := map[string]entry{}
+	for dec.More() {
+		tok, err := dec.Token()
+		if err != nil {
+			return nil, err
+		}
+		if err := p.count(); err != nil {
+			return nil, err
+		}
+		var e entry
+		if err := dec.Decode(&e); err != nil {
+			return nil, err
+		}
+		m[tok.(string)] = e
+	}
+	return m, nil
+}
+
+// decodePaths decodes a JSON list of paths (a journal's deletions, the
+// pending list) one at a time, counting each.
+func (p *Plan) decodePaths(raw json.RawMessage) ([]string, error) {
+	dec := json.NewDecoder(bytes.NewReader(raw))
+	if len(raw) == 0 {
+		return nil, nil
+	}
+	tok, err := dec.Token()
+	if err != nil || tok == nil {
+		return nil, err
+	}
+	if tok != json.Delim('[') {
+		return nil, errors.New("paths is not a list")
+	}
+	var out []string
+	for dec.More() {
+		if err := p.count(); err != nil {
+			return nil, err
+		}
+		var s string
+		if err := dec.Decode(&s); err != nil {
+			return nil, err
+		}
+		out = append(out, s)
+	}
 	return out, nil
 }
 

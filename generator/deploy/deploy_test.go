@@ -601,7 +601,29 @@ func TestHostileManifestIsBounded(t *testing.T) {
 		unsafe  int    // unsafe-path warnings
 		more    bool   // the "N more" warning
 		deletes int
+		listed  int // maxListed for the case; 0: as it is
 	}{
+		// Paths are counted as they are decoded, all files together, up
+		// to maxListed: a 64 MB manifest of 5.6 million made-up paths
+		// took 1.5 GB and two minutes to plan.
+		{name: "manifest naming more paths than a target holds", listed: 50,
+			files: map[string]string{ManifestName: `{"generator":"dangjian","version":1,"files":{` + entries(51, "old/") + `}}`},
+			bad:   ManifestName},
+		{name: "manifest naming as many paths as a target holds", listed: 50,
+			files:   map[string]string{ManifestName: `{"generator":"dangjian","version":1,"files":{` + entries(50, "old/") + `}}`},
+			deletes: 50},
+		{name: "journal deletions over the count", listed: 50,
+			files: map[string]string{
+				ManifestName:        `{"generator":"dangjian","version":1,"gen":"` + gen + `","files":{` + entries(30, "old/") + `}}`,
+				journalName(gen, 1): `{"generator":"dangjian","del":["` + strings.Repeat(`a","`, 20) + `b"]}`,
+			},
+			bad: journalName(gen, 1)},
+		{name: "pending list over the count", listed: 50,
+			files: map[string]string{
+				ManifestName: `{"generator":"dangjian","version":1,"files":{"old/a":{"size":1,"sha256":"x"}}}`,
+				PendingName:  `{"paths":["` + strings.Repeat(`a","`, 49) + `b"]}`,
+			},
+			bad: PendingName, deletes: 1},
 		{name: "many unsafe paths",
 			files:  map[string]string{ManifestName: `{"generator":"dangjian","version":1,"files":{` + entries(100, "../") + `}}`},
 			unsafe: maxUnsafeShown, more: true},
@@ -624,6 +646,11 @@ func TestHostileManifestIsBounded(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
+			if c.listed > 0 {
+				old := maxListed
+				maxListed = c.listed
+				t.Cleanup(func() { maxListed = old })
+			}
 			root := t.TempDir()
 			for name, data := range c.files {
 				if err := os.WriteFile(filepath.Join(root, name), []byte(data), 0o644); err != nil {

@@ -85,6 +85,9 @@ func openSFTP(ctx context.Context, u *url.URL, c Config) (Target, error) {
 	if u.Path == "" || root == "/" {
 		return nil, diag.New("", 0, diag.MsgDeployBadTarget, u.String(), "缺少服务器上的文件夹路径（如 /var/www/dangjian） / no folder path on the server")
 	}
+	if err := checkPlace(redact(u), root, true); err != nil {
+		return nil, err
+	}
 	addr := net.JoinHostPort(host, port)
 
 	knownFile := c.KnownHosts

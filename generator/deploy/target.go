@@ -54,6 +54,9 @@ func Open(ctx context.Context, addr string, c Config) (Target, error) {
 	}
 	scheme, _, found := strings.Cut(addr, "://")
 	if !found {
+		if err := checkPlace(addr, addr, false); err != nil {
+			return nil, err
+		}
 		return openFolder(addr)
 	}
 	u, err := url.Parse(addr)
@@ -67,6 +70,9 @@ func Open(ctx context.Context, addr string, c Config) (Target, error) {
 	case "file":
 		if u.Host != "" && u.Host != "localhost" {
 			return nil, diag.New("", 0, diag.MsgDeployBadTarget, addr, "file:// 地址只能指本机文件夹 / file:// must name a local folder")
+		}
+		if err := checkPlace(addr, filepath.FromSlash(u.Path), false); err != nil {
+			return nil, err
 		}
 		return openFolder(filepath.FromSlash(u.Path))
 	case "sftp":

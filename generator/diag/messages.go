@@ -57,6 +57,7 @@ var (
 	MsgConfigMissing     = Msg{"找不到网站配置文件 site.toml", "site.toml not found"}
 	MsgTemplate          = Msg{"模板错误：%s", "template error: %s"}
 	MsgRender            = Msg{"生成页面时出错：%s", "error while rendering page: %s"}
+	MsgMarkdownFootnotes = Msg{"本页有 %d 条脚注（[^…]: 开头的行，从这一行起）和 %d 处脚注引用，生成时每处引用都要逐条查找脚注，会非常慢，页面未生成。请减少脚注，或把内容拆成几页", "this page has %d footnotes (lines starting [^…]:, from this one) and %d footnote references; each reference is looked up among all footnotes, which would take very long; the page was not made. Use fewer footnotes, or split the page"}
 	MsgMarkdownLinks     = Msg{"从这一行起的一段里有 %d 处“](”后面不是完整的链接地址（缺少右括号 )，或地址中有括号、反斜杠），处理起来会非常慢，页面未生成。请把每个链接写成 [文字](地址)，或在段落之间空一行", "from this line, a paragraph holds %d \"](\" not followed by a whole link address (a missing \")\", or brackets or backslashes in the address), which would take very long to process; the page was not made. Write each link as [text](address), or put blank lines between paragraphs"}
 	MsgMarkdownNesting   = Msg{"这一行开头的引用符号 >、列表符号（- + * 1.）和缩进嵌套了 %d 层，超过上限 %d 层，页面未生成。请删去行首多余的 > 、列表符号或空格（正常文章只嵌套几层）", "this line nests block quotes (>), list markers (- + * 1.) and indentation %d levels deep, more than the limit of %d; the page was not made. Remove the extra >, list markers or spaces at the start of the line (an article nests a few levels)"}
 	MsgSymlinkLoop       = Msg{"符号链接形成循环，已跳过", "symbolic link loop; skipped"}

@@ -50,6 +50,8 @@ var (
 	MsgTOMLTable       = Msg{"表格名写法不对，应写成 [名称] 或 [[名称]]", "a table header is not valid; write [name] or [[name]]"}
 	MsgTOMLRange       = Msg{"数字 %s 太大", "the number %s is too large"}
 	MsgTOMLControl     = Msg{"含有不可见的控制字符，请删去后重新输入这一行", "contains an invisible control character; delete it and retype the line"}
+	MsgTOMLNesting     = Msg{"方括号 [ ] 或花括号 { } 套了超过 %d 层；正常的内容最多两三层，请删去多余的括号（这样的写法会让生成耗尽内存）", "brackets [ ] or braces { } are nested more than %d deep; real content needs two or three levels, remove the extra ones (such nesting runs the build out of memory)"}
+	MsgTOMLDots        = Msg{"这一行括号和引号以外的点号“.”超过 %d 个；键名如 a.b.c 只需两三段，请删去多余的点号，或把含点号的文字用双引号括起（这样的写法会让生成耗尽内存）", "more than %d dots on this line outside quotes; a key like a.b.c needs two or three parts, remove the extra dots or put text with dots in double quotes (such keys run the build out of memory)"}
 	MsgTOMLOther       = Msg{"写法有误，请检查这一行的引号、等号、逗号是否都是半角，文本是否用双引号括起", "%s"}
 	MsgTOMLTypeText    = Msg{"文本", "text"}
 	MsgTOMLTypeInt     = Msg{"整数", "a whole number"}

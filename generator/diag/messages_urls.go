@@ -25,6 +25,8 @@ var (
 	MsgNameTooLong    = Msg{"%s 的值 %q 太长：网址中的一段最多 255 字节（约 85 个汉字），否则无法保存为文件；请改短", "%s %q is too long: one URL segment can have at most 255 bytes (about 85 Chinese characters), or it cannot be saved as a file; shorten it"}
 	MsgURLGenerated   = Msg{"网址 %s 与 dangjian 自动生成的%s 冲突，两者会互相覆盖；请改文件名或设置 slug", "URL %s is where dangjian writes %s; one would replace the other. Rename the file or set slug"}
 	MsgAliasGenerated = Msg{"别名 %s 与 dangjian 自动生成的%s 冲突，会覆盖它；请删除或修改这个别名", "alias %s is where dangjian writes %s and would replace it; remove or change the alias"}
+	MsgFileOverFolder = Msg{"%s 是一个文件，而网站还要把 %s 写进同名的文件夹 /%s/，两者不能同时存在；请给这个文件改名", "%s is a file, but the site also writes %s inside a folder of that name (/%s/); both cannot exist. Rename the file"}
+	MsgFolderOverFile = Msg{"所在的文件夹 /%s/ 与 dangjian 自动生成的%s 同名，两者不能同时存在；请给文件夹改名", "its folder /%s/ has the name of %s, which dangjian writes; both cannot exist. Rename the folder"}
 	MsgCaseCollision  = Msg{"网址 %s 与 %s 只有大小写不同：在 Windows、macOS 等不区分大小写的系统和服务器上两者是同一个文件，会互相覆盖；请改文件名或设置 slug", "URL %s differs from %s only in letter case: on case-insensitive systems and servers (Windows, macOS) they are one file and would replace each other. Rename the file or set slug"}
 )
 

@@ -10,7 +10,6 @@ import (
 	"encoding/hex"
 	"encoding/xml"
 	"errors"
-	"image"
 	"io"
 	"io/fs"
 	"os"
@@ -462,21 +461,27 @@ func WriteFiles(w output.Writer, files []File) error {
 
 // PrepareAsset is for the copier of content/ and static/ files: an SVG is
 // published only sanitized (an SVG opened by itself runs its scripts); a
-// picture over MaxPhotoPixels is refused; every other file passes
-// unchanged.
+// picture over MaxPhotoPixels is refused, whatever its name (browsers
+// sniff pictures by their bytes); every other file passes unchanged.
 func PrepareAsset(rel string, data []byte) ([]byte, error) {
-	switch strings.ToLower(path.Ext(rel)) {
-	case ".svg":
+	if strings.ToLower(path.Ext(rel)) == ".svg" {
 		return Sanitize(data)
-	case ".png", ".jpg", ".jpeg", ".gif", ".webp":
-		// Only the header is read. One the decoders cannot read is left
-		// to the browser, as before: a damaged photo shows as broken.
-		if cfg, _, err := image.DecodeConfig(bytes.NewReader(data)); err == nil &&
-			int64(cfg.Width)*int64(cfg.Height) > MaxPhotoPixels {
-			return nil, &ImageError{Kind: ImagePhoto, W: cfg.Width, H: cfg.Height}
-		}
+	}
+	if err := CheckPicture(data); err != nil {
+		return nil, err
 	}
 	return data, nil
+}
+
+// CheckPicture refuses data that a browser would decode as a picture of
+// more than MaxPhotoPixels. Only the header is read. One no reader here
+// understands is left to the browser, as before: a damaged photo shows
+// as broken.
+func CheckPicture(data []byte) error {
+	if w, h, ok := pictureSize(data); ok && (w > MaxPhotoPixels || h > MaxPhotoPixels || w*h > MaxPhotoPixels) {
+		return &ImageError{Kind: ImagePhoto, W: int(w), H: int(h)}
+	}
+	return nil
 }
 
 // MaxPhotoPixels is the most pixels of a picture published as it is (a

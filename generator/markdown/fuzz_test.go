@@ -35,7 +35,8 @@ func FuzzRender(f *testing.F) {
 		// at a line of the body.
 		var ne *NestingError
 		var le *LinkScanError
-		if errors.As(err, &ne) || errors.As(err, &le) {
+		var fe *FootnoteError
+		if errors.As(err, &ne) || errors.As(err, &le) || errors.As(err, &fe) {
 			if p := Problem("a.md", 1, err); p.Line < 1 || p.Line > 1+strings.Count(string(body), "\n") {
 				t.Errorf("refused at line %d, body has %d lines", p.Line, 1+strings.Count(string(body), "\n"))
 			}

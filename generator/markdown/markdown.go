@@ -122,6 +122,9 @@ func (r *Renderer) render(body []byte, firstLine int, resolve func(string) (stri
 	if err := checkLinkScan(body, firstLine); err != nil {
 		return nil, err
 	}
+	if err := checkFootnotes(body, firstLine); err != nil {
+		return nil, err
+	}
 	ids := newHeadingIDs()
 	pc := parser.NewContext(parser.WithIDs(ids))
 	doc := r.md.Parser().Parse(text.NewReader(body), parser.WithContext(pc))

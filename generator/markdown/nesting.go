@@ -38,6 +38,10 @@ func Problem(path string, bodyLine int, err error) diag.Problem {
 	if errors.As(err, &le) {
 		return diag.New(path, le.Line, diag.MsgMarkdownLinks, le.Count)
 	}
+	var fe *FootnoteError
+	if errors.As(err, &fe) {
+		return diag.New(path, fe.Line, diag.MsgMarkdownFootnotes, fe.Defs, fe.Refs)
+	}
 	return diag.New(path, bodyLine, diag.MsgRender, err)
 }
 

@@ -20,8 +20,6 @@ import (
 	"sync"
 	"time"
 
-	"github.com/BurntSushi/toml"
-
 	"dangjian/generator/config"
 	"dangjian/generator/content"
 	"dangjian/generator/diag"
@@ -287,7 +285,7 @@ func labels(source string, cfg config.Config) map[string]string {
 	if th, err := theme.Open(source, cfg.Theme); err == nil {
 		if f, ok := th.Lookup(".", "labels.toml"); ok {
 			if data, err := f.Read(); err == nil {
-				toml.Decode(string(data), &out)
+				config.DecodeTOML(string(data), &out)
 			}
 		}
 	}

@@ -115,7 +115,7 @@ func LoadRules(source string) (*Rules, error) {
 
 func parseTerms(name, data string, add func(Term)) error {
 	var tf termFile
-	md, err := toml.Decode(data, &tf)
+	md, err := config.DecodeTOML(data, &tf)
 	if err != nil {
 		return config.TOMLProblemIn(diag.MsgRevListTOML, name, err, []byte(data))
 	}

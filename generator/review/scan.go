@@ -152,6 +152,15 @@ func (s *scanner) front() {
 		if skipKeys[key] {
 			continue
 		}
+		// The column of each string is counted on from the last one: a
+		// line of 100,000 tags, counted from the line's start each time,
+		// took 40 s to review.
+		at, atCol := 0, 1
+		col := func(i int) int {
+			atCol += utf8.RuneCountInString(raw[at:i])
+			at = i
+			return atCol
+		}
 		pos := eq + 1
 		for pos < len(raw) {
 			j := strings.IndexAny(raw[pos:], `"'#`)
@@ -167,12 +176,12 @@ func (s *scanner) front() {
 				delim := raw[j : j+3]
 				start := j + 3
 				if end := strings.Index(raw[start:], delim); end >= 0 {
-					s.fieldText(raw, start, start+end, ln, key)
+					s.fieldText(raw[start:start+end], ln, col(start), key)
 					pos = start + end + 3
 					continue
 				}
 				// A multi-line string: one paragraph up to its closing quotes.
-				s.text(raw[start:], ln, 1+utf8.RuneCountInString(raw[:start]), key)
+				s.text(raw[start:], ln, col(start), key)
 				multi, multiKey = delim, key
 				break
 			}
@@ -187,7 +196,7 @@ func (s *scanner) front() {
 			if end > len(raw) {
 				end = len(raw)
 			}
-			s.fieldText(raw, start, end, ln, key)
+			s.fieldText(raw[start:end], ln, col(start), key)
 			pos = end + 1
 		}
 	}
@@ -211,10 +220,9 @@ func isKey(k string) bool {
 	return true
 }
 
-// fieldText reviews raw[start:end], one front matter string on line ln.
-func (s *scanner) fieldText(raw string, start, end, ln int, key string) {
-	col := 1 + utf8.RuneCountInString(raw[:start])
-	text := raw[start:end]
+// fieldText reviews text, one front matter string on line ln from column
+// col.
+func (s *scanner) fieldText(text string, ln, col int, key string) {
 	if key == "doc_number" && s.mode == modeAll {
 		s.docNumberField(text, ln, col)
 	}

@@ -148,6 +148,9 @@ func TestPreviewRefusesOtherSitesPages(t *testing.T) {
 		{"old browser, script of another site", map[string]string{"Referer": "https://evil.example/page.html", "Accept": "*/*"}, 403},
 		{"old browser, other origin", map[string]string{"Origin": "http://localhost:8080"}, 403},
 		{"old browser, own referer", map[string]string{"Referer": own + "/search/?q=x"}, 200},
+		// Another site's page can hide its Referer from an old browser.
+		{"old browser, referrer hidden", map[string]string{"User-Agent": "Mozilla/5.0 (Windows NT 6.1; Trident/7.0; rv:11.0) like Gecko", "Accept": "*/*"}, 403},
+		{"old browser, typed address", map[string]string{"User-Agent": "Mozilla/5.0 (Windows NT 6.1; Trident/7.0; rv:11.0) like Gecko", "Accept": "text/html, application/xhtml+xml, */*"}, 200},
 	} {
 		req, err := http.NewRequest("GET", ts.base+index, nil)
 		if err != nil {

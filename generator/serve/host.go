@@ -106,7 +106,11 @@ func fromOtherSite(r *http.Request) bool {
 		u, err := url.Parse(ref)
 		return err != nil || !strings.EqualFold(u.Host, r.Host)
 	}
-	return false
+	// No Referer either. A page of another site can have an old browser
+	// send none (<meta name="referrer" content="no-referrer">) with its
+	// <script src> of the index; the preview's own pages send theirs. A
+	// program (curl, a test) does not call itself Mozilla.
+	return strings.HasPrefix(r.Header.Get("User-Agent"), "Mozilla/")
 }
 
 // refuse answers a request the preview does not serve, with why, never

@@ -107,7 +107,65 @@ func (s *Site) checkOutputs() []diag.Problem {
 			}
 		}
 	}
+	probs = append(probs, folderCollisions(owners)...)
 	return append(probs, caseCollisions(owners)...)
+}
+
+// folderCollisions reports an output path inside a folder whose name is
+// already a file of the output: a page or alias at /stats.json/ or
+// /favicon.svg/ (stats.json/index.html beside the generated stats.json),
+// content/favicon.svg/a.png beside the theme's favicon.svg, a file
+// static/news beside the news section. The build stopped at writing it,
+// with the system's English "not a directory" and no file or line. The
+// problem goes to the page that took a file's name, else to what is in
+// the folder when it comes from content/ or the file is generated, else
+// (once) to the file of static/ in the way.
+func folderCollisions(owners map[string]outputOwner) []diag.Problem {
+	outs := make([]string, 0, len(owners))
+	for out := range owners {
+		outs = append(outs, out)
+	}
+	sort.Strings(outs)
+	var probs []diag.Problem
+	blocked := map[string]bool{}
+	for _, out := range outs {
+		for i := strings.IndexByte(out, '/'); i >= 0; i = next(out, i) {
+			dir := out[:i]
+			f, ok := owners[dir]
+			if !ok {
+				continue
+			}
+			o := owners[out]
+			url := "/" + strings.TrimSuffix(out, "index.html")
+			fsrc := strings.TrimPrefix(f.what, "文件 ")
+			osrc, fromContent := strings.CutPrefix(o.what, "文件 ")
+			fromContent = fromContent && strings.HasPrefix(osrc, "content/")
+			switch {
+			case o.page != nil && (out == dir+"/index.html" || strings.HasPrefix(fsrc, "/")):
+				if o.field == "aliases" {
+					probs = append(probs, diag.New(o.page.Path, o.page.FieldLines["aliases"], diag.MsgAliasGenerated, url, f.what))
+				} else {
+					probs = append(probs, diag.New(o.page.Path, o.page.FieldLines[o.field], diag.MsgURLGenerated, url, f.what))
+				}
+			case o.page == nil && (fromContent || strings.HasPrefix(fsrc, "/")):
+				probs = append(probs, diag.New(osrc, 0, diag.MsgFolderOverFile, dir, f.what))
+			case !blocked[dir]:
+				blocked[dir] = true
+				probs = append(probs, diag.New(fsrc, 0, diag.MsgFileOverFolder, fsrc, url, dir))
+			}
+			break
+		}
+	}
+	return probs
+}
+
+// next is the index of the '/' after the one at i in s, or -1.
+func next(s string, i int) int {
+	j := strings.IndexByte(s[i+1:], '/')
+	if j < 0 {
+		return -1
+	}
+	return i + 1 + j
 }
 
 // caseCollisions reports output paths equal under case folding. The

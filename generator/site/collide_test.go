@@ -72,6 +72,13 @@ func TestURLCollisions(t *testing.T) {
 		{"page on feed", "-- content/p.md --\n+++\ntitle = \"x\"\nslug = \"search/x\"\n+++\n", "content/p.md:3: 网址 /search/x/ 与 dangjian 自动生成的文件夹 /search/"},
 		{"case", "-- content/news/Case.md --\n+++\ntitle = \"x\"\ndate = 2024-02-01\n+++\n-- content/news/case.md --\n+++\ntitle = \"y\"\ndate = 2024-02-01\n+++\n", "content/news/case.md: 网址 /news/case/ 与 /news/Case/ 只有大小写不同"},
 		{"long slug", "-- content/news/x.md --\n+++\ntitle = \"x\"\ndate = 2024-02-01\nslug = \"" + long + "\"\n+++\n", "content/news/x.md:4: slug 的值 \"" + long + "\" 太长"},
+		// A folder where the output has a file of that name: the build
+		// stopped at writing, with English "not a directory" and no line.
+		{"alias on a data file", alias("/stats.json/"), "content/news/x.md:4: 别名 /stats.json/ 与 dangjian 自动生成的文件 /stats.json 冲突"},
+		{"slug on a theme file", "-- content/p.md --\n+++\ntitle = \"x\"\nslug = \"favicon.svg\"\n+++\n", "content/p.md:3: 网址 /favicon.svg/ 与 dangjian 自动生成的文件 themes/default/static/favicon.svg 冲突"},
+		{"content folder on a theme file", "-- content/favicon.svg/a.txt --\nx\n", "content/favicon.svg/a.txt: 所在的文件夹 /favicon.svg/ 与 dangjian 自动生成的文件 themes/default/static/favicon.svg 同名"},
+		{"static folder on a data file", "-- static/stats.csv/a.txt --\nx\n", "static/stats.csv/a.txt: 所在的文件夹 /stats.csv/ 与 dangjian 自动生成的文件 /stats.csv 同名"},
+		{"static file on a section", "-- static/news --\nx\n", "static/news: static/news 是一个文件，而网站还要把 /news/"},
 		{"long tag", "-- content/news/x.md --\n+++\ntitle = \"x\"\ndate = 2024-02-01\ntags = [\"" + long + "\"]\n+++\n", "content/news/x.md:4: tags 的值"},
 	}
 	for _, tc := range tests {

@@ -224,6 +224,9 @@ func TestPictureBombIsAContentError(t *testing.T) {
 		"content/images/bomb.png": header(30000, 30000),
 		"content/images/big.png":  header(16320, 12240),
 		"static/img/wide.png":     header(100000, 5000),
+		// Browsers sniff a picture by its bytes: the name does not matter.
+		"content/files/notice.txt": header(30000, 30000),
+		"static/js/x.js":           header(30000, 30000),
 	} {
 		os.MkdirAll(filepath.Dir(filepath.Join(dir, name)), 0o755)
 		if err := os.WriteFile(filepath.Join(dir, name), data, 0o644); err != nil {
@@ -234,6 +237,8 @@ func TestPictureBombIsAContentError(t *testing.T) {
 	for _, want := range []string{
 		`content/images/bomb.png: 图片为 30000×30000 像素，超过 25000 万像素的上限`,
 		`static/img/wide.png: 图片为 100000×5000 像素`,
+		`content/files/notice.txt: 图片为 30000×30000 像素`,
+		`static/js/x.js: 图片为 30000×30000 像素`,
 	} {
 		if !strings.Contains(got, want) {
 			t.Errorf("missing %q in:\n%s", want, got)

@@ -7,8 +7,6 @@ import (
 	"strings"
 	"sync"
 
-	"github.com/BurntSushi/toml"
-
 	"dangjian/generator/config"
 	"dangjian/generator/content"
 	"dangjian/generator/diag"
@@ -132,7 +130,7 @@ func loadLabels(th *theme.Theme, cfg config.Config) (map[string]string, []diag.P
 	if f, ok := th.Lookup(".", "labels.toml"); ok {
 		data, err := f.Read()
 		if err == nil {
-			_, err = toml.Decode(string(data), &labels)
+			_, err = config.DecodeTOML(string(data), &labels)
 		}
 		if err != nil {
 			return labels, []diag.Problem{config.TOMLProblem(f.Source, 0, err)}
@@ -231,6 +229,10 @@ func (s *Site) copyStatic(w output.Writer, mn *output.Minifier) []diag.Problem {
 func prepareStatic(rel string, data []byte, mn *output.Minifier) ([]byte, error) {
 	switch strings.ToLower(path.Ext(rel)) {
 	case ".css", ".js":
+		// A picture called x.js is still decoded by an <img src="x.js">.
+		if err := gallery.CheckPicture(data); err != nil {
+			return nil, err
+		}
 		return mn.Bytes(rel, data)
 	}
 	return gallery.PrepareAsset(rel, data)
