@@ -1035,3 +1035,42 @@ func TestStartReadsMarkdownCache(t *testing.T) {
 		t.Fatal("the page edited between the starts is not the new one")
 	}
 }
+
+// TestStopWithSpareConnection: a browser opens connections ahead of its
+// requests (Chromium's preconnect), and an HTTP client may dial one that
+// another's request then does without. Stopping the preview closes such a
+// connection at once: http.Server.Shutdown takes it for busy until it is
+// 5 s old, and Serve gave up after 5 s with "context deadline exceeded"
+// (the officer's Ctrl-C printed it and exited with an error).
+func TestStopWithSpareConnection(t *testing.T) {
+	dir := sitetest.Write(t, testSite)
+	s, err := Start(Options{Source: dir, Port: 0, Log: &syncBuffer{}, Now: fixedNow})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- s.Serve(ctx) }()
+	spare, err := net.Dial("tcp", s.ln.Addr().String())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer spare.Close()
+	// The server accepts in order: once a request on a later connection
+	// is answered, the spare one has been accepted too.
+	resp, err := http.Get(s.URL())
+	if err != nil {
+		t.Fatal(err)
+	}
+	io.Copy(io.Discard, resp.Body)
+	resp.Body.Close()
+	began := time.Now()
+	cancel()
+	if err := <-done; err != nil {
+		t.Fatalf("Serve after %v: %v", time.Since(began).Round(time.Millisecond), err)
+	}
+	t.Logf("stopped in %v", time.Since(began).Round(time.Millisecond))
+	if _, err := spare.Read(make([]byte, 1)); err == nil {
+		t.Error("the spare connection is still open")
+	}
+}
