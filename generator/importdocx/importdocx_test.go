@@ -680,9 +680,9 @@ func TestZipBomb(t *testing.T) {
 				}
 			}
 		}()
-		start, cpu0 := time.Now(), cpuTime()
+		start, cpu0 := time.Now(), sitetest.CPUTime()
 		_, err := Import([]string{file}, Options{Source: dir, Kind: "news", Now: now})
-		took, cpu := time.Since(start), cpuTime()-cpu0
+		took, cpu := time.Since(start), sitetest.CPUTime()-cpu0
 		stop <- true
 		peak := <-peakc
 		runtime.ReadMemStats(&ms)
