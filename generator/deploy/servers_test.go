@@ -52,6 +52,7 @@ func freePort(t *testing.T) string {
 // could not bind is started again on another port.
 func startServer(t *testing.T, command func(port string) *exec.Cmd) string {
 	t.Helper()
+retry:
 	for attempt := 1; ; attempt++ {
 		port := freePort(t)
 		addr := "127.0.0.1:" + port
@@ -73,7 +74,7 @@ func startServer(t *testing.T, command func(port string) *exec.Cmd) string {
 			case <-exited:
 				if attempt < 5 {
 					t.Logf("server on %s exited (port taken?), trying another port:\n%s", addr, logs)
-					goto again
+					continue retry
 				}
 				t.Fatalf("server on %s exited:\n%s", addr, logs)
 			default:
@@ -84,7 +85,6 @@ func startServer(t *testing.T, command func(port string) *exec.Cmd) string {
 			time.Sleep(50 * time.Millisecond)
 		}
 		return addr
-	again:
 	}
 }
 
