@@ -1,7 +1,6 @@
 package deploy
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"os"
@@ -50,19 +49,11 @@ func startS3(t *testing.T) (string, *minio.Client) {
 		missing(t, "no versitygw (go install github.com/versity/versitygw/cmd/versitygw@v1.8.0)")
 	}
 	dir := t.TempDir()
-	addr := "127.0.0.1:" + freePort(t)
-	var logs bytes.Buffer
-	cmd := exec.Command(bin, "--access", testAccessKey, "--secret", testSecretKey, "--port", addr, "--quiet", "posix", dir)
-	cmd.Stdout, cmd.Stderr = &logs, &logs
-	cmd.Env = append(os.Environ(), "ROOT_ACCESS_KEY_ID=", "ROOT_SECRET_ACCESS_KEY=")
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() {
-		cmd.Process.Kill()
-		cmd.Wait()
+	addr := startServer(t, func(port string) *exec.Cmd {
+		cmd := exec.Command(bin, "--access", testAccessKey, "--secret", testSecretKey, "--port", "127.0.0.1:"+port, "--quiet", "posix", dir)
+		cmd.Env = append(os.Environ(), "ROOT_ACCESS_KEY_ID=", "ROOT_SECRET_ACCESS_KEY=")
+		return cmd
 	})
-	waitListening(t, addr, &logs)
 	client, err := minio.New(addr, &minio.Options{Creds: credentials.NewStaticV4(testAccessKey, testSecretKey, ""), Region: "us-east-1", BucketLookup: minio.BucketLookupPath})
 	if err != nil {
 		t.Fatal(err)

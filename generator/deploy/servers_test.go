@@ -10,7 +10,9 @@ import (
 	"os/exec"
 	"os/user"
 	"path/filepath"
+	"strconv"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -41,18 +43,101 @@ func freePort(t *testing.T) string {
 	return fmt.Sprint(l.Addr().(*net.TCPAddr).Port)
 }
 
-// waitListening waits until something accepts connections on addr.
-func waitListening(t *testing.T, addr string, logs *bytes.Buffer) {
+// startServer starts the server that command(port) makes on a free port
+// of 127.0.0.1, stopped at the end of the test, and returns its address
+// once that process listens there. freePort's port is free only as it
+// closes it: another test may take it before the server binds it, and
+// then the server exits and a test talked to the other one (and hung).
+// So the listening socket must be the server's own, and a server that
+// could not bind is started again on another port.
+func startServer(t *testing.T, command func(port string) *exec.Cmd) string {
 	t.Helper()
-	deadline := time.Now().Add(20 * time.Second)
-	for time.Now().Before(deadline) {
-		if c, err := net.DialTimeout("tcp", addr, time.Second); err == nil {
-			c.Close()
-			return
+retry:
+	for attempt := 1; ; attempt++ {
+		port := freePort(t)
+		addr := "127.0.0.1:" + port
+		logs := &syncBuffer{}
+		cmd := command(port)
+		cmd.Stdout, cmd.Stderr = logs, logs
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
 		}
-		time.Sleep(50 * time.Millisecond)
+		exited := make(chan struct{})
+		go func() { cmd.Wait(); close(exited) }()
+		t.Cleanup(func() {
+			cmd.Process.Kill()
+			<-exited
+		})
+		deadline := time.Now().Add(20 * time.Second)
+		for !listensOn(cmd.Process.Pid, port) {
+			select {
+			case <-exited:
+				if attempt < 5 {
+					t.Logf("server on %s exited (port taken?), trying another port:\n%s", addr, logs)
+					continue retry
+				}
+				t.Fatalf("server on %s exited:\n%s", addr, logs)
+			default:
+			}
+			if time.Now().After(deadline) {
+				t.Fatalf("server on %s did not start:\n%s", addr, logs)
+			}
+			time.Sleep(50 * time.Millisecond)
+		}
+		return addr
 	}
-	t.Fatalf("server on %s did not start:\n%s", addr, logs)
+}
+
+// listensOn reports whether process pid holds a socket listening on
+// 127.0.0.1:port (or on all addresses), from Linux's /proc; elsewhere,
+// whether anything accepts connections there.
+func listensOn(pid int, port string) bool {
+	tcp, err := os.ReadFile("/proc/net/tcp")
+	if err != nil {
+		c, err := net.DialTimeout("tcp", "127.0.0.1:"+port, time.Second)
+		if err == nil {
+			c.Close()
+		}
+		return err == nil
+	}
+	p, _ := strconv.Atoi(port)
+	inodes := map[string]bool{}
+	for _, line := range strings.Split(string(tcp), "\n")[1:] {
+		// sl local_address rem_address st tx:rx tr:when retrnsmt uid timeout inode
+		f := strings.Fields(line)
+		if len(f) < 10 || f[3] != "0A" { // LISTEN
+			continue
+		}
+		if a, b, _ := strings.Cut(f[1], ":"); b == fmt.Sprintf("%04X", p) && (a == "0100007F" || a == "7F000001" || a == "00000000") { // 127.0.0.1 in either byte order, or any
+			inodes["socket:["+f[9]+"]"] = true
+		}
+	}
+	fds, _ := filepath.Glob(fmt.Sprintf("/proc/%d/fd/*", pid))
+	for _, fd := range fds {
+		if link, err := os.Readlink(fd); err == nil && inodes[link] {
+			return true
+		}
+	}
+	return false
+}
+
+// syncBuffer is a server's output: written by exec's copying goroutine,
+// read by a failing test.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
 }
 
 // sshd is a running OpenSSH server for a test.
@@ -98,8 +183,9 @@ func startSSHD(t *testing.T) *sshd {
 		// sshd refuses to start without its privilege separation folder.
 		os.MkdirAll("/run/sshd", 0o755)
 	}
-	port := freePort(t)
-	cfg := fmt.Sprintf(`Port %s
+	cfgFile := filepath.Join(dir, "sshd_config")
+	addr := startServer(t, func(port string) *exec.Cmd {
+		cfg := fmt.Sprintf(`Port %s
 ListenAddress 127.0.0.1
 HostKey %s
 PidFile %s
@@ -114,22 +200,11 @@ AllowUsers %s
 Subsystem sftp internal-sftp
 LogLevel ERROR
 `, port, filepath.Join(dir, "host"), filepath.Join(dir, "sshd.pid"), filepath.Join(dir, "authorized_keys"), u.Username)
-	cfgFile := filepath.Join(dir, "sshd_config")
-	if err := os.WriteFile(cfgFile, []byte(cfg), 0o600); err != nil {
-		t.Fatal(err)
-	}
-	var logs bytes.Buffer
-	cmd := exec.Command(bin, "-D", "-e", "-f", cfgFile)
-	cmd.Stdout, cmd.Stderr = &logs, &logs
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() {
-		cmd.Process.Kill()
-		cmd.Wait()
+		if err := os.WriteFile(cfgFile, []byte(cfg), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		return exec.Command(bin, "-D", "-e", "-f", cfgFile)
 	})
-	addr := "127.0.0.1:" + port
-	waitListening(t, addr, &logs)
 
 	hostPub, err := os.ReadFile(filepath.Join(dir, "host.pub"))
 	if err != nil {

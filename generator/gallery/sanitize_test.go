@@ -505,7 +505,8 @@ func TestSanitizeBoundsWork(t *testing.T) {
 		}
 		alloc := after.TotalAlloc - before.TotalAlloc
 		t.Logf("%s: %d bytes in, %d out, %d allocated, %v", c.name, len(c.in), len(out), alloc, took)
-		if alloc > 40*uint64(len(c.in)) {
+		// Under -race sync.Pool keeps nothing: 1.1 GB for "style".
+		if alloc > 40*uint64(len(c.in)) && !raceEnabled {
 			t.Errorf("%s: %d bytes allocated for %d in", c.name, alloc, len(c.in))
 		}
 	}

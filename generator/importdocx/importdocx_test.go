@@ -685,9 +685,9 @@ func TestZipBomb(t *testing.T) {
 				}
 			}
 		}()
-		start := time.Now()
+		start, cpu0 := time.Now(), sitetest.CPUTime()
 		_, err := Import([]string{file}, Options{Source: dir, Kind: "news", Now: now})
-		took := time.Since(start)
+		took, cpu := time.Since(start), sitetest.CPUTime()-cpu0
 		stop <- true
 		peak := <-peakc
 		runtime.ReadMemStats(&ms)
@@ -696,13 +696,16 @@ func TestZipBomb(t *testing.T) {
 		if !errors.As(err, &p) || p.Msg != want {
 			t.Errorf("%s: got %v, want %q", filepath.Base(file), err, want.Zh)
 		}
-		t.Logf("%s: refused in %s, heap peak %.1f MB over the %.1f MB before, %d MB allocated in all",
-			filepath.Base(file), took.Round(time.Millisecond), float64(peak-min(peak, base))/(1<<20), float64(base)/(1<<20), alloc>>20)
+		t.Logf("%s: refused in %s (%s of CPU), heap peak %.1f MB over the %.1f MB before, %d MB allocated in all",
+			filepath.Base(file), took.Round(time.Millisecond), cpu.Round(time.Millisecond), float64(peak-min(peak, base))/(1<<20), float64(base)/(1<<20), alloc>>20)
 		if peak-min(peak, base) > 256<<20 {
 			t.Errorf("%s: heap grew by %d MB", filepath.Base(file), (peak-base)>>20)
 		}
-		if took > 10*time.Second {
-			t.Errorf("%s: took %s", filepath.Base(file), took)
+		// The time the import worked, not the time it waited for the
+		// other processes of a loaded machine (paras.docx took 10.04 s
+		// there, and 7.4 s of wall time is usual at a load of 30).
+		if cpu > 10*time.Second {
+			t.Errorf("%s: took %s of CPU", filepath.Base(file), cpu)
 		}
 		if alloc > 1<<30 {
 			t.Errorf("%s: allocated %d MB", filepath.Base(file), alloc>>20)

@@ -141,6 +141,9 @@ func Start(opt Options) (*Server, error) {
 		Handler:           &files{live: s.b.live.Load, ready: s.ready.Load, first: s.first, hub: s.hub, review: s.review},
 		ReadHeaderTimeout: 10 * time.Second,
 	}
+	spare := &spareConns{fresh: map[net.Conn]bool{}}
+	s.http.ConnState = spare.state
+	s.http.RegisterOnShutdown(spare.stop)
 	s.harden()
 	s.loop.Add(1)
 	go s.watchLoop(rest)
@@ -192,6 +195,42 @@ func (s *Server) Serve(ctx context.Context) error {
 		err = nil
 	}
 	return err
+}
+
+// spareConns closes, when the preview stops, the connections on which no
+// request has begun. A browser opens some ahead of its requests (Chromium's
+// preconnect), and an HTTP client may dial one that another request then
+// does without; http.Server.Shutdown takes such a connection for busy until
+// it is 5 s old, so stopping took 5 s and ended in "context deadline
+// exceeded". A request that was on its way as the preview stops would not
+// have been answered anyway.
+type spareConns struct {
+	mu       sync.Mutex
+	fresh    map[net.Conn]bool
+	stopping bool
+}
+
+func (c *spareConns) state(conn net.Conn, st http.ConnState) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	switch {
+	case st != http.StateNew:
+		delete(c.fresh, conn)
+	case c.stopping: // accepted as the listener closed
+		conn.Close()
+	default:
+		c.fresh[conn] = true
+	}
+}
+
+func (c *spareConns) stop() {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.stopping = true
+	for conn := range c.fresh {
+		conn.Close()
+	}
+	clear(c.fresh)
 }
 
 // watchLoop finishes the first build (rest, when Start left it), then

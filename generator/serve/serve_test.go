@@ -177,7 +177,33 @@ func startWith(t testing.TB, opt Options) *testServer {
 	return &testServer{Server: s, dir: dir, base: strings.TrimSuffix(s.URL(), "/"), log: log}
 }
 
+// write saves body as rel the way most editors do: to a hidden file
+// beside it (which the watcher and the build skip), renamed over it. The
+// page changes in one step, so one save is one rebuild however slow the
+// machine: os.WriteFile truncates first and writes after, and when the
+// test is descheduled for longer than opt.Quiet in between (a loaded CI
+// machine), the watcher sees two bursts and the preview builds the empty
+// file too. The tests that count rebuilds, reloads or body-only edits
+// need the one step; writeInPlace is the other way of saving.
 func (ts *testServer) write(t testing.TB, rel, body string) {
+	t.Helper()
+	p := filepath.Join(ts.dir, filepath.FromSlash(rel))
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	tmp := filepath.Join(filepath.Dir(p), "."+filepath.Base(p)+".tmp")
+	if err := os.WriteFile(tmp, []byte(body), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Rename(tmp, p); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// writeInPlace saves body as rel by truncating the file and writing it
+// again, as an editor that saves in place does; the watcher may see that
+// as two bursts.
+func (ts *testServer) writeInPlace(t testing.TB, rel, body string) {
 	t.Helper()
 	p := filepath.Join(ts.dir, filepath.FromSlash(rel))
 	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
@@ -365,7 +391,7 @@ func TestEditorSaveIsOneRebuild(t *testing.T) {
 func TestBurstOfSavesEndsWithLastOne(t *testing.T) {
 	ts := start(t, testSite)
 	for i := range 100 {
-		ts.write(t, "content/news/n2.md", news("第二条动态", "2024-05-01", "", "第 "+strconv.Itoa(i)+" 次保存。"))
+		ts.writeInPlace(t, "content/news/n2.md", news("第二条动态", "2024-05-01", "", "第 "+strconv.Itoa(i)+" 次保存。"))
 	}
 	ts.waitPage(t, "/news/n2/", 200, "第 99 次保存。")
 	t.Logf("100 saves: %d rebuilds", ts.Rebuilds())
@@ -1007,5 +1033,44 @@ func TestStartReadsMarkdownCache(t *testing.T) {
 	}
 	if page, _ := out.Get("news/n1/index.html"); !strings.Contains(string(page), "两次启动之间改的正文。") {
 		t.Fatal("the page edited between the starts is not the new one")
+	}
+}
+
+// TestStopWithSpareConnection: a browser opens connections ahead of its
+// requests (Chromium's preconnect), and an HTTP client may dial one that
+// another's request then does without. Stopping the preview closes such a
+// connection at once: http.Server.Shutdown takes it for busy until it is
+// 5 s old, and Serve gave up after 5 s with "context deadline exceeded"
+// (the officer's Ctrl-C printed it and exited with an error).
+func TestStopWithSpareConnection(t *testing.T) {
+	dir := sitetest.Write(t, testSite)
+	s, err := Start(Options{Source: dir, Port: 0, Log: &syncBuffer{}, Now: fixedNow})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- s.Serve(ctx) }()
+	spare, err := net.Dial("tcp", s.ln.Addr().String())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer spare.Close()
+	// The server accepts in order: once a request on a later connection
+	// is answered, the spare one has been accepted too.
+	resp, err := http.Get(s.URL())
+	if err != nil {
+		t.Fatal(err)
+	}
+	io.Copy(io.Discard, resp.Body)
+	resp.Body.Close()
+	began := time.Now()
+	cancel()
+	if err := <-done; err != nil {
+		t.Fatalf("Serve after %v: %v", time.Since(began).Round(time.Millisecond), err)
+	}
+	t.Logf("stopped in %v", time.Since(began).Round(time.Millisecond))
+	if _, err := spare.Read(make([]byte, 1)); err == nil {
+		t.Error("the spare connection is still open")
 	}
 }
