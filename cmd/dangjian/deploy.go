@@ -92,7 +92,7 @@ func runDeploy(args []string, stdout, stderr io.Writer, lang diag.Lang) int {
 	}
 	for _, p := range problems {
 		// Without site.toml a target on the command line is enough.
-		if p.Msg == diag.MsgConfigMissing && target != "" {
+		if p.Msg == diag.MsgConfigMissing && target != "" || p.Severity != diag.Error {
 			continue
 		}
 		return fail(p)

@@ -54,6 +54,7 @@ var (
 	MsgLogoFormat        = Msg{"logo %q 格式不支持（应为 PNG、JPEG、GIF、WebP 或 SVG）", "logo %q is not PNG, JPEG, GIF, WebP or SVG"}
 	MsgConfigTOML        = Msg{"site.toml 格式错误：%s", "bad TOML in site.toml: %s"}
 	MsgConfigUnknown     = Msg{"site.toml 中有未知设置 %s", "unknown setting %s in site.toml"}
+	MsgConfigNoTitle     = Msg{"没有填写网站名称 title，每个页面顶部和浏览器标签上显示的是通用的“%s”：请在 site.toml 中写上，如 title = \"岚江市卫生健康委员会 党建工作网\"", "site.toml has no title, so every page's header and browser tab show the generic %q: add a line at the top of site.toml, e.g. title = \"岚江市卫生健康委员会 党建工作网\""}
 	MsgConfigMissing     = Msg{"找不到网站配置文件 site.toml", "site.toml not found"}
 	MsgTemplate          = Msg{"模板错误：%s", "template error: %s"}
 	MsgRender            = Msg{"生成页面时出错：%s", "error while rendering page: %s"}

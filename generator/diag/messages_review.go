@@ -33,6 +33,7 @@ var (
 	SugRevEmptyGallery = Msg{Zh: "发布带 logo 的品牌，或删去这个栏目的 [[menu]]", En: "publish a brand with a logo, or remove the section's [[menu]]"}
 	SugRevEmptySection = Msg{Zh: "发布至少一篇，或删去这个栏目的 [[menu]]", En: "publish at least one page, or remove the section's [[menu]]"}
 	SugRevSampleBody   = Msg{Zh: "改写为实际内容，或删去不需要的示例页面", En: "rewrite it, or delete the sample page"}
+	SugRevNoTitle      = Msg{Zh: "在 site.toml 中写上 title = \"本单位 党建工作网\"", En: "write title = \"…\" in site.toml"}
 	SugRevSample       = Msg{Zh: "改成本单位的实际名称", En: "write your own unit's name"}
 	SugRevHonorEntries = Msg{Zh: "把名单逐条写成 [[honors]]", En: "write each name as an [[honors]] entry"}
 	MsgRevSummary      = Msg{Zh: "审核了 %d 个页面：%d 个错误，%d 个警告", En: "reviewed %d pages: %d errors, %d warnings"}

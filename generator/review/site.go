@@ -66,17 +66,31 @@ func sampleInBody(body []byte) (line int, text string) {
 func Sample(source string, pages []*content.Page) []Finding {
 	var out []Finding
 	if data, err := os.ReadFile(filepath.Join(source, config.FileName)); err == nil {
+		titled, table := false, false
 		for i, line := range strings.Split(string(textfile.UTF8(data)), "\n") {
+			if strings.HasPrefix(strings.TrimSpace(line), "[") {
+				table = true // [[menu]] and [footer] have no site title
+			}
 			key, value, ok := strings.Cut(strings.TrimSpace(line), "=")
 			key = strings.TrimSpace(key)
 			if !ok || key != "title" && key != "description" && key != "copyright" {
 				continue
 			}
-			if m := quotedRe.FindStringSubmatch(value); m != nil {
-				if x := sampleRe.FindString(m[1]); x != "" {
-					out = append(out, siteFinding(config.FileName, i+1, RuleSample, diag.MsgSampleText, key, x).fix(diag.SugRevSample))
-				}
+			m := quotedRe.FindStringSubmatch(value)
+			if m == nil || table {
+				continue
 			}
+			if key == "title" && strings.TrimSpace(m[1]) != "" {
+				titled = true
+			}
+			if x := sampleRe.FindString(m[1]); x != "" {
+				out = append(out, siteFinding(config.FileName, i+1, RuleSample, diag.MsgSampleText, key, x).fix(diag.SugRevSample))
+			}
+		}
+		// Without one, every page's header and browser tab carry the
+		// generic name (config.Defaults), and nothing would say so.
+		if !titled {
+			out = append(out, siteFinding(config.FileName, 0, RuleSample, diag.MsgConfigNoTitle, config.Defaults().Title).fix(diag.SugRevNoTitle))
 		}
 	}
 	for _, p := range pages {

@@ -5,7 +5,9 @@ import (
 	"strings"
 	"testing"
 
+	"dangjian/generator/diag"
 	"dangjian/generator/review"
+	"dangjian/generator/sitetest"
 )
 
 // The whole-site checks, as `dangjian review` lists them: sample text in
@@ -40,6 +42,24 @@ func TestWholeSite(t *testing.T) {
 	if i := slices.IndexFunc(rep.Findings, func(f review.Finding) bool { return f.Rule == review.RuleEmptySection }); i >= 0 {
 		if s := rep.Findings[i].Suggestion; !strings.Contains(s, "[[menu]]") {
 			t.Errorf("suggestion %q does not say how to take the column out", s)
+		}
+	}
+}
+
+// A site.toml without a title (or with an empty one) shows the generic
+// name on every page: the review says so; a [[menu]] name is no title.
+func TestNoSiteTitle(t *testing.T) {
+	for _, toml := range []string{"paginate = 5\n", "title = \"  \"\n", "[[menu]]\ntitle = \"动态\"\nname = \"动态\"\nurl = \"/news/\"\n"} {
+		dir := sitetest.Write(t, "-- site.toml --\n"+toml+"-- content/news/a.md --\n+++\ntitle = \"动态\"\ndate = 2026-12-01\n+++\n正文\n")
+		rep := review.Run(review.Options{Source: dir, Lang: diag.Chinese, Now: now})
+		var got []string
+		for _, f := range rep.Findings {
+			if f.Rule == review.RuleSample {
+				got = append(got, f.Location()+" "+f.Message)
+			}
+		}
+		if len(got) != 1 || !strings.HasPrefix(got[0], "site.toml 没有填写网站名称 title") {
+			t.Errorf("%q: %q", toml, got)
 		}
 	}
 }
