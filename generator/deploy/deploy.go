@@ -516,16 +516,9 @@ func (p *Plan) count() error {
 // a journal's set) one entry at a time, counting each; nil for null or
 // nothing.
 func (p *Plan) decodeEntries(raw json.RawMessage) (map[string]entry, error) {
-	dec := json.NewDecoder(bytes.NewReader(raw))
-	if len(raw) == 0 {
-		return nil, nil
-	}
-	tok, err := dec.Token()
-	if err != nil || tok == nil {
+	dec, err := openJSON(raw, '{', "files is not an object")
+	if dec == nil {
 		return nil, err
-	}
-	if tok != json.Delim('{') {
-		return nil, errors.New("files is not an object")
 	}
 	m := map[string]entry{}
 	for dec.More() {
@@ -545,19 +538,30 @@ func (p *Plan) decodeEntries(raw json.RawMessage) (map[string]entry, error) {
 	return m, nil
 }
 
-// decodePaths decodes a JSON list of paths (a journal's deletions, the
-// pending list) one at a time, counting each.
-func (p *Plan) decodePaths(raw json.RawMessage) ([]string, error) {
-	dec := json.NewDecoder(bytes.NewReader(raw))
+// openJSON starts decoding raw past its opening want ('{' or '['). It
+// returns a nil decoder for nothing or null (no error) and for anything
+// else than want (the error, saying what it should have been).
+func openJSON(raw json.RawMessage, want json.Delim, notWant string) (*json.Decoder, error) {
 	if len(raw) == 0 {
 		return nil, nil
 	}
+	dec := json.NewDecoder(bytes.NewReader(raw))
 	tok, err := dec.Token()
 	if err != nil || tok == nil {
 		return nil, err
 	}
-	if tok != json.Delim('[') {
-		return nil, errors.New("paths is not a list")
+	if tok != want {
+		return nil, errors.New(notWant)
+	}
+	return dec, nil
+}
+
+// decodePaths decodes a JSON list of paths (a journal's deletions, the
+// pending list) one at a time, counting each.
+func (p *Plan) decodePaths(raw json.RawMessage) ([]string, error) {
+	dec, err := openJSON(raw, '[', "paths is not a list")
+	if dec == nil {
+		return nil, err
 	}
 	var out []string
 	for dec.More() {
