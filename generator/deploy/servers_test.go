@@ -1,7 +1,6 @@
 package deploy
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -12,7 +11,6 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -20,6 +18,7 @@ import (
 	"golang.org/x/crypto/ssh/knownhosts"
 
 	"dangjian/generator/diag"
+	"dangjian/generator/sitetest"
 )
 
 // missing skips a test whose server cannot be found, except in CI
@@ -56,7 +55,7 @@ retry:
 	for attempt := 1; ; attempt++ {
 		port := freePort(t)
 		addr := "127.0.0.1:" + port
-		logs := &syncBuffer{}
+		logs := &sitetest.SyncBuffer{}
 		cmd := command(port)
 		cmd.Stdout, cmd.Stderr = logs, logs
 		if err := cmd.Start(); err != nil {
@@ -119,25 +118,6 @@ func listensOn(pid int, port string) bool {
 		}
 	}
 	return false
-}
-
-// syncBuffer is a server's output: written by exec's copying goroutine,
-// read by a failing test.
-type syncBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (s *syncBuffer) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.Write(p)
-}
-
-func (s *syncBuffer) String() string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.String()
 }
 
 // sshd is a running OpenSSH server for a test.

@@ -112,24 +112,7 @@ type testServer struct {
 	*Server
 	dir  string
 	base string
-	log  *syncBuffer
-}
-
-type syncBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (s *syncBuffer) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.Write(p)
-}
-
-func (s *syncBuffer) String() string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.String()
+	log  *sitetest.SyncBuffer
 }
 
 // start returns once the first build has ended (unless a test holds its
@@ -155,7 +138,7 @@ func startIn(t testing.TB, dir string) *testServer {
 // that a failed test prints.
 func startWith(t testing.TB, opt Options) *testServer {
 	t.Helper()
-	log := &syncBuffer{}
+	log := &sitetest.SyncBuffer{}
 	opt.Port, opt.Log, opt.Now = 0, log, fixedNow
 	dir := opt.Source
 	s, err := Start(opt)
@@ -996,7 +979,7 @@ func TestFirstBuildFailsAfterHome(t *testing.T) {
 func TestStartReadsMarkdownCache(t *testing.T) {
 	dir := sitetest.Write(t, testSite)
 	run := func() (int, *output.Memory) {
-		log := &syncBuffer{}
+		log := &sitetest.SyncBuffer{}
 		s, err := Start(Options{Source: dir, Port: 0, Log: log, Now: fixedNow})
 		if err != nil {
 			t.Fatal(err)
@@ -1044,7 +1027,7 @@ func TestStartReadsMarkdownCache(t *testing.T) {
 // (the officer's Ctrl-C printed it and exited with an error).
 func TestStopWithSpareConnection(t *testing.T) {
 	dir := sitetest.Write(t, testSite)
-	s, err := Start(Options{Source: dir, Port: 0, Log: &syncBuffer{}, Now: fixedNow})
+	s, err := Start(Options{Source: dir, Port: 0, Log: &sitetest.SyncBuffer{}, Now: fixedNow})
 	if err != nil {
 		t.Fatal(err)
 	}
