@@ -304,7 +304,7 @@ func TestSecretRefused(t *testing.T) {
 	before := tree(t, dir)
 	for _, mark := range []string{"机密★1年", "秘密", "000018 机密★5年 特急"} {
 		file := filepath.Join(t.TempDir(), "通知.docx")
-		data := zipOf(t, map[string]string{
+		data := sitetest.Zip(t, map[string]string{
 			"word/document.xml": `<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>` +
 				`<w:p><w:r><w:t>` + mark + `</w:t></w:r></w:p>` +
 				`<w:p><w:pPr><w:jc w:val="center"/></w:pPr><w:r><w:rPr><w:color w:val="FF0000"/></w:rPr><w:t>岚江市卫生健康委员会文件</w:t></w:r></w:p>` +
@@ -513,26 +513,10 @@ func badFiles(t *testing.T, dir string) map[string]diag.Msg {
 		write("encrypted.docx", enc):                            diag.MsgImportEncrypted,
 		write("empty.docx", nil):                                diag.MsgImportBroken,
 		write("text.docx", []byte("只是文字")):                      diag.MsgImportNotDocx,
-		write("odt.docx", zipOf(t, map[string]string{"mimetype": "application/vnd.oasis.opendocument.text", "content.xml": "<x/>"})): diag.MsgImportODT,
-		write("xlsx.docx", zipOf(t, map[string]string{"xl/workbook.xml": "<x/>"})):                                                   diag.MsgImportNotDocx,
-		write("badxml.docx", zipOf(t, map[string]string{"word/document.xml": "<w:document><w:body><w:p>"})):                          diag.MsgImportBroken,
+		write("odt.docx", sitetest.Zip(t, map[string]string{"mimetype": "application/vnd.oasis.opendocument.text", "content.xml": "<x/>"})): diag.MsgImportODT,
+		write("xlsx.docx", sitetest.Zip(t, map[string]string{"xl/workbook.xml": "<x/>"})):                                                   diag.MsgImportNotDocx,
+		write("badxml.docx", sitetest.Zip(t, map[string]string{"word/document.xml": "<w:document><w:body><w:p>"})):                          diag.MsgImportBroken,
 	}
-}
-
-func zipOf(t *testing.T, files map[string]string) []byte {
-	var b bytes.Buffer
-	zw := zip.NewWriter(&b)
-	for name, data := range files {
-		w, err := zw.Create(name)
-		if err != nil {
-			t.Fatal(err)
-		}
-		w.Write([]byte(data))
-	}
-	if err := zw.Close(); err != nil {
-		t.Fatal(err)
-	}
-	return b.Bytes()
 }
 
 func TestBadFiles(t *testing.T) {
@@ -651,14 +635,14 @@ func TestZipBomb(t *testing.T) {
 	for i := 0; i < MaxEntries+1; i++ {
 		files["word/media/x"+fmtInt(i)] = ""
 	}
-	if err := os.WriteFile(many, zipOf(t, files), 0o644); err != nil {
+	if err := os.WriteFile(many, sitetest.Zip(t, files), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	// Under the size and tag limits, over the number of paragraphs.
 	paras := filepath.Join(tmp, "paras.docx")
 	doc := `<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>` +
 		strings.Repeat("<w:p><w:r><w:t>a</w:t></w:r></w:p>", MaxTags/7) + `</w:body></w:document>`
-	if err := os.WriteFile(paras, zipOf(t, map[string]string{"word/document.xml": doc}), 0o644); err != nil {
+	if err := os.WriteFile(paras, sitetest.Zip(t, map[string]string{"word/document.xml": doc}), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	doc = ""
@@ -831,7 +815,7 @@ func FuzzDocument(f *testing.F) {
 func TestDocumentProperties(t *testing.T) {
 	dir := sitetest.Write(t, testSite)
 	file := filepath.Join(t.TempDir(), "无标题.docx")
-	data := zipOf(t, map[string]string{
+	data := sitetest.Zip(t, map[string]string{
 		"word/document.xml": `<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>` +
 			`<w:p><w:r><w:t>正文第一段。</w:t></w:r></w:p></w:body></w:document>`,
 		"docProps/core.xml": `<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/">` +
@@ -850,7 +834,7 @@ func TestDocumentProperties(t *testing.T) {
 		t.Error("a machine's user name became the author")
 	}
 	// Without properties either: the file name is the title, today the date.
-	data = zipOf(t, map[string]string{"word/document.xml": `<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>正文。</w:t></w:r></w:p></w:body></w:document>`})
+	data = sitetest.Zip(t, map[string]string{"word/document.xml": `<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>正文。</w:t></w:r></w:p></w:body></w:document>`})
 	os.WriteFile(file, data, 0o644)
 	pg = importOne(t, dir, file, "news", "")
 	md = read(t, dir, pg.Rel)
@@ -951,7 +935,7 @@ func TestDeeplyNestedRefused(t *testing.T) {
 	}
 	for name, c := range cases {
 		file := filepath.Join(tmp, strings.ReplaceAll(name, " ", "-")+".docx")
-		if err := os.WriteFile(file, zipOf(t, map[string]string{"word/document.xml": c.doc}), 0o644); err != nil {
+		if err := os.WriteFile(file, sitetest.Zip(t, map[string]string{"word/document.xml": c.doc}), 0o644); err != nil {
 			t.Fatal(err)
 		}
 		_, err := Import([]string{file}, Options{Source: dir, Kind: "news", Now: now})
@@ -974,7 +958,7 @@ func TestDeeplyNestedRefused(t *testing.T) {
 func TestPrivacyWarnedAtImport(t *testing.T) {
 	dir := sitetest.Write(t, testSite)
 	file := filepath.Join(t.TempDir(), "公示.docx")
-	data := zipOf(t, map[string]string{
+	data := sitetest.Zip(t, map[string]string{
 		"word/document.xml": `<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>` +
 			`<w:p><w:r><w:t>拟发展对象张红，身份证号11010519491231002X。</w:t></w:r></w:p>` +
 			`<w:p><w:r><w:t>2024年5月6日</w:t></w:r></w:p></w:body></w:document>`,

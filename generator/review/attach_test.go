@@ -1,14 +1,13 @@
 package review
 
 import (
-	"archive/zip"
-	"bytes"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"dangjian/generator/diag"
+	"dangjian/generator/sitetest"
 )
 
 // xlsxOf is a workbook laid out as Excel writes one: texts in
@@ -16,25 +15,13 @@ import (
 // number there).
 func xlsxOf(t *testing.T) []byte {
 	t.Helper()
-	var b bytes.Buffer
-	zw := zip.NewWriter(&b)
-	for name, data := range map[string]string{
+	return sitetest.Zip(t, map[string]string{
 		"[Content_Types].xml":  `<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>`,
 		"xl/sharedStrings.xml": `<?xml version="1.0"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="4" uniqueCount="4"><si><t>姓名</t></si><si><t>身份证号</t></si><si><t>王丽</t></si><si><r><t>4305281987</t></r><r><t>05062341</t></r></si></sst>`,
 		"xl/worksheets/sheet1.xml": `<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>` +
 			`<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c></row>` +
 			`<row r="2"><c r="A2" t="s"><v>2</v></c><c r="B2" t="s"><v>3</v></c><c r="C2"><v>13907351234</v></c><c r="D2"><v>20261204</v></c></row></sheetData></worksheet>`,
-	} {
-		w, err := zw.Create(name)
-		if err != nil {
-			t.Fatal(err)
-		}
-		w.Write([]byte(data))
-	}
-	if err := zw.Close(); err != nil {
-		t.Fatal(err)
-	}
-	return b.Bytes()
+	})
 }
 
 // A 公示's name list attached as the internal Word or Excel file, every
